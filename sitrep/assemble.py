@@ -1,0 +1,197 @@
+"""Assemble candidates into events by ACLED's unit of analysis: one day, one place, one dyad.
+
+Rules applied (coding-rules.md):
+- negated, hypothetical and undated background candidates are dropped (and noted why);
+- candidates on the same day at the same place with compatible actors form one event;
+- an explosion inside an ongoing battle (same day, place) is merged into the Armed clash;
+- civilians killed during a battle or explosion count in that event, not a separate Attack.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+from .config import Settings
+from .registry import stage
+from .resources import Resources
+from .schema import Claim, Doc, Event, EventCandidate, Evidence
+from .taxonomy import disorder_type, interaction, type_of_violence
+
+__all__ = ["Assembler", "event_from_group", "group_candidates"]
+
+_SUB_RANK = {  # which sub-type wins when candidates merge into one event
+    "Non-state actor overtakes territory": 0, "Government regains territory": 0,
+    "Armed clash": 1, "Suicide bomb": 2, "Air/drone strike": 3, "Chemical weapon": 3,
+    "Shelling/artillery/missile attack": 4, "Remote explosive/landmine/IED": 5, "Grenade": 6,
+}  # fmt: skip
+_VIOLENT = ("Battles", "Explosions/Remote violence")
+
+
+def _place_key(c: EventCandidate) -> str:
+    if c.place is None or c.place.place is None:
+        return "?"
+    return c.place.place.place_id or c.place.place.name
+
+
+def _dyad_key(c: EventCandidate) -> frozenset[str]:
+    return frozenset(a.name for a in (c.actor1, c.actor2) if a is not None)
+
+
+def _family(c: EventCandidate) -> str:
+    return "violence" if c.event_type in _VIOLENT else c.sub_event_type
+
+
+def group_candidates(cands: Iterable[EventCandidate]) -> list[list[EventCandidate]]:
+    """Group kept candidates by (day, place, family); dyads must be compatible."""
+    groups: list[list[EventCandidate]] = []
+    for cand in cands:
+        assert cand.date is not None
+        key = (cand.date.event_date, _place_key(cand), _family(cand))
+        for group in groups:
+            head = group[0]
+            assert head.date is not None
+            if (head.date.event_date, _place_key(head), _family(head)) != key:
+                continue
+            d1, d2 = _dyad_key(head), _dyad_key(cand)
+            if d1 and d2 and not (d1 & d2):
+                continue
+            group.append(cand)
+            break
+        else:
+            groups.append([cand])
+    return groups
+
+
+def _ranked(group: list[EventCandidate]) -> EventCandidate:
+    return min(group, key=lambda c: (_SUB_RANK.get(c.sub_event_type, 10), -c.score))
+
+
+def _unique_claims(group: list[EventCandidate]) -> list[Claim]:
+    seen: set[tuple[int | None, int | None, str]] = set()
+    claims: list[Claim] = []
+    for cand in group:
+        for claim in cand.claims:
+            key = (claim.start, claim.end, claim.quantity)
+            if key not in seen:
+                seen.add(key)
+                claims.append(claim)
+    return claims
+
+
+def event_from_group(doc: Doc, group: list[EventCandidate]) -> Event:
+    head = _ranked(group)
+    date = head.date
+    assert date is not None
+    actors = []
+    for cand in sorted(group, key=lambda c: c is not head):
+        for actor in (cand.actor1, cand.actor2):
+            if actor is not None and actor.name not in {a.name for a in actors}:
+                actors.append(actor)
+    a1 = actors[0] if actors else None
+    a2 = actors[1] if len(actors) > 1 else None
+    place_mention = next((c.place for c in [head, *group] if c.place and c.place.place), None)
+    place = place_mention.place if place_mention else None
+    fat_values = [c.fatalities for c in group if c.fatalities is not None]
+    lows = [c.fatalities_low for c in group if c.fatalities_low is not None]
+    bests = [c.fatalities_best for c in group if c.fatalities_best is not None]
+    highs = [c.fatalities_high for c in group if c.fatalities_high is not None]
+    civ = [c.deaths_civilians for c in group if c.deaths_civilians is not None]
+    evidence: list[Evidence] = []
+    for cand in group:
+        evidence.append(Evidence(doc_id=doc.document.id, field="trigger", start=cand.trigger.start,
+                                 end=cand.trigger.end, text=cand.trigger.text))
+        evidence.extend(cand.evidence)
+        if cand.date and cand.date.start is not None and cand.date.expression:
+            evidence.append(Evidence(doc_id=doc.document.id, field="event_date",
+                                     start=cand.date.start, end=cand.date.end or cand.date.start,
+                                     text=cand.date.expression))
+    if place_mention is not None:
+        evidence.append(Evidence(doc_id=doc.document.id, field="location",
+                                 start=place_mention.span.start, end=place_mention.span.end,
+                                 text=place_mention.span.text))
+    sent = doc.sentences[head.sentence_index].text if doc.sentences else ""
+    inter1, inter2 = (a1.inter if a1 else None), (a2.inter if a2 else None)
+    fatalities = max(fat_values) if fat_values else 0
+    country = place.country if place else None
+    ident = hashlib.sha1(
+        f"{doc.document.id}|{date.event_date}|{_place_key(head)}|{head.sub_event_type}|"
+        f"{sorted(_dyad_key(head))}".encode()
+    ).hexdigest()[:10]
+    prefix = (place.iso3 if place and place.iso3 else "XXX").upper()
+    return Event(
+        event_id_cnty=f"{prefix}-{ident}",
+        event_date=date.event_date,
+        year=date.event_date.year,
+        time_precision=date.time_precision,
+        disorder_type=disorder_type(head.event_type, head.sub_event_type),
+        event_type=head.event_type,
+        sub_event_type=head.sub_event_type,
+        actor1=a1.name if a1 else None,
+        assoc_actor_1="; ".join(a1.assoc) if a1 and a1.assoc else None,
+        inter1=inter1,
+        actor2=a2.name if a2 else None,
+        assoc_actor_2="; ".join(a2.assoc) if a2 and a2.assoc else None,
+        inter2=inter2,
+        interaction=interaction(inter1, inter2),
+        civilian_targeting="Civilian targeting" if any(c.civilian_targeting for c in group) else None,
+        iso=place.iso if place else None,
+        region=place.region if place else None,
+        country=country,
+        admin1=place.admin1 if place else None,
+        admin2=place.admin2 if place else None,
+        admin3=place.admin3 if place else None,
+        location=place.name if place else None,
+        latitude=place.latitude if place else None,
+        longitude=place.longitude if place else None,
+        geo_precision=place_mention.geo_precision if place_mention else None,
+        source=doc.document.source,
+        source_scale=None,
+        notes=sent[:1000],
+        fatalities=fatalities,
+        tags=None,
+        timestamp=None,
+        type_of_violence=type_of_violence(head.event_type, inter1, inter2),
+        fatalities_low=min(lows) if lows else fatalities,
+        fatalities_best=max(bests) if bests else fatalities,
+        fatalities_high=max(highs) if highs else fatalities,
+        deaths_civilians=max(civ) if civ else None,
+        where_prec=place_mention.where_prec if place_mention else None,
+        date_prec=date.date_prec,
+        date_start=date.date_start or date.event_date,
+        date_end=date.date_end or date.event_date,
+        doc_id=doc.document.id,
+        doc_ids=[doc.document.id],
+        evidence=evidence,
+        claims=_unique_claims(group),
+        framing=list(doc.framing),
+        confidence=round(sum(c.score for c in group) / len(group), 3),
+    )
+
+
+class Assembler:
+    """Stage ``assemble.v1``: ``doc.candidates`` -> ``doc.events``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        kept: list[EventCandidate] = []
+        for cand in doc.candidates:
+            reason = None
+            if cand.negated:
+                reason = "negated"
+            elif cand.hypothetical:
+                reason = "hypothetical"
+            elif cand.background:
+                reason = "background"
+            elif cand.date is None:
+                reason = "no date"
+            if reason:
+                doc.notes.append(f"dropped {cand.sub_event_type!r} at {cand.trigger.text!r}: {reason}")
+                continue
+            kept.append(cand)
+        doc.events = [event_from_group(doc, g) for g in group_candidates(kept)]
+        return doc
+
+
+@stage("assemble.v1")
+def make_assembler(settings: Settings, resources: Resources) -> Assembler:
+    return Assembler()

@@ -1,0 +1,58 @@
+"""Sentence segmentation with character offsets (rule-based, fast, language-aware)."""
+
+from __future__ import annotations
+
+import re
+
+from ..config import Settings
+from ..registry import stage
+from ..resources import Resources
+from ..schema import Doc, Sentence
+
+__all__ = ["Segmenter", "segment_text"]
+
+# A sentence ends at . ! ? (and Arabic ؟ ،-free full stops) followed by space + an opener,
+# or at a blank line / line break (headlines, datelines).
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Brig|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|"
+    r"Oct|Nov|Dec|U\.S|U\.N|e\.g|i\.e|vs|approx|Gov|Sen|Rep|Prof|Inc|Co|Ltd)\.|\b[A-Z]\.)$"
+)
+_BOUNDARY = re.compile(r"[.!?؟]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u0600-\u06FF#])|\n\s*\n|\n|[؟!.](?=\s*$)")
+
+
+def segment_text(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences; offsets point into ``text``."""
+    sentences: list[Sentence] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        piece = text[start:end]
+        if match.group(0)[:1] in ".!?" and _ABBREV.search(text[start:match.start() + 1]):
+            continue
+        _add(sentences, text, start, end)
+        start = end
+        del piece
+    _add(sentences, text, start, len(text))
+    return sentences
+
+
+def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(index=len(out), start=start, end=end, text=text[start:end]))
+
+
+class Segmenter:
+    """Stage ``segment.v1``: fills ``doc.sentences``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.sentences = segment_text(doc.text)
+        return doc
+
+
+@stage("segment.v1")
+def make_segmenter(settings: Settings, resources: Resources) -> Segmenter:
+    return Segmenter()
