@@ -1,1 +1,5 @@
-"""export stage package."""
+"""Exports: JSONL, ACLED CSV, UCDP-style CSV, GeoJSON, Parquet."""
+
+from .writers import FORMATS, write_events
+
+__all__ = ["FORMATS", "write_events"]

@@ -1,0 +1,46 @@
+"""``sitrep export``: stored events to a file."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..export import FORMATS, write_events
+from ..store import EventFilter, open_store
+from ._common import err, handle_errors, parse_date
+from .app import app
+
+__all__ = ["export"]
+
+
+@app.command("export")
+@handle_errors
+def export(
+    db: Annotated[str, typer.Option("--db", help="Database URL.")],
+    fmt: Annotated[str, typer.Option("--format", help=f"One of: {', '.join(FORMATS)}.")] = "jsonl",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Output file (default stdout).")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="First event date.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Last event date.")] = None,
+    country: Annotated[str | None, typer.Option("--country")] = None,
+    admin1: Annotated[str | None, typer.Option("--admin1")] = None,
+    event_type: Annotated[str | None, typer.Option("--event-type")] = None,
+    sub_event_type: Annotated[str | None, typer.Option("--sub-event-type")] = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="Substring of actor1/actor2.")] = None,
+) -> None:
+    """Export stored events, filtered."""
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
+    store = open_store(db)
+    flt = EventFilter(date_from=parse_date(date_from), date_to=parse_date(date_to), country=country,
+                      admin1=admin1, event_type=event_type, sub_event_type=sub_event_type, actor=actor)
+    events = store.iter_events(flt)
+    if output is None:
+        if fmt == "parquet":
+            raise typer.BadParameter("parquet needs -o FILE")
+        n = write_events(events, fmt, sys.stdout)
+    else:
+        n = write_events(events, fmt, output)
+    err.print(f"{n} events exported", highlight=False)

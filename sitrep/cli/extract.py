@@ -1,0 +1,70 @@
+"""``sitrep extract``: code reports into events."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..engine import run_local
+from ..export import FORMATS, write_events
+from ..pipeline import Pipeline
+from ..schema import Event
+from ._common import err, handle_errors, make_progress, make_settings, report_quarantine
+from .app import app
+
+__all__ = ["extract"]
+
+
+@app.command("extract")
+@handle_errors
+def extract(
+    inputs: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Output file (default stdout).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help=f"One of: {', '.join(FORMATS)}.")] = "jsonl",
+    model: Annotated[Path | None, typer.Option("--model", help="Model directory from `sitrep train`.")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) for documents without one.")] = None,
+    db: Annotated[str | None, typer.Option("--db", help="Also store documents and events (SQLAlchemy URL).")] = None,
+    workers: Annotated[int, typer.Option("--workers", help="Worker processes.")] = 1,
+    engine: Annotated[str, typer.Option("--engine", help="local or dask.")] = "local",
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address.")] = None,
+    scope: Annotated[str, typer.Option("--scope", help="all, or political (ACLED's narrower scope).")] = "all",
+    country: Annotated[str | None, typer.Option("--country", help="Country hint for documents without one.")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit non-zero if any input was quarantined.")] = False,
+) -> None:
+    """Code reports into events (JSONL to stdout unless -o)."""
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
+    settings = make_settings(model=model, date=date, scope=scope, country=country)
+    pipeline = Pipeline(settings)
+    store = None
+    if db:
+        from ..store import open_store
+
+        store = open_store(db)
+    events: list[Event] = []
+    started = time.perf_counter()
+    with make_progress() as progress:
+        task = progress.add_task("coding", total=None, rate="")
+
+        def tick(n: int) -> None:
+            rate = n / max(time.perf_counter() - started, 1e-9)
+            progress.update(task, completed=n, rate=f"{rate:.1f}/s")
+
+        report = run_local(inputs, pipeline, store=store, on_events=events.extend,
+                           on_quarantine=report_quarantine, on_progress=tick)
+    if output is None and fmt != "parquet":
+        write_events(events, fmt, sys.stdout)
+    else:
+        if output is None:
+            raise typer.BadParameter("parquet needs -o FILE")
+        write_events(events, fmt, output)
+    elapsed = time.perf_counter() - started
+    err.print(f"{report.documents} documents, {len(events)} events, "
+              f"{len(report.quarantined)} quarantined, {report.skipped_existing} already stored "
+              f"({elapsed:.1f} s)", highlight=False)
+    if strict and report.quarantined:
+        raise typer.Exit(2)

@@ -1,0 +1,186 @@
+"""Store: write documents with their events (idempotent), quarantine, and read them back."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Engine, func, insert, select
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+
+from ..errors import StoreError
+from ..schema import Doc, Event, QuarantineItem
+from . import tables as t
+from .engine import make_engine, migrate
+
+__all__ = ["EventFilter", "Store", "open_store"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class EventFilter:
+    """Filters for listing events (all optional)."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    country: str | None = None
+    admin1: str | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    actor: str | None = None
+    text: str | None = None
+    status: str | None = None
+    bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
+    doc_id: str | None = None
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Store:
+    """Documents, events, evidence, claims, quarantine behind one SQLAlchemy engine."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    # -- writing ---------------------------------------------------------
+    def has_document(self, doc_id: str) -> bool:
+        with self.engine.connect() as conn:
+            found = conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc_id)).first()
+        return found is not None
+
+    def add(self, doc: Doc) -> bool:
+        """Store a coded document and its events in one transaction.
+
+        Returns False (and writes nothing) when the document is already stored.
+        """
+        d = doc.document
+        now = _now()
+        try:
+            with self.engine.begin() as conn:
+                exists = conn.execute(select(t.documents.c.id).where(t.documents.c.id == d.id)).first()
+                if exists:
+                    return False
+                conn.execute(insert(t.documents).values(
+                    id=d.id, text=d.text, date=d.date, source=d.source, url=d.url, title=d.title,
+                    language=d.language or doc.language, country=d.country, origin=d.origin,
+                    n_events=len(doc.events), notes=doc.notes[:200], ingested_at=now))
+                for event in doc.events:
+                    self._insert_event(conn, event, now)
+        except IntegrityError as exc:
+            if self.has_document(d.id):
+                return False  # a concurrent writer stored the same document first
+            raise StoreError(f"cannot store document {d.id}: {exc.orig}", code="E412") from exc
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot store document {d.id}: {exc}", code="E410") from exc
+        return True
+
+    def _insert_event(self, conn: Any, event: Event, now: datetime) -> int:
+        data = event.model_dump(mode="json")
+        pk = conn.execute(insert(t.events).values(
+            event_id_cnty=event.event_id_cnty, doc_id=event.doc_id, event_date=event.event_date,
+            year=event.year, event_type=event.event_type, sub_event_type=event.sub_event_type,
+            actor1=event.actor1, actor2=event.actor2, inter1=event.inter1, inter2=event.inter2,
+            country=event.country, admin1=event.admin1, location=event.location,
+            latitude=event.latitude, longitude=event.longitude, fatalities=event.fatalities,
+            confidence=event.confidence, status="new", data=data, created_at=now, updated_at=now,
+        ).returning(t.events.c.id)).scalar_one()
+        for doc_id in dict.fromkeys(event.doc_ids or [event.doc_id]):
+            if doc_id:
+                conn.execute(insert(t.event_documents).values(event_pk=pk, doc_id=doc_id))
+        if event.evidence:
+            conn.execute(insert(t.evidence), [
+                {"event_pk": pk, "doc_id": e.doc_id, "field": e.field, "start": e.start,
+                 "end": e.end, "text": e.text} for e in event.evidence])
+        if event.claims:
+            conn.execute(insert(t.claims), [
+                {"event_pk": pk, "doc_id": c.doc_id, "quantity": c.quantity, "what": c.what,
+                 "low": c.low, "high": c.high, "claimant_chain": c.claimant_chain,
+                 "sentence": c.sentence, "start": c.start, "end": c.end} for c in event.claims])
+        return int(pk)
+
+    def quarantine(self, item: QuarantineItem) -> bool:
+        """Keep an unreadable input; the same (origin, line, reason) is stored once."""
+        fp = hashlib.sha1(f"{item.origin}|{item.line}|{item.reason}".encode()).hexdigest()
+        try:
+            with self.engine.begin() as conn:
+                if conn.execute(select(t.quarantine.c.id).where(t.quarantine.c.fingerprint == fp)).first():
+                    return False
+                conn.execute(insert(t.quarantine).values(
+                    origin=item.origin, line=item.line, reason=item.reason, raw=item.raw,
+                    fingerprint=fp, created_at=_now()))
+        except IntegrityError:
+            return False
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot store quarantine item: {exc}", code="E411") from exc
+        return True
+
+    # -- reading ---------------------------------------------------------
+    def _event_query(self, f: EventFilter) -> Any:
+        c = t.events.c
+        q = select(t.events.c.data, c.id, c.status)
+        if f.date_from:
+            q = q.where(c.event_date >= f.date_from)
+        if f.date_to:
+            q = q.where(c.event_date <= f.date_to)
+        for col, value in ((c.country, f.country), (c.admin1, f.admin1), (c.event_type, f.event_type),
+                           (c.sub_event_type, f.sub_event_type), (c.status, f.status),
+                           (c.doc_id, f.doc_id)):
+            if value:
+                q = q.where(col == value)
+        if f.actor:
+            like = f"%{f.actor.lower()}%"
+            q = q.where(func.lower(c.actor1).like(like) | func.lower(c.actor2).like(like))
+        if f.text:
+            like = f"%{f.text.lower()}%"
+            q = q.where(func.lower(c.location).like(like) | func.lower(c.actor1).like(like)
+                        | func.lower(c.actor2).like(like) | func.lower(c.sub_event_type).like(like))
+        if f.bbox:
+            x0, y0, x1, y1 = f.bbox
+            q = q.where(c.longitude.between(x0, x1), c.latitude.between(y0, y1))
+        return q.order_by(c.event_date, c.id)
+
+    def iter_events(self, f: EventFilter | None = None, *, limit: int | None = None,
+                    offset: int = 0) -> Iterator[Event]:
+        q = self._event_query(f or EventFilter())
+        if limit is not None:
+            q = q.limit(limit)
+        if offset:
+            q = q.offset(offset)
+        with self.engine.connect() as conn:
+            for row in conn.execute(q):
+                yield Event.model_validate(row.data)
+
+    def count(self, table: str) -> int:
+        tbl = getattr(t, table)
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(tbl)).scalar_one())
+
+    def quarantined(self) -> list[QuarantineItem]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.quarantine).order_by(t.quarantine.c.id)).mappings().all()
+        return [QuarantineItem(origin=r["origin"], line=r["line"], reason=r["reason"], raw=r["raw"])
+                for r in rows]
+
+    def document_ids(self) -> Sequence[str]:
+        with self.engine.connect() as conn:
+            return [r[0] for r in conn.execute(select(t.documents.c.id).order_by(t.documents.c.id))]
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(url: str, *, migrate_schema: bool = True) -> Store:
+    """Open (and migrate) the database at ``url``."""
+    engine = make_engine(url)
+    if migrate_schema:
+        try:
+            migrate(engine)
+        except StoreError:
+            raise
+        except OperationalError as exc:  # pragma: no cover - migrate translates these
+            raise StoreError(f"cannot reach database: {exc}", code="E403") from exc
+    return Store(engine)
