@@ -58,6 +58,6 @@ def migrate(engine: Engine) -> None:
     try:
         with engine.begin() as conn:
             cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+            command.upgrade(cfg, "heads")  # each capability may add its own branch off 0001
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot migrate database {engine.url!r}: {exc}", code="E402") from exc
