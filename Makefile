@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo test test-fast bench fuzz install clean
+.PHONY: demo test test-fast bench fuzz install clean browser
 
 install: $(STAMP)
 
@@ -18,13 +18,23 @@ $(STAMP): pyproject.toml
 demo: install
 	$(VENV)/bin/sitrep demo
 
+# Debian's chromium + chromedriver for the headless-browser UI test (tests/web skips without them).
+browser:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+	  (apt-get update -qq && apt-get install -y -qq chromium chromium-driver) \
+	  || echo "chromium not installed: tests/web will skip" >&2; fi
+
 # pytest exits 5 when it collects nothing: that is a failure here, never a silent pass.
-test: install
+test: install browser
 	@$(PY) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests" >&2; exit 1; fi; exit $$rc
 
 test-fast: install
 	$(MAKE) test PYTEST_ARGS='-m "not slow"'
+
+# Long fuzzing profile (>= 10,000 generated cases over every ingest format and the pipeline).
+fuzz: install
+	SITREP_FUZZ=long $(PY) -m pytest -q -p no:cacheprovider tests/test_fuzz.py
 
 bench: install
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done

@@ -1,1 +1,5 @@
-"""api stage package."""
+"""HTTP API and web UI: ``create_app(settings, db_url=...)``."""
+
+from .app import create_app
+
+__all__ = ["create_app"]

@@ -36,6 +36,12 @@ class EventFilter:
     doc_id: str | None = None
 
 
+def _like(value: str) -> str:
+    """A case-insensitive substring pattern with LIKE wildcards escaped."""
+    escaped = value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -132,16 +138,23 @@ class Store:
             if value:
                 q = q.where(col == value)
         if f.actor:
-            like = f"%{f.actor.lower()}%"
-            q = q.where(func.lower(c.actor1).like(like) | func.lower(c.actor2).like(like))
+            like = _like(f.actor)
+            q = q.where(func.lower(c.actor1).like(like, escape="\\")
+                        | func.lower(c.actor2).like(like, escape="\\"))
         if f.text:
-            like = f"%{f.text.lower()}%"
-            q = q.where(func.lower(c.location).like(like) | func.lower(c.actor1).like(like)
-                        | func.lower(c.actor2).like(like) | func.lower(c.sub_event_type).like(like))
+            like = _like(f.text)
+            q = q.where(func.lower(c.location).like(like, escape="\\")
+                        | func.lower(c.actor1).like(like, escape="\\")
+                        | func.lower(c.actor2).like(like, escape="\\")
+                        | func.lower(c.sub_event_type).like(like, escape="\\"))
         if f.bbox:
             x0, y0, x1, y1 = f.bbox
             q = q.where(c.longitude.between(x0, x1), c.latitude.between(y0, y1))
         return q.order_by(c.event_date, c.id)
+
+    def event_query(self, f: EventFilter) -> Any:
+        """SELECT data, id, status of events matching ``f``, in list order (composable)."""
+        return self._event_query(f)
 
     def iter_events(self, f: EventFilter | None = None, *, limit: int | None = None,
                     offset: int = 0) -> Iterator[Event]:

@@ -77,3 +77,14 @@ def test_repository_bad_event_is_an_error_not_a_silent_skip(db_url: str) -> None
         store.add(doc)
     assert store.count("documents") == 0  # nothing half-written
     store.dispose()
+
+
+def test_repository_like_wildcards_are_literal(db_url: str) -> None:
+    store = open_store(db_url)
+    doc = make_doc("d5", n_events=0)
+    doc.events = [make_event(event_id_cnty="P", doc_id="d5", doc_ids=["d5"], actor1="Houthis")]
+    store.add(doc)
+    assert list(store.iter_events(EventFilter(actor="%"))) == []
+    assert list(store.iter_events(EventFilter(actor="_outhis"))) == []
+    assert [e.event_id_cnty for e in store.iter_events(EventFilter(actor="outhi"))] == ["P"]
+    store.dispose()

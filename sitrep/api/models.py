@@ -1,0 +1,185 @@
+"""Request (Create/Patch) and response (Public) models of the API."""
+
+from __future__ import annotations
+
+from datetime import date as Date
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+
+from ..schema import Event
+from ..store.review import AuditEntry, DocumentRecord, DocumentSummary, StoredEvent
+
+__all__ = [
+    "AuditPublic", "DocumentCreate", "DocumentCreated", "DocumentPage", "DocumentPublic",
+    "DocumentSummaryPublic", "ErrorInfo", "ErrorResponse", "EventDetail", "EventPage",
+    "EventPatch", "EventPublic", "Health", "PointsPublic", "SafeStr", "check_text",
+]  # fmt: skip
+
+
+def aware(value: datetime) -> datetime:
+    """Timestamps as RFC 3339 with an offset (SQLite hands them back naive, in UTC)."""
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def check_text(value: str) -> str:
+    """Refuse strings no database column can hold (NUL bytes, lone surrogates)."""
+    if "\x00" in value:
+        raise ValueError("must not contain NUL characters")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("must be valid Unicode (no lone surrogates)") from None
+    return value
+
+
+SafeStr = Annotated[str, AfterValidator(check_text)]
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ErrorInfo(BaseModel):
+    code: str = Field(examples=["not_found"])
+    message: str
+    detail: Any = None
+
+
+class ErrorResponse(BaseModel):
+    """Every error the API returns has this shape."""
+
+    error: ErrorInfo
+
+
+class EventPublic(Event):
+    """An event as stored, with its review state."""
+
+    status: str = Field(description="new | accepted | edited | rejected")
+
+    @classmethod
+    def of(cls, stored: StoredEvent) -> EventPublic:
+        return cls.model_validate({**stored.event.model_dump(), "status": stored.status})
+
+
+class EventPage(BaseModel):
+    items: list[EventPublic]
+    total: int
+    limit: int
+    offset: int
+
+
+class PointsPublic(BaseModel):
+    """Compact rows for the map and timeline."""
+
+    columns: list[str]
+    rows: list[list[Any]]
+    total: int
+    truncated: bool
+
+
+class AuditPublic(BaseModel):
+    id: int
+    action: str
+    who: str
+    at: datetime
+    before: dict[str, Any]
+    after: dict[str, Any]
+    note: str | None = None
+
+    @classmethod
+    def of(cls, entry: AuditEntry) -> AuditPublic:
+        return cls(id=entry.id, action=entry.action, who=entry.who, at=aware(entry.at),
+                   before=entry.before, after=entry.after, note=entry.note)
+
+
+class DocumentSummaryPublic(BaseModel):
+    id: str
+    date: Date | None = None
+    source: str | None = None
+    title: str | None = None
+    url: str | None = None
+    language: str | None = None
+    n_events: int
+    ingested_at: datetime
+
+    @classmethod
+    def of(cls, s: DocumentSummary) -> DocumentSummaryPublic:
+        return cls(id=s.id, date=s.date, source=s.source, title=s.title, url=s.url,
+                   language=s.language, n_events=s.n_events, ingested_at=aware(s.ingested_at))
+
+
+class DocumentPublic(DocumentSummaryPublic):
+    text: str
+    events: list[EventPublic] = Field(default_factory=list)
+
+    @classmethod
+    def of_record(cls, r: DocumentRecord, *, with_events: bool = True) -> DocumentPublic:
+        base = DocumentSummaryPublic.of(r.summary).model_dump()
+        events = [EventPublic.of(e) for e in r.events] if with_events else []
+        return cls(**base, text=r.text, events=events)
+
+
+class DocumentPage(BaseModel):
+    items: list[DocumentSummaryPublic]
+    total: int
+    limit: int
+    offset: int
+
+
+class EventDetail(BaseModel):
+    """One event with the documents behind it (text for its evidence spans) and its audit trail."""
+
+    event: EventPublic
+    documents: list[DocumentPublic]
+    merged_from: list[str] = Field(description="document ids when the event merges several reports")
+    audit: list[AuditPublic]
+
+
+class DocumentCreate(_In):
+    """A report to code on arrival."""
+
+    text: Annotated[SafeStr, Field(min_length=1, max_length=1_000_000)]
+    id: Annotated[SafeStr, Field(min_length=1, max_length=255)] | None = Field(
+        default=None, description="document id; default: a hash of the text")
+    date: Date | None = Field(default=None, description="publication date")
+    source: Annotated[SafeStr, Field(max_length=500)] | None = None
+    url: Annotated[SafeStr, Field(max_length=2000)] | None = None
+    title: Annotated[SafeStr, Field(max_length=2000)] | None = None
+    language: Annotated[SafeStr, Field(max_length=16)] | None = None
+    country: Annotated[SafeStr, Field(max_length=120)] | None = None
+
+
+class DocumentCreated(BaseModel):
+    created: bool = Field(description="false when the document was already stored (no-op)")
+    document: DocumentSummaryPublic
+    events: list[EventPublic]
+
+
+class EventPatch(_In):
+    """A review action: accept, reject, or edit fields (ACLED/UCDP columns)."""
+
+    action: Literal["accept", "reject", "edit"]
+    fields: dict[SafeStr, Any] | None = Field(
+        default=None, description="for edit: field name -> new value", min_length=1, max_length=60)
+    reviewer: Annotated[SafeStr, Field(min_length=1, max_length=200)] | None = None
+    note: Annotated[SafeStr, Field(max_length=2000)] | None = None
+
+    @field_validator("fields")
+    @classmethod
+    def _clean_values(cls, value: dict[str, Any] | None) -> dict[str, Any] | None:
+        for v in (value or {}).values():
+            if isinstance(v, str):
+                check_text(v)
+            elif v is not None and not isinstance(v, (int, float, bool)):
+                raise ValueError("field values must be strings, numbers, booleans or null")
+        return value
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    version: str
+    database: str
+    events: int
+    documents: int

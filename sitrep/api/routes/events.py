@@ -1,0 +1,73 @@
+"""/api/events: list and filter, compact points, one event, review (PATCH)."""
+
+from __future__ import annotations
+
+import json
+import math
+
+from fastapi import APIRouter, Response
+
+from ...store.review import event_points, get_event, list_events, review_event
+from ..deps import FilterDep, PageDep, StoreDep, WriterDep, safe_id
+from ..errors import ApiError
+from ..models import (
+    AuditPublic, DocumentPublic, EventDetail, EventPage, EventPatch, EventPublic, PointsPublic,
+)  # fmt: skip
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/api/events", tags=["events"])
+
+_POINT_COLUMNS = ["id", "date", "event_type", "latitude", "longitude", "fatalities", "status"]
+_MAX_POINTS = 50_000
+
+
+def _finite(value: float | None) -> float | None:
+    return value if value is None or math.isfinite(value) else None
+
+
+@router.get("", response_model=EventPage, summary="List events (filtered, paginated)")
+def events_list(store: StoreDep, flt: FilterDep, page: PageDep) -> EventPage:
+    items, total = list_events(store, flt, limit=page.limit, offset=page.offset)
+    return EventPage(items=[EventPublic.of(s) for s in items], total=total, limit=page.limit,
+                     offset=page.offset)
+
+
+@router.get("/points", response_model=PointsPublic,
+            summary="Compact rows of all matching events, for the map and timeline")
+def events_points(store: StoreDep, flt: FilterDep) -> Response:
+    rows = event_points(store, flt, max_points=_MAX_POINTS + 1)
+    truncated = len(rows) > _MAX_POINTS
+    out = [[r[0], r[1].isoformat() if r[1] else None, r[2], _finite(r[3]), _finite(r[4]), r[5],
+            r[6]] for r in rows[:_MAX_POINTS]]
+    # thousands of rows: skip response-model validation, the shape is PointsPublic
+    body = {"columns": _POINT_COLUMNS, "rows": out, "total": len(out), "truncated": truncated}
+    return Response(json.dumps(body, separators=(",", ":"), allow_nan=False),
+                    media_type="application/json")
+
+
+def _detail(store: StoreDep, event_id: str) -> EventDetail:
+    record = get_event(store, event_id)
+    if record is None:
+        raise ApiError(404, "not_found", f"no event {event_id!r}")
+    return EventDetail(
+        event=EventPublic.of(record.stored),
+        documents=[DocumentPublic.of_record(d, with_events=False) for d in record.documents],
+        merged_from=record.merged_from, audit=[AuditPublic.of(a) for a in record.audit])
+
+
+@router.get("/{event_id}", response_model=EventDetail,
+            summary="One event with evidence, claims, framing, documents, merges and audit trail")
+def events_get(store: StoreDep, event_id: str) -> EventDetail:
+    return _detail(store, safe_id(event_id, "event"))
+
+
+@router.patch("/{event_id}", response_model=EventDetail,
+              summary="Review an event: accept, reject, or edit fields (token needed; audited)")
+def events_patch(store: StoreDep, writer: WriterDep, event_id: str, body: EventPatch) -> EventDetail:
+    event_id = safe_id(event_id, "event")
+    if body.action != "edit" and body.fields:
+        raise ApiError(422, "validation_error", "fields are only allowed with action 'edit'")
+    review_event(store, event_id, action=body.action, who=body.reviewer or writer,
+                 fields=body.fields, note=body.note)
+    return _detail(store, event_id)

@@ -1,0 +1,45 @@
+"""``sitrep serve``: the API and web UI (FastAPI + uvicorn), bound to 127.0.0.1 by default."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ._common import err, handle_errors, make_settings
+from .app import app
+
+__all__ = ["serve"]
+
+
+@app.command("serve")
+@handle_errors
+def serve(
+    db: Annotated[str | None, typer.Option("--db", help="Database URL (default: the local SQLite file).")] = None,
+    host: Annotated[str, typer.Option("--host", help="Address to bind; keep 127.0.0.1 unless behind a proxy.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    model: Annotated[Path | None, typer.Option("--model", help="Model directory from `sitrep train` for posted reports.")] = None,
+    token: Annotated[str | None, typer.Option("--token", envvar="SITREP_API_TOKEN",
+                                              help="Bearer token for writes (default: $SITREP_API_TOKEN, else generated and printed).")] = None,
+    cors_origin: Annotated[list[str] | None, typer.Option("--cors-origin", help="Allow this origin cross-site (repeatable; CORS is off by default).")] = None,
+    max_body_mb: Annotated[float, typer.Option("--max-body-mb", help="Request body limit in MB.")] = 2.0,
+) -> None:
+    """Serve the API and web UI: map, timeline, events, documents and review."""
+    import uvicorn
+
+    from ..api import create_app
+    from ..config import default_db_url
+
+    url = db or default_db_url()
+    application = create_app(make_settings(model=model), db_url=url, token=token,
+                             max_body=int(max_body_mb * 1024 * 1024), cors_origins=cors_origin or ())
+    state = application.state.sitrep
+    err.print(f"sitrep serving [bold]{url}[/bold] at http://{host}:{port}/", highlight=False)
+    if state.token_generated:
+        err.print(f"write token for this run (set SITREP_API_TOKEN to choose one): {state.token}",
+                  highlight=False, soft_wrap=True)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print("[yellow]warning[/yellow] reading is open to anyone who can reach this address",
+                  highlight=False)
+    uvicorn.run(application, host=host, port=port, log_level="info", server_header=False)

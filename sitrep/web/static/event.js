@@ -1,0 +1,142 @@
+// The event page: fields, article text with evidence highlighted, claim chains, framing, merges,
+// audit trail, and the review controls (accept / reject / edit, with the API token).
+import { api, colorOf, errorBox, fmtNumber, h, tokenField } from "./util.js";
+
+const EDITABLE = [["event_date", "date"], ["event_type", "text"], ["sub_event_type", "text"],
+  ["actor1", "text"], ["actor2", "text"], ["location", "text"], ["admin1", "text"], ["country", "text"],
+  ["latitude", "number"], ["longitude", "number"], ["fatalities", "number"], ["notes", "text"]];
+
+// Text with spans wrapped in <mark>; overlapping spans share the marks of their overlap.
+export function highlighted(text, spans) {
+  const ok = spans.filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end)
+    && s.start >= 0 && s.end <= text.length && s.start < s.end);
+  const cuts = [...new Set([0, text.length, ...ok.flatMap((s) => [s.start, s.end])])].sort((a, b) => a - b);
+  const out = [];
+  for (let i = 0; i + 1 < cuts.length; i += 1) {
+    const [a, b] = [cuts[i], cuts[i + 1]];
+    const cover = ok.filter((s) => s.start <= a && s.end >= b);
+    const piece = text.slice(a, b);
+    if (!cover.length) { out.push(piece); continue; }
+    const classes = [...new Set(cover.map((s) => s.cls))].join(" ");
+    out.push(h("mark", { class: `hl ${classes}`, title: [...new Set(cover.map((s) => s.title))].join("; ") }, piece));
+  }
+  return out;
+}
+
+function fieldRows(e) {
+  const rows = [["Date", `${e.event_date || "–"}${e.date_start && e.date_end && e.date_start !== e.date_end ? ` (${e.date_start} – ${e.date_end})` : ""}`],
+    ["Type", `${e.event_type || "–"} · ${e.sub_event_type || "–"}`], ["Disorder", e.disorder_type],
+    ["Actor 1", `${e.actor1 || "–"}${e.inter1 ? ` (inter ${e.inter1})` : ""}${e.assoc_actor_1 ? ` with ${e.assoc_actor_1}` : ""}`],
+    ["Actor 2", `${e.actor2 || "–"}${e.inter2 ? ` (inter ${e.inter2})` : ""}${e.assoc_actor_2 ? ` with ${e.assoc_actor_2}` : ""}`],
+    ["Place", [e.location, e.admin1, e.country].filter(Boolean).join(", ")],
+    ["Coordinates", e.latitude !== null ? `${e.latitude}, ${e.longitude} (geo precision ${e.geo_precision ?? "–"})` : "–"],
+    ["Fatalities", `${fmtNumber(e.fatalities)}${e.fatalities_low !== null ? ` (low ${e.fatalities_low}, best ${e.fatalities_best ?? "–"}, high ${e.fatalities_high ?? "–"})` : ""}`],
+    ["Civilian deaths", e.deaths_civilians], ["Source", e.source], ["Notes", e.notes],
+    ["Confidence", e.confidence !== null ? e.confidence.toFixed(2) : null]];
+  return h("table", { class: "fields" }, h("tbody", {},
+    rows.map(([k, v]) => h("tr", {}, h("th", {}, k), h("td", {}, v === null || v === undefined || v === "" ? "–" : v)))));
+}
+
+function claimList(claims) {
+  if (!claims.length) return h("p", { class: "muted" }, "No figures claimed.");
+  return h("ol", { class: "claims" }, claims.map((c) => {
+    const n = c.low === c.high || c.high === null ? `${c.low ?? "?"}` : `${c.low ?? "?"}–${c.high}`;
+    const chain = c.claimant_chain.length ? c.claimant_chain : ["(unattributed)"];
+    return h("li", { class: "claim" },
+      h("strong", {}, `${n} ${c.quantity}`), c.what ? ` (${c.what})` : "", c.civilian ? " · civilians" : "",
+      h("div", { class: "chain" }, "according to ",
+        chain.map((who, i) => [i ? h("span", { class: "arrow" }, " → ") : null, h("span", { class: "who" }, who)])),
+      c.sentence ? h("blockquote", {}, c.sentence) : null);
+  }));
+}
+
+function auditTable(audit) {
+  if (!audit.length) return h("p", { class: "muted", id: "audit-empty" }, "Not reviewed yet.");
+  const show = (o) => Object.entries(o).map(([k, v]) => `${k}: ${v === null ? "∅" : v}`).join("; ");
+  return h("table", { class: "audit", id: "audit" },
+    h("thead", {}, h("tr", {}, ["When", "Who", "Action", "Before", "After", "Note"].map((t) => h("th", {}, t)))),
+    h("tbody", {}, audit.map((a) => h("tr", {}, h("td", {}, a.at.replace("T", " ").slice(0, 19)), h("td", {}, a.who),
+      h("td", {}, a.action), h("td", {}, show(a.before)), h("td", {}, show(a.after)), h("td", {}, a.note || "")))));
+}
+
+function reviewPanel(detail, reload) {
+  const e = detail.event;
+  const msg = h("div", { class: "review-msg", id: "review-msg" });
+  const reviewer = h("input", { id: "reviewer", placeholder: "your name", size: 14 });
+  const send = async (body) => {
+    msg.replaceChildren(h("span", { class: "muted" }, "Saving…"));
+    try {
+      await api(`/api/events/${encodeURIComponent(e.event_id_cnty)}`, {
+        method: "PATCH", auth: true, json: { ...body, reviewer: reviewer.value.trim() || undefined } });
+      await reload();
+    } catch (err) {
+      msg.replaceChildren(errorBox(err));
+    }
+  };
+  const inputs = EDITABLE.map(([name, type]) => h("label", {}, name, h("input", {
+    name, type, step: type === "number" ? "any" : null, value: e[name] ?? "", id: `edit-${name}` })));
+  const form = h("form", { class: "edit", id: "edit-form" }, inputs,
+    h("button", { type: "submit", id: "save-edit" }, "Save edit"));
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const fields = {};
+    for (const [name, type] of EDITABLE) {
+      const raw = form.elements[name].value.trim();
+      const value = raw === "" ? null : type === "number" ? Number(raw) : raw;
+      const before = e[name] ?? null;
+      if (value !== before) fields[name] = value;
+    }
+    if (!Object.keys(fields).length) { msg.replaceChildren(h("span", { class: "muted" }, "Nothing changed.")); return; }
+    send({ action: "edit", fields });
+  });
+  return h("section", { class: "review" }, h("h2", {}, "Review"),
+    h("div", { class: "review-bar" }, tokenField(), h("label", {}, "Reviewer ", reviewer),
+      h("button", { type: "button", id: "accept", onclick: () => send({ action: "accept" }) }, "Accept"),
+      h("button", { type: "button", id: "reject", class: "danger", onclick: () => send({ action: "reject" }) }, "Reject")),
+    msg, h("details", {}, h("summary", {}, "Edit fields"), form));
+}
+
+function documentBlock(doc, event) {
+  const spans = event.evidence.filter((s) => s.doc_id === doc.id)
+    .map((s) => ({ start: s.start, end: s.end, cls: `ev-${s.field.replace(/[^a-z0-9_-]/gi, "")}`, title: s.field }));
+  for (const c of event.claims) {
+    if ((c.doc_id === doc.id || !c.doc_id) && Number.isInteger(c.start)) {
+      spans.push({ start: c.start, end: c.end, cls: "ev-claim", title: `claim: ${c.quantity}` });
+    }
+  }
+  for (const f of event.framing) {
+    if (Number.isInteger(f.start)) spans.push({ start: f.start, end: f.end, cls: "ev-framing", title: `framing: ${f.term} → ${f.normalised}` });
+  }
+  return h("article", { class: "doc" },
+    h("h3", {}, h("a", { href: `#/document/${encodeURIComponent(doc.id)}` }, doc.title || doc.id),
+      h("span", { class: "muted" }, ` ${[doc.source, doc.date].filter(Boolean).join(" · ")}`)),
+    h("div", { class: "text", id: `text-${doc.id}` }, highlighted(doc.text, spans)));
+}
+
+export async function renderEvent(view, id) {
+  const load = async () => {
+    const detail = await api(`/api/events/${encodeURIComponent(id)}`);
+    const e = detail.event;
+    const badge = h("span", { class: `badge ${e.status}`, id: "status" }, e.status);
+    const dot = h("i", { class: "dot big" });
+    dot.style.background = colorOf(e.event_type);
+    view.replaceChildren(
+      h("p", {}, h("a", { href: "#/" }, "‹ All events")),
+      h("h1", {}, dot, `${e.sub_event_type || e.event_type || "Event"} — ${e.location || "unknown place"}, ${e.event_date || "undated"} `, badge),
+      h("p", { class: "muted" }, e.event_id_cnty, e.location ? [" · ", h("a", { href: `#/place/${encodeURIComponent(e.location)}` }, "control timeline")] : ""),
+      h("div", { class: "event-grid" },
+        h("div", {}, fieldRows(e), reviewPanel(detail, load)),
+        h("div", {},
+          h("h2", {}, "Evidence"),
+          h("p", { class: "legend-row" }, h("mark", { class: "hl ev-trigger" }, "event"), " ",
+            h("mark", { class: "hl ev-claim" }, "figure"), " ", h("mark", { class: "hl ev-date" }, "date"), " ",
+            h("mark", { class: "hl ev-location" }, "place"), " ", h("mark", { class: "hl ev-actor1" }, "actor"), " ",
+            h("mark", { class: "hl ev-framing" }, "framing")),
+          detail.documents.length ? detail.documents.map((d) => documentBlock(d, e)) : h("p", { class: "muted" }, "Document not stored."),
+          h("h2", {}, "Claimed figures"), claimList(e.claims),
+          e.framing.length ? [h("h2", {}, "Framing"), h("ul", {}, e.framing.map((f) => h("li", {}, `“${f.term}” → ${f.normalised} (${f.kind})`)))] : null,
+          detail.merged_from.length ? [h("h2", {}, "Merged from"), h("ul", { class: "merged" }, detail.merged_from.map((d) => h("li", {}, h("a", { href: `#/document/${encodeURIComponent(d)}` }, d))))] : null,
+          h("h2", {}, "Audit trail"), auditTable(detail.audit))));
+  };
+  await load();
+}
