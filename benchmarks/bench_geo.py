@@ -1,0 +1,180 @@
+"""Geocoding benchmark: ACLED notes end to end, the seed report, speed, build time, memory.
+
+Run: ``python benchmarks/bench_geo.py [--limit N]``. Needs ../shared (skips cleanly without it).
+Writes benchmarks/results/geo.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+RESULTS = Path(__file__).resolve().parent / "results" / "geo.json"
+ACLED_FILES = ("acled_global_2020-05-01_09_rpanlilio.csv", "acled_afghanistan_2020-03_dkoban.csv")
+
+
+def _km(la1: float, lo1: float, la2: float, lo2: float) -> float:
+    p1, p2 = math.radians(la1), math.radians(la2)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lo2 - lo1) / 2) ** 2)
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _doc(doc_id: str, text: str, hint: str | None = None):  # type: ignore[no-untyped-def]
+    from sitrep.nlp.segment import segment_text
+    from sitrep.schema import Doc, Document, EventCandidate, Span
+
+    doc = Doc(document=Document(id=doc_id, text=text), country_hint=hint)
+    doc.sentences = segment_text(text)
+    if doc.sentences:
+        first = doc.sentences[0]
+        word = first.text.split()[0] if first.text.split() else ""
+        doc.candidates.append(EventCandidate(
+            sentence_index=0, trigger=Span(start=first.start, end=first.start + len(word),
+                                           text=word),
+            event_type="Battles", sub_event_type="Armed clash"))
+    return doc
+
+
+def bench_acled(geocoder, limit: int | None) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    from rapidfuzz import fuzz
+
+    from sitrep.geo.match import name_key, similarity
+
+    n = within25 = within5 = admin1_ok = located = 0
+    per_file: dict[str, dict[str, float]] = {}
+    started = time.perf_counter()
+    for name in ACLED_FILES:
+        path = SHARED / "data" / "acled-samples" / name
+        if not path.exists():
+            continue
+        with path.open(encoding="utf-8", newline="") as fh:
+            rows = [r for r in csv.DictReader(fh) if r.get("notes") and r.get("latitude")]
+        rows = rows[:limit] if limit else rows
+        f_n = f25 = 0
+        for i, row in enumerate(rows):
+            doc = geocoder(_doc(f"{name}:{i}", row["notes"]))
+            place = doc.candidates[0].place.place if doc.candidates and doc.candidates[0].place else None
+            n += 1
+            f_n += 1
+            if place is None or place.latitude is None or place.longitude is None:
+                continue
+            located += 1
+            d = _km(float(row["latitude"]), float(row["longitude"]), place.latitude, place.longitude)
+            within25 += d <= 25
+            f25 += d <= 25
+            within5 += d <= 5
+            gold, got = row.get("admin1") or "", place.admin1 or ""
+            admin1_ok += bool(gold) and bool(got) and (
+                name_key(gold) == name_key(got) or similarity(name_key(gold), name_key(got)) >= 85
+                or fuzz.token_set_ratio(name_key(gold), name_key(got)) >= 90)
+        per_file[name] = {"notes": f_n, "within_25km": round(f25 / max(f_n, 1), 3)}
+    elapsed = time.perf_counter() - started
+    return {"notes": n, "located": round(located / max(n, 1), 3),
+            "within_25km": round(within25 / max(n, 1), 3),
+            "within_5km": round(within5 / max(n, 1), 3),
+            "admin1_accuracy": round(admin1_ok / max(n, 1), 3),
+            "notes_per_s": round(n / elapsed, 1), "per_file": per_file}
+
+
+def bench_seed(db: Path, workdir: Path) -> dict[str, object]:
+    from sitrep.config import Settings
+    from sitrep.geo.importers import import_path
+    from sitrep.geo.stage import Geocoder
+    from sitrep.geo.store import SQLiteGazetteer
+    from sitrep.resources import Resources
+
+    seeded = workdir / "seed.db"
+    shutil.copy(db, seeded)
+    store = SQLiteGazetteer(seeded)
+    imports = [import_path("ocha", SHARED / "data" / d, store).as_dict()
+               for d in ("ocha-syria-cod-gazetteer", "aleppo-neighborhoods-csr")]
+    store.close()
+    text = (SHARED / "examples" / "eldorar-2016-11-04-aleppo.txt").read_text(encoding="utf-8")
+    geocoder = Geocoder(Resources(Settings(gazetteer_path=seeded)))
+    doc = geocoder(_doc("seed", text))
+
+    def found(fragment: str) -> list[dict[str, object]]:
+        return [{"span": p.span.text, "place": p.place.name if p.place else None,
+                 "kind": p.place.kind if p.place else None, "geo_precision": p.geo_precision,
+                 "where_prec": p.where_prec} for p in doc.places if fragment in p.span.text.lower()]
+
+    new_aleppo, masharqa, apartments = (found("jadideh"), found("masharqa"),
+                                        found("3000"))
+    return {
+        "imports": [{k: v for k, v in i.items() if k != "examples"} for i in imports],
+        "new_aleppo_ok": bool(new_aleppo) and all(
+            m["place"] == "New Aleppo" and m["kind"] == "neighbourhood" for m in new_aleppo),
+        "masharqa_ok": bool(masharqa) and all(
+            m["kind"] == "neighbourhood" and "masharqa" in str(m["place"]).lower()
+            for m in masharqa),
+        "apartments_fallback_ok": bool(apartments) and all(
+            m["place"] == "Aleppo" and m["geo_precision"] == 2 for m in apartments),
+        "mentions": {"new_aleppo": new_aleppo[:2], "masharqa": masharqa[:2],
+                     "3000_apartments": apartments[:2]},
+    }
+
+
+def bench_speed(geocoder) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    from sitrep.geo.resolve import resolve_document
+    from sitrep.geo.spans import SpanCandidate
+
+    path = SHARED / "data" / "acled-samples" / ACLED_FILES[0]
+    with path.open(encoding="utf-8", newline="") as fh:
+        names = [r["location"] for r in csv.DictReader(fh) if r.get("location")]
+    gaz = geocoder.gazetteer
+    out: dict[str, object] = {"names": len(names)}
+    for label in ("cold", "warm"):
+        started = time.perf_counter()
+        for name in names:
+            resolve_document(gaz, [(0, 0, [SpanCandidate(0, len(name), name, explicit=True)])])
+        out[f"resolutions_per_s_{label}"] = round(len(names) / (time.perf_counter() - started))
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--limit", type=int, default=None, help="notes per ACLED file")
+    args = parser.parse_args()
+    if not SHARED.exists():
+        print(f"skipped: {SHARED} not found")
+        return 0
+    import psutil
+
+    from sitrep.config import Settings
+    from sitrep.geo.build import ensure_built
+    from sitrep.geo.stage import Geocoder
+    from sitrep.resources import Resources
+
+    results: dict[str, object] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "gazetteer.db"
+        started = time.perf_counter()
+        ensure_built(db)
+        results["build_s"] = round(time.perf_counter() - started, 1)
+        results["db_mb"] = round(db.stat().st_size / 2**20, 1)
+        geocoder = Geocoder(Resources(Settings(gazetteer_path=db)))
+        results["acled"] = bench_acled(geocoder, args.limit)
+        results["speed"] = bench_speed(geocoder)
+        results["seed"] = bench_seed(db, Path(tmp))
+    results["rss_mb"] = round(psutil.Process().memory_info().rss / 2**20, 1)
+    results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    results["targets"] = {"within_25km": 0.90, "within_5km": 0.75, "admin1_accuracy": 0.90,
+                          "resolutions_per_s": 5000, "build_s": 60, "rss_mb": 500}
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
+    print(json.dumps(results, indent=2, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

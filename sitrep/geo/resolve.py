@@ -1,0 +1,273 @@
+"""Resolution in context: which gazetteer entry each span means, and how precisely.
+
+Compute first (:func:`resolve_document` returns :class:`Resolution` objects), write back later
+(the stage turns them into ``PlaceMention``). Scoring weighs the document's focus country,
+imported/model layers over defaults, population, an admin hint in brackets ("Verulam
+(eThekwini, KwaZulu-Natal)"), "X province" wording, and distance to the other places named.
+An explicit place no gazetteer knows ("3000 Apartments neighbourhood") falls back to the
+containing place it can trust (a city named beside it, the document's focus city, its admin1,
+its country) with lower precision; it is never dropped and never wipes the other places.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .gazetteer import Gazetteer, PlaceRecord
+from .match import FEATURE_WORDS, best_matches, name_key
+from .spans import SpanCandidate, is_stop
+
+__all__ = ["Resolution", "haversine_km", "precision_of", "resolve_document"]
+
+_POPULATED = ("neighbourhood", "landmark", "village", "town", "city")
+_WORD = re.compile(r"[^\s]+")
+_POSSESSIVE = re.compile(r"[’']s$")
+_DEMONYM_ENDS = ("ian", "ians", "ese", "ish", "ians'")
+_ADJECTIVE_KEYS = frozenset(name_key(w) for w in ("new", "old", "east", "west", "north", "south",
+                                                   "upper", "lower", "great", "small"))
+
+
+@dataclass
+class Resolution:
+    sentence_index: int
+    span: SpanCandidate  # offsets relative to the sentence
+    offset: int  # sentence start in the document
+    key: str
+    candidates: list[tuple[PlaceRecord, float]] = field(default_factory=list)  # (record, quality)
+    record: PlaceRecord | None = None
+    score: float = 0.0
+    geo_precision: int = 1
+    where_prec: int = 1
+    fallback_from: str | None = None  # the unknown name this location stands in for
+
+    @property
+    def start(self) -> int:
+        return self.offset + self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.offset + self.span.end
+
+
+def haversine_km(a: PlaceRecord, b: PlaceRecord) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def precision_of(kind: str, *, near: bool = False) -> tuple[int, int]:
+    """(ACLED geo_precision, UCDP where_prec) of a place of ``kind``."""
+    if kind in _POPULATED:
+        return (2, 2) if near else (1, 1)
+    return {"admin3": (2, 3), "admin2": (3, 3), "admin1": (3, 4), "country": (3, 6)}.get(kind, (2, 5))
+
+
+def _dedup(records: Sequence[PlaceRecord]) -> list[PlaceRecord]:
+    best: dict[tuple[str, str, int, int], PlaceRecord] = {}
+    for r in records:
+        k = (r.kind, name_key(r.name), round(r.lat * 20), round(r.lon * 20))
+        if k not in best or r.priority > best[k].priority:
+            best[k] = r
+    return list(best.values())
+
+
+def _split_span(gaz: Gazetteer, span: SpanCandidate) -> list[tuple[SpanCandidate, list[PlaceRecord]]]:
+    """Longest gazetteer matches inside a span, left to right."""
+    text = span.text
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    found: list[tuple[SpanCandidate, list[PlaceRecord]]] = []
+    i = 0
+    while i < len(words):
+        for j in range(min(len(words), i + 6), i, -1):
+            sub = _POSSESSIVE.sub("", text[words[i][0]:words[j - 1][1]].strip(",.;:()"))
+            if not sub or is_stop(sub) or (j - i == 1 and sub.endswith(_DEMONYM_ENDS)):
+                continue
+            if set(name_key(sub).split()) <= _ADJECTIVE_KEYS:  # "al-Jadideh" alone = "new"
+                continue
+            records = gaz.lookup(name_key(sub))
+            if not records and j - i > 1 and sub.split()[-1].lower() in FEATURE_WORDS:
+                records = gaz.lookup(name_key(" ".join(sub.split()[:-1])))
+            if records:
+                s0 = span.start + words[i][0]
+                part = SpanCandidate(start=s0, end=s0 + len(sub), text=sub,
+                                     explicit=span.explicit, near=span.near,
+                                     admin_word=span.admin_word, role=span.role, hint=span.hint,
+                                     locative=span.locative,
+                                     partial=(j - i) < len(words) and len(words) > 1)
+                found.append((part, _dedup(records)))
+                i = j
+                break
+        else:
+            i += 1
+    return found
+
+
+def _demonym_votes(texts: Sequence[str]) -> Counter[str]:
+    from .countries import DEMONYMS, country_demonyms
+
+    votes: Counter[str] = Counter()
+    words = [w.lower().strip(".,;:()'’\"") for t in texts for w in re.split(r"[\s/]+", t)]
+    words = [w.removeprefix("pro-").removeprefix("anti-") for w in words if w]
+    for w in words:
+        if w in DEMONYMS:
+            votes[DEMONYMS[w]] += 2
+    candidates = {w for w in words if len(w) >= 4 and w[-1] in "nisheN"}
+    if candidates:
+        for cc, forms in country_demonyms().items():
+            hits = len(candidates & forms)
+            if hits:
+                votes[cc] += 2 * hits
+    return votes
+
+
+def _focus_country(gaz: Gazetteer, hint: str | None, res: list[Resolution],
+                   texts: Sequence[str] = ()) -> str | None:
+    if hint:
+        key = name_key(hint)
+        for r in gaz.lookup(key):
+            if r.kind == "country" and r.cc:
+                return r.cc
+        if len(hint) == 2 and gaz.country(hint.upper()) is not None:
+            return hint.upper()
+    votes: Counter[str] = _demonym_votes(texts)
+    for m in res:
+        countries = [r for r, _ in m.candidates if r.kind == "country" and r.cc]
+        if countries:
+            votes[countries[0].cc or ""] += 4
+            continue
+        ccs = {r.cc for r, _ in m.candidates if r.cc}
+        for r, _ in m.candidates:
+            if r.kind == "admin1" and r.cc:
+                votes[r.cc] += 3 if len(ccs) <= 3 else 1
+        if m.candidates:
+            top = max(m.candidates, key=lambda c: (c[0].priority, c[0].population))[0]
+            if top.cc:
+                votes[top.cc] += 2 if len(ccs) == 1 else 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _hint_keys(m: Resolution) -> set[str]:
+    return {name_key(p) for p in re.split(r"[,;/]| and | of ", m.span.hint) if p.strip()}
+
+
+def _score(rec: PlaceRecord, quality: float, m: Resolution, *, focus: str | None,
+           doc_keys: set[str], chosen: Sequence[PlaceRecord]) -> float:
+    s = quality
+    if focus and rec.cc == focus:
+        s += 3.0
+    s += 2.0 if rec.priority >= 10 else 0.0
+    s += 1.0 if rec.priority >= 20 else 0.0
+    s += min(math.log10(rec.population + 1), 7.0) / 2.0
+    hint = _hint_keys(m) if m.span.hint else set()
+    for value in (rec.admin1, rec.admin2, rec.admin3, rec.city):
+        if value:
+            k = name_key(value)
+            if k in hint:
+                s += 5.0
+            elif k in doc_keys and k != m.key:
+                s += 1.0
+    if m.span.admin_word:
+        s += 4.0 if rec.kind in ("admin1", "admin2", "admin3") else 0.0
+    elif rec.kind in _POPULATED:
+        s += 0.7
+    if rec.kind == "country":
+        s += 2.0
+    if chosen:
+        near = min(haversine_km(rec, c) for c in chosen)
+        s += 2.0 if near < 30 else 1.0 if near < 150 else 0.0
+    return s
+
+
+def _plausible(rec: PlaceRecord, m: Resolution, focus: str | None) -> bool:
+    """Whether a match is trustworthy enough to keep (foreign hamlets named like words are not)."""
+    if rec.kind == "country" or focus is None or rec.cc == focus:
+        return len(m.span.text) >= 4 or rec.kind == "country"
+    if m.span.partial:
+        return False
+    if m.span.hint and {name_key(v) for v in (rec.admin1, rec.admin2, rec.city) if v} & _hint_keys(m):
+        return True
+    if rec.priority >= 10 and m.span.explicit:
+        return True
+    return rec.population >= 200_000 and name_key(rec.name) == m.key and len(m.key) >= 4
+
+
+def _choose(m: Resolution, *, focus: str | None, doc_keys: set[str],
+            chosen: Sequence[PlaceRecord]) -> None:
+    scored = [(_score(r, q, m, focus=focus, doc_keys=doc_keys, chosen=chosen), r)
+              for r, q in m.candidates if _plausible(r, m, focus)]
+    m.record = None
+    if scored:
+        m.score, m.record = max(scored, key=lambda t: (t[0], t[1].priority, t[1].population))
+        m.geo_precision, m.where_prec = precision_of(
+            m.record.kind, near=m.span.near or (m.span.partial and m.span.explicit))
+
+
+def _fuzzy(gaz: Gazetteer, m: Resolution, focus: str | None) -> None:
+    if not focus or len(m.key) < 5 or m.key[0].isdigit():
+        return
+    cutoff = 88.0 if len(m.key) >= 8 else 93.0
+    for key, score in best_matches(m.key, gaz.keys(focus), limit=3, cutoff=cutoff):
+        for rec in gaz.lookup(key):
+            if rec.cc == focus:
+                m.candidates.append((rec, (score - cutoff) / (100.0 - cutoff) - 0.5))
+
+
+def _fallback(m: Resolution, same_sentence: list[Resolution], focus_city: PlaceRecord | None,
+              focus_place: PlaceRecord | None) -> None:
+    """Stand an unknown explicit place in for the nearest containing place we trust."""
+    later = [o for o in same_sentence if o.record is not None and o.fallback_from is None
+             and o.record.kind != "neighbourhood" and o is not m]
+    later.sort(key=lambda o: (o.start < m.start, abs(o.start - m.start)))
+    base = later[0].record if later else focus_city or focus_place
+    if base is None:
+        return
+    m.record = base
+    m.fallback_from = m.span.text
+    gp, wp = precision_of(base.kind, near=True)
+    m.geo_precision, m.where_prec = max(gp, 2), max(wp, 2)
+    m.score = 0.5
+
+
+def resolve_document(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[SpanCandidate]]],
+                     *, country_hint: str | None = None, texts: Sequence[str] = ()
+                     ) -> list[Resolution]:
+    """Resolve the spans of every sentence: ``(sentence index, sentence start, spans)``."""
+    res: list[Resolution] = []
+    unknown: list[Resolution] = []
+    for index, offset, spans in sentences:
+        for span in spans:
+            parts = _split_span(gaz, span)
+            for part, records in parts:
+                res.append(Resolution(index, part, offset, name_key(part.text),
+                                      [(r, 1.0) for r in records]))
+            if not parts and span.explicit and span.role == "event":
+                unknown.append(Resolution(index, span, offset, name_key(span.text)))
+    focus = _focus_country(gaz, country_hint, res, texts)
+    for m in unknown:
+        _fuzzy(gaz, m, focus)
+    doc_keys = {m.key for m in res}
+    for m in res + unknown:
+        _choose(m, focus=focus, doc_keys=doc_keys, chosen=())
+    for _ in range(2):  # proximity to the other places chosen
+        for m in res + unknown:
+            others = [o.record for o in res if o is not m and o.record is not None
+                      and o.record.kind not in ("country", "admin1")]
+            _choose(m, focus=focus, doc_keys=doc_keys, chosen=others)
+    everything = sorted(res + unknown, key=lambda m: m.start)
+    cities: Counter[str] = Counter()
+    by_name: dict[str, PlaceRecord] = {}
+    for m in everything:
+        if m.record is not None and m.record.kind in ("city", "town", "village"):
+            cities[m.record.uid] += 1
+            by_name[m.record.uid] = m.record
+    focus_city = by_name[cities.most_common(1)[0][0]] if cities else None
+    focus_place = gaz.country(focus) if focus else None
+    for m in everything:
+        if m.record is None and m.span.explicit:
+            same = [o for o in everything if o.sentence_index == m.sentence_index]
+            _fallback(m, same, focus_city, focus_place)
+    return everything

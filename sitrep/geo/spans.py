@@ -1,0 +1,130 @@
+"""Candidate place spans in a sentence, found without NER.
+
+Spans come from quoted names (“Halab al-Jadideh”), capitalised sequences (with lower-case
+articles such as al-/el-, and numbers: "3000 Apartments"), and the words around them: a
+feature word ("X district", "the village of Y") marks an explicit place even when no
+gazetteer knows it; "near/west of/outskirts of X" marks an approximate location; a hospital,
+"sources in X" or a conditional ("would fall") gives the span a non-event role.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .match import FEATURE_WORDS
+
+__all__ = ["SpanCandidate", "find_spans", "is_stop"]
+
+_TOKEN = (r"(?:(?:al|el|ad|ar|as|az|ash|at|an|ad-d|al-)[-‐ ])?"
+          r"(?:[A-Z\u00C0-\u00DE\u0600-\u06FF][\w'’‘ʿ`\u0600-\u06FF-]*|\d{2,5}(?=\s*[A-Za-z]))")
+_CONNECT = r"(?:\s+|-|\s+(?:of|de|del|la|le|al|el|bin|ibn|du|des|da|do|dos|das|y|ash|as|ad|ar|az)\s+)"
+_SEQ = re.compile(rf"(?<![\w'’]){_TOKEN}(?:{_CONNECT}{_TOKEN})*")
+_QUOTED = re.compile(r"[“\"‘«]([^“”\"‘’«»\n]{2,60}?)[”\"’»]")
+_ARABIC_SEQ = re.compile(r"[\u0600-\u06FF]+(?:\s+[\u0600-\u06FF]+){0,3}")
+
+_STOP = frozenset(["a", "an", "the", "on", "in", "at", "of", "to", "by", "for", "from", "with", "and", "or", "but", "as", "is", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "my", "who", "what", "when", "where", "which", "while", "after", "before", "during", "since", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr", "mrs", "dr", "gen", "col", "lt", "maj", "capt", "sgt", "president", "minister", "ministry", "government", "regime", "forces", "force", "army", "military", "police", "security", "state", "islamic", "republic", "republican", "guard", "sources", "source", "media", "council", "party", "front", "brigade", "brigades", "division", "battalion", "group", "groups", "resistance", "factions", "faction", "opposition", "rebels", "rebel", "militia", "militias", "people", "civilians", "civilian", "unidentified", "unknown", "armed", "national", "democratic", "liberation", "popular", "revolutionary", "movement", "union", "united", "international", "coalition", "alliance", "operations", "operation", "room", "eyewitness", "breaking", "update", "news", "report", "reports", "according", "also", "however", "meanwhile", "later", "earlier", "today", "yesterday", "killed", "wounded", "reported", "said", "size", "no", "report", "other", "others", "several", "some", "many", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "hospital", "hospitals", "university", "airport", "road", "highway", "camp", "prison", "church", "mosque", "school", "assad", "bashar", "hafez", "jaysh", "jaish", "fateh", "fatah", "hezbollah", "hizbollah", "daesh", "isis", "isil", "nusra", "ahrar", "tahrir", "hayat", "taliban", "houthi", "houthis", "ansar", "allah", "akbar", "sheikh", "emir", "king", "prince", "academy", "stage", "quarter", "district", "city", "town", "village", "province", "world", "committee", "looting", "association", "workers", "students", "protesters", "demonstrators", "farmers", "traders", "residents", "members", "community", "communal", "unidentified", "gunmen", "militiamen", "soldiers", "troops", "fighters", "customs", "agreement", "arrests", "arrest", "protest", "protests", "riot", "riots", "attack", "attacks", "clash", "clashes", "victory", "sugar", "communist", "cane", "mill", "wadi", "jebel", "jabal", "tal", "tell", "kafr", "deir", "beit", "ain", "bir"])
+_ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
+_DEMONYM = re.compile(r"(?:ian|ese|ish|i|an)s?$")
+_NEAR = re.compile(r"(?:near|outskirts of|vicinity of|countryside of|around|outside|"
+                   r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+                   r"(?:ern)?(?: of| countryside of)?|km (?:from|of)|kilometres (?:from|of)|"
+                   r"kilometers (?:from|of)|close to|edge of|entrance to|direction of|towards)"
+                   r"\s+(?:the\s+)?(?:city of\s+|town of\s+|village of\s+)?[“\"]?$", re.IGNORECASE)
+_SOURCE = re.compile(r"(?:hospitals?(?: of| in)?|sources? in|based in|correspondents? in|"
+                     r"reporters? in|media in|office in|medics? in|morgue in|doctors? in|"
+                     r"received (?:in|at)|transferred to|taken to|brought to|statement from)"
+                     r"\s+(?:the\s+)?[“\"]?$", re.IGNORECASE)
+_SOURCE_AFTER = re.compile(r"^[”\"]?\s*(?:hospital|medical|field hospital)", re.IGNORECASE)
+_HYPO = re.compile(r"\b(?:would|could|might|will|shall|in case|if|unless|aim(?:s|ed)? to|"
+                   r"plan(?:s|ned)? to|threaten(?:s|ed)? to|seek(?:s|ing)? to|towards|"
+                   r"conclusion)\b[^.;]*$", re.IGNORECASE)
+_ADMIN_WORDS = re.compile(r"^\s*(?:province|governorate|region|state|oblast|prefecture|"
+                          r"department)\b", re.IGNORECASE)
+_LOCATIVE = re.compile(r"\b(?:in|near|at|of|outside|around|into|across|from|on)\s+(?:the\s+)?"
+                       r"(?:[a-z]+\s+){0,2}[“\"]?$")
+_COMMA_HINT = re.compile(r"^\s*(?:[a-z]+\s*){0,2}?,\s*\s*([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2})(?=\s*(?:[.;)]|,|$))")
+_PAREN = re.compile(r"^\s*\(([^()]{2,80})\)")
+
+
+@dataclass
+class SpanCandidate:
+    start: int  # offsets into the sentence text
+    end: int
+    text: str
+    explicit: bool = False  # a feature word or quotes say it is a place
+    near: bool = False  # "near X", "west of X": an approximate location
+    admin_word: bool = False  # "X province": the admin area, not its capital
+    role: str = "event"  # event | source | hypothetical
+    locative: bool = False  # after in/near/at/of...: likely where something happened
+    partial: bool = False  # only part of a longer capitalised name matched
+    hint: str = ""  # parenthesised context after the name: "(eThekwini, KwaZulu-Natal)"
+
+
+def is_stop(text: str) -> bool:
+    """Whether a capitalised span is a common word, title or acronym rather than a name."""
+    if _ACRONYM.match(text.strip()):
+        return True
+    words = [w.lower().strip(".'’-") for w in re.split(r"[\s-]+", text) if w]
+    words = [w for w in words if w not in ("al", "el", "ad", "ar", "as", "az", "ash", "at", "an")]
+    if not words:
+        return True
+    return all(w in _STOP or w.isdigit() for w in words)
+
+
+def _context(sentence: str, start: int, end: int, cand: SpanCandidate) -> SpanCandidate:
+    before = sentence[max(0, start - 60):start]
+    after = sentence[end:end + 90]
+    after_words = after.lower().lstrip(" ”\"’'").split()
+    if after_words and after_words[0].strip(",.;:?!)") in FEATURE_WORDS:
+        cand.explicit = True
+    if re.search(r"(?:district|neighbou?rhood|village|town|city|area|suburb|quarter|camp)s?"
+                 r"(?: of)?\s+(?:the\s+)?[“\"]?$", before, re.IGNORECASE):
+        cand.explicit = True
+    cand.near = bool(_NEAR.search(before))
+    cand.locative = cand.near or bool(_LOCATIVE.search(before))
+    cand.admin_word = bool(_ADMIN_WORDS.match(after.lstrip("”\"’")))
+    if _SOURCE.search(before) or _SOURCE_AFTER.match(after):
+        cand.role = "source"
+    elif _HYPO.search(before[-50:]):
+        cand.role = "hypothetical"
+    paren = _PAREN.match(after) or _PAREN.match(re.sub(r"^\s*\w+(?:\s+\w+)?(?=\s*\()", "",
+                                                       after, count=1))
+    if paren:
+        cand.hint = paren.group(1)
+        cand.explicit = True  # "Lumbishi (Kalehe, Sud-Kivu)": the brackets say it is a place
+    else:
+        comma = _COMMA_HINT.match(after)
+        if comma:
+            cand.hint = comma.group(1)
+    return cand
+
+
+def find_spans(sentence: str) -> list[SpanCandidate]:
+    """Candidate place spans of one sentence (offsets relative to ``sentence``), in order."""
+    out: list[SpanCandidate] = []
+    taken: list[tuple[int, int]] = []
+    for m in _QUOTED.finditer(sentence):
+        text = m.group(1).strip(" ,.;:")
+        if not text or len(text.split()) > 6 or not (text[0].isupper() or text[0].isdigit()
+                                                      or text[:3].lower() in ("al-", "el-")):
+            continue
+        start = m.start(1) + m.group(1).index(text)
+        cand = SpanCandidate(start=start, end=start + len(text), text=text)
+        out.append(_context(sentence, m.start(), m.end(), cand))
+        taken.append((m.start(), m.end()))
+    for regex in (_SEQ, _ARABIC_SEQ):
+        for m in regex.finditer(sentence):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            text = m.group(0).rstrip(".-'’")
+            if is_stop(text) or (len(text) < 3 and not text.isdigit()):
+                continue
+            if regex is _SEQ and " " not in text and _DEMONYM.search(text) and text.endswith(
+                    ("ian", "ians", "ese", "ish")):
+                continue
+            cand = SpanCandidate(start=m.start(), end=m.start() + len(text), text=text)
+            out.append(_context(sentence, cand.start, cand.end, cand))
+            taken.append((cand.start, cand.end))
+    out.sort(key=lambda c: c.start)
+    return out

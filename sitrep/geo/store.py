@@ -1,0 +1,215 @@
+"""SQLite gazetteer: a ``places`` table and a normalised-key index (``names``).
+
+Lookups go through a bounded in-process cache; the connection opens on first use.
+Writes (``add``) run in one transaction: a batch goes in whole or not at all.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from ..errors import ResourceError
+from .gazetteer import PlaceRecord
+
+__all__ = ["SCHEMA_VERSION", "SQLiteGazetteer"]
+
+SCHEMA_VERSION = "1"
+_COLUMNS = ("uid", "name", "lat", "lon", "cc", "country", "iso", "iso3", "region", "admin1",
+            "admin2", "admin3", "kind", "population", "source", "priority", "city")
+_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS places (
+    id INTEGER PRIMARY KEY, uid TEXT NOT NULL UNIQUE, name TEXT NOT NULL, lat REAL NOT NULL,
+    lon REAL NOT NULL, cc TEXT, country TEXT, iso INTEGER, iso3 TEXT, region TEXT, admin1 TEXT,
+    admin2 TEXT, admin3 TEXT, kind TEXT NOT NULL, population INTEGER NOT NULL DEFAULT 0,
+    source TEXT NOT NULL, priority INTEGER NOT NULL DEFAULT 0, city TEXT);
+CREATE TABLE IF NOT EXISTS names (
+    key TEXT NOT NULL, place INTEGER NOT NULL, PRIMARY KEY (key, place)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS places_cc ON places (cc, kind);
+CREATE INDEX IF NOT EXISTS places_lat ON places (lat);
+CREATE INDEX IF NOT EXISTS names_place ON names (place);
+CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT);
+INSERT OR IGNORE INTO meta VALUES ('schema', '{SCHEMA_VERSION}');
+"""
+_CACHE_MAX = 200_000
+
+
+class SQLiteGazetteer:
+    """The gazetteer in one SQLite file.
+
+    - ``path``: the database file (created with the schema if missing on first write).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._conn: sqlite3.Connection | None = None
+        self._lock = threading.RLock()
+        self._cache: dict[str, list[PlaceRecord]] = {}
+        self._keys: dict[str | None, list[str]] = {}
+        self._countries: dict[str, PlaceRecord | None] = {}
+
+    # -- connection -----------------------------------------------------------------------
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(str(self.path), check_same_thread=False,
+                                       isolation_level=None)
+                conn.executescript(_SCHEMA)
+            except (sqlite3.Error, OSError) as exc:
+                raise ResourceError(f"cannot open gazetteer {self.path}: {exc}",
+                                    code="E310") from exc
+            self._conn = conn
+        return self._conn
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def _invalidate(self) -> None:
+        self._cache.clear()
+        self._keys.clear()
+        self._countries.clear()
+
+    # -- reads ----------------------------------------------------------------------------
+    @staticmethod
+    def _record(row: Sequence[object]) -> PlaceRecord:
+        values = dict(zip(_COLUMNS, row, strict=True))
+        return PlaceRecord(**values)  # type: ignore[arg-type]
+
+    def lookup(self, key: str) -> list[PlaceRecord]:
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        cols = ", ".join(f"p.{c}" for c in _COLUMNS)
+        with self._lock:
+            rows = self.conn.execute(
+                f"SELECT {cols} FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?",
+                (key,)).fetchall()
+        found = [self._record(r) for r in rows]
+        if len(self._cache) >= _CACHE_MAX:
+            self._cache.clear()
+        self._cache[key] = found
+        return found
+
+    def keys(self, cc: str | None) -> Sequence[str]:
+        if cc not in self._keys:
+            with self._lock:
+                if cc is None:
+                    rows = self.conn.execute("SELECT DISTINCT key FROM names").fetchall()
+                else:
+                    rows = self.conn.execute(
+                        "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place "
+                        "WHERE p.cc = ?", (cc,)).fetchall()
+            self._keys[cc] = [r[0] for r in rows]
+        return self._keys[cc]
+
+    def country(self, cc: str) -> PlaceRecord | None:
+        if cc not in self._countries:
+            cols = ", ".join(_COLUMNS)
+            with self._lock:
+                row = self.conn.execute(
+                    f"SELECT {cols} FROM places WHERE cc = ? AND kind = 'country' "
+                    "ORDER BY priority DESC LIMIT 1", (cc,)).fetchone()
+            self._countries[cc] = self._record(row) if row else None
+        return self._countries[cc]
+
+    def nearest(self, lat: float, lon: float, *, kinds: Sequence[str] = ("city", "town", "village"),
+                within_deg: float = 0.5) -> PlaceRecord | None:
+        """The nearest place of one of ``kinds`` within a box of ``within_deg`` degrees."""
+        cols = ", ".join(_COLUMNS)
+        marks = ", ".join("?" for _ in kinds)
+        with self._lock:
+            row = self.conn.execute(
+                f"SELECT {cols} FROM places WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? "
+                f"AND kind IN ({marks}) ORDER BY (lat - ?) * (lat - ?) + (lon - ?) * (lon - ?) "
+                "LIMIT 1",
+                (lat - within_deg, lat + within_deg, lon - within_deg, lon + within_deg, *kinds,
+                 lat, lat, lon, lon)).fetchone()
+        return self._record(row) if row else None
+
+    def stats(self) -> Counter[tuple[str, str]]:
+        with self._lock:
+            rows = self.conn.execute(
+                "SELECT coalesce(country, '?'), kind, count(*) FROM places GROUP BY 1, 2"
+            ).fetchall()
+        return Counter({(c, k): n for c, k, n in rows})
+
+    def count(self, *, source: str | None = None) -> int:
+        with self._lock:
+            if source is None:
+                return int(self.conn.execute("SELECT count(*) FROM places").fetchone()[0])
+            return int(self.conn.execute("SELECT count(*) FROM places WHERE source = ?",
+                                         (source,)).fetchone()[0])
+
+    def meta(self, key: str) -> str | None:
+        with self._lock:
+            row = self.conn.execute("SELECT v FROM meta WHERE k = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    # -- writes ---------------------------------------------------------------------------
+    def add(self, records: Iterable[PlaceRecord], *, meta: dict[str, str] | None = None) -> int:
+        """Insert or replace (by ``uid``) in one transaction; returns the number written."""
+        placeholders = ", ".join("?" for _ in _COLUMNS)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS[1:])
+        n = 0
+        with self._lock:
+            conn = self.conn
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                for rec in records:
+                    values = [getattr(rec, c) for c in _COLUMNS]
+                    place_id = conn.execute(
+                        f"INSERT INTO places ({', '.join(_COLUMNS)}) VALUES ({placeholders}) "
+                        f"ON CONFLICT(uid) DO UPDATE SET {updates} RETURNING id",
+                        values).fetchone()[0]
+                    conn.execute("DELETE FROM names WHERE place = ?", (place_id,))
+                    conn.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)",
+                                     [(k, place_id) for k in rec.keys()])
+                    n += 1
+                for k, v in (meta or {}).items():
+                    conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (k, v))
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            finally:
+                self._invalidate()
+        return n
+
+    def bulk_load(self, records: Iterable[tuple[PlaceRecord, Iterable[str]]], *,
+                  meta: dict[str, str]) -> int:
+        """Fast first fill of an empty store from (record, keys) pairs; one transaction."""
+        n = 0
+        with self._lock:
+            conn = self.conn
+            conn.execute("PRAGMA journal_mode = OFF")
+            conn.execute("PRAGMA synchronous = OFF")
+            conn.execute("DROP INDEX IF EXISTS names_place")
+            conn.execute("BEGIN")
+            try:
+                names: list[tuple[str, int]] = []
+                for rec, keys in records:
+                    n += 1
+                    conn.execute(
+                        f"INSERT INTO places (id, {', '.join(_COLUMNS)}) "
+                        f"VALUES (?, {', '.join('?' for _ in _COLUMNS)})",
+                        [n, *(getattr(rec, c) for c in _COLUMNS)])
+                    names.extend((k, n) for k in keys)
+                names.sort()  # appends in key order: the B-tree grows at its right edge
+                conn.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", names)
+                conn.execute("CREATE INDEX names_place ON names (place)")
+                for k, v in meta.items():
+                    conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (k, v))
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            finally:
+                self._invalidate()
+        return n

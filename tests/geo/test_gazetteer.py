@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitrep.geo.gazetteer import LayeredGazetteer, MemoryGazetteer, PlaceRecord
+from sitrep.geo.match import name_key
+from sitrep.geo.store import SQLiteGazetteer
+
+
+@pytest.mark.parametrize("kind", ["memory", "sqlite"])
+def test_gazetteer_lookup_by_variant(kind: str, memory_gazetteer: MemoryGazetteer,
+                                     sqlite_gazetteer: SQLiteGazetteer) -> None:
+    gaz = memory_gazetteer if kind == "memory" else sqlite_gazetteer
+    names = {r.name for r in gaz.lookup(name_key("Halab al-Jadideh"))}
+    assert names == {"New Aleppo"}
+    assert gaz.country("SY") is not None and gaz.country("SY").name == "Syria"
+    assert ("Syria", "neighbourhood") in gaz.stats()
+
+
+def test_gazetteer_sqlite_upsert_is_idempotent(sqlite_gazetteer: SQLiteGazetteer) -> None:
+    before = sqlite_gazetteer.count()
+    rec = sqlite_gazetteer.lookup(name_key("Masharqa"))[0]
+    sqlite_gazetteer.add([rec, rec])
+    assert sqlite_gazetteer.count() == before
+    assert len(sqlite_gazetteer.lookup(name_key("Masharqa"))) == 1
+
+
+def test_gazetteer_sqlite_failed_batch_leaves_store_unchanged(tmp_path: Path) -> None:
+    store = SQLiteGazetteer(tmp_path / "g.db")
+
+    def records() -> object:
+        yield PlaceRecord(uid="x:1", name="Foo", lat=1.0, lon=1.0)
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        store.add(records())  # type: ignore[arg-type]
+    assert store.count() == 0
+
+
+def test_gazetteer_layers_merge(memory_gazetteer: MemoryGazetteer) -> None:
+    extra = MemoryGazetteer([PlaceRecord(uid="m:1", name="Kafr Hamra", lat=36.26, lon=37.08,
+                                         cc="SY", priority=20)])
+    layered = LayeredGazetteer([extra, memory_gazetteer])
+    assert layered.lookup(name_key("Kafr Hamra"))[0].priority == 20
+    assert layered.lookup(name_key("Aleppo"))
+    assert name_key("kafr hamra") in layered.keys("SY")

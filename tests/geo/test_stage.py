@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import pytest
+
+from sitrep.config import Settings
+from sitrep.geo.gazetteer import MemoryGazetteer
+from sitrep.geo.spans import find_spans
+from sitrep.geo.stage import Geocoder
+from sitrep.nlp.segment import segment_text
+from sitrep.resources import Resources
+from sitrep.schema import Doc, Document, EventCandidate, Span
+
+
+def _run(gaz: MemoryGazetteer, text: str, triggers: list[str], hint: str | None = None) -> Doc:
+    resources = Resources(Settings())
+    resources.put("geo.gazetteer", gaz)
+    doc = Doc(document=Document(id="t", text=text), country_hint=hint)
+    doc.sentences = segment_text(text)
+    for word in triggers:
+        i = text.index(word)
+        sent = next(s for s in doc.sentences if s.start <= i < s.end)
+        doc.candidates.append(EventCandidate(
+            sentence_index=sent.index, trigger=Span(start=i, end=i + len(word), text=word),
+            event_type="Battles", sub_event_type="Armed clash"))
+    return Geocoder(resources)(doc)
+
+
+@pytest.mark.parametrize(("text", "place", "precision"), [
+    ("Clashes erupted in “Halab al-Jadideh” district, west of Aleppo.", "New Aleppo", 1),
+    ("Five civilians were killed in the neighbourhood “al-Masharqa”.", "Masharqa", 1),
+    ("Rebels advanced in the vicinity of 3000 Apartments neighborhood west of Aleppo.",
+     "Aleppo", 2),
+    ("Shelling hit Idleb on Monday.", "Idlib", 1),
+])
+def test_stage_event_location(memory_gazetteer: MemoryGazetteer, text: str, place: str,
+                              precision: int) -> None:
+    trigger = next(w for w in ("Clashes", "killed", "advanced", "Shelling") if w in text)
+    doc = _run(memory_gazetteer, text, [trigger])
+    cand = doc.candidates[0]
+    assert cand.place is not None and cand.place.place is not None
+    assert cand.place.place.name == place
+    assert cand.place.geo_precision == precision
+    assert cand.place.place.iso3 == "SYR" and cand.place.place.country == "Syria"
+
+
+def test_stage_hospital_is_not_the_event_location(memory_gazetteer: MemoryGazetteer) -> None:
+    text = ("The military hospital in Aleppo received 57 bodies, while five civilians were "
+            "killed in the neighbourhood “al-Masharqa”.")
+    doc = _run(memory_gazetteer, text, ["received"])
+    assert doc.candidates[0].place.place.name == "Masharqa"  # type: ignore[union-attr]
+    roles = {p.span.text: p.role for p in doc.places}
+    assert roles["Aleppo"] == "source"
+
+
+def test_stage_unknown_place_does_not_wipe_others(memory_gazetteer: MemoryGazetteer) -> None:
+    text = ("Fighting in the village of Menyan. Regime shelling hit al-Masharqa in Aleppo.")
+    doc = _run(memory_gazetteer, text, ["Fighting", "shelling"])
+    first, second = doc.candidates
+    assert second.place.place.name == "Masharqa"  # type: ignore[union-attr]
+    assert first.place is not None and first.place.geo_precision >= 2
+    assert any(p.place and p.place.name == "Masharqa" for p in doc.places)
+
+
+def test_stage_country_hint_breaks_ties(memory_gazetteer: MemoryGazetteer) -> None:
+    doc = _run(memory_gazetteer, "A protest was held in Aleppo.", ["protest"],
+               hint="United States")
+    assert doc.candidates[0].place.place.country == "United States"  # type: ignore[union-attr]
+    doc = _run(memory_gazetteer, "A protest was held in Aleppo.", ["protest"])
+    assert doc.candidates[0].place.place.country == "Syria"  # type: ignore[union-attr]
+
+
+def test_stage_sentence_without_place_inherits(memory_gazetteer: MemoryGazetteer) -> None:
+    doc = _run(memory_gazetteer, "Clashes hit Idlib. Later, more people died.",
+               ["Clashes", "died"])
+    inherited = doc.candidates[1].place
+    assert inherited is not None and inherited.place.name == "Idlib"  # type: ignore[union-attr]
+    assert inherited.geo_precision == 2
+
+
+@pytest.mark.parametrize(("sentence", "text", "role"), [
+    ("Bodies were taken to the hospital in Aleppo.", "Aleppo", "source"),
+    ("Capturing Aleppo would mean a collapse.", "Aleppo", "event"),
+    ("Its fall would make the regime lose Aleppo.", "Aleppo", "hypothetical"),
+    ("Fighting near Aleppo.", "Aleppo", "event"),
+])
+def test_stage_span_roles(sentence: str, text: str, role: str) -> None:
+    spans = [s for s in find_spans(sentence) if s.text.endswith(text)]
+    assert spans and spans[0].role == role
+
+
+def test_stage_unknown_neighbourhood_falls_back_to_its_city(
+        memory_gazetteer: MemoryGazetteer) -> None:
+    defaults_only = MemoryGazetteer([r for r in memory_gazetteer._records
+                                     if r.kind != "neighbourhood"])
+    doc = _run(defaults_only, "Clashes erupted in “Halab al-Jadideh” district.", ["Clashes"])
+    place = doc.candidates[0].place
+    assert place is not None and place.place is not None
+    assert (place.place.name, place.geo_precision, place.where_prec) == ("Aleppo", 2, 2)
