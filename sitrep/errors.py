@@ -4,7 +4,8 @@
     ├── ConfigError        (E1xx) bad settings, unknown stage, bad model directory
     ├── InputError         (E2xx) a document that cannot be read (goes to quarantine)
     ├── ResourceError      (E3xx) a model/gazetteer/knowledge base that cannot be loaded
-    └── StoreError         (E4xx) the database refused or is unreachable
+    ├── StoreError         (E4xx) the database refused or is unreachable
+    └── WatchError         (E6xx, in sitrep.watch.errors) fetch, state and alert delivery
 """
 
 from __future__ import annotations

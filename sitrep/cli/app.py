@@ -27,6 +27,8 @@ COMMAND_MODULES = (
     "eval",
     "gazetteer",
     "serve",
+    "watch",
+    "control",
 )
 
 
