@@ -1,0 +1,153 @@
+"""In-memory incremental merging: the same blocking/matching/merging the store uses, without a database.
+
+Useful for a batch of reports (``sitrep extract`` without ``--db``), for evaluation and for the
+benchmark. Each incoming report is compared with the merged events sharing a blocking key and
+joins the best compatible one, or starts a new event.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ..schema import Event
+from .block import GEOHASH_PRECISION, index_keys, query_keys
+from .match import DEFAULT_MATCH_CONFIG, Match, MatchConfig, match_events
+from .merge import merge_cluster
+
+__all__ = ["Cluster", "MergeIndex", "MergeStep", "best_match"]
+
+
+@dataclass
+class Cluster:
+    """A merged event and the reports it was built from (first report leads)."""
+
+    id: int
+    reports: list[Event]
+    merged: Event
+    features: list[dict[str, object]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class MergeStep:
+    """One merge done by ``MergeIndex.add``: what the target was before, and why it matched."""
+
+    target: int
+    before: Event
+    incoming: Event
+    after: Event
+    match: Match
+
+
+def best_match(event: Event, candidates: Iterable[tuple[int, Event, Sequence[Event]]], *,
+               config: MatchConfig = DEFAULT_MATCH_CONFIG) -> tuple[int, Match] | None:
+    """The highest-scoring compatible candidate ``(id, match)``, if any.
+
+    candidates: ``(id, merged event, its reports)``. The event must match the merged event *and*
+    every report of it (complete linkage: a generic "unidentified gunmen" report cannot chain two
+    differently attributed events together). Candidates that already hold one of the event's
+    documents are skipped: events coded from one report are distinct by construction.
+    """
+    docs = set(event.doc_ids or [event.doc_id])
+    best: tuple[int, Match] | None = None
+    for cid, cand, reports in candidates:
+        if docs & set(cand.doc_ids or [cand.doc_id]):
+            continue
+        m = match_events(event, cand, config=config)
+        if not m.ok:
+            continue
+        if len(reports) > 1:
+            each = [match_events(event, r, config=config) for r in reports]
+            if not all(x.ok for x in each):
+                continue
+            score = (m.score + min(x.score for x in each)) / 2
+            m = Match(True, score, {**m.features, "reports_matched": len(each), "score": round(score, 3)})
+        if best is None or m.score > best[1].score or (m.score == best[1].score and cid < best[0]):
+            best = (cid, m)
+    return best
+
+
+class MergeIndex:
+    """Blocking index over merged events, kept in memory.
+
+    config: matcher thresholds.
+    precision: geohash length of the blocking cells.
+    first_id: id given to the first new cluster (stored events preloaded with ``preload`` keep theirs).
+    """
+
+    def __init__(self, *, config: MatchConfig = DEFAULT_MATCH_CONFIG, precision: int = GEOHASH_PRECISION,
+                 first_id: int = 0) -> None:
+        self.config = config
+        self.precision = precision
+        self.clusters: dict[int, Cluster] = {}
+        self.steps: list[MergeStep] = []
+        self.changed: set[int] = set()  # clusters created or merged into since construction
+        self.comparisons = 0
+        self._next = first_id
+        self._blocks: dict[str, list[int]] = defaultdict(list)
+        self._keys: dict[int, list[str]] = {}
+        self._radius = max(config.radius_km.values())
+
+    def _file(self, cid: int, keys: list[str] | None = None) -> None:
+        for key in self._keys.pop(cid, []):
+            bucket = self._blocks.get(key)
+            if bucket and cid in bucket:
+                bucket.remove(cid)
+        if keys is None:
+            keys = list(dict.fromkeys(index_keys(self.clusters[cid].merged, precision=self.precision)))
+        for key in keys:
+            self._blocks[key].append(cid)
+        self._keys[cid] = keys
+
+    def keys_of(self, cid: int) -> list[str]:
+        return self._keys.get(cid, [])
+
+    def preload(self, cid: int, merged: Event, reports: list[Event], *,
+                keys: list[str] | None = None) -> None:
+        """Add an already stored merged event (with its reports) under its own id."""
+        if cid in self.clusters:
+            return
+        self.clusters[cid] = Cluster(cid, reports, merged)
+        self._file(cid, keys)
+
+    def query(self, event: Event) -> list[str]:
+        return query_keys(event, precision=self.precision, radius_km=self._radius,
+                          slack_days=self.config.date_slack_days)
+
+    def candidates(self, event: Event, *, keys: list[str] | None = None) -> list[int]:
+        found: dict[int, None] = {}
+        for key in self.query(event) if keys is None else keys:
+            for cid in self._blocks.get(key, ()):
+                found[cid] = None
+        return sorted(found)
+
+    def add(self, event: Event, *, keys: list[str] | None = None) -> tuple[int, Match | None]:
+        """File one report; returns (cluster id, the match that merged it or None).
+
+        keys: the event's query keys when already computed (``query``).
+        """
+        cids = self.candidates(event, keys=keys)
+        self.comparisons += len(cids)
+        hit = best_match(event, ((c, self.clusters[c].merged, self.clusters[c].reports) for c in cids),
+                         config=self.config)
+        if hit is None:
+            cid = self._next
+            self._next += 1
+            self.clusters[cid] = Cluster(cid, [event], event)
+            self.changed.add(cid)
+            self._file(cid)
+            return cid, None
+        cid, m = hit
+        cluster = self.clusters[cid]
+        before = cluster.merged
+        cluster.reports = [*cluster.reports, event]
+        cluster.features.append(m.features)
+        cluster.merged = merge_cluster(cluster.reports)
+        self.steps.append(MergeStep(cid, before, event, cluster.merged, m))
+        self.changed.add(cid)
+        self._file(cid)
+        return cid, m
+
+    def events(self) -> list[Event]:
+        return [c.merged for c in self.clusters.values()]

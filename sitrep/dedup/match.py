@@ -1,0 +1,238 @@
+"""Do two reports describe the same event? Hard gates, then a score, with the features that matched.
+
+Gates (all must pass):
+
+- type: same sub-event type, same event type, or a compatible pair of families (a battle reported
+  as shelling by another outlet; a territory capture reported as a clash);
+- date: the date windows overlap (each widened by its time precision, see ``block.date_window``);
+- place: distance within the radius of the less precise of the two (geo_precision 1: 5 km,
+  2: 25 km, 3: 75 km); two precise places more than ``same_place_km`` apart must also have similar
+  names (neighbouring districts are different events); without coordinates, names must agree;
+- actors: each actor slot compatible (same or similar name; a generic actor such as "Unidentified
+  Armed Group (Syria)" fits any actor of the same inter code; a missing actor fits anything).
+  A different named perpetrator is accepted as an *attribution conflict* only for one-sided
+  violence against civilians/protesters or between two state/external forces (who bombed?).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from ..schema import Event
+from .block import date_window
+
+__all__ = ["DEFAULT_MATCH_CONFIG", "Match", "MatchConfig", "distance_km", "is_generic_actor",
+           "match_events", "place_similarity", "type_compatibility"]
+
+_TERRITORY = {"Government regains territory", "Non-state actor overtakes territory",
+              "Non-violent transfer of territory"}
+_FAMILY_PAIRS: dict[frozenset[str], float] = {
+    frozenset({"Battles", "Explosions/Remote violence"}): 0.6,
+    frozenset({"Explosions/Remote violence", "Violence against civilians"}): 0.5,
+    frozenset({"Protests", "Riots"}): 0.7,
+}
+_GENERIC = re.compile(r"^(unidentified|unknown)|\(unknown\)|forces of unknown|^rebel group|"
+                      r"^(civilians|protesters|rioters) \(", re.I)
+
+
+@dataclass(frozen=True, kw_only=True)
+class MatchConfig:
+    """Thresholds of the matcher.
+
+    radius_km: match radius by geo_precision (the larger of the two events' radii is used).
+    same_place_km: two precise (geo_precision 1) places closer than this are the same place
+        whatever their names; farther apart (within the radius) their names must be similar.
+    name_threshold: rapidfuzz ratio (0-100) for place names to count as the same.
+    actor_threshold: rapidfuzz token_sort_ratio (0-100) for actor names to count as the same.
+    date_slack_days: widen every date window by this many days at both ends.
+    min_score: weakest score accepted once all gates pass.
+    """
+
+    radius_km: dict[int, float] = field(default_factory=lambda: {1: 5.0, 2: 25.0, 3: 75.0})
+    same_place_km: float = 1.0
+    name_threshold: float = 75.0
+    actor_threshold: float = 85.0
+    date_slack_days: int = 0
+    min_score: float = 0.5
+
+
+DEFAULT_MATCH_CONFIG = MatchConfig()
+
+
+@dataclass(frozen=True)
+class Match:
+    """Outcome of comparing two events: ``ok`` when they are the same event."""
+
+    ok: bool
+    score: float
+    features: dict[str, Any]
+    reason: str | None = None  # the gate that failed
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def type_compatibility(a: Event, b: Event) -> float:
+    """1 same sub-type, 0.8 same type, 0.5-0.7 compatible families, 0 otherwise."""
+    if a.sub_event_type and a.sub_event_type == b.sub_event_type:
+        return 1.0
+    if {a.sub_event_type, b.sub_event_type} <= _TERRITORY:
+        return 0.8
+    if a.event_type and a.event_type == b.event_type:
+        return 0.8 if a.event_type != "Strategic developments" else 0.0
+    subs = {a.sub_event_type, b.sub_event_type}
+    if subs & _TERRITORY and "Armed clash" in subs:
+        return 0.8
+    return _FAMILY_PAIRS.get(frozenset({a.event_type or "", b.event_type or ""}), 0.0)
+
+
+def is_generic_actor(name: str | None) -> bool:
+    """True for placeholders that fit any actor of their inter code."""
+    return name is None or bool(_GENERIC.search(name))
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[^\w ]+", " ", name.casefold()).strip()
+
+
+_BOILERPLATE = {"military", "forces", "force", "police", "of", "the", "group", "armed", "movement",
+                "militia", "state", "al", "el"}
+
+
+def _distinctive(name: str) -> str:
+    """The words that tell two actors apart ("Military Forces of Syria (2000-)" -> "syria")."""
+    words = [w for w in _norm(name).split() if w not in _BOILERPLATE and not w.isdigit()]
+    return " ".join(words) or _norm(name)
+
+
+def _actor_pair(a: tuple[str | None, int | None], b: tuple[str | None, int | None],
+                threshold: float) -> tuple[float, str]:
+    """Similarity of two actor slots and how they matched: same | similar | generic | open | conflict."""
+    (na, ia), (nb, ib) = a, b
+    if na is None or nb is None:
+        return 0.5, "open"
+    if _norm(na) == _norm(nb):
+        return 1.0, "same"
+    if is_generic_actor(na) or is_generic_actor(nb):
+        if ia is None or ib is None or ia == ib:
+            return 0.7, "generic"
+        return 0.0, "conflict"
+    if fuzz.token_sort_ratio(_norm(na), _norm(nb)) >= threshold and \
+            fuzz.token_sort_ratio(_distinctive(na), _distinctive(nb)) >= threshold:
+        return 0.9, "similar"
+    return 0.0, "conflict"
+
+
+def _actors(a: Event, b: Event, config: MatchConfig) -> tuple[bool, float, dict[str, Any]]:
+    sa = [(a.actor1, a.inter1), (a.actor2, a.inter2)]
+    sb = [(b.actor1, b.inter1), (b.actor2, b.inter2)]
+    best: tuple[int, float, list[str], list[tuple[int, int]]] | None = None
+    for order in ((0, 1), (1, 0)):
+        pairs = [_actor_pair(sa[i], sb[order[i]], config.actor_threshold) for i in (0, 1)]
+        conflicts = [(i, order[i]) for i, (_, how) in enumerate(pairs) if how == "conflict"]
+        sim = sum(s for s, _ in pairs) / 2
+        cand = (len(conflicts), -sim, [how for _, how in pairs], conflicts)
+        if best is None or cand[:2] < best[:2]:
+            best = cand
+    assert best is not None
+    n_conf, neg_sim, hows, conflicts = best
+    feats: dict[str, Any] = {"actors": hows, "actor_similarity": round(-neg_sim, 3)}
+    if n_conf == 0:
+        return True, -neg_sim, feats
+    if n_conf == 1 and any(h in ("same", "similar") for h in hows):
+        i, j = conflicts[0]
+        other_i, other_j = 1 - i, 1 - j
+        one_sided = sa[other_i][1] in (6, 7) or sb[other_j][1] in (6, 7)
+        state_pair = sa[i][1] in (1, 8) and sb[j][1] in (1, 8)
+        if one_sided or (state_pair and a.event_type == "Explosions/Remote violence"):
+            feats["attribution_conflict"] = True
+            return True, -neg_sim, feats
+    return False, -neg_sim, feats
+
+
+_NEAR = re.compile(r"^(near|outskirts of|around|north|south|east|west|of|the|in)\s+", re.I)
+_GENERIC_PLACE = re.compile(r"\b(city|town|village|district|neighbou?rhood|suburb|camp)\b")
+_SKELETON = str.maketrans({"q": "k", "g": "k", "c": "k", "o": "", "a": "", "e": "", "i": "",
+                           "u": "", "y": "", "w": "", "h": "", "'": "", " ": ""})
+
+
+def place_similarity(x: str, y: str) -> float:
+    """0-100: the better of the plain ratio and the ratio of consonant skeletons (transliterations)."""
+    nx, ny = _norm(x), _norm(y)
+    while _NEAR.match(nx):
+        nx = _NEAR.sub("", nx, count=1)
+    while _NEAR.match(ny):
+        ny = _NEAR.sub("", ny, count=1)
+    nx, ny = _GENERIC_PLACE.sub(" ", nx).strip() or nx, _GENERIC_PLACE.sub(" ", ny).strip() or ny
+    plain = fuzz.ratio(nx, ny)
+    sx, sy = nx.translate(_SKELETON), ny.translate(_SKELETON)
+    return max(plain, fuzz.ratio(sx, sy) if len(sx) >= 3 and len(sy) >= 3 else 0.0)
+
+
+def _place(a: Event, b: Event, config: MatchConfig) -> tuple[bool, float, dict[str, Any]]:
+    ra = config.radius_km.get(a.geo_precision or 3, max(config.radius_km.values()))
+    rb = config.radius_km.get(b.geo_precision or 3, max(config.radius_km.values()))
+    radius = max(ra, rb)
+    feats: dict[str, Any] = {"radius_km": radius, "geo_precision": [a.geo_precision, b.geo_precision]}
+    coords = None not in (a.latitude, a.longitude, b.latitude, b.longitude)
+    d = (distance_km(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
+         if coords else None)
+    if d is not None:
+        feats["distance_km"] = round(d, 2)
+        if d > radius:
+            return False, 0.0, feats  # most candidates stop here, before comparing names
+    name_sim = place_similarity(a.location, b.location) if a.location and b.location else None
+    if name_sim is not None:
+        feats["place_name_similarity"] = round(name_sim, 1)
+    if d is None:
+        same_admin = not (a.admin1 and b.admin1) or _norm(a.admin1) == _norm(b.admin1)
+        ok = bool(name_sim is not None and name_sim >= config.name_threshold and same_admin
+                  and (a.country or "") == (b.country or ""))
+        return ok, (name_sim or 0.0) / 100 if ok else 0.0, feats
+    if a.geo_precision == 1 and b.geo_precision == 1 and d > config.same_place_km:
+        if name_sim is None or name_sim < config.name_threshold:
+            return False, 0.0, feats
+    closeness = 1.0 - d / radius
+    return True, closeness if name_sim is None else 0.5 * closeness + 0.5 * name_sim / 100, feats
+
+
+def match_events(a: Event, b: Event, *, config: MatchConfig = DEFAULT_MATCH_CONFIG) -> Match:
+    """Compare two events; ``features`` says what matched (kept in the merge log)."""
+    feats: dict[str, Any] = {}
+    t = type_compatibility(a, b)
+    feats["type"] = round(t, 2)
+    if t == 0.0:
+        return Match(False, 0.0, feats, "type")
+    slack = config.date_slack_days
+    wa, wb = date_window(a, slack_days=slack), date_window(b, slack_days=slack)
+    if wa is None or wb is None:
+        return Match(False, 0.0, feats, "date")
+    overlap = (min(wa[1], wb[1]) - max(wa[0], wb[0])).days + 1
+    feats["date_overlap_days"] = overlap
+    feats["time_precision"] = [a.time_precision, b.time_precision]
+    if overlap <= 0:
+        return Match(False, 0.0, feats, "date")
+    date_score = overlap / min((wa[1] - wa[0]).days + 1, (wb[1] - wb[0]).days + 1)
+    ok, place_score, pf = _place(a, b, config)
+    feats.update(pf)
+    if not ok:
+        return Match(False, 0.0, feats, "place")
+    ok, actor_score, af = _actors(a, b, config)
+    feats.update(af)
+    if not ok:
+        return Match(False, 0.0, feats, "actors")
+    score = 0.35 * t + 0.2 * date_score + 0.25 * place_score + 0.2 * actor_score
+    feats["score"] = round(score, 3)
+    if score < config.min_score:
+        return Match(False, score, feats, "score")
+    return Match(True, score, feats)
