@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.progress import TextColumn
 
-from ..engine import run_local
+from ..engine import estimate_total, run_local
 from ..export import FORMATS, write_events
 from ..pipeline import Pipeline
 from ..schema import Event
@@ -28,9 +29,10 @@ def extract(
     model: Annotated[Path | None, typer.Option("--model", help="Model directory from `sitrep train`.")] = None,
     date: Annotated[str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) for documents without one.")] = None,
     db: Annotated[str | None, typer.Option("--db", help="Also store documents and events (SQLAlchemy URL).")] = None,
-    workers: Annotated[int, typer.Option("--workers", help="Worker processes.")] = 1,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes (each loads the models once).")] = 1,
     engine: Annotated[str, typer.Option("--engine", help="local or dask.")] = "local",
-    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address.")] = None,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address (tcp://HOST:8786); without it --engine dask starts a local cluster of --workers processes.")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="Checkpoint the run in --db; started again after a kill, it skips what was finished.")] = False,
     scope: Annotated[str, typer.Option("--scope", help="all, or political (ACLED's narrower scope).")] = "all",
     country: Annotated[str | None, typer.Option("--country", help="Country hint for documents without one.")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit non-zero if any input was quarantined.")] = False,
@@ -38,6 +40,10 @@ def extract(
     """Code reports into events (JSONL to stdout unless -o)."""
     if fmt not in FORMATS:
         raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
+    if engine not in ("local", "dask"):
+        raise typer.BadParameter("--engine must be local or dask")
+    if resume and not db:
+        raise typer.BadParameter("--resume needs --db (progress is kept in the database)")
     settings = make_settings(model=model, date=date, scope=scope, country=country)
     pipeline = Pipeline(settings)
     store = None
@@ -47,15 +53,24 @@ def extract(
         store = open_store(db)
     events: list[Event] = []
     started = time.perf_counter()
+    total = estimate_total(inputs)
     with make_progress() as progress:
-        task = progress.add_task("coding", total=None, rate="")
+        progress.columns = (*progress.columns, TextColumn("{task.fields[eta]}"))
+        task = progress.add_task("coding", total=total, rate="", eta="")
 
         def tick(n: int) -> None:
             rate = n / max(time.perf_counter() - started, 1e-9)
-            progress.update(task, completed=n, rate=f"{rate:.1f}/s")
+            eta = f"ETA {max(total - n, 0) / rate:.0f} s" if total and rate > 0 else ""
+            progress.update(task, completed=n, rate=f"{rate:.1f} reports/s", eta=eta)
 
-        report = run_local(inputs, pipeline, store=store, on_events=events.extend,
-                           on_quarantine=report_quarantine, on_progress=tick)
+        options = {"store": store, "on_events": events.extend, "on_quarantine": report_quarantine,
+                   "on_progress": tick, "workers": workers, "resume": resume, "total": total}
+        if engine == "dask":
+            from ..engine.dask import run_dask
+
+            report = run_dask(inputs, pipeline, scheduler=scheduler, **options)  # type: ignore[arg-type]
+        else:
+            report = run_local(inputs, pipeline, **options)  # type: ignore[arg-type]
     if output is None and fmt != "parquet":
         write_events(events, fmt, sys.stdout)
     else:
@@ -63,8 +78,9 @@ def extract(
             raise typer.BadParameter("parquet needs -o FILE")
         write_events(events, fmt, output)
     elapsed = time.perf_counter() - started
+    resumed = f", {report.resumed} from an earlier attempt" if report.resumed else ""
     err.print(f"{report.documents} documents, {len(events)} events, "
-              f"{len(report.quarantined)} quarantined, {report.skipped_existing} already stored "
-              f"({elapsed:.1f} s)", highlight=False)
+              f"{len(report.quarantined)} quarantined, {report.skipped_existing} already stored"
+              f"{resumed} ({elapsed:.1f} s)", highlight=False)
     if strict and report.quarantined:
         raise typer.Exit(2)

@@ -1,38 +1,50 @@
-"""Local streaming runner: documents in, events out, quarantine for the unreadable."""
+"""Local streaming runner: documents in, events out, quarantine for the unreadable.
+
+One process by default; ``workers=N`` codes in N worker processes (:mod:`.workers`);
+``resume=True`` checkpoints progress in the store (:mod:`.resume`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import SitrepError
-from ..ingest import read_inputs
+from ..errors import ConfigError
 from ..pipeline import Pipeline
-from ..schema import Doc, Document, Event, QuarantineItem
+from ..schema import Event, QuarantineItem
 from ..store import Store
+from .core import Mapper, PipelineFactory, RunReport, consume, in_process, plan_jobs
+from .resume import RunLedger
 
-__all__ = ["RunReport", "run_local"]
-
-
-@dataclass
-class RunReport:
-    documents: int = 0
-    events: int = 0
-    stored: int = 0
-    skipped_existing: int = 0
-    quarantined: list[QuarantineItem] = field(default_factory=list)
-    unsupported: int = 0
+__all__ = ["RunReport", "run_local", "run_with"]
 
 
-def _process(pipeline: Pipeline, document: Document) -> Doc | QuarantineItem:
+def run_with(
+    inputs: Iterable[str | Path],
+    pipeline: Pipeline,
+    mapper: Mapper,
+    *,
+    store: Store | None = None,
+    resume: bool = False,
+    total: int | None = None,
+    on_events: Callable[[list[Event]], None] | None = None,
+    on_quarantine: Callable[[QuarantineItem], None] | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> RunReport:
+    """Plan jobs, map them with ``mapper`` (any engine), write results back. Shared by engines."""
+    inputs = list(inputs)
+    ledger = None
+    if resume:
+        if store is None:
+            raise ConfigError("resuming a run needs a database (--db)", code="E151")
+        ledger = RunLedger.open(store.engine, inputs, pipeline.settings, total=total)
+    jobs = plan_jobs(inputs, settings=pipeline.settings, store=store, ledger=ledger)
     try:
-        return pipeline(document)
-    except SitrepError as exc:
-        return QuarantineItem(origin=document.origin or document.id, reason=f"coding failed: {exc}")
-    except (ValueError, RecursionError, MemoryError) as exc:
-        return QuarantineItem(origin=document.origin or document.id,
-                              reason=f"coding failed: {type(exc).__name__}: {exc}"[:500])
+        return consume(mapper(jobs), store=store, ledger=ledger, on_events=on_events,
+                       on_quarantine=on_quarantine, on_progress=on_progress)
+    finally:
+        if ledger is not None:
+            ledger.flush()
 
 
 def run_local(
@@ -43,44 +55,34 @@ def run_local(
     on_events: Callable[[list[Event]], None] | None = None,
     on_quarantine: Callable[[QuarantineItem], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
+    workers: int = 1,
+    resume: bool = False,
+    total: int | None = None,
+    factory: PipelineFactory | None = None,
+    batch_size: int = 8,
+    max_in_flight: int | None = None,
+    start_method: str = "spawn",
 ) -> RunReport:
-    """Code every input; each document is isolated from the others' failures."""
-    report = RunReport()
-    for item in read_inputs(inputs, default_date=pipeline.settings.date):
-        if isinstance(item, QuarantineItem):
-            report.quarantined.append(item)
-            if store is not None:
-                store.quarantine(item)
-            if on_quarantine:
-                on_quarantine(item)
-            continue
-        report.documents += 1
-        if store is not None and store.has_document(item.id):
-            report.skipped_existing += 1
-            if on_events:
-                from ..store import EventFilter
+    """Code every input; each document is isolated from the others' failures.
 
-                stored = list(store.iter_events(EventFilter(doc_id=item.id)))
-                if stored:
-                    on_events(stored)
-            if on_progress:
-                on_progress(report.documents)
-            continue
-        result = _process(pipeline, item)
-        if isinstance(result, QuarantineItem):
-            report.quarantined.append(result)
-            if store is not None:
-                store.quarantine(result)
-            if on_quarantine:
-                on_quarantine(result)
-            continue
-        if any(n.startswith("unsupported language") for n in result.notes):
-            report.unsupported += 1
-        report.events += len(result.events)
-        if store is not None and store.add(result):
-            report.stored += 1
-        if on_events and result.events:
-            on_events(result.events)
-        if on_progress:
-            on_progress(report.documents)
-    return report
+    - ``workers``: 1 codes in this process with ``pipeline``; N > 1 starts N worker processes,
+      each building its own pipeline from ``pipeline.settings`` with ``factory`` (default: the
+      pipeline's own class, so a subclass is rebuilt as itself).
+    - ``resume``: key the run by its inputs and settings and checkpoint it in ``store``; a run
+      started again after a kill skips what was finished.
+    - ``total``: expected number of items (for progress only).
+    - ``batch_size`` / ``max_in_flight`` / ``start_method``: see :class:`.workers.WorkerPool`.
+
+    ``on_progress`` receives the number of input items handled so far.
+    """
+    mapper: Mapper
+    if workers <= 1:
+        mapper = in_process(pipeline)
+    else:
+        from .workers import WorkerPool
+
+        mapper = WorkerPool(pipeline.settings, workers=workers, factory=factory or type(pipeline),
+                            batch_size=batch_size, max_in_flight=max_in_flight,
+                            start_method=start_method)
+    return run_with(inputs, pipeline, mapper, store=store, resume=resume, total=total,
+                    on_events=on_events, on_quarantine=on_quarantine, on_progress=on_progress)

@@ -1,0 +1,168 @@
+"""What every engine shares: the job stream (with resume/skip decisions) and the result sink.
+
+An engine is a *mapper*: it takes ``(ordinal, job)`` pairs in input order and yields
+``(ordinal, result)`` pairs in the same order. Only :class:`~sitrep.schema.Document` jobs are
+coded; anything else (reader quarantine items, :class:`Skipped` markers) passes through untouched,
+so output order never depends on how many processes did the work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..config import Settings
+from ..ingest import read_inputs
+from ..pipeline import Pipeline
+from ..schema import Doc, Document, Event, QuarantineItem
+
+if TYPE_CHECKING:
+    from ..store import Store
+    from .resume import RunLedger
+
+__all__ = [
+    "CodingFailure", "Job", "Mapper", "PipelineFactory", "Result", "RunReport", "Skipped",
+    "code_document", "consume", "plan_jobs", "slim",
+]  # fmt: skip
+
+#: Builds a pipeline in a worker; must be picklable (a module-level callable, e.g. ``Pipeline``).
+PipelineFactory = Callable[[Settings], Pipeline]
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A document not coded again: already stored, or finished by an earlier attempt of this run."""
+
+    ordinal: int
+    doc_id: str | None
+    reason: str  # "stored" | "resumed"
+
+
+@dataclass(frozen=True)
+class CodingFailure:
+    """A readable document whose coding failed (exception, or its worker process died)."""
+
+    doc_id: str
+    item: QuarantineItem
+
+
+Job = Document | QuarantineItem | Skipped
+Result = Doc | QuarantineItem | Skipped | CodingFailure
+Mapper = Callable[[Iterable[tuple[int, Job]]], Iterator[tuple[int, Result]]]
+
+
+@dataclass
+class RunReport:
+    documents: int = 0
+    events: int = 0
+    stored: int = 0
+    skipped_existing: int = 0
+    resumed: int = 0
+    quarantined: list[QuarantineItem] = field(default_factory=list)
+    unsupported: int = 0
+    run_id: str | None = None
+
+
+def code_document(pipeline: Pipeline, document: Document) -> Doc | CodingFailure:
+    """Run the pipeline on one document; any exception becomes a quarantine item for it."""
+    try:
+        return pipeline(document)
+    except Exception as exc:  # noqa: BLE001 - per-document isolation: one bad report never stops a run
+        reason = f"coding failed: {type(exc).__name__}: {exc}"[:500]
+        return CodingFailure(document.id, QuarantineItem(origin=document.origin or document.id,
+                                                         reason=reason))
+
+
+def slim(result: Doc | CodingFailure) -> Doc | CodingFailure:
+    """Drop what the sink does not need (parses, mentions) before crossing a process boundary."""
+    if isinstance(result, CodingFailure):
+        return result
+    return Doc(document=result.document, language=result.language, events=result.events,
+               notes=result.notes, country_hint=result.country_hint)
+
+
+def plan_jobs(
+    inputs: Iterable[str | Path],
+    *,
+    settings: Settings,
+    store: Store | None = None,
+    ledger: RunLedger | None = None,
+) -> Iterator[tuple[int, Job]]:
+    """Read inputs lazily and number them; mark what need not be coded again."""
+    for ordinal, item in enumerate(read_inputs(inputs, default_date=settings.date)):
+        if isinstance(item, Document):
+            if ledger is not None and ledger.is_done(ordinal, item.id):
+                yield ordinal, Skipped(ordinal, item.id, "resumed")
+                continue
+            if store is not None and store.has_document(item.id):
+                yield ordinal, Skipped(ordinal, item.id, "stored")
+                continue
+        yield ordinal, item
+
+
+def in_process(pipeline: Pipeline) -> Mapper:
+    """The single-process mapper: code each document in this process, in order."""
+
+    def mapper(jobs: Iterable[tuple[int, Job]]) -> Iterator[tuple[int, Result]]:
+        for ordinal, job in jobs:
+            yield ordinal, code_document(pipeline, job) if isinstance(job, Document) else job
+
+    return mapper
+
+
+def consume(
+    results: Iterable[tuple[int, Result]],
+    *,
+    store: Store | None = None,
+    ledger: RunLedger | None = None,
+    on_events: Callable[[list[Event]], None] | None = None,
+    on_quarantine: Callable[[QuarantineItem], None] | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> RunReport:
+    """Write results back: store, checkpoint, callbacks. Single writer, in the calling process."""
+    report = RunReport(run_id=ledger.run_id if ledger is not None else None)
+    for handled, (ordinal, result) in enumerate(results, start=1):
+        if isinstance(result, QuarantineItem | CodingFailure):
+            item = result.item if isinstance(result, CodingFailure) else result
+            doc_id = result.doc_id if isinstance(result, CodingFailure) else None
+            report.documents += doc_id is not None
+            report.quarantined.append(item)
+            if store is not None:
+                store.quarantine(item)
+            if on_quarantine:
+                on_quarantine(item)
+            if ledger is not None:
+                ledger.mark(ordinal, doc_id=doc_id, status="quarantined", n_events=0)
+        elif isinstance(result, Skipped):
+            report.documents += 1
+            if result.reason == "resumed":
+                report.resumed += 1
+            else:
+                report.skipped_existing += 1
+            if ledger is not None and result.reason != "resumed":
+                ledger.mark(ordinal, doc_id=result.doc_id, status="stored", n_events=0)
+            if on_events and store is not None and result.doc_id is not None:
+                from ..store import EventFilter
+
+                stored = list(store.iter_events(EventFilter(doc_id=result.doc_id)))
+                if stored:
+                    on_events(stored)
+        else:
+            report.documents += 1
+            if any(n.startswith("unsupported language") for n in result.notes):
+                report.unsupported += 1
+            report.events += len(result.events)
+            if store is not None and store.add(result):
+                report.stored += 1
+            if ledger is not None:
+                ledger.mark(ordinal, doc_id=result.document.id, status="done",
+                            n_events=len(result.events))
+            if on_events and result.events:
+                on_events(result.events)
+        if on_progress:
+            on_progress(handled)
+    if ledger is not None:
+        ledger.finish()
+    return report
