@@ -11,9 +11,8 @@ import typer
 from rich.progress import TextColumn
 
 from ..engine import estimate_total, run_local
-from ..export import FORMATS, write_events
+from ..export import FORMATS, open_writer
 from ..pipeline import Pipeline
-from ..schema import Event
 from ._common import err, handle_errors, make_progress, make_settings, report_quarantine
 from .app import app
 
@@ -36,12 +35,17 @@ def extract(
     scope: Annotated[str, typer.Option("--scope", help="all, or political (ACLED's narrower scope).")] = "all",
     country: Annotated[str | None, typer.Option("--country", help="Country hint for documents without one.")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit non-zero if any input was quarantined.")] = False,
+    merge: Annotated[bool, typer.Option("--merge", help="With --db: merge each event into matching stored events from other reports.")] = False,
 ) -> None:
     """Code reports into events (JSONL to stdout unless -o)."""
     if fmt not in FORMATS:
         raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
     if engine not in ("local", "dask"):
         raise typer.BadParameter("--engine must be local or dask")
+    if merge and not db:
+        raise typer.BadParameter("--merge needs --db (events merge with stored ones)")
+    if fmt == "parquet" and output is None:
+        raise typer.BadParameter("parquet needs -o FILE")
     if resume and not db:
         raise typer.BadParameter("--resume needs --db (progress is kept in the database)")
     settings = make_settings(model=model, date=date, scope=scope, country=country)
@@ -51,7 +55,7 @@ def extract(
         from ..store import open_store
 
         store = open_store(db)
-    events: list[Event] = []
+    writer = open_writer(fmt, output if output is not None else sys.stdout)
     started = time.perf_counter()
     total = estimate_total(inputs)
     with make_progress() as progress:
@@ -63,23 +67,19 @@ def extract(
             eta = f"ETA {max(total - n, 0) / rate:.0f} s" if total and rate > 0 else ""
             progress.update(task, completed=n, rate=f"{rate:.1f} reports/s", eta=eta)
 
-        options = {"store": store, "on_events": events.extend, "on_quarantine": report_quarantine,
-                   "on_progress": tick, "workers": workers, "resume": resume, "total": total}
+        options = {"store": store, "on_events": writer.write, "on_quarantine": report_quarantine,
+                   "on_progress": tick, "workers": workers, "resume": resume, "total": total,
+                   "merge": merge}
         if engine == "dask":
             from ..engine.dask import run_dask
 
             report = run_dask(inputs, pipeline, scheduler=scheduler, **options)  # type: ignore[arg-type]
         else:
             report = run_local(inputs, pipeline, **options)  # type: ignore[arg-type]
-    if output is None and fmt != "parquet":
-        write_events(events, fmt, sys.stdout)
-    else:
-        if output is None:
-            raise typer.BadParameter("parquet needs -o FILE")
-        write_events(events, fmt, output)
+    writer.close()
     elapsed = time.perf_counter() - started
     resumed = f", {report.resumed} from an earlier attempt" if report.resumed else ""
-    err.print(f"{report.documents} documents, {len(events)} events, "
+    err.print(f"{report.documents} documents, {writer.count} events, "
               f"{len(report.quarantined)} quarantined, {report.skipped_existing} already stored"
               f"{resumed} ({elapsed:.1f} s)", highlight=False)
     if strict and report.quarantined:

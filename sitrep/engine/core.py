@@ -112,6 +112,14 @@ def in_process(pipeline: Pipeline) -> Mapper:
     return mapper
 
 
+def _write(store: Store, doc: Doc, *, merge: bool) -> bool:
+    if not merge:
+        return store.add(doc)
+    from ..store.merges import merge_into_store
+
+    return merge_into_store(store, doc).skipped_existing == 0
+
+
 def consume(
     results: Iterable[tuple[int, Result]],
     *,
@@ -120,8 +128,13 @@ def consume(
     on_events: Callable[[list[Event]], None] | None = None,
     on_quarantine: Callable[[QuarantineItem], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
+    merge: bool = False,
 ) -> RunReport:
-    """Write results back: store, checkpoint, callbacks. Single writer, in the calling process."""
+    """Write results back: store, checkpoint, callbacks. Single writer, in the calling process.
+
+    With ``merge``, each document's events are merged into matching stored events of other
+    reports (:func:`sitrep.store.merges.merge_into_store`) instead of stored side by side.
+    """
     report = RunReport(run_id=ledger.run_id if ledger is not None else None)
     for handled, (ordinal, result) in enumerate(results, start=1):
         if isinstance(result, QuarantineItem | CodingFailure):
@@ -154,7 +167,7 @@ def consume(
             if any(n.startswith("unsupported language") for n in result.notes):
                 report.unsupported += 1
             report.events += len(result.events)
-            if store is not None and store.add(result):
+            if store is not None and _write(store, result, merge=merge):
                 report.stored += 1
             if ledger is not None:
                 ledger.mark(ordinal, doc_id=result.document.id, status="done",

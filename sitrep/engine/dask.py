@@ -180,6 +180,7 @@ def run_dask(
     on_events: Callable[[list[Event]], None] | None = None,
     on_quarantine: Callable[[QuarantineItem], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
+    merge: bool = False,
 ) -> RunReport:
     """Code every input on a Dask cluster; same options and report as :func:`.local.run_local`.
 
@@ -202,7 +203,8 @@ def run_dask(
         mapper = DaskMapper(client, pipeline.settings, factory=factory or type(pipeline),
                             batch_size=batch_size, max_batches=max_batches, parquet_dir=parquet_dir)
         return run_with(inputs, pipeline, mapper, store=store, resume=resume, total=total,
-                        on_events=on_events, on_quarantine=on_quarantine, on_progress=on_progress)
+                        on_events=on_events, on_quarantine=on_quarantine, on_progress=on_progress,
+                        merge=merge)
     except OSError as exc:
         raise ConfigError(f"cannot reach the Dask scheduler {scheduler!r}: {exc}", code="E153") from exc
     finally:

@@ -30,6 +30,7 @@ def run_with(
     on_events: Callable[[list[Event]], None] | None = None,
     on_quarantine: Callable[[QuarantineItem], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
+    merge: bool = False,
 ) -> RunReport:
     """Plan jobs, map them with ``mapper`` (any engine), write results back. Shared by engines."""
     inputs = list(inputs)
@@ -41,7 +42,7 @@ def run_with(
     jobs = plan_jobs(inputs, settings=pipeline.settings, store=store, ledger=ledger)
     try:
         return consume(mapper(jobs), store=store, ledger=ledger, on_events=on_events,
-                       on_quarantine=on_quarantine, on_progress=on_progress)
+                       on_quarantine=on_quarantine, on_progress=on_progress, merge=merge)
     finally:
         if ledger is not None:
             ledger.flush()
@@ -62,6 +63,7 @@ def run_local(
     batch_size: int = 8,
     max_in_flight: int | None = None,
     start_method: str = "spawn",
+    merge: bool = False,
 ) -> RunReport:
     """Code every input; each document is isolated from the others' failures.
 
@@ -71,6 +73,7 @@ def run_local(
     - ``resume``: key the run by its inputs and settings and checkpoint it in ``store``; a run
       started again after a kill skips what was finished.
     - ``total``: expected number of items (for progress only).
+    - ``merge``: merge events into matching stored events of other reports (needs ``store``).
     - ``batch_size`` / ``max_in_flight`` / ``start_method``: see :class:`.workers.WorkerPool`.
 
     ``on_progress`` receives the number of input items handled so far.
@@ -85,4 +88,5 @@ def run_local(
                             batch_size=batch_size, max_in_flight=max_in_flight,
                             start_method=start_method)
     return run_with(inputs, pipeline, mapper, store=store, resume=resume, total=total,
-                    on_events=on_events, on_quarantine=on_quarantine, on_progress=on_progress)
+                    on_events=on_events, on_quarantine=on_quarantine, on_progress=on_progress,
+                    merge=merge)

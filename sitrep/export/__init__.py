@@ -1,5 +1,5 @@
 """Exports: JSONL, ACLED CSV, UCDP-style CSV, GeoJSON, Parquet."""
 
-from .writers import FORMATS, write_events
+from .writers import FORMATS, EventWriter, open_writer, write_events
 
-__all__ = ["FORMATS", "write_events"]
+__all__ = ["FORMATS", "EventWriter", "open_writer", "write_events"]

@@ -12,7 +12,7 @@ from typing import IO, Any
 from ..errors import ConfigError
 from ..schema import ACLED_COLUMNS, Event
 
-__all__ = ["FORMATS", "UCDP_GED_COLUMNS", "write_events"]
+__all__ = ["FORMATS", "UCDP_GED_COLUMNS", "EventWriter", "open_writer", "write_events"]
 
 FORMATS = ("jsonl", "acled-csv", "ucdp-csv", "geojson", "parquet")
 
@@ -105,3 +105,105 @@ def write_events(events: Iterable[Event], fmt: str, out: IO[str] | Path | None =
     if fmt == "ucdp-csv":
         return _csv(events, stream, list(UCDP_GED_COLUMNS))
     return _geojson(events, stream)
+
+
+class EventWriter:
+    """Write events as they come (bounded memory); Parquet is written in row groups.
+
+    Use as a context manager: ``with open_writer("jsonl", sys.stdout) as w: w.write(events)``.
+    """
+
+    def __init__(self, fmt: str, out: IO[str] | Path, *, row_group: int = 5000) -> None:
+        if fmt not in FORMATS:
+            raise ConfigError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}",
+                              code="E110")
+        if fmt == "parquet" and not isinstance(out, Path):
+            raise ConfigError("parquet needs an output file (-o FILE)", code="E111")
+        self.fmt = fmt
+        self.count = 0
+        self._row_group = row_group
+        self._pending: list[dict[str, Any]] = []
+        self._pq: Any = None
+        self._path = out if isinstance(out, Path) else None
+        self._own = isinstance(out, Path) and fmt != "parquet"
+        self._stream: IO[str] | None = (
+            out.open("w", encoding="utf-8", newline="") if self._own and isinstance(out, Path)
+            else out if not isinstance(out, Path) else None)
+        self._csv: Any = None
+        if fmt in ("acled-csv", "ucdp-csv"):
+            cols = [(c, c) for c in ACLED_COLUMNS] if fmt == "acled-csv" else list(UCDP_GED_COLUMNS)
+            self._columns = cols
+            self._csv = csv.writer(self._stream, lineterminator="\n")  # type: ignore[arg-type]
+            self._csv.writerow([name for name, _ in cols])
+        elif fmt == "geojson":
+            assert self._stream is not None
+            self._stream.write('{"type": "FeatureCollection", "features": [\n')
+
+    def write(self, events: Iterable[Event]) -> None:
+        for e in events:
+            self._one(e)
+            self.count += 1
+        if self._stream is not None:
+            self._stream.flush()
+
+    def _one(self, e: Event) -> None:
+        data = e.model_dump(mode="json")
+        if self.fmt == "jsonl":
+            assert self._stream is not None
+            self._stream.write(e.model_dump_json() + "\n")
+        elif self._csv is not None:
+            self._csv.writerow([_cell(data.get(field)) for _, field in self._columns])
+        elif self.fmt == "geojson":
+            assert self._stream is not None
+            buf = io.StringIO()
+            _geojson([e], buf)
+            feature = buf.getvalue().split("\n", 1)[1].rsplit("\n]}", 1)[0]
+            self._stream.write(("," if self.count else "") + feature.strip() + "\n")
+        else:
+            self._pending.append({k: (json.dumps(v, ensure_ascii=False)
+                                      if isinstance(v, (list, dict)) else v)
+                                  for k, v in data.items()})
+            if len(self._pending) >= self._row_group:
+                self._flush_parquet()
+
+    def _flush_parquet(self) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if not self._pending:
+            return
+        table = pa.Table.from_pylist(self._pending)
+        if self._pq is None:
+            self._pq = pq.ParquetWriter(self._path, table.schema)
+        else:
+            table = table.cast(self._pq.schema)
+        self._pq.write_table(table)
+        self._pending = []
+
+    def close(self) -> None:
+        if self.fmt == "geojson" and self._stream is not None:
+            self._stream.write("]}\n")
+        if self.fmt == "parquet":
+            self._flush_parquet()
+            if self._pq is None:
+                import pyarrow as pa
+                import pyarrow.parquet as pq
+
+                pq.write_table(pa.table({f: [] for f in Event.model_fields}), self._path)
+            else:
+                self._pq.close()
+        if self._own and self._stream is not None:
+            self._stream.close()
+        elif self._stream is not None:
+            self._stream.flush()
+
+    def __enter__(self) -> EventWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_writer(fmt: str, out: IO[str] | Path) -> EventWriter:
+    """A streaming writer for ``fmt`` to a text stream or a path."""
+    return EventWriter(fmt, out)

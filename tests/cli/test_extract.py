@@ -87,3 +87,30 @@ def test_extract_unknown_format_is_a_usage_error(cli, tmp_path: Path) -> None:  
     path.write_text(REPORT, encoding="utf-8")
     result = cli("extract", str(path), "--format", "xlsx")
     assert result.exit_code == 2
+
+
+def test_extract_merge_needs_db(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "r.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    assert cli("extract", str(path), "--merge").exit_code == 2
+
+
+def test_extract_merge_combines_two_outlets(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text(REPORT, encoding="utf-8")
+    b.write_text(REPORT.replace("Demo Desk", "Other Wire").replace("rescuers said", "a monitor said"),
+                 encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'm.db'}"
+    plain = f"sqlite:///{tmp_path / 'p.db'}"
+    assert cli("extract", str(a), str(b), "--db", db, "--merge").exit_code == 0
+    assert cli("extract", str(a), str(b), "--db", plain).exit_code == 0
+
+    from sitrep.store import open_store
+
+    merged, separate = open_store(db), open_store(plain)
+    assert merged.count("documents") == separate.count("documents") == 2
+    assert 0 < merged.count("events") < separate.count("events")
+    assert all(len(e.doc_ids) == 2 for e in merged.iter_events())
+    merged.dispose()
+    separate.dispose()

@@ -55,3 +55,33 @@ def test_writers_parquet_roundtrip(tmp_path: Path) -> None:
 def test_writers_unknown_format() -> None:
     with pytest.raises(ConfigError):
         write_events([], "xlsx", io.StringIO())
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "acled-csv", "ucdp-csv", "geojson"])
+def test_writers_streaming_writer_matches_batch_writer(fmt: str) -> None:
+    from sitrep.export import open_writer
+
+    events = [make_event(event_id_cnty=f"e{i}") for i in range(3)]
+    batch = io.StringIO()
+    write_events(events, fmt, batch)
+    stream = io.StringIO()
+    with open_writer(fmt, stream) as w:
+        w.write(events[:1])
+        w.write(events[1:])
+    if fmt == "geojson":
+        assert json.loads(stream.getvalue()) == json.loads(batch.getvalue())
+    else:
+        assert stream.getvalue() == batch.getvalue()
+    assert w.count == 3
+
+
+def test_writers_streaming_parquet_row_groups(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    from sitrep.export import EventWriter
+
+    path = tmp_path / "s.parquet"
+    with EventWriter("parquet", path, row_group=2) as w:
+        w.write([make_event(event_id_cnty=f"e{i}") for i in range(5)])
+    assert pq.read_table(path).num_rows == 5
+    assert pq.ParquetFile(path).num_row_groups == 3
