@@ -1,61 +1,163 @@
-"""Event-mention detection (placeholder: trigger lexicon + modality; deepened by issue 4)."""
+"""Stage ``detect.v1``: event mentions per clause, typed into ACLED's 25 sub-types, with modality.
+
+For each sentence: split into clauses; a clause with no trigger cue is skipped; the others are
+classified together in one batch (:class:`~sitrep.nlp.classify.EventClassifier`: learned n-gram
+models plus cue priors). A clause yields its best sub-type and, when it also holds a strong cue
+of another sub-type (a car bomb inside a battle), a second candidate. Each candidate carries the
+modality flags of :mod:`sitrep.nlp.modality`; spaCy parses a sentence only when a modal cue is
+too far from the trigger for the rules to be sure. Non-English documents get no candidates and
+a note.
+"""
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
+from typing import Any
 
 from ..config import Settings
 from ..registry import stage
 from ..resources import Resources
 from ..schema import Doc, EventCandidate, Span
 from ..taxonomy import TYPE_OF_SUB
+from .classify import EventClassifier, load_trained_model, train_codebook_model
+from .codebook import NONE_LABEL
+from .cues import CueHit, find_cues
+from .lang import detect_language
+from .modality import clause_spans, modality_of, scope_with_parser
 
-__all__ = ["Detector"]
+__all__ = ["Detector", "DetectorOptions", "load_event_classifier", "make_detector"]
 
-_TRIGGERS: list[tuple[str, str]] = [
-    (r"air ?strikes?|airstrikes?|warplanes?|bombed from the air|drone strikes?", "Air/drone strike"),
-    (r"shell(?:ed|ing)|artillery|mortars?|rockets?|missiles?", "Shelling/artillery/missile attack"),
-    (r"suicide (?:bomb(?:er|ing)?|attack)", "Suicide bomb"),
-    (r"car bombs?|booby-trapped cars?|ied|roadside bomb|landmine|explosive device", "Remote explosive/landmine/IED"),
-    (r"clash(?:es|ed)?|fighting|battles?|assault|attack(?:ed|s)? (?:on|against) .{0,40}positions", "Armed clash"),
-    (r"(?:seized?|captured?|took) control|captured|overran", "Non-state actor overtakes territory"),
-    (r"protest(?:ed|ers|s)?|demonstrat(?:ed|ion|ors)|rall(?:y|ied)|march(?:ed)?", "Peaceful protest"),
-    (r"riot(?:s|ed|ers)?|mob", "Violent demonstration"),
-    (r"shot dead|gunned down|killed .{0,30}civilians?|executed|firing randomly", "Attack"),
-    (r"kidnapp(?:ed|ing)|abduct(?:ed|ion)", "Abduction/forced disappearance"),
-    (r"arrest(?:ed|s)?|detained", "Arrests"),
-]
-_COMPILED = [(re.compile(rf"\b(?:{p})\b", re.I), sub) for p, sub in _TRIGGERS]
-_HYPOTHETICAL = re.compile(r"\b(?:if|in case|would|will|could|may|might|plan(?:s|ned)? to|threaten(?:s|ed)?)\b", re.I)
-_NEGATION = re.compile(r"\b(?:no|not|denied|never|without)\b", re.I)
+_MAX_SENTENCE_CHARS = 2000  # longer "sentences" (tables, run-ons) are cut, keeping time bounded
+_MAX_PARSE_WORDS = 50  # longer sentences keep the rule decision (parsing them costs ~20 ms)
+_SECOND_CUE_WEIGHT = 0.8  # a second sub-type in one clause needs a cue at least this strong
+_EXPLOSIONS = frozenset(sub for sub, et in TYPE_OF_SUB.items() if et == "Explosions/Remote violence")
+
+
+@dataclass(frozen=True)
+class DetectorOptions:
+    """Options from ``settings.stage_options["detect.v1"]``.
+
+    - ``parser``: let spaCy settle ambiguous modality (default True; skipped if no model).
+    - ``min_score``: candidates below this confidence are dropped.
+    """
+
+    parser: bool = True
+    min_score: float = 0.0
+
+
+def load_event_classifier(settings: Settings) -> EventClassifier:
+    """Codebook model (trained now, from the shipped YAML) plus ``settings.model_dir`` if set."""
+    trained = load_trained_model(settings.model_dir) if settings.model_dir else None
+    return EventClassifier(train_codebook_model(), trained=trained)
+
+
+@dataclass(frozen=True)
+class _Clause:
+    sentence_index: int
+    sent_start: int  # offset of the sentence in the document
+    sentence: str
+    start: int  # clause offsets within the sentence
+    end: int
+    hits: tuple[CueHit, ...]
 
 
 class Detector:
-    """Stage ``detect.v1``: one candidate per (sentence, sub-event type)."""
+    """Fills ``doc.candidates``; see the module docstring."""
+
+    def __init__(self, classifier: EventClassifier, *, resources: Resources | None = None,
+                 options: DetectorOptions | None = None) -> None:
+        self.classifier = classifier
+        self.resources = resources
+        self.options = options or DetectorOptions()
+
+    def _language(self, doc: Doc) -> str:
+        given = doc.document.language
+        return given.lower()[:2] if given else detect_language(doc.text)
+
+    def _clauses(self, doc: Doc) -> list[_Clause]:
+        out: list[_Clause] = []
+        for sent in doc.sentences:
+            text = sent.text[:_MAX_SENTENCE_CHARS]
+            for start, end in clause_spans(text):
+                hits = tuple(
+                    CueHit(h.start + start, h.end + start, h.text, h.sub_event_type, h.weight)
+                    for h in find_cues(text[start:end])
+                )
+                if hits:
+                    out.append(_Clause(sent.index, sent.start, text, start, end, hits))
+        return out
+
+    def _parse(self, sentence: str) -> Any | None:
+        if not self.options.parser or self.resources is None:
+            return None
+        if len(sentence.split()) > _MAX_PARSE_WORDS:
+            return None
+        from ..errors import ResourceError
+        from .spacy_loader import load_spacy
+
+        try:
+            nlp = self.resources.get("spacy", load_spacy)
+        except ResourceError:
+            return None
+        keep = {"tok2vec", "parser"}
+        return nlp(sentence, disable=[name for name in nlp.pipe_names if name not in keep])
+
+    def _candidate(self, clause: _Clause, hit: CueHit, sub: str, score: float,
+                   parsed: dict[int, Any]) -> EventCandidate:
+        mod = modality_of(clause.sentence, hit.start, hit.end)
+        hypothetical = mod.hypothetical
+        if mod.ambiguous:
+            if clause.sentence_index not in parsed:
+                parsed[clause.sentence_index] = self._parse(clause.sentence)
+            tree = parsed[clause.sentence_index]
+            if tree is not None:
+                hypothetical = scope_with_parser(tree, hit.start)
+        start = clause.sent_start + hit.start
+        return EventCandidate(
+            sentence_index=clause.sentence_index,
+            trigger=Span(start=start, end=clause.sent_start + hit.end, text=hit.text),
+            event_type=TYPE_OF_SUB[sub],
+            sub_event_type=sub,
+            score=score,
+            negated=mod.negated,
+            hypothetical=hypothetical,
+            background=mod.background,
+            extra={"modality_cue": mod.cue} if mod.cue else {},
+        )
 
     def __call__(self, doc: Doc) -> Doc:
-        for sent in doc.sentences:
-            seen: set[str] = set()
-            for pattern, sub in _COMPILED:
-                m = pattern.search(sent.text)
-                if not m or sub in seen:
+        lang = self._language(doc)
+        doc.language = lang
+        if lang != "en":
+            doc.notes.append(f"unsupported language: {lang}")
+            return doc
+        clauses = self._clauses(doc)
+        texts = [c.sentence[c.start:c.end] for c in clauses]
+        local_hits = [[CueHit(h.start - c.start, h.end - c.start, h.text, h.sub_event_type, h.weight)
+                       for h in c.hits] for c in clauses]
+        preds = self.classifier.predict(texts, cues=local_hits)
+        parsed: dict[int, Any] = {}
+        for clause, pred in zip(clauses, preds, strict=True):
+            if pred.label == NONE_LABEL or pred.score < self.options.min_score:
+                continue
+            main = next((h for h in clause.hits if h.sub_event_type == pred.label), clause.hits[0])
+            doc.candidates.append(self._candidate(clause, main, pred.label, pred.score, parsed))
+            seen = {pred.label}
+            for hit in clause.hits:
+                if hit.sub_event_type in seen or hit.weight < _SECOND_CUE_WEIGHT:
                     continue
-                seen.add(sub)
-                start = sent.start + m.start()
-                doc.candidates.append(
-                    EventCandidate(
-                        sentence_index=sent.index,
-                        trigger=Span(start=start, end=sent.start + m.end(), text=m.group(0)),
-                        event_type=TYPE_OF_SUB[sub],
-                        sub_event_type=sub,
-                        score=0.5,
-                        hypothetical=bool(_HYPOTHETICAL.search(sent.text[: m.start()])),
-                        negated=bool(_NEGATION.search(sent.text[max(0, m.start() - 25): m.start()])),
-                    )
-                )
+                if hit.sub_event_type not in _EXPLOSIONS and pred.label not in _EXPLOSIONS:
+                    continue
+                seen.add(hit.sub_event_type)
+                doc.candidates.append(self._candidate(clause, hit, hit.sub_event_type,
+                                                      round(pred.score * 0.6, 3), parsed))
         return doc
 
 
 @stage("detect.v1")
 def make_detector(settings: Settings, resources: Resources) -> Detector:
-    return Detector()
+    raw = settings.stage_options.get("detect.v1", {})
+    options = DetectorOptions(parser=bool(raw.get("parser", True)),
+                              min_score=float(str(raw.get("min_score", 0.0))))
+    return Detector(resources.get("event_classifier", load_event_classifier),
+                    resources=resources, options=options)

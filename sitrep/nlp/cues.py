@@ -1,0 +1,236 @@
+"""Trigger cues: the linguistic rules that find where an event may be mentioned.
+
+Each cue is a regular expression tied to a sub-event type and a weight. Cues do two things:
+they gate detection (a clause with no cue is not an event mention, which keeps plans, analysis
+and boilerplate cheap to skip) and they add a prior to the learned classifier's scores.
+A weight of 1.0 or more marks a cue that is nearly decisive on its own (e.g. "chlorine gas").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["CUES", "Cue", "CueHit", "find_cues"]
+
+
+@dataclass(frozen=True)
+class Cue:
+    pattern: re.Pattern[str]
+    sub_event_type: str
+    weight: float
+    keys: tuple[str, ...] = ()  # lower-case substrings one of which must occur; () = always run
+    lower: re.Pattern[str] | None = None  # the same pattern for lower-cased text (faster than re.I)
+    gate: re.Pattern[str] | None = None  # the keys as one literal alternation
+
+
+@dataclass(frozen=True)
+class CueHit:
+    start: int  # offsets into the text given to find_cues
+    end: int
+    text: str
+    sub_event_type: str
+    weight: float
+
+
+_RAW: list[tuple[str, str, float]] = [
+    # Battles
+    (r"clash(?:es|ed)?|fighting|fought|gun ?fights?|exchanges? of (?:fire|gunfire)|"
+     r"exchanged (?:fire|gunfire)|traded fire|battles?|battled|skirmish(?:es)?|ambush(?:ed|es)?|"
+     r"firefights?|engaged|repel(?:led)?|offensive|assault(?:ed|s)?|stormed|"
+     r"attack(?:ed|s)? (?:on |against )?(?:\w+\W+){0,5}?(?:positions?|checkpoints?|posts?|bases?|"
+     r"patrols?|convoys?|troops|soldiers|forces|barracks)|small arms|machine ?guns?|shots|"
+     r"fired (?:\w+\W+){0,8}?(?:at|on) (?:the )?(?:\w+\W+){0,4}?positions?|shoot-?outs?|shootings?",
+     "Armed clash", 0.6),
+    (r"attacks?|attacked", "Armed clash", 0.2),
+    (r"(?:re-?took|re-?captur\w+|regain\w*|reclaim\w*|restor\w+ (?:state )?control|liberat\w+|"
+     r"seized back|retaken|drove (?:\w+\W+){0,4}?out|recovered (?:the )?(?:town|village|city|area))",
+     "Government regains territory", 0.7),
+    (r"(?:seiz\w*|took|taken|tak\w+|gain\w*|wrest\w*|assum\w+|establish\w+) (?:full |complete )?"
+     r"control|captur\w+|overr[au]n|took over|taken over|fell to|lost (?:the )?(?:control|town|"
+     r"village|city|district|neighbou?rhood|\W)", "Non-state actor overtakes territory", 0.7),
+    # Explosions / remote violence
+    (r"chlorine|sarin|mustard gas|toxic gas|poison(?:ous)? gas|nerve agent|chemical (?:attack|weapons?|agents?)",
+     "Chemical weapon", 1.6),
+    (r"air ?strikes?|air ?raids?|warplanes?|war ?planes|jets?|aircraft|helicopters?|drones?|"
+     r"bombed from the air|barrel bombs?|aerial|air force|UAVs?|airstrike", "Air/drone strike", 1.0),
+    (r"suicide|explosive (?:vest|belt)|blew (?:him|her)self up|VBIED", "Suicide bomb", 1.6),
+    (r"shell(?:ed|ing|s)?|artillery|mortars?|rockets?|missiles?|grads?|howitzers?|"
+     r"tank fire|projectiles?|katyusha", "Shelling/artillery/missile attack", 0.9),
+    (r"car bombs?|booby[- ]trapped|IEDs?|roadside bombs?|landmines?|land mines?|mines?|"
+     r"explosive devices?|bombs?|bombings?|blasts?|explosions?|explod\w+|detonat\w+|"
+     r"went off", "Remote explosive/landmine/IED", 0.8),
+    (r"(?<!propelled )(?<!-propelled )grenades?(?! launchers?)", "Grenade", 1.3),
+    # Violence against civilians
+    (r"rap(?:e|ed|es|ing)|gang-?rap\w*|sexual(?:ly)? (?:assault\w*|abus\w*|violence)",
+     "Sexual violence", 1.6),
+    (r"shot dead|gunned down|killed|killing|murder\w*|assassinat\w+|execut\w+|beat\w*|stabb\w+|"
+     r"hacked|lynch\w*|opened fire|fir(?:ed|ing) (?:randomly|at|on)|shot|"
+     r"snipers?|massacre\w*|torture\w*|found dead|bod(?:y|ies) (?:was|were) (?:found|discovered)|"
+     r"found (?:the )?bod(?:y|ies)|discovered (?:the )?bod(?:y|ies)|bod(?:y|ies) of (?:\w+\W+){1,5}?(?:was|were) found|"
+     r"beheaded|mutilated|gunshot wounds?|drive-by", "Attack", 0.35),
+    (r"attack(?:ed|s)? (?:on |against )?(?:\w+\W+){0,4}?(?:civilians?|residents|villagers|homes?|"
+     r"houses?|passengers|worshippers|farmers?|journalists?|people|man|woman|family|families|"
+     r"children|students|teachers|doctors|aid workers)", "Attack", 0.6),
+    (r"kidnap\w*|abduct\w*|taken hostage|hostages?|disappear\w*|whereabouts", "Abduction/forced disappearance",
+     1.2),
+    # Protests and riots
+    (r"protest\w*|demonstrat(?:ed|ion|ions|ors|ing)|rall(?:y|ied|ies)|march(?:ed|es)?|sit-ins?|"
+     r"strikes? (?:by|over|against)|went on strike|vigil|gathered|motorcade|denounc\w+|"
+     r"closed (?:the |a )?(?:main )?roads?|blocked (?:the |a )?(?:main )?roads?", "Peaceful protest", 0.8),
+    (r"live (?:rounds|ammunition|fire|bullets)|violently (?:suppress|dispers|crush)\w*|"
+     r"(?:protesters?|demonstrators?) (?:were |was )?(?:killed|shot dead|died)", "Excessive force against protesters",
+     1.0),
+    (r"dispers\w+|tear ?gas|water cannon|rubber bullets|lathi|baton charge", "Protest with intervention", 0.8),
+    (r"riot\w*|torched|set (?:fire|ablaze)|burn\w* (?:rubber )?(?:tyres|tires)|pelted|stones|rocks|"
+     r"molotov|brawl|hurl\w*|vandali\w+|retaliat\w+|turned violent|violence|ablaze",
+     "Violent demonstration", 0.8),
+    (r"mob|vigilantes?|lynch\w*|communal|disputes?|scuffle\w*|quarrel\w*|two (?:groups|families|villages)|"
+     r"rival (?:groups|supporters|factions)|physical fight|fight broke out", "Mob violence", 0.8),
+    # Strategic developments
+    (r"ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|agreement|agreed|accord|"
+     r"prisoner exchange|exchanged prisoners|reconciliation|prisoner swap|swap|peace talks|deal", "Agreement", 0.8),
+    (r"arrest\w*|detain\w*|detention|custody|rounded up|apprehend\w*", "Arrests", 0.5),
+    (r"deploy\w*|reinforcements?|curfew|recruit\w*|merg\w+|new leader|defect\w*|redeploy\w*|"
+     r"military exercises?|exercises?|convoys?|withdr[ae]w\w*|training|lockdown|banned|imposed|"
+     r"mandatory|measures?|joined|fortifications?|fortified", "Change to group/activity", 0.6),
+    (r"defus\w+|dismantl\w+|weapons cache|arms cache|cache of|shot down|intercept\w+|foiled|"
+     r"neutrali[sz]\w+|(?:seiz\w+|found|discover\w+|recover\w+|confiscat\w+|unearth\w+)(?:\W+\w+){0,7}?\W+"
+     r"(?:cache|ammunition|ammo|firearms|guns|rifles|pistols|rounds|explosives|weapons|arms|grenades|"
+     r"landmines|mines|detonators|ieds?|bombs?|shells)|(?:ammunition|ammo|weapons|explosives) (?:was|were) "
+     r"(?:found|discovered|seized)", "Disrupted weapons use", 1.6),
+    (r"(?:establish\w*|set up|sets up|setting up|buil[dt]\w*|opened|install\w*)(?:\W+\w+){0,4}?\W+"
+     r"(?:bases?|headquarters|outposts?|posts?|points?|camps?|barracks|command cent(?:re|er)s?)",
+     "Headquarters or base established", 1.4),
+    (r"raided|taking away|took away|stole|stolen|robbery|robbed|arson|loot\w*|plunder\w*|vandali[sz]\w*|destroy\w*|demolish\w*|torch\w*|burn\w* (?:down )?"
+     r"(?:houses?|homes?|shops?|crops|vehicles?)|set (?:fire|ablaze)|ransack\w*", "Looting/property destruction",
+     0.8),
+    (r"handed over|hand over|handover|withdrew from|peacefully|without (?:a )?(?:fight|clashes)|"
+     r"transferred", "Non-violent transfer of territory", 0.6),
+]
+
+_LITERAL = re.compile(r"[a-z' -]+")
+_TERRITORY_KEYS = ("took", "tak", "seiz", "gain", "wrest", "assum", "establish", "captur", "overr",
+                   "fell to", "lost", "retak", "recaptur", "regain", "reclaim", "restor", "liberat",
+                   "re-took", "re-captur", "drove", "occupied", "recovered")
+
+
+def _split_top(pattern: str) -> list[str]:
+    parts, depth, cur = [], 0, ""
+    for i, ch in enumerate(pattern):
+        escaped = i > 0 and pattern[i - 1] == "\\"
+        if ch == "(" and not escaped:
+            depth += 1
+        elif ch == ")" and not escaped:
+            depth -= 1
+        if ch == "|" and depth == 0 and not escaped:
+            parts.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    parts.append(cur)
+    return parts
+
+
+def _keys(pattern: str) -> tuple[str, ...]:
+    """Literal prefixes of the top-level alternatives (a cheap pre-filter), or () if any
+    alternative has none."""
+    keys: list[str] = []
+    for alt in _split_top(pattern):
+        m = _LITERAL.match(alt.lower())
+        prefix = m.group(0) if m else ""
+        if prefix and len(alt) > len(prefix) and alt[len(prefix)] in "?*{":
+            prefix = prefix[:-1]
+        prefix = prefix.strip()
+        if len(prefix) < 3:
+            return ()
+        keys.append(prefix)
+    return tuple(dict.fromkeys(keys))
+
+
+def _lower_literals(pattern: str) -> str:
+    """Lower-case the literal letters of a pattern, leaving escapes such as ``\\W`` intact."""
+    return re.sub(r"\\.|[A-Z]", lambda m: m.group(0) if m.group(0)[0] == "\\" else m.group(0).lower(),
+                  pattern)
+
+
+_MANUAL_KEYS = {
+    "Disrupted weapons use": ("defus", "dismantl", "cache", "shot down", "intercept", "foiled", "neutrali",
+                              "seiz", "found", "discover", "recover", "confiscat", "unearth", "arms",
+                              "ammunition", "ammo", "weapons", "explosives"),
+    "Excessive force against protesters": ("live", "violently", "protester", "demonstrator"),
+    "Grenade": ("grenade",),
+    "Headquarters or base established": ("establish", "set", "buil", "opened", "install"),
+}
+
+
+def _compile(pattern: str, sub: str, weight: float) -> Cue:
+    keys = _keys(pattern)
+    if not keys and sub in ("Government regains territory", "Non-state actor overtakes territory"):
+        keys = _TERRITORY_KEYS
+    keys = keys or _MANUAL_KEYS.get(sub, ())
+    return Cue(re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), sub, weight, keys,
+               re.compile(rf"\b(?:{_lower_literals(pattern)})\b"),
+               re.compile("|".join(re.escape(k) for k in keys)) if keys else None)
+
+
+#: Compiled cues, in a fixed order (tuple: immutable module state).
+CUES: tuple[Cue, ...] = tuple(_compile(pattern, sub, weight) for pattern, sub, weight in _RAW)
+
+
+_TOKEN = re.compile(r"[a-z0-9']+")
+
+
+def _gate_index() -> tuple[dict[str, frozenset[int]], tuple[int, ...], frozenset[int]]:
+    """Cue matches start at a word boundary, so a cue can only match if some word of the text
+    starts with the first word of one of its keys: index those first words by prefix."""
+    index: dict[str, set[int]] = {}
+    for i, cue in enumerate(CUES):
+        for key in cue.keys:
+            first = _TOKEN.findall(key)[0] if _TOKEN.findall(key) else key
+            index.setdefault(first, set()).add(i)
+    always = frozenset(i for i, cue in enumerate(CUES) if not cue.keys)
+    lengths = tuple(sorted({len(k) for k in index}))
+    return {k: frozenset(v) for k, v in index.items()}, lengths, always
+
+
+_GATE_INDEX, _GATE_LENGTHS, _ALWAYS = _gate_index()
+
+
+def _active_cues(low: str) -> list[int]:
+    """Indices of the cues that may match ``low`` (a cheap superset)."""
+    active = set(_ALWAYS)
+    for token in set(_TOKEN.findall(low)):
+        for n in _GATE_LENGTHS:
+            if n > len(token):
+                break
+            owners = _GATE_INDEX.get(token[:n])
+            if owners:
+                active |= owners
+    return sorted(active)
+
+
+def find_cues(text: str) -> list[CueHit]:
+    """Every cue match in ``text``, ordered by position."""
+    low = text.lower()
+    same = len(low) == len(text)  # lower-casing kept offsets (true for nearly all text)
+    hits = [
+        CueHit(m.start(), m.end(), text[m.start():m.end()], cue.sub_event_type, cue.weight)
+        for cue in (CUES[i] for i in _active_cues(low))
+        for m in (cue.lower.finditer(low) if same and cue.lower is not None
+                  else cue.pattern.finditer(text))
+    ]
+    hits = [h for h in hits if not _is_date_word(text, h)]
+    hits.sort(key=lambda h: (h.start, -h.weight))
+    return hits
+
+
+_DATE_WORDS = frozenset({"March", "May"})
+
+
+def _is_date_word(text: str, hit: CueHit) -> bool:
+    """'March' in '2 March 2020' is a month, not a protest march."""
+    if hit.text not in _DATE_WORDS:
+        return False
+    return bool(re.search(r"\d\s*$", text[max(0, hit.start - 4):hit.start])
+                or re.match(r"\s*\d", text[hit.end:hit.end + 3]))

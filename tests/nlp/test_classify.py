@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from sitrep.nlp.classify import EventClassifier, fit_text_model, train_codebook_model
+from sitrep.nlp.codebook import NONE_LABEL, load_codebook
+from sitrep.taxonomy import SUB_EVENT_TYPES
+
+
+@pytest.fixture(scope="module")
+def classifier() -> EventClassifier:
+    return EventClassifier(train_codebook_model())
+
+
+def test_classify_codebook_covers_every_sub_type_with_examples() -> None:
+    entries = {e.label: e for e in load_codebook()}
+    assert set(SUB_EVENT_TYPES) | {NONE_LABEL} == set(entries)
+    assert all(len(e.examples) >= 8 for e in entries.values())
+
+
+def test_classify_codebook_model_trains_fast() -> None:
+    train_codebook_model()  # first call pays the scikit-learn imports
+    start = time.perf_counter()
+    model = train_codebook_model()
+    assert time.perf_counter() - start < 2.0  # ~0.2 s on an idle machine
+    assert NONE_LABEL in model.labels
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Jets bombed the outskirts of the village in the morning, killing a farmer.", "Air/drone strike"),
+        ("The militia fired mortar shells at the market district overnight.",
+         "Shelling/artillery/missile attack"),
+        ("A bomb hidden in a parked car exploded near the checkpoint.", "Remote explosive/landmine/IED"),
+        ("A man wearing an explosive belt blew himself up at the police academy.", "Suicide bomb"),
+        ("Government troops and rebels fought for hours on the edge of the town.", "Armed clash"),
+        ("Hundreds of nurses marched to the ministry to demand their unpaid salaries.", "Peaceful protest"),
+        ("Gunmen abducted the village chief and his driver.", "Abduction/forced disappearance"),
+        ("Bomb experts defused an explosive device found under the bridge.", "Disrupted weapons use"),
+        ("The warring sides signed a ceasefire in the capital.", "Agreement"),
+    ],
+)
+def test_classify_types_clear_sentences(classifier: EventClassifier, text: str, sub: str) -> None:
+    (pred,) = classifier.predict([text])
+    assert pred.label == sub
+    assert 0.0 < pred.score <= 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The central bank raised interest rates by half a point.",
+        "Heavy rain flooded the lower town and people left their homes.",
+        "The foreign minister met his counterpart to talk about trade.",
+    ],
+)
+def test_classify_no_event_text_is_none(classifier: EventClassifier, text: str) -> None:
+    (pred,) = classifier.predict([text])
+    assert pred.label == NONE_LABEL
+
+
+def test_classify_allow_none_false_always_types(classifier: EventClassifier) -> None:
+    (pred,) = classifier.predict(["The central bank raised interest rates."], allow_none=False)
+    assert pred.label in SUB_EVENT_TYPES
+
+
+def test_classify_trained_model_dominates_typing() -> None:
+    texts = ["zorblat happened at the farm", "zorblat seen near the river", "zorblat again today",
+             "quimper at the farm", "quimper near the river", "quimper again today"]
+    labels = ["Mob violence"] * 3 + ["Arrests"] * 3
+    trained = fit_text_model(texts, labels)
+    clf = EventClassifier(train_codebook_model(), trained=trained)
+    (pred,) = clf.predict(["a mob and a zorblat at the farm"], allow_none=False)
+    assert pred.label == "Mob violence"

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import pytest
+
+from sitrep.nlp.cues import CUES, find_cues
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Helicopters dropped barrels of chlorine on the village.", "Chemical weapon"),
+        ("A suicide bomber blew himself up at the gate.", "Suicide bomb"),
+        ("Men threw a grenade at the police post.", "Grenade"),
+        ("Rebels clashed with troops near the bridge.", "Armed clash"),
+        ("Police dispersed the crowd with tear gas.", "Protest with intervention"),
+        ("The army recaptured the hill from the militants.", "Government regains territory"),
+        ("Troops established a new base near the dam.", "Headquarters or base established"),
+    ],
+)
+def test_cues_find_the_sub_type_cue(text: str, sub: str) -> None:
+    hits = find_cues(text)
+    assert sub in {h.sub_event_type for h in hits}
+    for h in hits:
+        assert text[h.start:h.end] == h.text
+
+
+def test_cues_rocket_propelled_grenade_is_not_a_grenade_cue() -> None:
+    hits = find_cues("Fighters fired rocket-propelled grenades at the army positions.")
+    assert "Grenade" not in {h.sub_event_type for h in hits}
+    assert "Armed clash" in {h.sub_event_type for h in hits}
+
+
+def test_cues_offsets_survive_case_folding_that_changes_length() -> None:
+    text = "İstanbul: police arrested five men."  # 'İ'.lower() is two characters
+    hits = find_cues(text)
+    assert [text[h.start:h.end] for h in hits] == [h.text for h in hits]
+    assert any(h.text == "arrested" for h in hits)
+
+
+def test_cues_none_in_plain_text() -> None:
+    assert find_cues("The weather was sunny and the market was busy.") == []
+
+
+def test_cues_every_cue_has_a_prefilter() -> None:
+    assert all(c.gate is not None for c in CUES)
