@@ -1,53 +1,165 @@
-"""Actor stage (placeholder dictionary; deepened by issue 7)."""
+"""Stage ``actors.v1``: actor mentions (``doc.actors``) and actor1/actor2 per candidate.
+
+Options (``settings.stage_options["actors.v1"]``):
+
+- ``extra_files``: list of YAML/CSV actor files layered over the shipped knowledge base.
+
+``settings.model_dir``: when it holds ``actors.yaml`` (or ``actors.csv``) written by
+:func:`sitrep.actors.learn.harvest`, that layer is loaded too.
+"""
 
 from __future__ import annotations
 
-import re
+import logging
+from collections import Counter
+from pathlib import Path
 
 from ..config import Settings
 from ..registry import stage
 from ..resources import Resources
-from ..schema import Actor, ActorMention, Doc, Span
+from ..schema import ActorMention, Doc, EventCandidate, Span
+from .assign import Context, Participant, choose_actors, main_rebel, participant
+from .kb import KnowledgeBase, load_kb
+from .recognise import Hit, Matcher, build_matcher
 
-__all__ = ["ActorResolver"]
+__all__ = ["ActorResolver", "extra_layers", "learned_layers", "load_matcher", "make_actor_resolver"]
 
-_GENERIC: list[tuple[str, str, int]] = [
-    (r"government forces|security forces|army|soldiers|regime|al-Assad'?s? forces", "Military Forces of {c}", 1),
-    (r"police", "Police Forces of {c}", 1),
-    (r"protesters|demonstrators", "Protesters ({c})", 6),
-    (r"rioters", "Rioters ({c})", 5),
-    (r"civilians?|residents|villagers", "Civilians ({c})", 7),
-    (r"gunmen|unidentified armed", "Unidentified Armed Group ({c})", 3),
-    (r"rebels|factions|militants|insurgents|resistance", "Rebel Group ({c})", 2),
-]
-_COMPILED = [(re.compile(rf"\b(?:{p})\b", re.I), n, i) for p, n, i in _GENERIC]
+_log = logging.getLogger("sitrep.actors")
+
+
+def learned_layers(settings: Settings) -> list[Path]:
+    """``actors.yaml``/``actors.csv`` of the model directory written by ``sitrep train``."""
+    if settings.model_dir is None:
+        return []
+    return [settings.model_dir / n for n in ("actors.yaml", "actors.csv") if (settings.model_dir / n).is_file()]
+
+
+def extra_layers(settings: Settings) -> list[Path]:
+    """User actor files named by ``stage_options["actors.v1"]["extra_files"]``, in load order."""
+    paths: list[Path] = []
+    options = settings.stage_options.get("actors.v1", {})
+    files = options.get("extra_files", [])
+    items: list[object] = [files] if isinstance(files, (str, Path)) else list(files) \
+        if isinstance(files, (list, tuple)) else []
+    paths.extend(Path(str(f)) for f in items)
+    return paths
+
+
+def load_matcher(settings: Settings) -> Matcher:
+    """Resource loader: knowledge base (shipped + learned + user layers) and its matcher.
+
+    Duplicate aliases are logged (``sitrep.actors``) as warnings; a broken file raises ConfigError.
+    """
+    kb = load_kb(learned=learned_layers(settings), extra=extra_layers(settings))
+    for problem in kb.problems:
+        _log.warning("actor knowledge base: %s", problem)
+    return build_matcher(kb)
+
+
+def _paragraphs(doc: Doc) -> list[int]:
+    """Paragraph number of every sentence (a blank line starts a new paragraph)."""
+    out: list[int] = []
+    para, prev_end = 0, 0
+    for sent in doc.sentences:
+        if "\n\n" in doc.text[prev_end:sent.start] or "\n \n" in doc.text[prev_end:sent.start]:
+            para += 1
+        out.append(para)
+        prev_end = sent.end
+    return out
 
 
 class ActorResolver:
-    """Stage ``actors.v1``: actor mentions and actor1/actor2 per candidate."""
+    """Recognise actor mentions, then choose actor1/actor2 for every candidate."""
+
+    def __init__(self, *, matcher: Matcher | None = None, resources: Resources | None = None,
+                 settings: Settings | None = None) -> None:
+        self._matcher = matcher
+        self._resources = resources
+        self._settings = settings or Settings()
+
+    @property
+    def matcher(self) -> Matcher:
+        if self._matcher is None:
+            resources = self._resources or Resources(self._settings)
+            self._matcher = resources.get("actors.matcher", load_matcher)
+        return self._matcher
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        return self.matcher.kb
+
+    def _doc_country(self, doc: Doc) -> str | None:
+        if doc.country_hint:
+            return doc.country_hint
+        counts = Counter(p.place.country for p in doc.places if p.place and p.place.country)
+        if counts:
+            return counts.most_common(1)[0][0]
+        words = Counter(self.matcher.country_words(doc.text))
+        return words.most_common(1)[0][0] if words else None
 
     def __call__(self, doc: Doc) -> Doc:
-        for sent in doc.sentences:
-            for pattern, template, inter in _COMPILED:
-                for m in pattern.finditer(sent.text):
-                    country = doc.country_hint or "Unknown"
-                    start = sent.start + m.start()
-                    doc.actors.append(ActorMention(
-                        span=Span(start=start, end=sent.start + m.end(), text=m.group(0)),
-                        sentence_index=sent.index,
-                        actor=Actor(name=template.format(c=country), inter=inter, country=country)))
+        matcher = self.matcher
+        sentences = doc.sentences
+        hits: list[Hit] = []
+        by_sentence: dict[int, list[Hit]] = {}
+        for sent in sentences:
+            found = matcher.find(sent.text, offset=sent.start, sentence_index=sent.index)
+            hits.extend(found)
+            by_sentence[sent.index] = found
+        country = self._doc_country(doc)
+        year = doc.pub_date.year if doc.pub_date else None
+        rebel = main_rebel(hits, country)
+        doc_ctx = Context(kb=self.kb, country=country, year=year, main_rebel=rebel)
+        mentions: list[ActorMention] = []
+        for hit in hits:
+            p = participant(hit, doc_ctx, doc.text)
+            if p is None:
+                continue
+            partisan = any(e.partisan for e in hit.entries)
+            mentions.append(ActorMention(span=Span(start=hit.start, end=hit.end, text=hit.text),
+                                         sentence_index=hit.sentence_index, actor=p.actor, partisan=partisan))
+        doc.actors = mentions
+        for name in dict.fromkeys(m.actor.name for m in mentions if m.actor.review):
+            doc.notes.append(f"actor {name!r} not in the knowledge base: kept verbatim for review")
+        paras = _paragraphs(doc)
+        cache: dict[tuple[str | None, int | None], dict[int, list[Participant]]] = {}
         for cand in doc.candidates:
-            names: list[Actor] = []
-            for mention in doc.actors:
-                if mention.sentence_index == cand.sentence_index and mention.actor.name not in {
-                    a.name for a in names
-                }:
-                    names.append(mention.actor)
-            cand.actor1 = names[0] if names else None
-            cand.actor2 = names[1] if len(names) > 1 else None
+            self._assign(doc, cand, by_sentence, paras, country, year, rebel, cache)
         return doc
+
+    def _assign(self, doc: Doc, cand: EventCandidate, by_sentence: dict[int, list[Hit]], paras: list[int],
+                country: str | None, year: int | None, rebel: str | None,
+                cache: dict[tuple[str | None, int | None], dict[int, list[Participant]]]) -> None:
+        c = country
+        if cand.place is not None and cand.place.place is not None and cand.place.place.country:
+            c = cand.place.place.country if not doc.country_hint else doc.country_hint
+        if cand.date is not None:
+            year = cand.date.event_date.year
+        ctx = Context(kb=self.kb, country=c, year=year, main_rebel=rebel)
+
+        resolved = cache.get((c, year))
+        if resolved is None:  # participants depend only on the event country and year
+            resolved = cache[(c, year)] = {
+                i: [p for p in (participant(h, ctx, doc.text) for h in found) if p is not None]
+                for i, found in by_sentence.items()}
+
+        def parts(indices: list[int]) -> list[Participant]:
+            return [p for i in indices for p in resolved.get(i, [])]
+
+        si = cand.sentence_index
+        para_idx = [i for i in range(len(paras)) if paras[i] == paras[si] and i != si] if si < len(paras) else []
+        sent_parts = parts([si])
+        para_parts = parts(para_idx)
+        doc_parts = parts([i for i in by_sentence if i != si and i not in para_idx])
+        a1, a2 = choose_actors(cand.event_type, cand.sub_event_type, sent_parts, para_parts, doc_parts, ctx)
+        if a1 is not None and a2 is not None and a1.name == a2.name:
+            a2 = None
+        cand.actor1, cand.actor2 = a1, a2
+        cand.actors = [m for m in doc.actors if m.sentence_index == si]
+        if cand.event_type == "Violence against civilians" and a2 is not None and a2.inter == 7:
+            cand.civilian_targeting = True
 
 
 @stage("actors.v1")
 def make_actor_resolver(settings: Settings, resources: Resources) -> ActorResolver:
-    return ActorResolver()
+    return ActorResolver(resources=resources, settings=settings)

@@ -1,0 +1,257 @@
+"""Resolve mentions to neutral actors and pick actor1/actor2 per candidate by event type."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..schema import Actor
+from .kb import ActorEntry, KnowledgeBase
+from .recognise import Hit, infer_inter
+
+__all__ = ["Context", "Participant", "choose_actors", "resolve"]
+
+_BY = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+|some\s+)?$", re.IGNORECASE)
+
+
+@dataclass
+class Context:
+    """What resolution needs to know about the event: its country, year and the document."""
+
+    kb: KnowledgeBase
+    country: str | None
+    year: int | None
+    main_rebel: str | None = None  # the document's named rebel group, if any
+    cache: dict[tuple[int, str | None], Actor] = field(default_factory=dict)
+
+
+@dataclass
+class Participant:
+    actor: Actor
+    side: str
+    pos: int
+    agent: bool  # written as the doer ("by X", or the subject)
+    assoc_only: bool = False
+    civilian: bool = False
+    generic: bool = False  # named by a description ("gunmen"), not by its own name
+
+
+def _named(ctx: Context, name: str) -> Actor:
+    if name == "military":
+        return _state(ctx, "Military", ctx.country)
+    entry = ctx.kb.named().get(name)
+    inter = entry.inter if entry else (1 if "Forces of" in name else 3 if "Unidentified" in name else infer_inter(name))
+    return _with_country(ctx, Actor(name=name, inter=inter, country=entry.country if entry else ctx.country))
+
+
+def _with_country(ctx: Context, actor: Actor) -> Actor:
+    """State forces outside their own country are external forces (inter 8)."""
+    if actor.inter == 1 and actor.country and ctx.country and actor.country != ctx.country:
+        return actor.model_copy(update={"inter": 8})
+    return actor
+
+
+def _state(ctx: Context, kind: str, country: str | None) -> Actor:
+    c = ctx.kb.countries.get(country or "")
+    if c is None:
+        return Actor(name=f"Unidentified {kind} Forces" if kind == "Military" else "Unidentified Police Forces",
+                     inter=8 if kind == "Military" else 1, country=country)
+    return _with_country(ctx, Actor(name=c.forces(kind, ctx.year), inter=1, country=c.name))
+
+
+def _default(ctx: Context, key: str) -> str | None:
+    value = ctx.kb.defaults.get(ctx.country or "", {}).get(key)
+    return value if isinstance(value, str) else None
+
+
+def _pick_entry(entries: tuple[ActorEntry, ...], country: str | None) -> ActorEntry | None:
+    usable = [e for e in entries if not e.countries or country in e.countries]
+    if not usable:
+        return None
+    scoped = [e for e in usable if e.scoped and e.country == country]
+    if scoped:
+        return scoped[0]
+    free = [e for e in usable if not e.scoped]
+    return free[0] if free else None
+
+
+def resolve(entry: ActorEntry, ctx: Context) -> Actor:
+    """The neutral actor an entry names in this context."""
+    c = ctx.country
+    if entry.name is not None:
+        name = entry.name.replace("{c}", c or "International")
+        return _with_country(ctx, Actor(name=name, inter=entry.inter, country=entry.country or c))
+    ref = entry.ref or ""
+    if ref in ("military", "police"):
+        return _state(ctx, ref.title(), c)
+    if ref.startswith("foreign:"):
+        _, country, kind = ref.split(":")
+        return _state(ctx, kind, country)
+    if ref == "air":
+        air = _default(ctx, "air")
+        return _named(ctx, air) if air else _state(ctx, "Military", c)
+    if ref == "rebels":
+        rebel = ctx.main_rebel or _default(ctx, "rebels")
+        if rebel:
+            return _named(ctx, rebel)
+        if entry.partisan and c == "Syria":
+            return Actor(name="Opposition Rebels (Syria)", inter=2, country=c)
+        return Actor(name=f"Unidentified Armed Group ({c or 'International'})", inter=3, country=c)
+    if ref == "gang":
+        gang = _default(ctx, "gang")
+        return _named(ctx, gang) if gang else Actor(
+            name=f"Unidentified Armed Group ({c or 'International'})", inter=3, country=c)
+    return Actor(name=f"Unidentified Armed Group ({c or 'International'})", inter=3, country=c)
+
+
+def participant(hit: Hit, ctx: Context, text: str) -> Participant | None:
+    agent = bool(_BY.search(text[max(0, hit.start - 12):hit.start]))
+    if hit.unknown:
+        name = hit.unknown_name.replace("{c}", ctx.country or "International") if hit.unknown_name else hit.text
+        actor = Actor(name=name, inter=hit.unknown_inter, country=ctx.country, review=True)
+        return Participant(actor=actor, side=name, pos=hit.start, agent=agent,
+                           assoc_only=hit.unknown_inter == 6)
+    entry = _pick_entry(hit.entries, ctx.country)
+    if entry is None:
+        return None
+    actor = resolve(entry, ctx)
+    side = entry.side or ("government" if actor.inter == 1 else actor.name)
+    if actor.inter == 8 and entry.ref and entry.ref.startswith("foreign:"):
+        side = actor.name
+    return Participant(actor=actor, side=side, pos=hit.start, agent=agent, assoc_only=entry.assoc_only,
+                       civilian=actor.inter == 7, generic=entry.name is None or "{" in entry.name)
+
+
+def _armed(p: Participant) -> bool:
+    return not p.assoc_only and p.actor.inter in (1, 2, 3, 4, 8)
+
+
+def _sides(parts: list[Participant], ctx: Context) -> list[Actor]:
+    """Group armed participants by side; the first side to act comes first; allies go to assoc."""
+    order: list[str] = []
+    members: dict[str, list[Participant]] = {}
+    side_of: dict[str, str] = {}  # one actor, one side, whatever description named it
+    for p in sorted(parts, key=lambda p: (not p.agent, p.pos)):
+        side = side_of.setdefault(p.actor.name, p.side)
+        if side not in members:
+            order.append(side)
+            members[side] = []
+        members[side].append(p)
+    out: list[Actor] = []
+    for side in order:
+        group = members[side]
+
+        def rank(p: Participant) -> tuple[int, int]:
+            home_state = p.actor.inter == 1 and p.actor.country == ctx.country
+            main = p.actor.name == ctx.main_rebel
+            return (0 if home_state or main else 3 if p.actor.review else 2 if p.generic else 1, p.pos)
+
+        head = min(group, key=rank)
+        assoc = list(dict.fromkeys(p.actor.name for p in group if p.actor.name != head.actor.name))
+        out.append(head.actor.model_copy(update={"assoc": assoc}))
+    return out
+
+
+def _opponent(first: Actor, ctx: Context, pools: list[list[Participant]], key: str) -> Actor | None:
+    for pool in pools:
+        for other in _sides([p for p in pool if _armed(p)], ctx):
+            if other.name != first.name and other.name not in first.assoc:
+                return other.model_copy(update={"assoc": []})
+    pair = ctx.kb.defaults.get(ctx.country or "", {}).get(key)
+    if isinstance(pair, list) and len(pair) == 2:
+        a, b = (_named(ctx, n) for n in pair)
+        if a.name == first.name:
+            return b
+        if b.name == first.name:
+            return a
+    if first.inter == 1 and ctx.country:
+        name = ctx.main_rebel or _default(ctx, "rebels")
+        return _named(ctx, name) if name else None
+    if first.inter in (2, 3) and ctx.country in ctx.kb.defaults:
+        return _state(ctx, "Military", ctx.country)
+    return None
+
+
+def _class(ctx: Context, template: str, inter: int, parts: list[Participant]) -> Actor:
+    name = template.format(c=ctx.country or "International")
+    assoc = [p.actor.name for p in parts if p.actor.name != name and (p.assoc_only or p.actor.inter in (3, 6))
+             and not p.civilian and (p.assoc_only or p.actor.inter != 1)]
+    return Actor(name=name, inter=inter, country=ctx.country, assoc=list(dict.fromkeys(assoc)))
+
+
+def choose_actors(event_type: str, sub_event_type: str, sent: list[Participant], para: list[Participant],
+                  doc: list[Participant], ctx: Context) -> tuple[Actor | None, Actor | None]:
+    """actor1/actor2 for one candidate from the participants of its sentence, paragraph and document."""
+    state_in = [p for p in sent if p.actor.inter == 1 and not p.assoc_only]
+    if event_type == "Protests":
+        a1 = _class(ctx, "Protesters ({c})", 6, sent)
+        a2 = None
+        if sub_event_type != "Peaceful protest":
+            a2 = state_in[0].actor if state_in else _state(ctx, "Police", ctx.country)
+        return a1, a2
+    if event_type == "Riots":
+        a1 = _class(ctx, "Rioters ({c})", 5, [p for p in sent if p.actor.inter != 5])
+        if sub_event_type == "Mob violence":
+            return a1, _class(ctx, "Civilians ({c})", 7, [p for p in sent if p.civilian])
+        return a1, (state_in[0].actor if state_in else None)
+    armed = [p for p in sent if _armed(p)]
+    civilians = [p for p in sent if p.civilian or (p.assoc_only and p.actor.inter == 7)]
+    if event_type == "Violence against civilians":
+        sides = _sides(armed, ctx) or _sides([p for p in para if _armed(p)], ctx)
+        fallback = _default(ctx, "unidentified")
+        a1 = sides[0] if sides else _named(ctx, fallback) if fallback else Actor(
+            name=f"Unidentified Armed Group ({ctx.country or 'International'})", inter=3, country=ctx.country)
+        return a1, _class(ctx, "Civilians ({c})", 7, [p for p in sent if p.assoc_only and p.actor.inter == 7])
+    if event_type == "Strategic developments":
+        if sub_event_type == "Arrests":
+            a1 = state_in[0].actor if state_in else _state(ctx, "Police", ctx.country)
+            others = [p.actor for p in sent if p.actor.inter != 1 and not p.assoc_only]
+            return a1, others[0] if others else None
+        sides = _sides([p for p in sent if not p.assoc_only], ctx)
+        if not sides:
+            sides = _sides([p for p in para if _armed(p)], ctx)[:1]
+        return (sides[0] if sides else None), (sides[1] if len(sides) > 1 else None)
+    # Battles and Explosions/Remote violence: two armed sides
+    sides = _sides(armed, ctx)
+    if not sides:
+        air = sub_event_type == "Air/drone strike"
+        pair = ctx.kb.defaults.get(ctx.country or "", {}).get(sub_event_type) or \
+            ctx.kb.defaults.get(ctx.country or "", {}).get(event_type)
+        if air:
+            sides = [resolve(ActorEntry(name=None, inter=1, ref="air"), ctx)]
+        elif isinstance(pair, list) and len(pair) == 2:
+            sides = [_named(ctx, n) for n in pair]
+        else:
+            sides = _sides([p for p in para if _armed(p)], ctx) or _sides([p for p in doc if _armed(p)], ctx)[:1]
+    if not sides:
+        return None, None
+    a1 = sides[0]
+    if len(sides) > 1:
+        return _ordered(ctx, a1, sides[1])
+    if civilians:
+        return a1, _class(ctx, "Civilians ({c})", 7, [])
+    if event_type == "Battles":
+        return _ordered(ctx, a1, _opponent(a1, ctx, [para, doc], sub_event_type)
+                        or _opponent(a1, ctx, [], event_type))
+    return _ordered(ctx, a1, _opponent(a1, ctx, [para], event_type))
+
+
+def _ordered(ctx: Context, a1: Actor, a2: Actor | None) -> tuple[Actor, Actor | None]:
+    """ACLED lists some actors first in their country (defaults ``first``: e.g. the Taliban)."""
+    first = ctx.kb.defaults.get(ctx.country or "", {}).get("first") or []
+    if a2 is not None and a2.name in first and (a1.name not in first or first.index(a2.name) < first.index(a1.name)):
+        return a2, a1
+    return a1, a2
+
+
+def main_rebel(hits: list[Hit], country: str | None) -> str | None:
+    """The document's most-named rebel group (inter 2), used for "the Resistance", "factions"."""
+    counts: Counter[str] = Counter()
+    for hit in hits:
+        for entry in hit.entries:
+            if entry.name and "{" not in entry.name and entry.inter == 2 and entry.side not in ("is",) \
+                    and (entry.country in (None, country) or country is None) and not entry.scoped:
+                counts[entry.name] += 1
+                break
+    return counts.most_common(1)[0][0] if counts else None

@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sitrep.actors.stage import ActorResolver, extra_layers, load_matcher
+from sitrep.config import Settings
+from sitrep.nlp.segment import segment_text
+from sitrep.schema import Doc, Document, EventCandidate, Span
+
+
+def _run(resolver: ActorResolver, text: str, event_type: str, sub: str, country: str | None = "Syria",
+         when: date | None = date(2016, 11, 4)) -> EventCandidate:
+    sents = segment_text(text)
+    doc = Doc(document=Document(id="t", text=text, date=when), sentences=sents, country_hint=country)
+    doc.candidates = [EventCandidate(sentence_index=len(sents) - 1, trigger=Span(start=0, end=1, text="x"),
+                                     event_type=event_type, sub_event_type=sub)]
+    return resolver(doc).candidates[0]
+
+
+def _pair(c: EventCandidate) -> tuple[str | None, int | None, str | None, int | None]:
+    return (c.actor1.name if c.actor1 else None, c.actor1.inter if c.actor1 else None,
+            c.actor2.name if c.actor2 else None, c.actor2.inter if c.actor2 else None)
+
+
+@pytest.mark.parametrize(("text", "event_type", "sub", "country", "expected"), [
+    ("Factions of the Resistance and Jaysh al-Fateh attacked al-Assad's forces in the west of the city.",
+     "Battles", "Armed clash", "Syria",
+     ("Jaysh al-Fateh", 2, "Military Forces of Syria (2000-)", 1)),
+    ("Five civilians were killed in the village by the regime's random firing.",
+     "Violence against civilians", "Attack", "Syria",
+     ("Military Forces of Syria (2000-)", 1, "Civilians (Syria)", 7)),
+    ("Gunmen shot dead a shopkeeper in the market.", "Violence against civilians", "Attack", "Mexico",
+     ("Unidentified Armed Group (Mexico)", 3, "Civilians (Mexico)", 7)),
+    ("A man was shot dead outside his home.", "Violence against civilians", "Attack", "Brazil",
+     ("Unidentified Gang and/or Police Militia", 3, "Civilians (Brazil)", 7)),
+    ("Hundreds of teachers demonstrated outside the ministry.", "Protests", "Peaceful protest", "Pakistan",
+     ("Protesters (Pakistan)", 6, None, None)),
+    ("Police fired tear gas at protesters in the capital.", "Protests", "Excessive force against protesters",
+     "India", ("Protesters (India)", 6, "Police Forces of India (2014-)", 1)),
+    ("Russian warplanes struck the market in the town.", "Explosions/Remote violence", "Air/drone strike",
+     "Syria", ("Military Forces of Russia (2000-)", 8, None, None)),
+    ("Taliban militants attacked an army checkpoint overnight.", "Battles", "Armed clash", "Afghanistan",
+     ("Taliban", 2, "Military Forces of Afghanistan (2014-)", 1)),
+])
+def test_stage_assigns_actor_pair_by_event_type(resolver: ActorResolver, text: str, event_type: str, sub: str,
+                                                country: str, expected: tuple[object, ...]) -> None:
+    when = date(2016, 11, 4) if country == "Syria" else date(2020, 5, 3)
+    assert _pair(_run(resolver, text, event_type, sub, country, when)) == expected
+
+
+def test_stage_civilian_targeting_set_for_attacks_on_civilians(resolver: ActorResolver) -> None:
+    cand = _run(resolver, "Gunmen killed two farmers.", "Violence against civilians", "Attack", "Nigeria")
+    assert cand.civilian_targeting is True
+    battle = _run(resolver, "Gunmen clashed with soldiers.", "Battles", "Armed clash", "Nigeria")
+    assert battle.civilian_targeting is False
+
+
+def test_stage_allies_become_associates(resolver: ActorResolver) -> None:
+    text = "Regime forces backed by Hezbollah attacked the Free Syrian Army near the town."
+    cand = _run(resolver, text, "Battles", "Armed clash")
+    sides = {cand.actor1.name: cand.actor1.assoc, cand.actor2.name: cand.actor2.assoc}  # type: ignore[union-attr]
+    assert sides == {"Military Forces of Syria (2000-)": ["Hezbollah"], "Free Syrian Army": []}
+
+
+def test_stage_unknown_group_is_kept_for_review(resolver: ActorResolver) -> None:
+    text = "The Black Hawk Brigade attacked regime positions."
+    cand = _run(resolver, text, "Battles", "Armed clash")
+    assert cand.actor1 is not None and cand.actor1.name == "Black Hawk Brigade"
+    assert cand.actor1.review is True and cand.actor1.inter == 2
+
+
+def test_stage_review_actor_noted_on_doc(resolver: ActorResolver) -> None:
+    text = "The Black Hawk Brigade attacked regime positions."
+    doc = Doc(document=Document(id="t", text=text), sentences=segment_text(text), country_hint="Syria")
+    assert any("Black Hawk Brigade" in note for note in resolver(doc).notes)
+
+
+def test_stage_partisan_mentions_flagged_with_offsets(resolver: ActorResolver) -> None:
+    text = "The regime bombed the town. The Resistance answered."
+    doc = Doc(document=Document(id="t", text=text), sentences=segment_text(text), country_hint="Syria")
+    doc = resolver(doc)
+    partisan = [(m.span.text, m.actor.name) for m in doc.actors if m.partisan]
+    assert partisan[0] == ("The regime", "Military Forces of Syria (2024-)")
+    assert all(text[m.span.start:m.span.end] == m.span.text for m in doc.actors)
+
+
+def test_stage_resistance_resolves_to_document_rebel_group(resolver: ActorResolver) -> None:
+    text = "Jaysh al-Fateh announced a new offensive.\n\nThe Resistance then attacked regime positions."
+    cand = _run(resolver, text, "Battles", "Armed clash")
+    assert _pair(cand)[:3] == ("Jaysh al-Fateh", 2, "Military Forces of Syria (2000-)")
+
+
+def test_stage_user_actor_file_from_stage_options(tmp_path: Path) -> None:
+    user = tmp_path / "mine.yaml"
+    user.write_text("actors:\n  - {name: Crimson Front, inter: 3, country: Syria, aliases: [the Crimsons]}\n",
+                    encoding="utf-8")
+    settings = Settings(stage_options={"actors.v1": {"extra_files": [str(user)]}})
+    assert extra_layers(settings) == [user]
+    resolver = ActorResolver(matcher=load_matcher(settings))
+    cand = _run(resolver, "The Crimsons attacked regime forces.", "Battles", "Armed clash")
+    assert _pair(cand) == ("Crimson Front", 3, "Military Forces of Syria (2000-)", 1)
