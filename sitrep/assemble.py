@@ -102,10 +102,6 @@ def event_from_group(doc: Doc, group: list[EventCandidate]) -> Event:
         evidence.append(Evidence(doc_id=doc.document.id, field="trigger", start=cand.trigger.start,
                                  end=cand.trigger.end, text=cand.trigger.text))
         evidence.extend(cand.evidence)
-        if cand.date and cand.date.start is not None and cand.date.expression:
-            evidence.append(Evidence(doc_id=doc.document.id, field="event_date",
-                                     start=cand.date.start, end=cand.date.end or cand.date.start,
-                                     text=cand.date.expression))
     if place_mention is not None:
         evidence.append(Evidence(doc_id=doc.document.id, field="location",
                                  start=place_mention.span.start, end=place_mention.span.end,
@@ -169,6 +165,32 @@ def event_from_group(doc: Doc, group: list[EventCandidate]) -> Event:
     )
 
 
+def _headline_indexes(doc: Doc) -> set[int]:
+    """Sentences that are headlines: the title, or a first line without final punctuation."""
+    found: set[int] = set()
+    title = (doc.document.title or "").strip()
+    for sent in doc.sentences[:3]:
+        text = sent.text.strip()
+        line_alone = doc.text[sent.end:sent.end + 2].startswith("\n") or sent.end >= len(doc.text)
+        if (title and text == title) or (sent.index == 0 and line_alone and text[-1:] not in ".!?\"'”"):
+            found.add(sent.index)
+    return found
+
+
+def drop_headline_restatements(doc: Doc, kept: list[EventCandidate]) -> list[EventCandidate]:
+    """A headline summarises the body: its candidate is dropped when the body codes the same kind."""
+    heads = _headline_indexes(doc)
+    body_families = {_family(c) for c in kept if c.sentence_index not in heads}
+    out = []
+    for cand in kept:
+        if cand.sentence_index in heads and _family(cand) in body_families:
+            doc.notes.append(f"dropped {cand.sub_event_type!r} at {cand.trigger.text!r}: "
+                             "headline restates an event of the body")
+            continue
+        out.append(cand)
+    return out
+
+
 class Assembler:
     """Stage ``assemble.v1``: ``doc.candidates`` -> ``doc.events``."""
 
@@ -188,6 +210,7 @@ class Assembler:
                 doc.notes.append(f"dropped {cand.sub_event_type!r} at {cand.trigger.text!r}: {reason}")
                 continue
             kept.append(cand)
+        kept = drop_headline_restatements(doc, kept)
         doc.events = [event_from_group(doc, g) for g in group_candidates(kept)]
         return doc
 

@@ -56,3 +56,17 @@ def test_assemble_interaction_lower_code_first() -> None:
     (event,) = _run(_cand("Armed clash", "X")).events
     assert event.interaction == "12" and event.inter1 == 2 and event.inter2 == 1
     assert interaction(7, None) == "70"
+
+
+def test_assemble_headline_restating_the_body_is_not_a_second_event() -> None:
+    text = "Shelling kills five in Idlib\n\nForces shelled Ariha on Monday, killing five."
+    doc = Doc(document=Document(id="h", text=text, date=date(2020, 1, 7)))
+    doc.sentences = [Sentence(index=0, start=0, end=28, text=text[:28]),
+                     Sentence(index=1, start=30, end=len(text), text=text[30:])]
+    head = _cand("Shelling/artillery/missile attack", "Idlib", day=date(2020, 1, 7))
+    body = _cand("Shelling/artillery/missile attack", "Ariha", day=date(2020, 1, 6))
+    body.sentence_index = 1
+    doc.candidates = [head, body]
+    out = Assembler()(doc)
+    assert [e.location for e in out.events] == ["Ariha"]
+    assert any("headline" in n for n in out.notes)

@@ -1,30 +1,188 @@
-"""Event dates (placeholder: publication date; deepened by issue 5)."""
+"""Stage ``dates.v1``: each candidate's date, resolved against the publication date.
+
+Order of evidence: a date expression in the candidate's sentence (the one nearest the trigger),
+then the last dated sentence just before it (narrative carries its date forward), then the
+publication date with lower precision. Undated background alone marks ``cand.background``.
+dateparser (``languages=["en"]``) is a last resort for month-bearing text our rules missed, with
+a per-stage cache.
+"""
 
 from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date as Date
+from datetime import timedelta
 
 from ..config import Settings
 from ..registry import stage
 from ..resources import Resources
-from ..schema import DateInfo, Doc
+from ..schema import DateInfo, Doc, EventCandidate, Evidence, Sentence
+from .date_rules import DateMatch, find_dates, make_span
 
-__all__ = ["DateResolver"]
+__all__ = ["DateResolver", "resolve_sentence_dates"]
+
+_PRESENT = re.compile(r"\b(?:is|are|continues?|continuing|ongoing|has been|have been|now|today)\b", re.IGNORECASE)
+_LOOSE = re.compile(r"\b(?:on\s+the\s+\d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}(?:st|nd|rd|th))\b", re.IGNORECASE)
+
+
+def resolve_sentence_dates(text: str, pub: Date | None) -> list[DateMatch]:
+    """Date expressions of one sentence (offsets into ``text``)."""
+    return find_dates(text, pub)
 
 
 class DateResolver:
-    """Stage ``dates.v1``: sets ``candidate.date``."""
+    """Stage ``dates.v1``: sets ``candidate.date`` (a :class:`DateInfo`) and its evidence.
 
+    Options (keyword-only):
+    - ``lookback``: how many earlier sentences may lend their date (default 3).
+    - ``use_dateparser``: try dateparser on month-bearing text the rules missed (default True).
+    """
+
+    def __init__(self, *, lookback: int = 3, use_dateparser: bool = True) -> None:
+        self.lookback = lookback
+        self.use_dateparser = use_dateparser
+        self._dp_cache: dict[tuple[str, Date | None], Date | None] = {}
+
+    # -- computing -------------------------------------------------------------------------
+    def _dateparser(self, text: str, pub: Date | None) -> Date | None:
+        key = (text.lower(), pub)
+        if key not in self._dp_cache:
+            from datetime import datetime
+
+            import dateparser  # type: ignore[import-untyped,unused-ignore]
+
+            settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY"}
+            if pub is not None:
+                settings["RELATIVE_BASE"] = datetime(pub.year, pub.month, pub.day)
+            try:
+                parsed = dateparser.parse(text, languages=["en"], settings=settings)
+            except (ValueError, TypeError, OverflowError):
+                parsed = None
+            self._dp_cache[key] = parsed.date() if parsed else None
+        return self._dp_cache[key]
+
+    def _sentence_matches(self, sent: Sentence, pub: Date | None) -> list[DateMatch]:
+        found = resolve_sentence_dates(sent.text, pub)
+        if found or not self.use_dateparser:
+            return found
+        m = _LOOSE.search(sent.text)
+        if m is None:
+            return found
+        parsed = self._dateparser(re.sub(r"^on\s+the\s+", "", m.group(0), flags=re.IGNORECASE), pub)
+        if parsed is None:
+            return found
+        return [DateMatch(event_date=parsed, time_precision=1, date_prec=1, date_start=parsed,
+                          date_end=parsed, expression=m.group(0), start=m.start(), end=m.end(),
+                          rule="dateparser")]
+
+    @staticmethod
+    def _nearest(matches: list[DateMatch], t_start: int, t_end: int) -> DateMatch:
+        def distance(d: DateMatch) -> tuple[int, int]:
+            if d.end <= t_start:
+                gap = t_start - d.end
+            elif d.start >= t_end:
+                gap = d.start - t_end + 5  # a date after the trigger binds a little less
+            else:
+                gap = 0
+            return (gap, 1 if d.background else 0)
+
+        return min(matches, key=distance)
+
+    def _choose(self, doc: Doc, cand: EventCandidate,
+                per_sentence: dict[int, list[DateMatch]]) -> tuple[DateMatch | None, int, str]:
+        """(match, sentence index it came from, how) for one candidate."""
+        idx = cand.sentence_index
+        own = per_sentence.get(idx, [])
+        if own:
+            sent = doc.sentences[idx]
+            return (self._nearest(own, cand.trigger.start - sent.start, cand.trigger.end - sent.start),
+                    idx, "sentence")
+        for back in range(1, self.lookback + 1):
+            j = idx - back
+            if j < 0:
+                break
+            if len(doc.sentences[j].text.split()) < 8:
+                continue  # headlines and bylines do not lend their date
+            usable = [d for d in per_sentence.get(j, []) if not d.background]
+            if usable:
+                return usable[-1], j, "context"
+            if per_sentence.get(j):
+                break
+        return None, idx, "default"
+
+    def _to_info(self, doc: Doc, match: DateMatch, sent: Sentence, how: str) -> DateInfo:
+        pub = doc.pub_date
+        if match.flag:
+            doc.notes.append(f"dates: {match.flag} in {match.expression!r}")
+        if match.flag and "impossible" in match.flag:
+            d = match.event_date
+            s, e = Date(d.year, d.month, 1), d
+            match = replace(match, event_date=s + timedelta(days=(e - s).days // 2),
+                            time_precision=3, date_prec=4, date_start=s, date_end=e)
+        if pub is not None and match.event_date > pub and match.rule != "consecutive":
+            # conservative: the report cannot tell of a later event; keep its publication date
+            match = replace(match, event_date=pub, time_precision=2, date_prec=2,
+                            date_start=pub - timedelta(days=1), date_end=pub)
+        tp = match.time_precision if how == "sentence" else max(match.time_precision, 1)
+        return DateInfo(event_date=match.event_date, time_precision=tp, date_prec=match.date_prec,
+                        date_start=match.date_start, date_end=match.date_end,
+                        expression=match.expression, start=sent.start + match.start,
+                        end=sent.start + match.end)
+
+    @staticmethod
+    def _default(doc: Doc, sent: Sentence | None) -> DateInfo | None:
+        pub = doc.pub_date
+        if pub is None:
+            return None
+        if sent is not None and _PRESENT.search(sent.text):
+            return DateInfo(event_date=pub, time_precision=1, date_prec=1, date_start=pub, date_end=pub)
+        s = pub - timedelta(days=1)
+        _, _, dp = make_span(s, pub)
+        return DateInfo(event_date=pub, time_precision=2, date_prec=dp, date_start=s, date_end=pub)
+
+    # -- writing back ----------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        if doc.pub_date is None:
+        if not doc.candidates:
             return doc
+        pub = doc.pub_date
+        wanted = {c.sentence_index for c in doc.candidates}
+        wanted |= {i - k for i in wanted for k in range(1, self.lookback + 1) if i - k >= 0}
+        per_sentence = {i: self._sentence_matches(doc.sentences[i], pub)
+                        for i in sorted(wanted) if i < len(doc.sentences)}
         for cand in doc.candidates:
+            if cand.date is not None:
+                continue
+            if cand.sentence_index >= len(doc.sentences):
+                doc.notes.append(f"dates: candidate {cand.trigger.text!r} has no sentence")
+                continue
+            match, j, how = self._choose(doc, cand, per_sentence)
+            if match is not None and pub is None and (match.flag or match.rule not in ("iso", "dmy", "mdy", "numeric", "day_range", "month_year", "dateparser")):
+                match = None  # relative or yearless expression with nothing to resolve it against
+            if match is not None and match.background:
+                cand.background = True
+                doc.notes.append(f"dates: {cand.trigger.text!r} tied only to undated background "
+                                 f"{match.expression!r}")
+            if match is not None:
+                cand.date = self._to_info(doc, match, doc.sentences[j], how)
+                cand.extra["date_rule"] = f"{match.rule}:{how}"
+                assert cand.date.start is not None and cand.date.end is not None
+                cand.evidence.append(Evidence(doc_id=doc.document.id, field="event_date",
+                                              start=cand.date.start, end=cand.date.end,
+                                              text=match.expression))
+                continue
+            cand.date = self._default(doc, doc.sentences[cand.sentence_index])
+            cand.extra["date_rule"] = "default"
             if cand.date is None:
-                cand.date = DateInfo(
-                    event_date=doc.pub_date, time_precision=1, date_prec=1,
-                    date_start=doc.pub_date, date_end=doc.pub_date,
-                )
+                doc.notes.append(f"dates: no publication date and no explicit date for "
+                                 f"{cand.trigger.text!r}; left undated")
+            else:
+                doc.notes.append(f"dates: {cand.trigger.text!r} dated by publication date")
         return doc
 
 
 @stage("dates.v1")
 def make_date_resolver(settings: Settings, resources: Resources) -> DateResolver:
-    return DateResolver()
+    opts = settings.stage_options.get("dates.v1", {})
+    return DateResolver(lookback=int(opts.get("lookback", 3)),  # type: ignore[call-overload]
+                        use_dateparser=bool(opts.get("use_dateparser", True)))

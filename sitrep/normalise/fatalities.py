@@ -1,40 +1,318 @@
-"""Fatalities and claims (placeholder: digits before 'killed'; deepened by issue 5)."""
+"""Stage ``fatalities.v1``: every casualty figure becomes a :class:`Claim`; candidates get figures.
+
+ACLED ``fatalities``: the most conservative credible figure (deaths only; "dozens" 12, "at least
+five" 5; deaths with no number 10 for a significant attack, 3 for a limited one; the note's own
+"fatalities coded as N" wins; "N fatalities split between K events" gives N // K). Figures for
+different groups add up ("2 soldiers killed ... killed 3 militants" -> 5); a later total or a
+restatement does not add; contradictory claims about the same people keep the lowest, flagged.
+UCDP-style low/best/high range over all claims. spaCy parses only sentences with a figure and an
+attribution cue, to read the claimant chain.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 from ..config import Settings
 from ..registry import stage
 from ..resources import Resources
-from ..schema import Claim, Doc
+from ..schema import Claim, Doc, EventCandidate, Evidence
+from .casualties import Figure, find_figures
+from .claims import (
+    ATTRIBUTION_CUE,
+    chain_from_parse,
+    chain_from_regex,
+    claimant_chain,
+    clause_bounds,
+)
+from .date_rules import NUMERIC_RULES, find_dates
 
-__all__ = ["FatalityExtractor"]
+__all__ = ["FatalityExtractor", "Tally", "tally"]
 
-_KILLED = re.compile(r"\b(\d{1,5})\s+(?:[\w-]+\s+){0,4}?(?:killed|dead|bodies|died)\b", re.I)
+_SIGNIFICANT = re.compile(r"\b(?:heavy|fierce|violent|massive|large-scale|significant|major|intense|dozens|"
+                          r"huge|great|bloody|massacre|air\s*strikes?|suicide|car\s+bombs?)\b", re.IGNORECASE)
+_TOTAL = re.compile(r"\b(?:fatalit(?:y|ies)|death\s+toll|total|in\s+all|altogether|overall)\b", re.IGNORECASE)
+_ALSO = re.compile(r"\b(?:also|another|other|further|additional|more)\b", re.IGNORECASE)
+_GATE = re.compile(r"\d|kill|dead|death|died|bod(?:y|ies)|wound|injur|casualt|fatalit|martyr|captur|arrest|"
+                   r"detain|abduct|kidnap|execut|behead|murder|slain|dozens|hundreds|tens\b|lost their")
+_CAUSE = re.compile(r"\b(?:after|following|over|against|in\s+reaction\s+to|protest(?:ing|ed)?|justice|denounc\w*|"
+                    r"condemn\w*|demand\w*|mourn\w*|vigil|commemorat\w*|funeral)\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_TIME = re.compile(r"\b\d{1,2}[:.]\d\d\b|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
+
+
+_OPEN = ("at least", "more than", "over", "upwards of", "no fewer than", "not less than", "in excess of")
+
+
+def _claim_high(f: Figure) -> int | None:
+    """A claim's upper figure as written: a range's end, None when open-ended ("at least 5")."""
+    if f.qualifier in _OPEN or (f.ranged and f.rule == "vague"):
+        return None
+    return f.high if f.ranged else f.value
+
+
+class Tally:
+    """Result of aggregating one candidate's figures."""
+
+    def __init__(self) -> None:
+        self.fatalities = 0
+        self.low = 0
+        self.best = 0
+        self.high = 0
+        self.civilians: int | None = None
+        self.used: list[tuple[Figure, int]] = []  # (figure, its sentence offset)
+        self.notes: list[str] = []
+
+
+def _category(fig: Figure) -> str:
+    return "civilian" if fig.civilian else "other"
+
+
+def tally(figs: list[tuple[Figure, int, list[str]]], *, significant: bool) -> Tally:
+    """Aggregate (figure, sentence offset, claimant chain) triples into ACLED/UCDP figures."""
+    t = Tally()
+    killed = [(f, off, ch) for f, off, ch in figs if f.quantity == "killed"]
+    coded = [x for x in killed if x[0].rule in ("coded", "split")]
+    if coded:
+        f, off, _ = coded[-1]
+        t.fatalities = t.low = t.best = f.value
+        t.high = max(f.high, f.value)
+        t.used.append((f, off))
+        rest = [x for x in killed if x[0].rule not in ("coded", "split", "unnumbered")
+                and not x[0].subset and x[0].flag is None]
+        if rest and f.rule == "coded":
+            t.high = max(t.high, sum(x[0].high for x in rest))
+        civ = [x[0].value for x in rest if x[0].civilian]
+        t.civilians = min(sum(civ), t.fatalities) if civ else None
+        return t
+    for f, _off, _ch in killed:
+        if f.flag:
+            t.notes.append(f"fatalities: flagged figure {f.text!r} ({f.flag}); not counted")
+    units = [x for x in killed if x[0].rule not in ("unnumbered", "divide", "none_reported")
+             and x[0].flag is None and not x[0].subset]
+    if not units:
+        reported_none = any(x[0].rule == "none_reported" for x in killed)
+        if not reported_none and any(x[0].rule == "unnumbered" or x[0].flag for x in killed):
+            n = 10 if significant else 3
+            t.fatalities = t.low = t.best = n
+            t.high = max(n, 10)
+            t.notes.append(f"fatalities: deaths reported without a credible number; coded {n}")
+            t.used.extend((x[0], x[1]) for x in killed)
+        subs = [x[0].value for x in killed if x[0].subset and x[0].civilian and x[0].flag is None]
+        if subs:
+            t.civilians = sum(subs)
+        return t
+    # group: same people counted again (restatement, other claimant) vs different people (add up)
+    groups: list[list[tuple[Figure, int, list[str]]]] = []
+    for item in units:
+        f, off, chain = item
+        placed = False
+        for g in groups:
+            g0 = g[0][0]
+            same_sentence = g[0][1] == off
+            if same_sentence and chain == g[0][2]:
+                continue  # two figures in one attributed sentence: different people
+            if _category(g0) != _category(f):
+                continue
+            if f.total:
+                continue  # a summary total: handled below
+            if _ALSO.search(f.text) or (f.what and _ALSO.search(f.what)):
+                continue
+            if g0.value == f.value or chain != g[0][2]:
+                g.append(item)
+                placed = True
+                break
+        if not placed:
+            groups.append([item])
+    totals = [g for g in groups if len(g) == 1 and g[0][0].total]
+    others = [g for g in groups if g not in totals]
+    if totals and others:
+        parts = sum(min(x[0].value for x in g) for g in others)
+        total = totals[-1][0][0].value
+        if total >= parts:
+            groups = [totals[-1]] if total > parts else others
+        else:
+            groups = others
+    elif totals:
+        groups = [totals[-1]]
+    for g in groups:
+        values = {x[0].value for x in g}
+        if len(values) > 1:
+            t.notes.append("fatalities: contradictory figures " + ", ".join(repr(x[0].text) for x in g)
+                           + f"; kept the lowest ({min(values)})")
+        lo = min(g, key=lambda x: x[0].value)
+        t.fatalities += lo[0].value
+        t.low += min(x[0].low for x in g)
+        t.best += max(x[0].value for x in g)
+        t.high += max(x[0].high for x in g)
+        t.used.extend((x[0], x[1]) for x in g)
+    divide = [x[0] for x in killed if x[0].rule == "divide"]
+    if divide and t.fatalities:
+        k = divide[-1].divisor
+        t.notes.append(f"fatalities: total {t.fatalities} divided among {k} events")
+        t.fatalities, t.low, t.best = t.fatalities // k, t.low // k, -(-t.best // k)
+        t.high = -(-t.high // k)
+        t.used.append((divide[-1], next(x[1] for x in killed if x[0] is divide[-1])))
+    civ = [min(x[0].value for x in g) for g in groups if g[0][0].civilian]
+    subs = [x[0].value for x in killed if x[0].subset and x[0].civilian and x[0].flag is None]
+    if civ or subs:
+        t.civilians = min(sum(civ) or sum(subs), t.fatalities)
+    return t
 
 
 class FatalityExtractor:
-    """Stage ``fatalities.v1``: claims per sentence, ACLED figure per candidate."""
+    """Stage ``fatalities.v1``: ``doc.claims``, then figures and claims on each candidate.
+
+    Options (keyword-only):
+    - ``parser``: a callable ``str -> spaCy Doc`` for claimant chains (None: regex only).
+    - ``parser_loader``: builds the parser on first need (the stage factory passes spaCy via
+      ``resources``), so documents without attributed figures never load a model.
+    - ``parser_policy``: ``"always"`` parses every sentence holding a figure and an attribution
+      cue (dependency chain first, regex when the parse finds fewer hops); ``"fallback"`` parses
+      only when the regex reader finds no claimant (much faster).
+    """
+
+    def __init__(self, *, parser: Callable[[str], Any] | None = None,
+                 parser_loader: Callable[[], Callable[[str], Any]] | None = None,
+                 parser_policy: str = "always") -> None:
+        if parser_policy not in ("always", "fallback"):
+            raise ValueError(f"parser_policy must be 'always' or 'fallback', not {parser_policy!r}")
+        self._parser = parser
+        self._loader = parser_loader
+        self.parser_policy = parser_policy
+
+    @property
+    def has_parser(self) -> bool:
+        return self._parser is not None or self._loader is not None
+
+    def _parse(self, text: str) -> Any:
+        if self._parser is None and self._loader is not None:
+            self._parser = self._loader()
+            self._loader = None
+        return self._parser(text) if self._parser is not None else None
+
+    def _chains(self, text: str, figs: list[Figure], outlet: str | None) -> list[list[str]]:
+        regex = [chain_from_regex(text, f.start) for f in figs]
+        wants = self.has_parser and ATTRIBUTION_CUE.search(text) is not None
+        if wants and self.parser_policy == "fallback":
+            wants = not any(regex)
+        if not wants:
+            return [claimant_chain(h, outlet=outlet) for h in regex]
+        parsed = self._parse(text)
+        out = []
+        for f, hops in zip(figs, regex, strict=True):
+            deep = chain_from_parse(parsed, f.start) if parsed is not None else []
+            out.append(claimant_chain(deep if deep and len(deep) >= len(hops) else hops, outlet=outlet))
+        return out
+
+    def _sentence_figures(self, doc: Doc) -> dict[int, list[tuple[Figure, int, list[str]]]]:
+        out: dict[int, list[tuple[Figure, int, list[str]]]] = {}
+        outlet = doc.document.source
+        for sent in doc.sentences:
+            if not _GATE.search(sent.text.lower()):
+                continue
+            skip = ([(d.start, d.end) for d in find_dates(sent.text, doc.pub_date, only=NUMERIC_RULES)]
+                    if _DIGIT.search(sent.text) else [])
+            skip += [(m.start(), m.end()) for m in _TIME.finditer(sent.text)]
+            figs = find_figures(sent.text, skip=skip)
+            if not figs:
+                continue
+            chains = self._chains(sent.text, figs, outlet)
+            out[sent.index] = [(f, sent.start, chain) for f, chain in zip(figs, chains, strict=True)]
+            for f, _off, chain in out[sent.index]:
+                claim = Claim(quantity=f.quantity, what=f.what, low=f.value, high=_claim_high(f),
+                              claimant_chain=chain, sentence=sent.text, doc_id=doc.document.id,
+                              start=sent.start + f.start, end=sent.start + f.end, civilian=f.civilian)
+                doc.claims.append(claim)
+                if f.flag:
+                    doc.notes.append(f"flag: implausible figure {f.text!r} ({f.flag}) in sentence {sent.index}")
+        return out
+
+    @staticmethod
+    def _owner(doc: Doc, figure_sentence: int, event_sentences: list[int]) -> int | None:
+        """The event sentence a figure sentence without events belongs to (previous first)."""
+        before = [i for i in event_sentences if i <= figure_sentence]
+        if before:
+            return before[-1]
+        after = [i for i in event_sentences if i > figure_sentence]
+        return after[0] if after else None
 
     def __call__(self, doc: Doc) -> Doc:
-        by_sentence: dict[int, list[Claim]] = {}
-        for sent in doc.sentences:
-            for m in _KILLED.finditer(sent.text):
-                n = int(m.group(1))
-                claim = Claim(quantity="killed", low=n, high=n, sentence=sent.text,
-                              doc_id=doc.document.id, start=sent.start + m.start(),
-                              end=sent.start + m.end())
-                by_sentence.setdefault(sent.index, []).append(claim)
-                doc.claims.append(claim)
+        per_sentence = self._sentence_figures(doc)
+        event_sentences = sorted({c.sentence_index for c in doc.candidates})
+        attached: dict[int, list[tuple[Figure, int, list[str]]]] = {i: [] for i in event_sentences}
+        for idx in sorted(per_sentence):
+            owner = self._owner(doc, idx, event_sentences)
+            if owner is not None:
+                attached[owner].extend(per_sentence[idx])
+        claims_by_start = {c.start: c for c in doc.claims}
         for cand in doc.candidates:
-            claims = by_sentence.get(cand.sentence_index, [])
-            cand.claims = list(claims)
-            lows = [c.low for c in claims if c.low is not None]
-            cand.fatalities = min(lows) if lows else 0
+            figs = self._for_candidate(doc, cand, attached.get(cand.sentence_index, []))
+            self._fill(doc, cand, figs, claims_by_start)
         return doc
+
+    @staticmethod
+    def _for_candidate(doc: Doc, cand: EventCandidate,
+                       figs: list[tuple[Figure, int, list[str]]]) -> list[tuple[Figure, int, list[str]]]:
+        """Figures of the candidate's own clause when its sentence holds several events."""
+        sent = doc.sentences[cand.sentence_index]
+        others = [c for c in doc.candidates if c.sentence_index == cand.sentence_index
+                  and c.trigger.start != cand.trigger.start]
+        if not others:
+            return figs
+        out = []
+        for item in figs:
+            f, off, _ = item
+            if off != sent.start:
+                out.append(item)  # a figure from a following sentence: all events share it
+                continue
+            c0, c1 = clause_bounds(sent.text, f.start)
+            inside = [c for c in (cand, *others) if c0 <= c.trigger.start - sent.start < c1]
+            if not inside or cand in inside:
+                out.append(item)
+        return out
+
+    @staticmethod
+    def _fill(doc: Doc, cand: EventCandidate, figs: list[tuple[Figure, int, list[str]]],
+              claims_by_start: dict[int | None, Claim]) -> None:
+        sent_text = doc.sentences[cand.sentence_index].text if cand.sentence_index < len(doc.sentences) else ""
+        significant = bool(_SIGNIFICANT.search(sent_text))
+        if cand.event_type == "Protests":
+            # a death that caused the protest ("after the killing of a trader") is not the protest's
+            kept = [x for x in figs if not _CAUSE.search(doc.text[max(x[1], x[1] + x[0].start - 80):x[1] + x[0].start])]
+            if len(kept) != len(figs):
+                doc.notes.append(f"fatalities: {len(figs) - len(kept)} figure(s) read as the protest's cause")
+            figs = kept
+        result = tally(figs, significant=significant)
+        cand.claims = [claims_by_start[off + f.start] for f, off, _ in figs if off + f.start in claims_by_start]
+        cand.fatalities = result.fatalities
+        cand.fatalities_low = result.low
+        cand.fatalities_best = result.best
+        cand.fatalities_high = max(result.high, result.best)
+        cand.deaths_civilians = result.civilians
+        rules = sorted({f.rule for f, _ in result.used if f.quantity == "killed"})
+        cand.extra["fatalities_rule"] = "+".join(rules) if rules else "none"
+        for note in result.notes:
+            doc.notes.append(f"{note} (candidate {cand.trigger.text!r})")
+        for f, off in result.used:
+            cand.evidence.append(Evidence(doc_id=doc.document.id, field="fatalities",
+                                          start=off + f.start, end=off + f.end, text=f.text))
 
 
 @stage("fatalities.v1")
 def make_fatality_extractor(settings: Settings, resources: Resources) -> FatalityExtractor:
-    return FatalityExtractor()
+    opts = settings.stage_options.get("fatalities.v1", {})
+    # "fallback" (default): the dependency parse runs only when the attribution patterns find no
+    # claimant, which keeps spaCy off most sentences (speed); "always" parses every attributed figure.
+    policy = str(opts.get("parser", "fallback"))  # "always" | "fallback" | "off"
+    if policy == "off" or not opts.get("use_parser", True):
+        return FatalityExtractor()
+
+    def loader() -> Callable[[str], Any]:
+        from ..nlp.spacy_loader import load_spacy
+
+        return resources.get("spacy", load_spacy)  # type: ignore[no-any-return]
+
+    return FatalityExtractor(parser_loader=loader, parser_policy=policy)

@@ -1,0 +1,291 @@
+"""Casualty figures in one sentence: which number counts whom, and how (killed, wounded, ...).
+
+``find_figures(text)`` returns :class:`Figure` records with offsets into ``text``. It reads
+numbers (:mod:`.numbers`), the quantity word near each ("were killed", "killing", "bodies",
+"wounded", "captured"), who was counted ("civilians", "regime elements"), singular victims
+("a soldier was killed" -> 1), deaths without a number ("incurring fatalities"), and ACLED's own
+coding notes ("fatalities coded as 3", "20 fatalities split between 3 events").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numbers import NumberSpan, find_numbers
+
+__all__ = ["Figure", "find_figures", "is_civilian"]
+
+_KILLED = (r"(?:shot|stabbed|beaten|burned|burnt|hacked|stoned|lynched|strangled|tortured|clubbed|bludgeoned|"
+           r"hanged|crushed)\s+(?:\w+\s+)?to\s+death|fatally\s+(?:shot|stabbed|wounded|injured|assaulted|beaten|hit)|"
+           r"shot\s+and\s+killed|shot\s+and\s+died|succumbed|kil+ed|kiled|killing|kills|dead|deaths?|died|dies|bodies|body|fatalities|fatality|death\s+toll|"
+           r"lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|martyred|martyrs|slain|"
+           r"shot\s+dead|executed|executing|beheaded|massacred|murdered|murdering|assassinated|lifeless")
+_WOUNDED = r"wounded|wounding|injured|injuring|injuries|injury|hurt|casualties\s+and\s+injuries"
+_CAPTURED = r"captured|capturing|arrested|arresting|detained|detaining|abducted|abducting|kidnapped|kidnapping|taken\s+prisoner|held\s+hostage|hostages?"
+_MISSING = r"missing|disappeared"
+_QUANT = re.compile(rf"\b(?P<killed>{_KILLED})\b|\b(?P<wounded>{_WOUNDED})\b|\b(?P<captured>{_CAPTURED})\b|\b(?P<missing>{_MISSING})\b", re.IGNORECASE)
+_TOLL = re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|fatalities))\s+(?:\w+\s+){0,3}?(?:rose|climbed|reached|increased|stood|stands|is|was|jumped|risen|hit)\s+(?:to\s+|at\s+)?$", re.IGNORECASE)
+_TOTAL_WORD = re.compile(r"^\s*(?:fatalit(?:y|ies)|deaths|dead|people\s+dead|in\s+total|in\s+all)\b", re.IGNORECASE)
+_LEFT_VERB = re.compile(rf"\b(?:({_KILLED})|({_WOUNDED})|({_CAPTURED}))\s+(?:of\s+)?(?:(?:at\s+least|some|about|around|nearly|over|more\s+than)\s+)?$", re.IGNORECASE)
+_RIGHT_BREAK = re.compile(r"[;:]|\bwhile\b|\bafter\b|\bwhen\b|\bbefore\b|\bfollowing\b|\bas\s+a\s+result\b")
+_WHAT = re.compile(r"\s*(?:of\s+)?((?:(?:the|their|his|her)\s+)?(?:[\w'’-]+\s+){0,5}?[\w'’-]+?)(?=\s+(?:were|was|are|have|had|who|and|in|on|at|from|during|including|killed|wounded|injured|dead|died)\b|[,.;]|$)")
+_ANY_QUANT = re.compile(rf"\b(?:{_KILLED}|{_WOUNDED}|{_CAPTURED})\b", re.IGNORECASE)
+_KILLED_RE = re.compile(rf"\b(?:{_KILLED})\b", re.IGNORECASE)
+_DEATH_CUE = re.compile(r"kill|dead|death|died|bod(?:y|ies)|fatalit|casualt|losses|shot|murder|execut|behead|"
+                        r"assassin|slain|martyr|massacre")
+_AGENT = re.compile(r"\s+(?:a|an|the|his|her|their|its|\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+                    r"several|dozens|[A-Z]\w+)\b")
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are|got|get)\b", re.IGNORECASE)
+_CASUALTY = re.compile(r"\bcasualt(?:y|ies)\b", re.IGNORECASE)
+_STOP_NOUN = re.compile(
+    r"^(?:[\w'-]+\s+){0,2}?(?:air\s*strikes?|strikes?|raids?|rockets?|missiles?|shells?|mortars?|rounds|bombs?|"
+    r"houses?|homes?|vehicles?|cars?|trucks?|buildings?|villages?|towns?|drones?|times|days?|hours?|"
+    r"weeks?|months?|years?|km|kilomet(?:er|re)s?|met(?:er|re)s?|miles?|tons?|dollars?|percent|"
+    r"shots|bullets|explosions?|blasts?|attacks?|positions?|checkpoints?|bases?|offensives?|"
+    r"fronts?|frontlines?|districts?|provinces?|neighbou?rhoods?|events?|sorties|barrels?|guns?|bulldozers?|"
+    r"excavators?|tanks?|weapons?|motorcycles?|shops?|stores?|schools?|hospitals?|mosques?|churches?|"
+    r"locations?|areas?|sectors?|groups?|operations?|incidents?|cases?|arrests?|protests?|raids?)\b",
+    re.IGNORECASE,
+)  # fmt: skip
+_SUBSET = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|one\s+of|incl\.)\s*$", re.IGNORECASE)
+_K = r"(\d+|two|three|four|five|six|seven|eight|nine|ten)"
+_SPREAD = rf"(?:spread|split|divided|distributed)(?:\s+up)?\s+(?:across|between|among|over)\s+{_K}\s+(?:separate\s+|different\s+)?(?:events|locations|days|incidents)"
+_CODED = re.compile(
+    rf"\bfatalit\w*(?:\s+and\s+injuries)?\s+(?:were\s+|was\s+|is\s+|are\s+)?coded\s+as\s+(?P<n>\d+)\b"
+    rf"(?:\s*\([^)]{{0,40}}\))?(?:,?\s*(?:and\s+)?{_SPREAD})?"
+    rf"|\bcoded\s+as\s+(?P<n2>\d+)\s+fatalit\w*",
+    re.IGNORECASE,
+)  # fmt: skip
+_SPLIT_PAREN = re.compile(rf"\bfatalit\w*\s+(?:are\s+|were\s+)?{_SPREAD}\s*\((?P<n>\d+)\)", re.IGNORECASE)
+_SPLIT = re.compile(rf"\b(?P<n>\d+)\s+fatalit(?:y|ies)\s+(?:were\s+|are\s+)?{_SPREAD}", re.IGNORECASE)
+_SPLIT_ONLY = re.compile(rf"\bfatalit\w*\s+(?:are\s+|were\s+)?{_SPREAD}", re.IGNORECASE)
+_NONE_REPORTED = re.compile(r"\b(?:no|neither|zero)\s+(?:\w+\s+){0,2}?(?:fatalities|deaths|casualties)\b|\bno\s+one\s+(?:was\s+)?(?:killed|died|hurt)\b|\bnobody\s+(?:was\s+)?(?:killed|died)\b", re.IGNORECASE)
+_WORD_K = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_SINGLE = re.compile(
+    rf"\b(?:(?:killed|killing|shot\s+dead|murdered|executed|beheaded|assassinated)\s+(?:a|an|one|his|her|their)\s+(?P<w1>[\w'-]+(?:\s+[\w'-]+)?)"
+    rf"|(?P<art>\b(?:a|an|one)\s+(?P<w2>[\w'-]+(?:\s+[\w'-]+){{0,3}}?)\s+(?:was|has\s+been|had\s+been|is)\s+(?:reportedly\s+)?(?:{_KILLED}|found\s+dead|died))"
+    rf"|(?P<body>\bthe\s+(?:lifeless\s+)?body\s+of\s+(?:a|an|one)\b)"
+    rf"|(?P<w3>\b(?:a|an|one|the)\s+(?:[\w'-]+\s+){{0,3}}?(?:died|succumbed|was\s+(?:{_KILLED})))"
+    rf"|(?P<of>\bthe\s+(?:killing|death|murder|assassination)\s+of\s+(?:a|an|one|the|their|his|her)\s+[\w'-]+)"
+    rf"|(?P<death>\bresulting\s+in\s+(?:one|a\s+single)\s+death|\bone\s+death)"
+    rf"|(?:killing|killed)\s+(?:him|her))\b",
+    re.IGNORECASE,
+)  # fmt: skip
+_UNNUMBERED = re.compile(
+    r"\b(?:incurring|incurred|causing|caused|resulting\s+in|resulted\s+in|leaving|left|with|inflicting|inflicted|suffering|suffered|sustained)\s+(?:\w+\s+){0,2}?(?:fatalities|deaths|casualties|losses)\b"
+    r"|\b(?:killing|killed|kills)\s+(?:and\s+(?:injuring|wounding)\s+)?(?:an?\s+)?(?:unknown|unspecified|undisclosed|undetermined|unconfirmed)\s+number\b"
+    r"|\bunknown\s+number\s+of\s+fatalities\b|\bfatalities\s+(?:were\s+)?reported\b|\bkilling\s+and\s+(?:injuring|wounding)\b"
+    r"|\bkilled\s+and\s+(?:injured|wounded)\b(?!\s+\d)|\b(?:significant|heavy|huge|great)\s+(?:human\s+)?losses\b",
+    re.IGNORECASE,
+)  # fmt: skip
+_NO_DEATH = re.compile(r"\b(?:no|neither|without|nobody|none)\b[^.;]{0,40}\b(?:fatalit|casualt|killed|deaths?|injur|dead)", re.IGNORECASE)
+_CIVILIAN = re.compile(
+    r"\b(?:civilians?|children|child|kids?|women|woman|girls?|boys?|residents?|villagers?|farmers?|students?|"
+    r"worshippers|family|families|people|persons?|men|man|shepherds?|teachers?|doctors?|nurses?|journalists?|"
+    r"passengers?|pedestrians?|traders?|merchants?|infants?|babies|elderly|displaced|refugees?|inhabitants?|"
+    r"worker|workers|driver|drivers|victims?|bodies|body)\b",
+    re.IGNORECASE,
+)  # fmt: skip
+_COMBATANT = re.compile(r"\b(?:soldiers?|troops?|fighters?|militants?|members?\s+of\s+the|police\w*|officers?|elements|gunmen|"
+                        r"rebels?|insurgents?|combatants?|militia\w*|commanders?|guards?|forces|personnel|jihadists?|terrorists?|army)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One casualty figure found in a sentence."""
+
+    quantity: str  # killed | wounded | captured | missing
+    value: int  # the ACLED-style stated figure
+    low: int
+    high: int
+    start: int
+    end: int
+    text: str
+    what: str | None = None
+    civilian: bool = False
+    rule: str = "number"  # number | vague | single | unnumbered | coded | split
+    subset: bool = False  # "including two commanders": part of a figure already counted
+    flag: str | None = None
+    divisor: int = 1
+    qualifier: str | None = None  # "at least", "about", ... as written
+    ranged: bool = False  # "10 to 15", "dozens": high is a bound of its own
+    total: bool = False  # "the death toll rose to 9", "10 fatalities": a total, not a group
+
+
+def _named(pattern: re.Pattern[str]) -> set[int]:
+    return set(pattern.groupindex.values())
+
+
+def is_civilian(what: str | None) -> bool:
+    """Do the counted people read as civilians (and not as fighters)?"""
+    if not what:
+        return False
+    if re.search(r"\bcivilian", what, re.IGNORECASE):
+        return True
+    if re.match(r"(?:their|our|its|his|her)\s+(?:own\s+)?(?:men|members|ranks|comrades)\b", what, re.IGNORECASE):
+        return False
+    return bool(_CIVILIAN.search(what)) and not _COMBATANT.search(what)
+
+
+def _quantity_near(text: str, num: NumberSpan, next_start: int) -> tuple[str, str | None, int] | None:
+    """The quantity word governing ``num`` and who was counted."""
+    left = text[max(0, num.start - 40):num.start]
+    lm = _LEFT_VERB.search(left)
+    right_end = min(next_start, num.end + 90)
+    right = text[num.end:right_end]
+    clause = _RIGHT_BREAK.split(right, maxsplit=1)[0]
+    what_m = _WHAT.match(clause)
+    what = what_m.group(1).strip() if what_m and what_m.group(1) else None
+    if what and (_QUANT.match(what) or _CASUALTY.match(what) or what.lower() in ("people", "persons", "others")):
+        what = None if not what.lower() in ("people", "persons") else what
+    if not _QUANT.match(right.lstrip()) and _STOP_NOUN.match(right.lstrip(" -of")):
+        return None
+    if _TOLL.search(left):
+        return "toll", None, num.end
+    if lm:
+        q = "killed" if lm.group(1) else "wounded" if lm.group(2) else "captured"
+        return q, what, num.end + (what_m.end() if what_m else 0)
+    rm = _QUANT.search(clause)
+    if rm is None:
+        if _CASUALTY.search(clause[:40]):
+            return "casualties", what, num.end + len(clause)
+        return None
+    between = clause[:rm.start()]
+    if len(between.split()) > 9:
+        return None
+    if rm.group("killed") and _AGENT.match(text, num.end + rm.end()) and not _PASSIVE.search(between) \
+            and not re.search(r"\b(?:killed|dead|died)\b", between, re.IGNORECASE) and len(between.split()) >= 1:
+        return None  # "two gunmen shot and killed a man": the number counts the killers
+    q = next(k for k in ("killed", "wounded", "captured", "missing") if rm.group(k))
+    if what is None:
+        of = re.match(r"\s+of\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+?)(?=\s+(?:were|was|who|and|in|on|at|from|during|including)\b|[,.;]|$)",
+                      clause[rm.end():])
+        what = of.group(1) if of else None
+    if q == "killed" and re.search(r"\b(?:injur|wound)", between, re.IGNORECASE) and re.search(r"\band\b", between):
+        q = "killed"  # "injured and killed": both; deaths are what counts
+    return q, what, num.end + rm.end()
+
+
+_LIST_GAP = re.compile(r"^[^.;:]{0,60}?(?:,|\band\b|\bas\s+well\s+as\b|\bincluding\b|\()\s*$", re.IGNORECASE)
+
+
+def _inherit(text: str, nums: list[NumberSpan], figures: list[Figure]) -> list[Figure]:
+    """Numbers listed before a counted one share its quantity ("21 militants including 2
+    commanders and 4 soldiers were killed"); items after "including" are part of the head's
+    count only when they add up to it."""
+    by_start = {f.start: f for f in figures}
+    out = list(figures)
+    for i in range(len(nums) - 2, -1, -1):
+        num, nxt = nums[i], nums[i + 1]
+        if num.start in by_start or nxt.start not in by_start:
+            continue
+        gap = text[num.end:nxt.start]
+        if not _LIST_GAP.match(gap) or _ANY_QUANT.search(gap):
+            continue
+        if _STOP_NOUN.match(text[num.end:].lstrip(" -of")):
+            continue
+        f = by_start[nxt.start]
+        what = re.match(r"\s*((?:[\w'’-]+\s+){0,4}?[\w'’-]+?)(?=\s*(?:,|\(|\band\b|\bincluding\b|\bas\s+well\b))", gap)
+        w = what.group(1) if what else None
+        new = Figure(f.quantity, num.value, num.low, num.high, num.start, num.end, text[num.start:num.end],
+                     what=w, civilian=is_civilian(w), rule="vague" if num.vague else "number",
+                     subset=bool(_SUBSET.search(text[max(0, num.start - 20):num.start])), flag=num.flag,
+                     qualifier=num.qualifier, ranged=num.vague)
+        by_start[num.start] = new
+        out.append(new)
+    for i in range(1, len(nums)):  # forward: "10 fatalities, including 4 rebels, 4 soldiers"
+        num, prev = nums[i], by_start.get(nums[i - 1].start)
+        if num.start in by_start or prev is None or prev.rule not in ("number", "vague"):
+            continue
+        gap = text[prev.end:num.start]
+        if not _LIST_GAP.match(gap) or _ANY_QUANT.search(gap):
+            continue
+        if _STOP_NOUN.match(text[num.end:].lstrip(" -of")):
+            continue
+        what = re.match(r"\s*((?:[\w'’-]+\s+){0,4}?[\w'’-]+?)(?=\s*(?:,|\(|\)|\.|\band\b|$))", text[num.end:])
+        w = what.group(1) if what else None
+        new = Figure(prev.quantity, num.value, num.low, num.high, num.start, num.end, text[num.start:num.end],
+                     what=w, civilian=is_civilian(w), rule="vague" if num.vague else "number",
+                     subset=prev.subset or bool(_SUBSET.search(gap)), flag=num.flag,
+                     qualifier=num.qualifier, ranged=num.vague)
+        by_start[num.start] = new
+        out.append(new)
+    out.sort(key=lambda f: f.start)
+    # "10 fatalities, including 4 rebels, 4 soldiers and 2 civilians": all parts of the head
+    for j, head in enumerate(out):
+        if head.quantity != "killed" or head.subset or head.rule not in ("number", "vague"):
+            continue
+        parts = []
+        for f in out[j + 1:]:
+            if f.quantity != head.quantity or f.rule not in ("number", "vague"):
+                break
+            parts.append(f)
+        if parts and parts[0].subset and sum(p.value for p in parts) == head.value:
+            for p in parts:
+                if not p.subset:
+                    out[out.index(p)] = Figure(**{**p.__dict__, "subset": True})
+    return out
+
+
+def find_figures(text: str, *, skip: list[tuple[int, int]] | None = None) -> list[Figure]:
+    """Casualty figures in ``text``; ``skip`` masks spans (dates, times) that are not counts."""
+    skip = skip or []
+    figures: list[Figure] = []
+    low = text.lower()
+    meta = (("coded", _CODED), ("split", _SPLIT_PAREN), ("split", _SPLIT), ("divide", _SPLIT_ONLY))
+    for rule, pattern in meta if "fatalit" in low else ():
+        for m in pattern.finditer(text):
+            if any(m.start() < f.end and f.start < m.end() for f in figures):
+                continue
+            k_groups = [g for i, g in enumerate(m.groups(), 1) if g and i not in _named(pattern)]
+            k = (_WORD_K.get(k_groups[-1].lower()) or int(k_groups[-1])) if k_groups else 1
+            k = max(k, 1)
+            n_text = m.groupdict().get("n") or m.groupdict().get("n2")
+            n = int(n_text) if n_text else 0
+            if rule == "divide":
+                figures.append(Figure("killed", 0, 0, 0, m.start(), m.end(), m.group(0), rule=rule, divisor=k))
+            elif pattern is _SPLIT_PAREN:  # "split across 3 events (5)": 5 is this event's share
+                figures.append(Figure("killed", n, n, n, m.start(), m.end(), m.group(0), rule=rule, divisor=k))
+            else:
+                figures.append(Figure("killed", n // k, n // k, -(-n // k), m.start(), m.end(), m.group(0),
+                                      rule=rule, divisor=k))
+    none_cue = any(w in low for w in ("no ", "neither", "zero", "nobody", "no one"))
+    for m in _NONE_REPORTED.finditer(text) if none_cue else ():
+        figures.append(Figure("killed", 0, 0, 0, m.start(), m.end(), m.group(0), rule="none_reported"))
+    taken = [(f.start, f.end) for f in figures] + list(skip)
+    nums = [n for n in find_numbers(text) if not any(n.start < e and s < n.end for s, e in taken)]
+    for i, num in enumerate(nums):
+        nxt = nums[i + 1].start if i + 1 < len(nums) else len(text)
+        found = _quantity_near(text, num, nxt)
+        if found is None:
+            continue
+        quantity, what, end = found
+        total = quantity == "toll" or (what is None and bool(_TOTAL_WORD.match(text[num.end:end])))
+        quantity = "killed" if quantity == "toll" else quantity
+        subset = bool(_SUBSET.search(text[max(0, num.start - 20):num.start]))
+        if quantity == "casualties":
+            # "N casualties": killed and wounded together; deaths count only when said so
+            after = text[num.end:min(len(text), num.end + 60)]
+            quantity = "killed" if _KILLED_RE.search(after) else "casualties"
+        figures.append(Figure(quantity, num.value, num.low, num.high, num.start, end, text[num.start:end],
+                              what=what, civilian=is_civilian(what), rule="vague" if num.vague else "number",
+                              subset=subset, flag=num.flag, qualifier=num.qualifier, total=total,
+                              ranged=num.vague or num.high != num.low and num.qualifier is None))
+    figures = _inherit(text, nums, figures)
+    taken = [(f.start, f.end) for f in figures] + list(skip)
+    death_cue = bool(_DEATH_CUE.search(low))
+    for m in _SINGLE.finditer(text) if death_cue else ():
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        what = re.sub(r"\s+(?:in|at|on|from|near|by|with)$", "", (m.group("w1") or m.group("w2") or "").strip()) or None
+        subset = bool(_SUBSET.search(text[max(0, m.start() - 20):m.start()]))
+        figures.append(Figure("killed", 1, 1, 1, m.start(), m.end(), m.group(0), what=what,
+                              civilian=is_civilian(what), rule="single", subset=subset))
+        taken.append((m.start(), m.end()))
+    if death_cue and not any(f.quantity == "killed" and f.rule != "none_reported" for f in figures) \
+            and not _NO_DEATH.search(text):
+        un = _UNNUMBERED.search(text)
+        if un:
+            figures.append(Figure("killed", 0, 0, 0, un.start(), un.end(), un.group(0), rule="unnumbered"))
+    return sorted(figures, key=lambda f: f.start)

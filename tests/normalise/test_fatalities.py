@@ -1,0 +1,172 @@
+from __future__ import annotations
+
+import pytest
+
+from sitrep.normalise.casualties import find_figures, is_civilian
+from sitrep.normalise.fatalities import FatalityExtractor
+
+from .conftest import DocFactory
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Seven soldiers were killed in the ambush.", [("killed", 7)]),
+        ("The raid killed 4 guards and wounded 9 others.", [("killed", 4), ("wounded", 9)]),
+        ("About 30 people were injured in the blast.", [("wounded", 30)]),
+        ("Militants captured 12 policemen at the checkpoint.", [("captured", 12)]),
+        ("The hospital received 40 bodies overnight.", [("killed", 40)]),
+        ("The strike led to the deaths of dozens of fighters.", [("killed", 12)]),
+        ("Tens of gunmen died in the fighting.", [("killed", 10)]),
+        ("Hundreds of residents were wounded.", [("wounded", 100)]),
+        ("A shepherd was killed by a landmine.", [("killed", 1)]),
+        ("Gunmen shot dead a teacher in the market.", [("killed", 1)]),
+        ("The shelling caused casualties among the troops.", [("killed", 0)]),
+        ("Eight airstrikes hit the town, killing 3 farmers.", [("killed", 3)]),
+        ("Between 10 and 15 recruits died.", [("killed", 10)]),
+    ],
+)
+def test_casualties_find_figures(text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(f.quantity, f.value) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "rule"),
+    [
+        ("Fatalities coded as 4.", 4, "coded"),
+        ("Unclear fatalities coded as 10 and split between 2 events.", 5, "coded"),
+        ("Fatalities are split across 3 events (2).", 2, "split"),
+        ("9 fatalities split between 3 events.", 3, "split"),
+    ],
+)
+def test_casualties_coding_notes(text: str, value: int, rule: str) -> None:
+    (fig,) = find_figures(text)
+    assert (fig.value, fig.rule) == (value, rule)
+
+
+@pytest.mark.parametrize(
+    ("what", "civilian"),
+    [("civilians", True), ("children", True), ("residents", True), ("soldiers", False),
+     ("regime elements", False), ("civilian casualties", True), (None, False)],
+)
+def test_casualties_is_civilian(what: str | None, civilian: bool) -> None:
+    assert is_civilian(what) is civilian
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities", "civilians"),
+    [
+        ("Gunmen killed five villagers at the well.", 5, 5),
+        ("Twenty people were injured when the shell hit the market.", 0, None),
+        ("At least five civilians were killed in the shelling.", 5, 5),
+        ("Two soldiers were killed in the attack. Troops then killed 3 militants in the hills.", 5, None),
+        ("At least 12 fighters including 2 commanders and 3 soldiers were killed.", 15, None),
+        ("The clash left 6 dead, including 2 rebels and 4 soldiers.", 6, None),
+        ("The army said 8 rebels were killed, while the rebels said 30 of their men were killed.", 8, None),
+        ("Heavy shelling caused casualties in the old city.", 10, None),
+        ("The mortar round caused casualties near the school.", 3, None),
+        ("Mortars hit the town. No casualties were reported.", 0, None),
+        ("Fighters killed 12 soldiers across the province. Fatalities split between 4 events.", 3, None),
+        ("Fighting killed 4 soldiers. The death toll later rose to 9.", 9, None),
+    ],
+)
+def test_fatalities_stage_acled_figure(make_doc: DocFactory, text: str, fatalities: int, civilians: int | None) -> None:
+    doc = FatalityExtractor()(make_doc(text))
+    cand = doc.candidates[0]
+    assert cand.fatalities == fatalities
+    assert cand.deaths_civilians == civilians
+    assert cand.fatalities_low is not None and cand.fatalities_high is not None
+    assert cand.fatalities_low <= cand.fatalities <= cand.fatalities_high
+
+
+def test_fatalities_stage_ucdp_range_and_flags(make_doc: DocFactory) -> None:
+    text = "The army said 8 rebels were killed, while the rebels said 30 of their men were killed."
+    doc = FatalityExtractor()(make_doc(text))
+    cand = doc.candidates[0]
+    assert (cand.fatalities_low, cand.fatalities, cand.fatalities_best, cand.fatalities_high) == (8, 8, 30, 30)
+    assert any("contradictory" in n for n in doc.notes)
+
+
+@pytest.mark.parametrize("text", ["1e309 people were killed in the raid.", "999999 people were killed in the raid."])
+def test_fatalities_stage_absurd_numbers(make_doc: DocFactory, text: str) -> None:
+    doc = FatalityExtractor()(make_doc(text))
+    assert len(doc.claims) == 1
+    assert any(n.startswith("flag:") for n in doc.notes)
+    assert doc.candidates[0].fatalities in (3, 10)
+
+
+def test_fatalities_stage_claims_and_evidence(make_doc: DocFactory) -> None:
+    text = "Rebels attacked the base on Monday. The ministry told Reuters that 14 soldiers were killed."
+    doc = FatalityExtractor()(make_doc(text, trigger="attacked"))
+    (claim,) = doc.claims
+    assert (claim.quantity, claim.low, claim.high, claim.what) == ("killed", 14, 14, "soldiers")
+    assert claim.claimant_chain == ["Test Wire", "Reuters", "The ministry"]
+    cand = doc.candidates[0]
+    assert cand.claims == [claim] and cand.fatalities == 14
+    (ev,) = [e for e in cand.evidence if e.field == "fatalities"]
+    assert doc.text[ev.start:ev.end] == ev.text and ev.text.startswith("14")
+
+
+def test_fatalities_stage_clause_split_between_events(make_doc: DocFactory) -> None:
+    text = "Shelling killed 9 fighters at the base, while gunmen shot 2 farmers dead in the village."
+    doc = FatalityExtractor()(make_doc(text, triggers=("Shelling", "gunmen shot")))
+    shelling, shooting = doc.candidates
+    assert (shelling.fatalities, shooting.fatalities) == (9, 2)
+    assert shooting.deaths_civilians == 2
+
+
+def test_fatalities_stage_open_ended_claim(make_doc: DocFactory) -> None:
+    doc = FatalityExtractor()(make_doc("At least 7 guards were killed."))
+    (claim,) = doc.claims
+    assert (claim.low, claim.high) == (7, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Two gunmen on a motorbike shot and killed a trader.", [("killed", 1)]),
+     ("Four militants killed 3 guards at the gate.", [("killed", 3)]),
+     ("6 killed in the raid on the market.", [("killed", 6)]),
+     ("The death toll rose to 11.", [("killed", 11)])],
+)
+def test_casualties_agents_are_not_victims(text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(f.quantity, f.value) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("event_type", "fatalities"), [("Protests", 0), ("Violence against civilians", 1)],
+)
+def test_fatalities_stage_protest_cause_not_counted(make_doc: DocFactory, event_type: str, fatalities: int) -> None:
+    doc = make_doc("Residents marched to the police station after the killing of a trader by unknown gunmen.")
+    doc.candidates[0].event_type = event_type
+    assert FatalityExtractor()(doc).candidates[0].fatalities == fatalities
+
+
+@pytest.mark.parametrize(
+    ("policy", "text", "calls"),
+    [("always", "The army said 8 rebels were killed.", 1),
+     ("fallback", "The army said 8 rebels were killed.", 0),
+     ("always", "Eight rebels were killed near the bridge.", 0),
+     ("always", "The army said the bridge was closed.", 0)],
+)
+def test_fatalities_stage_parser_only_where_needed(make_doc: DocFactory, policy: str, text: str, calls: int) -> None:
+    seen: list[str] = []
+
+    def fake_parser(sentence: str) -> list[object]:
+        seen.append(sentence)
+        return []  # an empty parse: the regex reading stands
+
+    loaded: list[bool] = []
+
+    def loader() -> object:
+        loaded.append(True)
+        return fake_parser
+
+    extractor = FatalityExtractor(parser_loader=loader, parser_policy=policy)  # type: ignore[arg-type]
+    doc = extractor(make_doc(text))
+    assert len(seen) == calls and len(loaded) == min(calls, 1)
+    assert all(c.claimant_chain[0] == "Test Wire" for c in doc.claims)
+
+
+def test_fatalities_stage_rejects_unknown_policy() -> None:
+    with pytest.raises(ValueError, match="parser_policy"):
+        FatalityExtractor(parser_policy="sometimes")
