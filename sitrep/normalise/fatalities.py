@@ -248,10 +248,46 @@ class FatalityExtractor:
             if owner is not None:
                 attached[owner].extend(per_sentence[idx])
         claims_by_start = {c.start: c for c in doc.claims}
-        for cand in doc.candidates:
-            figs = self._for_candidate(doc, cand, attached.get(cand.sentence_index, []))
+        per_cand = [self._for_candidate(doc, c, attached.get(c.sentence_index, [])) for c in doc.candidates]
+        self._reroute_combatants(doc, per_cand)
+        for cand, figs in zip(doc.candidates, per_cand, strict=True):
             self._fill(doc, cand, figs, claims_by_start)
         return doc
+
+    @staticmethod
+    def _reroute_combatants(doc: Doc, per_cand: list[list[tuple[Figure, int, list[str]]]]) -> None:
+        """Combatant deaths are not an attack on civilians: a non-civilian figure outside the
+        attack's own clause goes to the nearest battle or explosion of the report instead
+        ("the hospital received 57 bodies of regime elements" belongs to the fighting)."""
+        fights = [i for i, c in enumerate(doc.candidates)
+                  if c.event_type in ("Battles", "Explosions/Remote violence")]
+        if not fights:
+            return
+        for i, cand in enumerate(doc.candidates):
+            if cand.event_type != "Violence against civilians":
+                continue
+            sent = doc.sentences[cand.sentence_index]
+            keep, moved = [], []
+            for item in per_cand[i]:
+                f, off, _ = item
+                if f.civilian or f.quantity != "killed":
+                    keep.append(item)
+                    continue
+                if off == sent.start:
+                    c0, c1 = clause_bounds(sent.text, f.start)
+                    if c0 <= cand.trigger.start - sent.start < c1:
+                        keep.append(item)
+                        continue
+                moved.append(item)
+            if not moved:
+                continue
+            target = min(fights, key=lambda j: (abs(doc.candidates[j].sentence_index - cand.sentence_index),
+                                                doc.candidates[j].sentence_index > cand.sentence_index))
+            per_cand[i] = keep
+            have = {(f.start, off) for f, off, _ in per_cand[target]}
+            per_cand[target].extend(x for x in moved if (x[0].start, x[1]) not in have)
+            doc.notes.append(f"fatalities: {len(moved)} combatant figure(s) moved from "
+                             f"{cand.trigger.text!r} to {doc.candidates[target].trigger.text!r}")
 
     @staticmethod
     def _for_candidate(doc: Doc, cand: EventCandidate,

@@ -170,3 +170,28 @@ def test_fatalities_stage_parser_only_where_needed(make_doc: DocFactory, policy:
 def test_fatalities_stage_rejects_unknown_policy() -> None:
     with pytest.raises(ValueError, match="parser_policy"):
         FatalityExtractor(parser_policy="sometimes")
+
+
+def test_fatalities_combatant_bodies_go_to_the_battle_not_the_attack() -> None:
+    from datetime import date as _date
+
+    from sitrep.nlp.segment import segment_text
+    from sitrep.normalise.fatalities import FatalityExtractor
+    from sitrep.schema import Doc, Document, EventCandidate, Span
+
+    text = ("Rebels clashed with army units in the east of the city on Monday. "
+            "A hospital received 40 bodies of soldiers, while gunfire killed three civilians in the old market.")
+    doc = Doc(document=Document(id="x", text=text, date=_date(2020, 1, 7)))
+    doc.sentences = segment_text(text)
+    clash_at = text.index("clashed")
+    attack_at = text.index("gunfire killed")
+    doc.candidates = [
+        EventCandidate(sentence_index=0, trigger=Span(start=clash_at, end=clash_at + 7, text="clashed"),
+                       event_type="Battles", sub_event_type="Armed clash"),
+        EventCandidate(sentence_index=1, trigger=Span(start=attack_at, end=attack_at + 14, text="gunfire killed"),
+                       event_type="Violence against civilians", sub_event_type="Attack"),
+    ]
+    out = FatalityExtractor()(doc)
+    clash, attack = out.candidates
+    assert attack.fatalities == 3
+    assert clash.fatalities == 40
