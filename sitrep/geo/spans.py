@@ -81,6 +81,10 @@ def _context(sentence: str, start: int, end: int, cand: SpanCandidate) -> SpanCa
     if re.search(r"(?:district|neighbou?rhood|village|town|city|area|suburb|quarter|camp)s?"
                  r"(?: of)?\s+(?:the\s+)?[“\"]?$", before, re.IGNORECASE):
         cand.explicit = True
+    if re.search(r"\b(?:control\s+(?:of|over)|captur(?:e|ed|ing)|recaptur\w*|seiz(?:e|ed|ing)|took|"
+                 r"entered|storm(?:ed|ing)?|overr?an|advanced?\s+(?:in|into|on|towards?))\s+(?:the\s+)?[“\"]?$",
+                 before, re.IGNORECASE):
+        cand.explicit = True  # what is captured or entered is a place
     cand.near = bool(_NEAR.search(before))
     cand.locative = cand.near or bool(_LOCATIVE.search(before))
     cand.admin_word = bool(_ADMIN_WORDS.match(after.lstrip("”\"’")))

@@ -8,6 +8,7 @@ event location (geo_precision 2) or the document's focus city/country.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..config import Settings
@@ -45,10 +46,30 @@ def _mention(m: Resolution) -> PlaceMention:
         score=round(m.score, 3), role=m.span.role)
 
 
-def _pick(cand: EventCandidate, mentions: list[tuple[Resolution, PlaceMention]]
-          ) -> PlaceMention | None:
+_CONTRAST = re.compile(r"[,;]\s*(?:but|while|whereas|although|though|however|yet)\b|;", re.IGNORECASE)
+
+
+def _clause(doc: Doc, cand: EventCandidate) -> tuple[int, int]:
+    """Document offsets of the trigger's clause, cut at contrastive joints (", but", ";")."""
+    sent = doc.sentences[cand.sentence_index]
+    rel = cand.trigger.start - sent.start
+    start, end = sent.start, sent.end
+    for m in _CONTRAST.finditer(sent.text):
+        if m.end() <= rel:
+            start = sent.start + m.start()
+        elif m.start() >= rel:
+            end = sent.start + m.start()
+            break
+    return start, end
+
+
+def _pick(cand: EventCandidate, mentions: list[tuple[Resolution, PlaceMention]],
+          doc: Doc | None = None) -> PlaceMention | None:
     own = [(r, pm) for r, pm in mentions if r.sentence_index == cand.sentence_index
            and pm.place is not None and pm.role == "event"]
+    if doc is not None and own and cand.sentence_index < len(doc.sentences):
+        c0, c1 = _clause(doc, cand)
+        own = [(r, pm) for r, pm in own if c0 <= r.start < c1]
     if not own:
         return None
     fine = [(r, pm) for r, pm in own if r.record is not None and r.record.kind != "country"]
@@ -64,21 +85,85 @@ def _pick(cand: EventCandidate, mentions: list[tuple[Resolution, PlaceMention]]
     return min(pool, key=cost)[1]
 
 
+# "X and Y", "X, Y and Z", "X district and the district of Y": places listed together
+_JOINED = re.compile(
+    r"""^[\s"'“”‘’]*(?:(?:district|neighbou?rhood|area|village|town|camp|project)\s*)?"""
+    r"""(?:,|and|,\s*and|as\s+well\s+as)\s+(?:the\s+)?(?:(?:district|neighbou?rhood|area|"""
+    r"""village|town|city|camp)s?\s+(?:of\s+)?)?[\s"'“”‘’]*$""", re.IGNORECASE)
+
+
+def _coordinated(doc: Doc, cand: EventCandidate, chosen: PlaceMention,
+                 pairs: list[tuple[Resolution, PlaceMention]]) -> list[PlaceMention]:
+    """Further event places listed together with ``chosen`` in the candidate's sentence."""
+    own = sorted((pm for r, pm in pairs if r.sentence_index == cand.sentence_index
+                  and pm.place is not None and pm.role == "event"
+                  and _KIND_RANK.get(pm.place.kind or "", 3) <= 2), key=lambda pm: pm.span.start)
+    if chosen not in own:
+        return []
+    i = own.index(chosen)
+    chain = [chosen]
+    for left, right in zip(own[i:], own[i + 1:], strict=False):
+        if not _JOINED.match(doc.text[left.span.end:right.span.start]):
+            break
+        chain.append(right)
+    for right, left in zip(own[:i][::-1], own[1:i + 1][::-1], strict=False):
+        if not _JOINED.match(doc.text[right.span.end:left.span.start]):
+            break
+        chain.insert(0, right)
+    seen: set[str] = set()
+    out = []
+    for pm in chain:
+        key = (pm.place.place_id or pm.place.name) if pm.place else pm.span.text
+        if key not in seen:
+            seen.add(key)
+            out.append(pm)
+    return out
+
+
+def _split(cand: EventCandidate, places: list[PlaceMention]) -> list[EventCandidate]:
+    """One candidate per listed place (ACLED: one event per location); totals are divided."""
+    n = len(places)
+    clones = []
+    for k, pm in enumerate(places):
+        share: dict[str, object] = {"place": pm}
+        for name in ("fatalities", "fatalities_low", "fatalities_best", "fatalities_high",
+                     "deaths_civilians"):
+            value = getattr(cand, name)
+            if value:
+                share[name] = value // n + (1 if k < value % n else 0)
+        clone = cand.model_copy(update=share, deep=True)
+        clone.extra["split_across_places"] = n
+        clones.append(clone)
+    return clones
+
+
 def locate_candidates(doc: Doc, resolved: list[Resolution]) -> None:
-    """Set ``cand.place`` for every candidate of ``doc`` (write-back step)."""
+    """Set ``cand.place`` for every candidate of ``doc`` (write-back step).
+
+    A candidate whose sentence lists several event places together ("in X and the district of
+    Y") becomes one candidate per place, its figures divided among them.
+    """
     pairs = [(r, _mention(r)) for r in resolved]
     focus = _focus_mention(pairs)
     last: PlaceMention | None = None
+    out: list[EventCandidate] = []
     for cand in sorted(doc.candidates, key=lambda c: (c.sentence_index, c.trigger.start)):
-        chosen = _pick(cand, pairs)
+        out.append(cand)
+        chosen = _pick(cand, pairs, doc)
         if chosen is not None:
             cand.place = chosen
             last = chosen
+            listed = _coordinated(doc, cand, chosen, pairs)
+            if len(listed) > 1:
+                out[-1:] = _split(cand, listed)
+                doc.notes.append(f"geo: {cand.sub_event_type!r} at {cand.trigger.text!r} split across "
+                                 f"{', '.join(p.span.text for p in listed)}")
         elif last is not None:
             gp, wp = max(last.geo_precision, 2), max(last.where_prec, 2)
             cand.place = last.model_copy(update={"geo_precision": gp, "where_prec": wp})
         elif focus is not None:
             cand.place = focus
+    doc.candidates = out
 
 
 def _focus_mention(pairs: list[tuple[Resolution, PlaceMention]]) -> PlaceMention | None:

@@ -1,0 +1,82 @@
+"""The report sitrep was built for, end to end with the two Syrian gazetteers imported.
+
+Reads ../shared by path (skipped when absent); imports into a copy of the session's gazetteer so
+other tests keep the defaults.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from sitrep.config import Settings
+from sitrep.geo.build import default_gazetteer_path, ensure_built
+from sitrep.ingest import read_inputs
+from sitrep.pipeline import Pipeline
+from sitrep.schema import Document, Event
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def seed_events(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Event]]:
+    shared = Path(__file__).resolve().parents[1].parent / "shared"
+    seed = shared / "examples" / "eldorar-2016-11-04-aleppo.txt"
+    if not seed.is_file():
+        pytest.skip("../shared is absent")
+    from typer.testing import CliRunner
+
+    from sitrep.cli.app import _load_commands, app
+
+    base = ensure_built(default_gazetteer_path(Settings()))
+    gaz = tmp_path_factory.mktemp("seedgaz") / "gazetteer.db"
+    shutil.copy(base, gaz)
+    _load_commands()
+    runner = CliRunner()
+    for folder in ("ocha-syria-cod-gazetteer", "aleppo-neighborhoods-csr"):
+        result = runner.invoke(app, ["gazetteer", "import", "ocha", str(shared / "data" / folder),
+                                     "--gazetteer", str(gaz)])
+        assert result.exit_code == 0, result.output
+    (doc,) = [d for d in read_inputs([seed]) if isinstance(d, Document)]
+    yield Pipeline(Settings(gazetteer_path=gaz))(doc).events
+
+
+def _at(events: list[Event], location: str) -> list[Event]:
+    return [e for e in events if e.location == location]
+
+
+def test_seed_thursday_battle_in_new_aleppo(seed_events: list[Event]) -> None:
+    (clash,) = _at(seed_events, "New Aleppo")
+    assert clash.event_date is not None and clash.event_date.isoformat() == "2016-11-03"
+    assert clash.sub_event_type == "Armed clash" and clash.geo_precision == 1
+    assert {clash.actor1, clash.actor2} == {"Jaysh al-Fateh", "Military Forces of Syria (2000-)"}
+    assert clash.interaction == "12"
+
+
+def test_seed_civilians_killed_in_al_masharqa(seed_events: list[Event]) -> None:
+    (attack,) = _at(seed_events, "Masharqa")
+    assert attack.fatalities == 5 and attack.actor2 == "Civilians (Syria)" and attack.inter2 == 7
+
+
+def test_seed_hospital_bodies_are_a_claim_with_its_chain(seed_events: list[Event]) -> None:
+    claims = [c for e in seed_events for c in e.claims if c.low == 57]
+    assert claims and claims[0].quantity == "killed"
+    chain = claims[0].claimant_chain
+    assert len(chain) >= 3 and "Sha" in chain[1] and "Mogambo" in chain[-1]
+    assert all(e.location != "Mogambo" for e in seed_events)
+
+
+def test_seed_nothing_for_hypothetical_or_background_places(seed_events: list[Event]) -> None:
+    locations = {e.location for e in seed_events}
+    assert not locations & {"Ard al-Sabbagh", "Ramouseh", "Handarat", "Castello"}
+    assert all(e.event_date is not None and e.event_date.year == 2016 for e in seed_events)
+
+
+def test_seed_capture_a_few_days_ago_is_a_span(seed_events: list[Event]) -> None:
+    captures = [e for e in seed_events if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert captures and captures[0].time_precision == 2
+    assert captures[0].date_start is not None and captures[0].date_end is not None
+    assert captures[0].date_start < captures[0].date_end
