@@ -11,6 +11,7 @@ its country) with lower precision; it is never dropped and never wipes the other
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -54,7 +55,12 @@ class Resolution:
 
 
 def haversine_km(a: PlaceRecord, b: PlaceRecord) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    return _haversine(a.lat, a.lon, b.lat, b.lon)
+
+
+@functools.lru_cache(maxsize=65536)
+def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 

@@ -349,6 +349,12 @@ def make_fatality_extractor(settings: Settings, resources: Resources) -> Fatalit
     def loader() -> Callable[[str], Any]:
         from ..nlp.spacy_loader import load_spacy
 
-        return resources.get("spacy", load_spacy)  # type: ignore[no-any-return]
+        nlp = resources.get("spacy", load_spacy)
+        skip = [name for name in ("ner",) if name in nlp.pipe_names]  # chains need no entities
+
+        def parse(text: str) -> Any:
+            return nlp(text, disable=skip)
+
+        return parse
 
     return FatalityExtractor(parser_loader=loader, parser_policy=policy)
