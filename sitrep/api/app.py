@@ -19,7 +19,7 @@ from .deps import ApiState, Coder
 from .errors import install_error_handlers
 from .middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
 from .models import ErrorResponse
-from .routes import control, documents, events, export, health, web
+from .routes import control, documents, events, export, health, merges, web
 
 __all__ = ["DEFAULT_MAX_BODY", "TOKEN_ENV", "create_app"]
 
@@ -77,7 +77,7 @@ def create_app(
     )
     app.state.sitrep = state
     install_error_handlers(app)
-    for module in (health, events, documents, export, control, web):
+    for module in (health, events, documents, export, control, merges, web):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=web.static_dir()), name="static")
     if cors_origins:

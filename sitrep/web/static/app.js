@@ -1,5 +1,5 @@
 // sitrep web UI: hash routes, and the events view (filters, map, timeline, table).
-import { renderDocument, renderDocuments, renderSubmit, renderApi, renderPlace } from "./docs.js";
+import { renderDocument, renderDocuments, renderSubmit, renderApi, renderPlace, renderWatch } from "./docs.js";
 import { renderEvent } from "./event.js";
 import { renderMap } from "./map.js";
 import { renderTimeline } from "./timeline.js";
@@ -129,6 +129,7 @@ async function route() {
     else if (section === "submit") renderSubmit(view);
     else if (section === "place" && parts[1]) await renderPlace(view, parts.slice(1).join("/"));
     else if (section === "api") await renderApi(view);
+    else if (section === "watch") await renderWatch(view);
     else await renderEvents(view, params);
   } catch (err) {
     view.replaceChildren(h("h1", {}, "Something went wrong"), errorBox(err), h("p", {}, h("a", { href: "#/" }, "Back to events")));

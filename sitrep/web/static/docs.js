@@ -110,3 +110,17 @@ export async function renderApi(view) {
     h("table", { class: "events" }, h("thead", {}, h("tr", {}, ["Method", "Path", "What", "Auth"].map((t) => h("th", {}, t)))),
       h("tbody", {}, rows)));
 }
+
+export async function renderWatch(view) {
+  const body = await api("/api/watch");
+  if (!body || !body.active) {
+    view.replaceChildren(h("h1", {}, "Live monitoring"),
+      h("p", { class: "muted", id: "watch-idle" }, "No watcher has used this database yet. Start one with: sitrep watch SOURCES.yaml --db …"));
+    return;
+  }
+  const cols = ["name", "last_success", "last_error", "new_articles", "errors"];
+  const sources = (body.sources || []).map((src) => h("tr", {}, cols.map((c) => h("td", {}, src[c] ?? "–"))));
+  view.replaceChildren(h("h1", {}, "Live monitoring"),
+    h("p", {}, `Last poll: ${body.last_poll || "–"} · alerts fired: ${body.alerts_fired ?? 0}`),
+    h("table", { class: "events", id: "watch-sources" }, h("thead", {}, h("tr", {}, cols.map((c) => h("th", {}, c)))), h("tbody", {}, sources)));
+}

@@ -113,9 +113,30 @@ function documentBlock(doc, event) {
     h("div", { class: "text", id: `text-${doc.id}` }, highlighted(doc.text, spans)));
 }
 
+function mergeBlock(merges, reload) {
+  if (!merges || (!merges.merges.length && merges.framing.length < 2)) return null;
+  const rows = merges.merges.map((m) => {
+    const undo = h("button", { type: "button", class: "undo" }, m.undone_at ? "undone" : "Undo merge");
+    undo.disabled = Boolean(m.undone_at);
+    undo.addEventListener("click", async () => {
+      try { await api(`/api/merges/${m.id}/undo`, { method: "POST", auth: true }); await reload(); }
+      catch (err) { undo.replaceWith(errorBox(err)); }
+    });
+    const why = Object.entries(m.features || {}).map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : v}`).join("; ");
+    return h("tr", {}, h("td", {}, m.doc_id), h("td", {}, (m.score ?? 0).toFixed(2)), h("td", {}, why), h("td", {}, undo));
+  });
+  const framing = merges.framing.map((f) => h("li", {}, `${f.source}: `, f.terms.map((t) => `“${t.term}” → ${t.normalised} ×${t.count}`).join(", ") || "no partisan terms"));
+  return [
+    merges.merges.length ? [h("h2", {}, "Merge history"), tokenField(),
+      h("table", { class: "events merges" }, h("thead", {}, h("tr", {}, ["report", "score", "why", ""].map((c) => h("th", {}, c)))), h("tbody", {}, rows))] : null,
+    framing.length ? [h("h2", {}, "Framing by outlet"), h("ul", { class: "framing-by-outlet" }, framing)] : null,
+  ];
+}
+
 export async function renderEvent(view, id) {
   const load = async () => {
     const detail = await api(`/api/events/${encodeURIComponent(id)}`);
+    const merges = await api(`/api/events/${encodeURIComponent(id)}/merges`).catch(() => null);
     const e = detail.event;
     const badge = h("span", { class: `badge ${e.status}`, id: "status" }, e.status);
     const dot = h("i", { class: "dot big" });
@@ -136,6 +157,7 @@ export async function renderEvent(view, id) {
           h("h2", {}, "Claimed figures"), claimList(e.claims),
           e.framing.length ? [h("h2", {}, "Framing"), h("ul", {}, e.framing.map((f) => h("li", {}, `“${f.term}” → ${f.normalised} (${f.kind})`)))] : null,
           detail.merged_from.length ? [h("h2", {}, "Merged from"), h("ul", { class: "merged" }, detail.merged_from.map((d) => h("li", {}, h("a", { href: `#/document/${encodeURIComponent(d)}` }, d))))] : null,
+          mergeBlock(merges, load),
           h("h2", {}, "Audit trail"), auditTable(detail.audit))));
   };
   await load();
