@@ -102,10 +102,15 @@ def event_from_group(doc: Doc, group: list[EventCandidate]) -> Event:
         evidence.append(Evidence(doc_id=doc.document.id, field="trigger", start=cand.trigger.start,
                                  end=cand.trigger.end, text=cand.trigger.text))
         evidence.extend(cand.evidence)
-    if place_mention is not None:
+    located = [place_mention] if place_mention is not None else []
+    located += [c.place for c in group if c.place is not None and c.place.place is not None]
+    seen_spans: set[tuple[int, int]] = set()
+    for pm in located:  # every named place of the group (unknown ones stand in for their city)
+        if (pm.span.start, pm.span.end) in seen_spans:
+            continue
+        seen_spans.add((pm.span.start, pm.span.end))
         evidence.append(Evidence(doc_id=doc.document.id, field="location",
-                                 start=place_mention.span.start, end=place_mention.span.end,
-                                 text=place_mention.span.text))
+                                 start=pm.span.start, end=pm.span.end, text=pm.span.text))
     sent = doc.sentences[head.sentence_index].text if doc.sentences else ""
     inter1, inter2 = (a1.inter if a1 else None), (a2.inter if a2 else None)
     fatalities = max(fat_values) if fat_values else 0

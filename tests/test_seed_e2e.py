@@ -80,3 +80,20 @@ def test_seed_capture_a_few_days_ago_is_a_span(seed_events: list[Event]) -> None
     assert captures and captures[0].time_precision == 2
     assert captures[0].date_start is not None and captures[0].date_end is not None
     assert captures[0].date_start < captures[0].date_end
+
+
+def test_seed_capture_appears_in_the_control_timeline(seed_events: list[Event]) -> None:
+    from datetime import date
+
+    from sitrep.dedup.control import build_control, find_place, holder_on
+
+    timeline = build_control(seed_events)
+    for place in ("Dahyat al-Assad", "Menyan"):
+        key = find_place(timeline, place)
+        assert key is not None, (place, list(timeline))
+        spells = timeline[key]
+        taken = spells[-1]
+        assert taken.holder == "Jaysh al-Fateh"
+        assert taken.since is not None and taken.since_end is not None and taken.since < taken.since_end
+        held = holder_on(spells, date(2016, 11, 4))
+        assert held is not None and held.holder == "Jaysh al-Fateh"

@@ -26,13 +26,13 @@ from typing import Any, TextIO
 from ..schema import Event, Evidence
 
 __all__ = ["CONTROL_COLUMNS", "TERRITORY_SUB_EVENTS", "ControlSpell", "build_control", "find_place",
-           "holder_on", "place_key", "state_on", "write_control"]
+           "holder_on", "place_key", "places_taken", "state_on", "write_control"]
 
 TERRITORY_SUB_EVENTS = ("Non-state actor overtakes territory", "Government regains territory",
                         "Non-violent transfer of territory")
 CONTROL_COLUMNS = ("place", "holder", "since", "since_end", "until", "inferred", "country", "admin1",
                    "latitude", "longitude", "event_ids", "doc_ids")
-_WITHDRAW = re.compile(r"\b(withdr[ae]w\w*|withdrawal|pull(ed|s|ing)? out|retreat\w*|evacuat\w+)\b", re.I)
+_WITHDRAW = re.compile(r"\b(withdr[ae]w\w*|withdrawal|pull(ed|s|ing)? out|retreat\w*|evacuat\w+)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -92,17 +92,33 @@ def _span(e: Event) -> tuple[date | None, date | None]:
     return start, (end if end and end != start else None)
 
 
+def places_taken(e: Event) -> list[str]:
+    """The places a territory event changed hands: its location, or, when that location only
+    stands in for places no gazetteer knew (geo_precision >= 2), the places the text named."""
+    if e.location is None:
+        return []
+    if (e.geo_precision or 1) < 2:
+        return [e.location]
+    named = [ev.text.strip(" “”\"'") for ev in e.evidence if ev.field == "location"]
+    named = [n for n in dict.fromkeys(named) if n and place_key(n) != place_key(e.location)]
+    return named or [e.location]
+
+
 def build_control(events: Iterable[Event]) -> dict[str, list[ControlSpell]]:
     """Per place key, the spells in date order (an inferred earlier holder first when known)."""
     by_place: dict[str, list[Event]] = defaultdict(list)
+    names: dict[str, str] = {}
     for e in events:
         if e.sub_event_type in TERRITORY_SUB_EVENTS and e.location and (e.date_start or e.event_date):
-            by_place[place_key(e.location)].append(e)
+            for name in places_taken(e):
+                by_place[place_key(name)].append(e)
+                names.setdefault(place_key(name), name)
     out: dict[str, list[ControlSpell]] = {}
     for key, evs in by_place.items():
         evs.sort(key=lambda e: (_span(e)[0], e.event_id_cnty or ""))  # type: ignore[arg-type, return-value]
         spells: list[ControlSpell] = []
         for e in evs:
+            e = e.model_copy(update={"location": names[key]})
             taker, loser = _taker_loser(e)
             since, since_end = _span(e)
             if not spells and loser:

@@ -114,6 +114,8 @@ def _coordinated(doc: Doc, cand: EventCandidate, chosen: PlaceMention,
     out = []
     for pm in chain:
         key = (pm.place.place_id or pm.place.name) if pm.place else pm.span.text
+        if pm.geo_precision >= 2:  # an unknown place standing in for its city: keep its own name
+            key = f"{key}|{pm.span.text.lower()}"
         if key not in seen:
             seen.add(key)
             out.append(pm)
