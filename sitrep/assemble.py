@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from .config import Settings
 from .registry import stage
 from .resources import Resources
-from .schema import Claim, Doc, Event, EventCandidate, Evidence
+from .schema import Actor, Claim, Doc, Event, EventCandidate, Evidence
 from .taxonomy import disorder_type, interaction, type_of_violence
 
 __all__ = ["Assembler", "event_from_group", "group_candidates"]
@@ -24,6 +24,8 @@ _SUB_RANK = {  # which sub-type wins when candidates merge into one event
     "Non-state actor overtakes territory": 0, "Government regains territory": 0,
     "Armed clash": 1, "Suicide bomb": 2, "Air/drone strike": 3, "Chemical weapon": 3,
     "Shelling/artillery/missile attack": 4, "Remote explosive/landmine/IED": 5, "Grenade": 6,
+    # one demonstration met by force is one event of its gravest kind
+    "Excessive force against protesters": 0, "Protest with intervention": 1, "Peaceful protest": 2,
 }  # fmt: skip
 _VIOLENT = ("Battles", "Explosions/Remote violence")
 
@@ -39,7 +41,9 @@ def _dyad_key(c: EventCandidate) -> frozenset[str]:
 
 
 def _family(c: EventCandidate) -> str:
-    return "violence" if c.event_type in _VIOLENT else c.sub_event_type
+    if c.event_type in _VIOLENT:
+        return "violence"
+    return "protest" if c.event_type == "Protests" else c.sub_event_type
 
 
 def group_candidates(cands: Iterable[EventCandidate]) -> list[list[EventCandidate]]:
@@ -79,6 +83,17 @@ def _unique_claims(group: list[EventCandidate]) -> list[Claim]:
     return claims
 
 
+def _territory_consistent(sub: str, a1: Actor | None) -> str:
+    """Who took the place decides the sub-type: state forces regain, others overtake."""
+    if a1 is None:
+        return sub
+    if sub == "Government regains territory" and a1.inter not in (1, 8):
+        return "Non-state actor overtakes territory"
+    if sub == "Non-state actor overtakes territory" and a1.inter == 1:
+        return "Government regains territory"
+    return sub
+
+
 def event_from_group(doc: Doc, group: list[EventCandidate]) -> Event:
     head = _ranked(group)
     date = head.date
@@ -90,6 +105,7 @@ def event_from_group(doc: Doc, group: list[EventCandidate]) -> Event:
                 actors.append(actor)
     a1 = actors[0] if actors else None
     a2 = actors[1] if len(actors) > 1 else None
+    sub_event_type = _territory_consistent(head.sub_event_type, a1)
     place_mention = next((c.place for c in [head, *group] if c.place and c.place.place), None)
     place = place_mention.place if place_mention else None
     fat_values = [c.fatalities for c in group if c.fatalities is not None]
@@ -125,9 +141,9 @@ def event_from_group(doc: Doc, group: list[EventCandidate]) -> Event:
         event_date=date.event_date,
         year=date.event_date.year,
         time_precision=date.time_precision,
-        disorder_type=disorder_type(head.event_type, head.sub_event_type),
+        disorder_type=disorder_type(head.event_type, sub_event_type),
         event_type=head.event_type,
-        sub_event_type=head.sub_event_type,
+        sub_event_type=sub_event_type,
         actor1=a1.name if a1 else None,
         assoc_actor_1="; ".join(a1.assoc) if a1 and a1.assoc else None,
         inter1=inter1,

@@ -3,7 +3,17 @@ from __future__ import annotations
 from datetime import date
 
 from sitrep.assemble import Assembler
-from sitrep.schema import Actor, DateInfo, Doc, Document, EventCandidate, Place, PlaceMention, Sentence, Span
+from sitrep.schema import (
+    Actor,
+    DateInfo,
+    Doc,
+    Document,
+    EventCandidate,
+    Place,
+    PlaceMention,
+    Sentence,
+    Span,
+)
 from sitrep.taxonomy import TYPE_OF_SUB, interaction
 
 D = date(2016, 11, 3)
@@ -70,3 +80,14 @@ def test_assemble_headline_restating_the_body_is_not_a_second_event() -> None:
     out = Assembler()(doc)
     assert [e.location for e in out.events] == ["Ariha"]
     assert any("headline" in n for n in out.notes)
+
+
+def test_assemble_territory_subtype_follows_who_took_it() -> None:
+    (event,) = _run(_cand("Government regains territory", "X", a1="Rebels", a2=None)).events
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_assemble_protest_met_by_force_is_one_event() -> None:
+    doc = _run(_cand("Peaceful protest", "Nairobi", a1="P", a2=None),
+               _cand("Protest with intervention", "Nairobi", a1="P", a2="Police"))
+    assert [e.sub_event_type for e in doc.events] == ["Protest with intervention"]
