@@ -35,6 +35,7 @@ _STAGE_MODULES = (
     "sitrep.normalise.framing",
     "sitrep.geo.stage",
     "sitrep.actors.stage",
+    "sitrep.normalise.arabic_stage",
     "sitrep.assemble",
     "sitrep.dedup.within",
 )

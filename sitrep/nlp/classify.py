@@ -180,7 +180,7 @@ _VIOLENT_CROWD = re.compile(r"\b(?:riot\w*|stones|molotov|torched|set fire|clash
 
 
 _INTERVENED = re.compile(r"\b(?:detain\w*|arrest\w*|suppress\w*|dispers\w+|broke up|tear ?gas|"
-                         r"water cannon|rubber bullets|baton)\b", re.I)
+                         r"water cannon|rubber bullets|baton)\b", re.IGNORECASE)
 
 
 def not_political(text: str) -> bool:

@@ -5,12 +5,14 @@ classified together in one batch (:class:`~sitrep.nlp.classify.EventClassifier`:
 models plus cue priors). A clause yields its best sub-type and, when it also holds a strong cue
 of another sub-type (a car bomb inside a battle), a second candidate. Each candidate carries the
 modality flags of :mod:`sitrep.nlp.modality`; spaCy parses a sentence only when a modal cue is
-too far from the trigger for the rules to be sure. Non-English documents get no candidates and
-a note.
+too far from the trigger for the rules to be sure. Arabic documents (and the Arabic paragraphs of
+mixed ones) go to :mod:`sitrep.nlp.detect_ar`; other languages, mojibake and Arabizi get no
+candidates and a note with the reason.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,7 +24,8 @@ from ..taxonomy import TYPE_OF_SUB
 from .classify import EventClassifier, load_trained_model, train_codebook_model
 from .codebook import NONE_LABEL
 from .cues import CueHit, find_cues
-from .lang import detect_language
+from .detect_ar import ArabicDetector, load_arabic_classifier
+from .lang import identify
 from .modality import clause_spans, modality_of, scope_with_parser
 
 __all__ = ["Detector", "DetectorOptions", "load_event_classifier", "make_detector"]
@@ -65,14 +68,13 @@ class Detector:
     """Fills ``doc.candidates``; see the module docstring."""
 
     def __init__(self, classifier: EventClassifier, *, resources: Resources | None = None,
-                 options: DetectorOptions | None = None) -> None:
+                 options: DetectorOptions | None = None, arabic: ArabicDetector | None = None) -> None:
         self.classifier = classifier
         self.resources = resources
         self.options = options or DetectorOptions()
-
-    def _language(self, doc: Doc) -> str:
-        given = doc.document.language
-        return given.lower()[:2] if given else detect_language(doc.text)
+        self.arabic = arabic or ArabicDetector(
+            (lambda: resources.get("event_classifier_ar", load_arabic_classifier)) if resources is not None
+            else _cached_arabic_classifier(), min_score=self.options.min_score)
 
     def _clauses(self, doc: Doc) -> list[_Clause]:
         out: list[_Clause] = []
@@ -126,11 +128,38 @@ class Detector:
         )
 
     def __call__(self, doc: Doc) -> Doc:
-        lang = self._language(doc)
-        doc.language = lang
-        if lang != "en":
-            doc.notes.append(f"unsupported language: {lang}")
+        report = identify(doc.text, given=doc.document.language)
+        doc.language = report.language
+        if report.reason is not None:
+            doc.notes.append(report.reason)
             return doc
+        if report.language == "ar" or "ar" in report.languages:
+            return self._mixed(doc, report.paragraphs, arabic_document=report.language == "ar")
+        return self._english(doc)
+
+    def _mixed(self, doc: Doc, paragraphs: tuple[tuple[int, int, str], ...], *, arabic_document: bool) -> Doc:
+        """Arabic sentences to the Arabic detector, English ones to the English path."""
+        def lang_at(pos: int) -> str:
+            return next((lang for s, e, lang in paragraphs if s <= pos < e),
+                        "ar" if arabic_document else "en")
+        arabic = [s for s in doc.sentences if lang_at(s.start) == "ar"]
+        others = [s for s in doc.sentences if lang_at(s.start) != "ar"]
+        if any(lang_at(s.start) not in ("ar", "en") for s in others):
+            doc.notes.append("mixed text: paragraphs in unsupported languages were skipped")
+        if len(arabic) != len(doc.sentences):
+            doc.notes.append(f"mixed text: {len(arabic)} Arabic and {len(others)} other sentences")
+        self.arabic(doc, arabic)
+        english = [s for s in others if lang_at(s.start) == "en"]
+        if english:
+            kept, doc.sentences = doc.sentences, english
+            try:
+                self._english(doc)
+            finally:
+                doc.sentences = kept
+            doc.candidates.sort(key=lambda c: c.trigger.start)
+        return doc
+
+    def _english(self, doc: Doc) -> Doc:
         clauses = self._clauses(doc)
         texts = [c.sentence[c.start:c.end] for c in clauses]
         local_hits = [[CueHit(h.start - c.start, h.end - c.start, h.text, h.sub_event_type, h.weight)
@@ -152,6 +181,18 @@ class Detector:
                 doc.candidates.append(self._candidate(clause, hit, hit.sub_event_type,
                                                       round(pred.score * 0.6, 3), parsed))
         return doc
+
+
+def _cached_arabic_classifier() -> Callable[[], EventClassifier]:
+    """A loader that trains the Arabic model once per detector built without resources."""
+    box: list[EventClassifier] = []
+
+    def load() -> EventClassifier:
+        if not box:
+            box.append(load_arabic_classifier())
+        return box[0]
+
+    return load
 
 
 @stage("detect.v1")

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 
-__all__ = ["LATIN_STOPWORDS", "detect_language"]
+__all__ = ["LATIN_STOPWORDS", "SUPPORTED", "LanguageReport", "detect_language", "identify", "paragraph_languages"]
 
 _ARABIC_BLOCK = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 _PERSIAN_LETTERS = re.compile(r"[پچژگکی]")
@@ -80,3 +81,76 @@ def detect_language(text: str, *, max_chars: int = 5000) -> str:
     if votes[best] == 0:
         return "en" if len(words) < 4 else "und"
     return best
+
+
+#: Languages sitrep codes; everything else is reported as unsupported.
+SUPPORTED = frozenset({"en", "ar"})
+
+# UTF-8 Arabic decoded as cp1252/latin-1 ("Ø§Ù„"), or cp1256 bytes decoded as UTF-8 (U+FFFD).
+_MOJIBAKE = re.compile(r"[ØÙÚÛ][\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
+_ARABIZI_WORD = re.compile(r"\b[a-z]*[a-z][2356789][a-z]+\b|\b[2356789](?!(?:st|nd|rd|th|km|am|pm|mm|kg)\b)[a-z]{2,}\b", re.IGNORECASE)
+_PARAGRAPH = re.compile(r"\n\s*\n|\n")
+
+
+@dataclass(frozen=True)
+class LanguageReport:
+    """What a document is written in, per document and per paragraph.
+
+    ``language``: the document's main language (ISO 639-1, or ``und``/``mixed`` sources aside);
+    ``reason``: why it cannot be coded (``None`` when it can: English or Arabic);
+    ``paragraphs``: ``(start, end, language)`` for each non-empty paragraph.
+    """
+
+    language: str
+    reason: str | None = None
+    paragraphs: tuple[tuple[int, int, str], ...] = field(default=())
+
+    @property
+    def languages(self) -> frozenset[str]:
+        return frozenset(lang for _s, _e, lang in self.paragraphs)
+
+
+def _problem(sample: str) -> str | None:
+    """A reason the text is not codable as any language (mojibake, Arabizi), else None."""
+    if not sample:
+        return None
+    if sample.count("\ufffd") >= max(3, len(sample) // 50):
+        return "mojibake: undecodable bytes (U+FFFD), perhaps Windows-1256 read as UTF-8"
+    if len(_MOJIBAKE.findall(sample)) >= max(3, len(sample) // 40):
+        return "mojibake: Arabic UTF-8 bytes read as Windows-1252/Latin-1"
+    if sample.isascii():
+        words = _WORD.findall(sample.lower())
+        arabizi = _ARABIZI_WORD.findall(sample)
+        if len(arabizi) >= 2 and len(arabizi) * 5 >= len(words):
+            return "arabizi: Arabic written in Latin letters and digits"
+    return None
+
+
+def paragraph_languages(text: str, *, max_chars: int = 20000) -> tuple[tuple[int, int, str], ...]:
+    """``(start, end, language)`` per paragraph (split at line breaks) of the first ``max_chars``."""
+    sample = text[:max_chars]
+    out: list[tuple[int, int, str]] = []
+    start = 0
+    for m in [*_PARAGRAPH.finditer(sample), None]:
+        end = m.start() if m is not None else len(sample)
+        piece = sample[start:end]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            out.append((start + lead, start + len(piece.rstrip()), detect_language(piece)))
+        if m is not None:
+            start = m.end()
+    return tuple(out)
+
+
+def identify(text: str, *, given: str | None = None, max_chars: int = 5000) -> LanguageReport:
+    """Language of a document with a reason when it cannot be coded. ``given`` (the input's
+    ``language`` field) wins over detection."""
+    sample = text[:max_chars]
+    problem = _problem(sample)
+    if problem is not None:
+        return LanguageReport(language="und", reason=problem)
+    paragraphs = paragraph_languages(text) if not sample.isascii() else ()
+    lang = given.lower()[:2] if given else detect_language(text, max_chars=max_chars)
+    if lang not in SUPPORTED:
+        return LanguageReport(language=lang, reason=f"unsupported language: {lang}", paragraphs=paragraphs)
+    return LanguageReport(language=lang, paragraphs=paragraphs)

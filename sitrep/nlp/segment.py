@@ -17,7 +17,11 @@ _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Brig|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|"
     r"Oct|Nov|Dec|U\.S|U\.N|e\.g|i\.e|vs|approx|Gov|Sen|Rep|Prof|Inc|Co|Ltd)\.|\b[A-Z]\.)$"
 )
-_BOUNDARY = re.compile(r"[.!?؟]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u0600-\u06FF#])|\n\s*\n|\n|[؟!.](?=\s*$)")
+# Arabic adds the semicolon ؛ and the headline bar | (only before Arabic text, so English
+# bylines such as "Aleppo | Reuters" stay whole); the Arabic comma ، is a clause boundary, not a
+# sentence one (see sitrep.nlp.detect_ar), since a casualty figure often follows it.
+_BOUNDARY = re.compile(r"[.!?؟]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u0600-\u06FF#])|\n\s*\n|\n|[؟!.](?=\s*$)|"
+                       r"؛|\|(?=\s*[\u0600-\u06FF])")
 
 
 def segment_text(text: str) -> list[Sentence]:

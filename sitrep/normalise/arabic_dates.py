@@ -123,8 +123,8 @@ def find_arabic_dates(text: str | ArabicText, pub: Date | None) -> list[ArabicDa
     """Date expressions in ``text``, in order; relative ones only when ``pub`` is known."""
     norm = text if isinstance(text, ArabicText) else normalise(text)
     found: list[tuple[int, int, ArabicDate]] = []
-    for s, e, d, rule in _explicit(norm.text, pub):
-        found.append((s, e, ArabicDate(d, 0, 0, "", rule)))
+    for s, e, day, rule in _explicit(norm.text, pub):
+        found.append((s, e, ArabicDate(day, 0, 0, "", rule)))
     if pub is not None:
         taken = [(s, e) for s, e, _ in found]
         found.extend(x for x in _relative(norm.text, pub)

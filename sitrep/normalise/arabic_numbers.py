@@ -10,6 +10,7 @@ reads conservatively: عشرات/العشرات = 10, مئات = 100, آلاف =
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..nlp.arabic import ArabicText, normalise, normalise_pattern
@@ -64,7 +65,7 @@ class ArabicFigure:
 
 def _value(token: str) -> tuple[int, int] | None:
     """(low, high) of one token: digits, a number word (with و/ال stripped) or a vague plural."""
-    if token.isdigit():
+    if token.isdecimal():  # not isdigit(): "²" is a digit that int() refuses
         return int(token), int(token)
     for cand in (token, token[1:] if token[:1] in "وف" else token):
         bare = cand[2:] if cand.startswith("ال") and len(cand) > 3 else cand
@@ -114,16 +115,18 @@ def _qualifier(before: str) -> str | None:
     return next((name for key, name in _QUAL_NAMES if key in m.group(0)), "about")
 
 
-def _number_around(norm: str, pos: int, *, after: bool) -> tuple[int, int, tuple[int, int]] | None:
-    """The number expression right before (``after=False``) or right after a casualty word."""
-    words = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(norm)]
+def _number_around(words: list[tuple[int, int, str]], starts: list[int], pos: int, *,
+                   after: bool) -> tuple[int, int, tuple[int, int]] | None:
+    """The number expression right before (``after=False``) or right after a casualty word;
+    ``words``: the text's tokens, ``starts`` their start offsets (for bisection)."""
+    k = bisect_left(starts, pos)
     if after:
-        seq = [w for w in words if w[0] >= pos][:8]
+        seq = words[k:k + 8]
         while seq and seq[0][2] in _SKIP_AFTER and len(seq) > 1:
             seq.pop(0)
         seq = seq[:4]
     else:
-        seq = list(reversed([w for w in words if w[1] <= pos][-4:]))
+        seq = list(reversed([w for w in words[max(0, k - 5):k] if w[1] <= pos][-4:]))
     picked: list[tuple[int, int, str]] = []
     for w in seq:
         if _value(w[2]) is None:
@@ -141,11 +144,14 @@ def find_arabic_figures(text: str | ArabicText) -> list[ArabicFigure]:
     """Casualty figures in ``text`` (killed and wounded), offsets into the original text."""
     norm = text if isinstance(text, ArabicText) else normalise(text)
     n = norm.text
+    words = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(n)]
+    starts = [w[0] for w in words]
     out: list[ArabicFigure] = []
     used: set[int] = set()
     for quantity, pattern in (("killed", _KILLED_RE), ("wounded", _WOUNDED_RE)):
         for m in pattern.finditer(n):
-            found = _number_around(n, m.start(), after=False) or _number_around(n, m.end(), after=True)
+            found = (_number_around(words, starts, m.start(), after=False)
+                     or _number_around(words, starts, m.end(), after=True))
             if found is not None and found[0] in used:
                 continue
             if found is None:

@@ -9,14 +9,26 @@ English output is unchanged. It overwrites what the English rules left on Arabic
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import timedelta
+from itertools import chain
 
 from ..config import Settings
 from ..nlp.arabic import normalise, normalise_pattern
 from ..registry import stage
 from ..resources import Resources
-from ..schema import (Actor, ActorMention, Claim, DateInfo, Doc, EventCandidate, Evidence, FramingFlag, PlaceMention,
-                      Span)
+from ..schema import (
+    Actor,
+    ActorMention,
+    Claim,
+    DateInfo,
+    Doc,
+    EventCandidate,
+    Evidence,
+    FramingFlag,
+    PlaceMention,
+    Span,
+)
 from .arabic_dates import ArabicDate, find_arabic_dates
 from .arabic_lexicons import find_arabic_actors, find_arabic_framing
 from .arabic_numbers import ArabicFigure, find_arabic_figures
@@ -24,12 +36,15 @@ from .arabic_numbers import ArabicFigure, find_arabic_figures
 __all__ = ["ArabicArguments", "make_arabic_arguments"]
 
 _LOOKBACK = 3
+_MAX_SENTENCE_CHARS = 2000  # as in detect.v1: run-on "sentences" are cut, keeping time bounded
 _SIGNIFICANT = re.compile(normalise_pattern(r"مجزرة|مجازر|عشرات|مئات"))
 _CLAIMANT = re.compile(normalise_pattern(
     r"(?<![\w])(?:بحسب|حسب|وفق|وفقا ل|نقلا عن|نقل عن|أفاد|أفادت|قال|قالت|أكد|أكدت|ذكر|ذكرت)\s+"
     r"((?:\S+)(?:\s+\S+){0,2})"))
 _SOURCES = re.compile(normalise_pattern(r"مصادر طبية|مصادر محلية|ناشطون|ناشطين|الدفاع المدني|مراسل\S*|"
                                         r"المرصد السوري|مصدر عسكري"))
+_DEATHS = re.compile(normalise_pattern(r"شهداء|قتلى|ضحايا|مقتل|استشهاد|قتل|مجزرة|مجازر|جثث"))
+_EXPLICIT = frozenset({"ar_dmy", "ar_iso", "ar_day_month"})
 _ACTIVE = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
 
@@ -62,7 +77,7 @@ class ArabicArguments:
         country = doc.country_hint or "Syria"
         out: dict[int, list[PlaceMention]] = {}
         for s in doc.sentences:
-            for p in find_arabic_places(s.text, gazetteer, country=country):
+            for p in find_arabic_places(s.text[:_MAX_SENTENCE_CHARS], gazetteer, country=country):
                 out.setdefault(s.index, []).append(PlaceMention(
                     span=Span(start=s.start + p.start, end=s.start + p.end, text=p.text), sentence_index=s.index,
                     place=p.record.to_place(), geo_precision=p.geo_precision, where_prec=p.where_prec,
@@ -70,8 +85,10 @@ class ArabicArguments:
         return out
 
     @staticmethod
-    def _place(cand: EventCandidate, places: dict[int, list[PlaceMention]]) -> None:
+    def _place(cand: EventCandidate, places: dict[int, list[PlaceMention]], country: str) -> None:
         si = cand.sentence_index
+        if cand.place is not None and cand.place.place is not None and cand.place.place.country != country:
+            cand.place = None  # geo.v1 read Arabic words as a place abroad (الفردوس → Ferdows, Iran)
         own = places.get(si, [])
         if own:
             exact = [p for p in own if p.geo_precision == 1] or own
@@ -86,12 +103,14 @@ class ArabicArguments:
 
     def _date(self, doc: Doc, cand: EventCandidate, dates: dict[int, list[ArabicDate]]) -> None:
         si = cand.sentence_index
-        order = [si, *range(si - 1, max(-1, si - _LOOKBACK - 1), -1),
-                 *[i for i in range(len(doc.sentences)) if i > si or i < si - _LOOKBACK]]
+        order = chain((si,), range(si - 1, max(-1, si - _LOOKBACK - 1), -1),
+                      (i for i in sorted(dates) if dates[i] and (i > si or i < si - _LOOKBACK)))
         found: ArabicDate | None = None
         for i in order:
             if dates.get(i):
-                found = min(dates[i], key=lambda d: abs(d.start - cand.trigger.start))
+                # a date written out beats a weekday or "yesterday" in the same sentence
+                explicit = [d for d in dates[i] if d.rule in _EXPLICIT] or dates[i]
+                found = min(explicit, key=lambda d: abs(d.start - cand.trigger.start))
                 break
         cand.evidence = [e for e in cand.evidence if e.field != "event_date"]
         pub = doc.pub_date
@@ -105,7 +124,9 @@ class ArabicArguments:
             doc.notes.append(f"dates: {cand.trigger.text!r} dated by publication date")
             return
         d = found
-        if pub is not None and d.event_date > pub:
+        # a written date one day after publication is the outlet's local date (UTC upload times)
+        slack = timedelta(days=1 if d.rule in _EXPLICIT else 0)
+        if pub is not None and d.event_date > pub + slack:
             d = ArabicDate(pub, d.start, d.end, d.expression, d.rule + "_after_pub", 2, 2,
                            pub - timedelta(days=1), pub)
         cand.date = DateInfo(event_date=d.event_date, time_precision=d.time_precision, date_prec=d.date_prec,
@@ -148,11 +169,11 @@ class ArabicArguments:
             cand.evidence.append(Evidence(doc_id=doc.document.id, field="fatalities", start=best.start,
                                           end=best.end, text=best.text))
             return
-        sent = doc.sentences[cand.sentence_index].text
-        deaths_word = bool(re.search(normalise_pattern(r"شهداء|قتلى|ضحايا|مقتل|استشهاد|قتل"), normalise(sent).text))
+        sent_text = normalise(doc.sentences[cand.sentence_index].text).text
+        deaths_word = bool(_DEATHS.search(sent_text))
         n = 0
         if first_in_sentence and deaths_word and cand.event_type in _ACTIVE:
-            n = 10 if _SIGNIFICANT.search(normalise(sent).text) else 3
+            n = 10 if _SIGNIFICANT.search(sent_text) else 3
             doc.notes.append(f"fatalities: deaths without a number for {cand.trigger.text!r}; coded {n}")
         cand.fatalities = n
         cand.fatalities_low = cand.fatalities_best = cand.fatalities_high = n
@@ -185,7 +206,7 @@ class ArabicArguments:
         cands = [c for c in doc.candidates if _is_arabic(doc, c)]
         if doc.language != "ar" and not cands:
             return doc
-        norms = {s.index: normalise(s.text) for s in doc.sentences}
+        norms = {s.index: normalise(s.text[:_MAX_SENTENCE_CHARS]) for s in doc.sentences}
         for s in doc.sentences:  # framing for the whole report, as framing.v1 does in English
             for term, a, b in find_arabic_framing(norms[s.index]):
                 doc.framing.append(FramingFlag(term=term.term, normalised=term.normalised, kind=term.kind,
@@ -211,8 +232,8 @@ class ArabicArguments:
         for i in range(len(doc.sentences)):
             if i in owned or not figures.get(i):
                 continue
-            before = [j for j in event_sentences if j < i]
-            owner = before[-1] if before else (event_sentences[0] if event_sentences else None)
+            k = bisect_left(event_sentences, i)
+            owner = event_sentences[k - 1] if k else (event_sentences[0] if event_sentences else None)
             if owner is not None:
                 owned[owner].extend(figures[i])
         triggers = tuple(repr(c.trigger.text) for c in cands)  # the English rules' notes do not apply
@@ -227,7 +248,7 @@ class ArabicArguments:
             seen.add(cand.sentence_index)
             self._fatalities(doc, cand, owned.get(cand.sentence_index, []), first)
             self._actors(doc, cand, mentions)
-            self._place(cand, places)
+            self._place(cand, places, doc.country_hint or "Syria")
         return doc
 
 

@@ -1,0 +1,110 @@
+"""Arabic place mentions: gazetteer lookup of Arabic names with their prefixes and prepositions.
+
+A name may follow a feature word (حي، بلدة، قرية، مدينة، منطقة، مخيم، ريف) and may carry an
+attached conjunction or preposition (وبحلب، لحلب، بحلب = في حلب). Keys come from
+:func:`sitrep.geo.match.name_key`, which the gazetteer also uses for its Arabic alternate
+names, so ``location`` and the admin names come out in the gazetteer's Latin form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..nlp.arabic import normalise, normalise_pattern
+from .gazetteer import Gazetteer, PlaceRecord
+from .match import name_key
+
+__all__ = ["ArabicPlace", "find_arabic_places"]
+
+_P = normalise_pattern
+_WORD = re.compile(r"\w+")
+_FEATURE = frozenset(_P(w) for w in ("حي", "حيي", "أحياء", "بلدة", "بلدات", "قرية", "قرى", "مدينة", "منطقة",
+                                     "مخيم", "ريف", "دوار", "جبل", "تلة", "ناحية", "محافظة"))
+_STOP = frozenset(_P(w) for w in (
+    "في", "على", "من", "إلى", "عن", "مع", "بعد", "قبل", "يوم", "اليوم", "أمس", "قرب", "شرق", "غرب", "شمال",
+    "جنوب", "محيط", "أطراف", "جراء", "إثر", "بين", "خلال", "منذ", "حتى", "عند", "ما", "أدى", "مقتل", "شهداء",
+    "جرحى", "قصف", "غارة", "غارات", "قوات", "النظام", "الثوار", "الطيران", "الحربي", "المروحي", "مدنيين",
+    "الذي", "التي", "هذا", "هذه", "بالقرب", "بينهم", "وسط", "داخل", "و", "أو", "ثم", "كما", "قد", "لقد",
+    "الحي", "البلدة", "القرية", "المدينة", "المنطقة", "الجيش", "الحر", "الأسد", "حلب نيوز",
+    # words that are also place names somewhere (Ash Shuhada, al-Thawra ...) but rarely mean the place
+    "شهداء", "الشهداء", "شهيد", "الشهيد", "ثورة", "الثورة", "الثوار", "النصر", "الحرية", "مفرق", "جثث", "مجزرة",
+    "الصورة", "لحظة", "مظاهرة", "جمعة", "الجمعة", "ضحايا"))
+_NEAR_WORDS = frozenset(_P(w) for w in ("قرب", "محيط", "أطراف", "شرق", "غرب", "شمال", "جنوب", "بالقرب"))
+_RIF = _P("ريف")
+_FRIDAY = frozenset(_P(w) for w in ("جمعة", "بجمعة", "وجمعة"))
+_PROCLITIC = re.compile(r"^(?:[وف]?(?:ب|ل|ك)(?=ال|\w{3,})|[وف](?=\w{3,}))")
+_MAX_WORDS = 3
+
+
+@dataclass(frozen=True)
+class ArabicPlace:
+    record: PlaceRecord
+    start: int  # offsets into the ORIGINAL text
+    end: int
+    text: str
+    explicit: bool  # after a feature word (حي، بلدة ...)
+    near: bool  # قرب/محيط/شرق ... or ريف X: an approximate location
+    geo_precision: int
+    where_prec: int
+
+
+def _strip(token: str) -> list[str]:
+    """The token and its forms without an attached conjunction/preposition (بحلب → حلب)."""
+    out = [token]
+    m = _PROCLITIC.match(token)
+    if m and m.end() < len(token):
+        out.append(token[m.end():])
+    return out
+
+
+def _best(records: list[PlaceRecord], country: str | None) -> PlaceRecord | None:
+    pool = [r for r in records if r.kind != "country"] or records
+    if country:
+        pool = [r for r in pool if country in (r.country, r.cc, r.iso3)]  # a known country is strict
+    return max(pool, key=lambda r: (r.priority, r.population), default=None)
+
+
+def find_arabic_places(text: str, gazetteer: Gazetteer, *, country: str | None = "Syria") -> list[ArabicPlace]:
+    """Places named in ``text`` that the gazetteer knows, longest name first where they overlap."""
+    norm = normalise(text)
+    words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(norm.text)]
+    out: list[ArabicPlace] = []
+    i = 0
+    while i < len(words):
+        s0, _e0, w0 = words[i]
+        prev = words[i - 1][2] if i > 0 else ""
+        explicit = prev in _FEATURE or any(f in _FEATURE for f in _strip(prev))
+        near = prev in _NEAR_WORDS or _RIF in (prev, *_strip(prev))
+        prev2 = words[i - 2][2] if i > 1 else ""
+        near = near or (explicit and prev2 in _NEAR_WORDS)
+        found: tuple[PlaceRecord, int, str] | None = None
+        if w0 not in _STOP and w0 not in _FEATURE and not w0.isdigit():
+            for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
+                span_words = [w for _s, _e, w in words[i:i + n]]
+                if any(w in _STOP or w.isdigit() for w in span_words[1:]):
+                    continue
+                for first in _strip(span_words[0]):
+                    key = name_key(" ".join([first, *span_words[1:]]))
+                    if not key or len(key) < 3:
+                        continue
+                    record = _best(list(gazetteer.lookup(key)), country)
+                    if record is not None:
+                        found = (record, n, first)
+                        break
+                if found is not None:
+                    break
+        if found is None:
+            i += 1
+            continue
+        record, n, first = found
+        if any(w in _FRIDAY for _s, _e, w in words[max(0, i - 5):i]):
+            i += n  # "جمعة بانياس ...": a Friday protest's name, not where it happened
+            continue
+        lead = len(w0) - len(first)  # the name without its attached preposition
+        a, b = norm.span(s0 + lead, words[i + n - 1][1])
+        fine = record.kind in ("neighbourhood", "landmark", "village", "town", "city")
+        gp, wp = (2, 2) if near else ((1, 1) if fine else (3, 4))
+        out.append(ArabicPlace(record, a, b, text[a:b], explicit, near, gp, wp))
+        i += n
+    return out

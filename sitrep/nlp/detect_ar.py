@@ -1,0 +1,124 @@
+"""Arabic event detection, called by stage ``detect.v1`` for Arabic sentences.
+
+The same design as the English path (:mod:`sitrep.nlp.detect`): clauses without a trigger cue
+are skipped; the others are typed by :class:`~sitrep.nlp.classify.EventClassifier` (a linear SVM
+over word and character n-grams, trained at first use on the team-written Arabic codebook
+``codebook/ar_*.yaml``, plus the Arabic cue priors of :mod:`sitrep.nlp.arabic_cues`); modality
+comes from :mod:`sitrep.nlp.arabic_modality`. Matching runs on normalised text
+(:mod:`sitrep.nlp.arabic`) and every span is mapped back into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from ..schema import Doc, EventCandidate, Sentence, Span
+from ..taxonomy import TYPE_OF_SUB
+from .arabic import ArabicText, normalise, normalise_pattern
+from .arabic_cues import find_arabic_cues
+from .arabic_modality import arabic_clause_spans, arabic_modality
+from .classify import EventClassifier, TextModel, fit_text_model
+from .codebook import NONE_LABEL, training_pairs
+from .cues import CueHit
+
+__all__ = ["ArabicDetector", "load_arabic_classifier", "train_arabic_codebook_model"]
+
+_MAX_SENTENCE_CHARS = 2000
+_CASUALTY_ONLY = 0.35  # a clause whose cues are all this weak only reports a toll (مقتل، استشهاد)
+_SECOND_CUE_WEIGHT = 1.2
+_NOT_A_REPORT = re.compile(normalise_pattern(
+    r"\W*(?:[^:：]{0,40}[:：]\s*)?(?:لقاء|مقابلة|حوار|نداء|كلمة|تقرير عن|الذكرى|ذكرى|أنشودة|اشترك)(?![\w])"))
+
+
+def train_arabic_codebook_model() -> TextModel:
+    """Linear SVM over word and character n-grams of the normalised Arabic codebook."""
+    texts, labels = training_pairs(language="ar")
+    return fit_text_model([normalise(t).text for t in texts], labels, c=1.0, chars=True)
+
+
+def load_arabic_classifier(_settings: object = None) -> EventClassifier:
+    """The Arabic classifier (codebook only: a model trained on English notes would only blur it)."""
+    return EventClassifier(train_arabic_codebook_model())
+
+
+@dataclass(frozen=True)
+class _Clause:
+    sentence: Sentence
+    norm: ArabicText
+    start: int  # clause offsets in the normalised sentence
+    end: int
+    hits: tuple[CueHit, ...]  # offsets into the original sentence
+
+
+class ArabicDetector:
+    """Appends Arabic event candidates to ``doc.candidates``.
+
+    ``classifier``: a zero-argument loader, called on the first Arabic sentence only (English
+    runs never pay for training the Arabic model); ``min_score``: as in the English path.
+    """
+
+    def __init__(self, classifier: Callable[[], EventClassifier], *, min_score: float = 0.0) -> None:
+        self._loader = classifier
+        self.min_score = min_score
+
+    def _clauses(self, sentences: Iterable[Sentence]) -> list[_Clause]:
+        out: list[_Clause] = []
+        for sent in sentences:
+            norm = normalise(sent.text[:_MAX_SENTENCE_CHARS])
+            if _NOT_A_REPORT.match(norm.text):
+                continue  # an interview, appeal, speech or commemoration talks about events
+            hits = find_arabic_cues(norm)
+            if not hits:
+                continue
+            for start, end in arabic_clause_spans(norm.text):
+                o_start, o_end = norm.span(start, end)
+                inside = tuple(h for h in hits if o_start <= h.start < o_end)
+                if inside:
+                    out.append(_Clause(sent, norm, start, end, inside))
+        return out
+
+    def _candidate(self, clause: _Clause, hit: CueHit, sub: str, score: float) -> EventCandidate:
+        n_start = bisect_left(clause.norm.offsets, hit.start)
+        n_end = bisect_left(clause.norm.offsets, hit.end)
+        mod = arabic_modality(clause.norm.text, n_start, max(n_end, n_start + 1))
+        base = clause.sentence.start
+        return EventCandidate(
+            sentence_index=clause.sentence.index,
+            trigger=Span(start=base + hit.start, end=base + hit.end, text=hit.text),
+            event_type=TYPE_OF_SUB[sub], sub_event_type=sub, score=score,
+            negated=mod.negated, hypothetical=mod.hypothetical, background=mod.background,
+            extra={"language": "ar", **({"modality_cue": mod.cue} if mod.cue else {})},
+        )
+
+    def detect(self, doc: Doc, sentences: Iterable[Sentence] | None = None) -> list[EventCandidate]:
+        """Candidates for ``sentences`` (default: every sentence of ``doc``)."""
+        clauses = self._clauses(doc.sentences if sentences is None else sentences)
+        if not clauses:
+            return []
+        classifier = self._loader()
+        preds = classifier.predict([c.norm.text[c.start:c.end] for c in clauses],
+                                   cues=[c.hits for c in clauses])
+        found: list[tuple[_Clause, EventCandidate]] = []
+        for clause, pred in zip(clauses, preds, strict=True):
+            if pred.label == NONE_LABEL or pred.score < self.min_score:
+                continue
+            main = next((h for h in clause.hits if h.sub_event_type == pred.label),
+                        max(clause.hits, key=lambda h: h.weight))
+            found.append((clause, self._candidate(clause, main, pred.label, pred.score)))
+            for hit in clause.hits:
+                if hit.sub_event_type != pred.label and hit.weight >= _SECOND_CUE_WEIGHT:
+                    found.append((clause, self._candidate(clause, hit, hit.sub_event_type,
+                                                          round(pred.score * 0.6, 3))))
+                    break
+        # "غارة على الحي، ما أدى إلى مقتل خمسة": the toll clause belongs to the strike
+        strong = {c.sentence.index for c, _ in found if max(h.weight for h in c.hits) >= _CASUALTY_ONLY}
+        return [cand for clause, cand in found
+                if max(h.weight for h in clause.hits) >= _CASUALTY_ONLY
+                or not ({clause.sentence.index, clause.sentence.index - 1} & strong)]
+
+    def __call__(self, doc: Doc, sentences: Iterable[Sentence] | None = None) -> Doc:
+        doc.candidates.extend(self.detect(doc, sentences))
+        return doc

@@ -1,0 +1,121 @@
+"""Arabic event detection through stage detect.v1 (team-written sentences)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.config import Settings
+from sitrep.nlp.arabic import normalise
+from sitrep.nlp.arabic_modality import arabic_modality
+from sitrep.nlp.detect import Detector, make_detector
+from sitrep.nlp.segment import segment_text
+from sitrep.resources import Resources
+from sitrep.schema import Doc, Document
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    settings = Settings(stage_options={"detect.v1": {"parser": False}})
+    return make_detector(settings, Resources(settings))
+
+
+def _run(detector: Detector, text: str, **fields: object) -> Doc:
+    doc = Doc(document=Document(id="t", text=text, date=date(2016, 9, 30), **fields))
+    doc.sentences = segment_text(text)
+    return detector(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("غارة جوية على حي المشهد توقع ثلاثة شهداء", "Air/drone strike"),
+        ("الطيران المروحي يلقي برميلين متفجرين على بلدة كفر داعل", "Air/drone strike"),
+        ("قصف مدفعي عنيف لقوات النظام على حي الأنصاري", "Shelling/artillery/missile attack"),
+        ("سقوط قذائف هاون على حي الجميلية وإصابة مدنيين", "Shelling/artillery/missile attack"),
+        ("اشتباكات عنيفة بين الثوار وقوات الأسد على جبهة الراموسة", "Armed clash"),
+        ("الثوار يسيطرون على حاجز للنظام في قرية الوضيحي", "Non-state actor overtakes territory"),
+        ("قوات النظام تستعيد السيطرة على تلة في ريف المدينة", "Government regains territory"),
+        ("انفجار سيارة مفخخة في ساحة البلدة", "Remote explosive/landmine/IED"),
+        ("مظاهرة حاشدة في حي بستان القصر تطالب بفك الحصار", "Peaceful protest"),
+        ("حملة اعتقالات تشنها قوات النظام في حي السريان", "Arrests"),
+        ("قناص يقتل رجلاً على طريق الحي", "Attack"),
+        ("مسلحون يختطفون صيدلانياً من منزله", "Abduction/forced disappearance"),
+    ],
+)
+def test_detect_arabic_types_events(detector: Detector, text: str, sub: str) -> None:
+    doc = _run(detector, text)
+    assert doc.language == "ar"
+    assert [c.sub_event_type for c in doc.candidates][:1] == [sub]
+    trig = doc.candidates[0].trigger
+    assert text[trig.start:trig.end] == trig.text
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("سوف يقصف الطيران الحربي الأحياء الشرقية", "hypothetical"),
+        ("ستقصف قوات النظام الحي إذا لم يغادره المسلحون", "hypothetical"),
+        ("في حال سيطرة الثوار على التلة ستسقط الطريق", "hypothetical"),
+        ("النظام يهدد بقصف البلدة بالبراميل", "hypothetical"),
+        ("لم يشن الطيران أي غارة على المدينة اليوم", "negated"),
+        ("نفت الفصائل قصف الأحياء الغربية بالقذائف", "negated"),
+        ("قبل أسابيع سيطر الثوار على الحاجز", "background"),
+    ],
+)
+def test_detect_arabic_modality_keeps_non_events_out(detector: Detector, text: str, flag: str) -> None:
+    doc = _run(detector, text)
+    assert all(getattr(c, flag) for c in doc.candidates) or not doc.candidates
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("سيشن الطيران غارات على البلدة", "غارات", (True, False, False)),
+        ("سيطرة الثوار على البلدة", "سيطرة", (False, False, False)),  # سيطرة is not a future verb
+        ("غارة على الحي ما أدى إلى مقتل شخصين", "مقتل", (False, False, False)),  # ما is not a negation
+        ("لن يقصف الطيران المدينة", "يقصف", (True, True, False)),
+        ("منذ سنوات قصف النظام البلدة", "قصف", (False, False, True)),
+    ],
+)
+def test_arabic_modality_rules(text: str, trigger: str, expected: tuple[bool, bool, bool]) -> None:
+    norm = normalise(text).text
+    i = norm.index(normalise(trigger).text)
+    mod = arabic_modality(norm, i, i + len(normalise(trigger).text))
+    assert (mod.hypothetical, mod.negated, mod.background) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("هواپیماهای جنگی دیروز بازار را بمباران کردند و چهار نفر کشته شدند", "fa"),
+        ("کل رات فضائی حملے میں بازار تباہ ہوگیا اور چار لوگ ہلاک ہوگئے", "ur"),
+    ],
+)
+def test_detect_persian_and_urdu_give_no_events(detector: Detector, text: str, lang: str) -> None:
+    doc = _run(detector, text)
+    assert doc.candidates == [] and f"unsupported language: {lang}" in doc.notes
+
+
+def test_detect_arabic_mojibake_is_reported_not_coded(detector: Detector) -> None:
+    doc = _run(detector, "Ø§Ù„Ø·ÙŠØ±Ø§Ù† Ù‚ØµÙ Ø§Ù„Ø³ÙˆÙ‚ Ø§Ù„ÙŠÙˆÙ… ÙˆÙ‚ØªÙ„ Ø®Ù…Ø³Ø©")
+    assert doc.candidates == [] and any(n.startswith("mojibake") for n in doc.notes)
+
+
+def test_detect_mixed_text_codes_both_languages(detector: Detector) -> None:
+    text = "Rebels clashed with government troops near the town.\nغارة جوية على حي الصاخور توقع شهيدين"
+    doc = _run(detector, text)
+    subs = {(c.sub_event_type, c.extra.get("language", "en")) for c in doc.candidates}
+    assert ("Armed clash", "en") in subs and ("Air/drone strike", "ar") in subs
+
+
+def test_detect_arabic_toll_clause_does_not_make_a_second_event(detector: Detector) -> None:
+    doc = _run(detector, "قصف مدفعي على حي الشعار، ما أدى إلى مقتل ثلاثة مدنيين")
+    assert [c.sub_event_type for c in doc.candidates] == ["Shelling/artillery/missile attack"]
+
+
+@pytest.mark.parametrize("text", ["مقابلة مع مدير الدفاع المدني", "نداء استغاثة من أهالي الحي المحاصر",
+                                  "توزيع الخبز على الأهالي في الحي"])
+def test_detect_arabic_non_events_give_nothing(detector: Detector, text: str) -> None:
+    assert _run(detector, text).candidates == []

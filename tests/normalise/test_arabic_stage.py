@@ -1,0 +1,104 @@
+"""An Arabic report through the whole pipeline: events with Latin place names, neutral actors,
+fatalities, dates and evidence offsets into the original text (team-written report)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.config import Settings
+from sitrep.geo.gazetteer import MemoryGazetteer, PlaceRecord
+from sitrep.normalise.arabic_lexicons import find_arabic_actors, find_arabic_framing
+from sitrep.pipeline import Pipeline
+from sitrep.resources import Resources
+from sitrep.schema import Document, Event
+
+_SY = {"cc": "SY", "country": "Syria", "iso": 760, "iso3": "SYR", "region": "Middle East", "admin1": "Aleppo"}
+GAZ = [
+    PlaceRecord(uid="t:aleppo", name="Aleppo", lat=36.20, lon=37.16, kind="city", population=2_000_000,
+                alt_names=("Halab", "حلب"), **_SY),
+    PlaceRecord(uid="t:bab", name="Al Bab", lat=36.37, lon=37.52, kind="city", population=60_000,
+                alt_names=("الباب",), **_SY),
+    PlaceRecord(uid="n:sukkari", name="Al Sukkari", lat=36.18, lon=37.15, kind="neighbourhood", city="Aleppo",
+                alt_names=("السكري",), **_SY),
+    PlaceRecord(uid="t:kseur", name="El Kseur", lat=36.68, lon=4.85, kind="town", cc="DZ", country="Algeria",
+                alt_names=("القصر",)),
+]
+
+REPORT = ("قصفت قوات النظام حي السكري بحلب بقذائف الهاون يوم الخميس، ما أدى إلى استشهاد ثلاثة مدنيين "
+          "بحسب ناشطين.\nوفي مدينة الباب، شنّ الطيران الروسي غارةً على السوق أمس وقتل ما لا يقل عن سبعة أشخاص.")
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    settings = Settings(stage_options={"detect.v1": {"parser": False}, "fatalities.v1": {"parser": "off"}})
+    resources = Resources(settings)
+    resources.put("geo.gazetteer", MemoryGazetteer(GAZ))
+    return Pipeline(settings, resources=resources)
+
+
+def _events(pipe: Pipeline, text: str) -> list[Event]:
+    return pipe(Document(id="r", text=text, date=date(2016, 9, 30), source="مرصد")).events
+
+
+def test_arabic_stage_codes_a_report_end_to_end(pipe: Pipeline) -> None:
+    events = _events(pipe, REPORT)
+    got = [(e.sub_event_type, e.event_date, e.location, e.fatalities, e.actor1) for e in events]
+    assert got == [
+        ("Shelling/artillery/missile attack", date(2016, 9, 29), "Al Sukkari", 3, "Military Forces of Syria (2000-)"),
+        ("Air/drone strike", date(2016, 9, 29), "Al Bab", 7, "Military Forces of Russia (2000-)"),
+    ]
+    assert events[0].actor2 == "Civilians (Syria)"
+
+
+@pytest.mark.parametrize("field", ["trigger", "event_date", "fatalities", "location"])
+def test_arabic_stage_evidence_points_into_the_original_text(pipe: Pipeline, field: str) -> None:
+    text = "قَصَفَ الطيرانُ الحربيُّ حيَّ السُّكَّري بحلب صباح اليوم، ما أدى إلى استشهاد ٤ مدنيين"
+    events = _events(pipe, text)
+    assert len(events) == 1
+    spans = [e for e in events[0].evidence if e.field == field]
+    assert spans and all(text[s.start:s.end] == s.text for s in spans)
+
+
+def test_arabic_stage_flags_partisan_terms(pipe: Pipeline) -> None:
+    events = _events(pipe, "الشبيحة يقتحمون حي السكري ويعتقلون عشرة شبان")
+    terms = {f.term: f.normalised for f in events[0].framing} if events else {}
+    assert terms.get("الشبيحة") == "pro-government militia"
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("النظام يهدد بقصف حي السكري إذا لم تخرج الفصائل", 0),
+        ("نفت الفصائل قصف حي السكري", 0),
+        ("هواپیماها دیروز بازار حلب را بمباران کردند", 0),
+        ("غارة جوية على حي السكري بحلب توقع خمسة شهداء", 1),
+    ],
+)
+def test_arabic_stage_events_only_for_what_happened(pipe: Pipeline, text: str, count: int) -> None:
+    assert len(_events(pipe, text)) == count
+
+
+def test_arabic_stage_wounded_only_is_zero_fatalities(pipe: Pipeline) -> None:
+    events = _events(pipe, "سقوط قذائف هاون على حي السكري وإصابة عشرة مدنيين")
+    assert [e.fatalities for e in events] == [0]
+    assert events[0].claims[0].quantity == "wounded" and events[0].claims[0].low == 10
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("بالطيران الروسي", "Military Forces of Russia (2000-)"), ("وقوات الأسد", "Military Forces of Syria (2000-)"),
+     ("لجيش الفتح", "Jaysh al-Fateh"), ("عناصر هيئة تحرير الشام", "HTS: Hayat Tahrir al Sham"),
+     ("مقاتلو تنظيم الدولة", "Islamic State (Syria)"), ("الميليشيات الإيرانية", "Military Forces of Iran (1989-)"),
+     ("فرق الدفاع المدني", None)],
+)
+def test_arabic_lexicons_actor_aliases(text: str, name: str | None) -> None:
+    found = find_arabic_actors(text)
+    assert (found[0][0].name if found else None) == name
+
+
+@pytest.mark.parametrize(("text", "neutral"), [("المناطق المحررة", "opposition-held"), ("المرتزقة", "foreign fighters"),
+                                               ("المحتل", "held by another party"), ("الخوارج", "Islamic State")])
+def test_arabic_lexicons_framing_terms(text: str, neutral: str) -> None:
+    assert [t.normalised for t, _a, _b in find_arabic_framing(text)] == [neutral]
