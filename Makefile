@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo test test-fast bench fuzz install clean browser
+.PHONY: demo test test-fast bench fuzz stress install clean browser
 
 install: $(STAMP)
 
@@ -35,6 +35,10 @@ test-fast: install
 # Long fuzzing profile (>= 10,000 generated cases over every ingest format and the pipeline).
 fuzz: install
 	SITREP_FUZZ=long $(PY) -m pytest -q -p no:cacheprovider tests/test_fuzz.py
+
+# Hardening (issue 11): 20 kill -9 cycles, schemathesis, 8 clients x 60 s, SQLite and PostgreSQL.
+stress: install
+	$(PY) benchmarks/bench_hardening.py
 
 bench: install
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done

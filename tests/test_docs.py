@@ -39,5 +39,5 @@ def test_docs_every_command_has_help() -> None:
 def test_docs_quick_start_is_two_commands() -> None:
     text = README.read_text(encoding="utf-8")
     quick = text.split("## Quick start", 1)[1].split("\n## ", 1)[0]
-    commands = re.findall(r"^\s*(make \w+)", quick, flags=re.M)
+    commands = re.findall(r"^\s*(make \w+)", quick, flags=re.MULTILINE)
     assert commands == ["make demo", "make test"]

@@ -7,7 +7,6 @@ import secrets
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Query, Request
@@ -19,6 +18,7 @@ from ..schema import Doc, Document
 from ..store import EventFilter, Store
 from ..store.review import STATUSES
 from .errors import ApiError
+from .models import IsoDate
 
 __all__ = [
     "ApiState", "Coder", "FilterDep", "PageDep", "Paging", "StateDep", "StoreDep", "WriterDep",
@@ -137,8 +137,8 @@ _Str = Annotated[str | None, Query(max_length=300)]
 
 
 def event_filter(
-    date_from: Annotated[date | None, Query(description="first event date (YYYY-MM-DD)")] = None,
-    date_to: Annotated[date | None, Query(description="last event date (YYYY-MM-DD)")] = None,
+    date_from: Annotated[IsoDate | None, Query(description="first event date (YYYY-MM-DD)")] = None,
+    date_to: Annotated[IsoDate | None, Query(description="last event date (YYYY-MM-DD)")] = None,
     bbox: Annotated[str | None, Query(max_length=200, pattern=_BBOX,
                                       description="minlon,minlat,maxlon,maxlat")] = None,
     country: _Str = None,

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date as Date
+import re
 from datetime import UTC, datetime
+from datetime import date as Date
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+)
 
 from ..schema import Event
 from ..store.review import AuditEntry, DocumentRecord, DocumentSummary, StoredEvent
@@ -14,7 +22,7 @@ from ..store.review import AuditEntry, DocumentRecord, DocumentSummary, StoredEv
 __all__ = [
     "AuditPublic", "DocumentCreate", "DocumentCreated", "DocumentPage", "DocumentPublic",
     "DocumentSummaryPublic", "ErrorInfo", "ErrorResponse", "EventDetail", "EventPage",
-    "EventPatch", "EventPublic", "Health", "PointsPublic", "SafeStr", "check_text",
+    "EventPatch", "EventPublic", "Health", "IsoDate", "PointsPublic", "SafeStr", "check_text",
 ]  # fmt: skip
 
 
@@ -35,6 +43,21 @@ def check_text(value: str) -> str:
 
 
 SafeStr = Annotated[str, AfterValidator(check_text)]
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def iso_date(value: object) -> object:
+    """Dates in requests are ``YYYY-MM-DD`` strings, as the OpenAPI schema says (pydantic alone
+    would also take ``0`` or ``"0"`` as 1970-01-01)."""
+    if value is None or isinstance(value, Date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        return value
+    raise ValueError("dates are YYYY-MM-DD")
+
+
+IsoDate = Annotated[Date, BeforeValidator(iso_date)]
 
 
 class _In(BaseModel):
@@ -143,7 +166,7 @@ class DocumentCreate(_In):
     text: Annotated[SafeStr, Field(min_length=1, max_length=1_000_000)]
     id: Annotated[SafeStr, Field(min_length=1, max_length=255)] | None = Field(
         default=None, description="document id; default: a hash of the text")
-    date: Date | None = Field(default=None, description="publication date")
+    date: IsoDate | None = Field(default=None, description="publication date")
     source: Annotated[SafeStr, Field(max_length=500)] | None = None
     url: Annotated[SafeStr, Field(max_length=2000)] | None = None
     title: Annotated[SafeStr, Field(max_length=2000)] | None = None

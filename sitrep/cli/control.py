@@ -12,7 +12,13 @@ from rich.table import Table
 
 from ..config import default_db_url
 from ..dedup.control import (
-    TERRITORY_SUB_EVENTS, ControlSpell, build_control, find_place, holder_on, place_key, state_on,
+    TERRITORY_SUB_EVENTS,
+    ControlSpell,
+    build_control,
+    find_place,
+    holder_on,
+    place_key,
+    state_on,
     write_control,
 )  # fmt: skip
 from ..errors import SitrepError

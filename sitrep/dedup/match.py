@@ -37,7 +37,7 @@ _FAMILY_PAIRS: dict[frozenset[str], float] = {
     frozenset({"Protests", "Riots"}): 0.7,
 }
 _GENERIC = re.compile(r"^(unidentified|unknown)|\(unknown\)|forces of unknown|^rebel group|"
-                      r"^(civilians|protesters|rioters) \(", re.I)
+                      r"^(civilians|protesters|rioters) \(", re.IGNORECASE)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -160,7 +160,7 @@ def _actors(a: Event, b: Event, config: MatchConfig) -> tuple[bool, float, dict[
     return False, -neg_sim, feats
 
 
-_NEAR = re.compile(r"^(near|outskirts of|around|north|south|east|west|of|the|in)\s+", re.I)
+_NEAR = re.compile(r"^(near|outskirts of|around|north|south|east|west|of|the|in)\s+", re.IGNORECASE)
 _GENERIC_PLACE = re.compile(r"\b(city|town|village|district|neighbou?rhood|suburb|camp)\b")
 _SKELETON = str.maketrans({"q": "k", "g": "k", "c": "k", "o": "", "a": "", "e": "", "i": "",
                            "u": "", "y": "", "w": "", "h": "", "'": "", " ": ""})

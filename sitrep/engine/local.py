@@ -7,9 +7,10 @@ One process by default; ``workers=N`` codes in N worker processes (:mod:`.worker
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from pathlib import Path
 
-from ..errors import ConfigError
+from ..errors import ConfigError, StoreError
 from ..pipeline import Pipeline
 from ..schema import Event, QuarantineItem
 from ..store import Store
@@ -41,11 +42,17 @@ def run_with(
         ledger = RunLedger.open(store.engine, inputs, pipeline.settings, total=total)
     jobs = plan_jobs(inputs, settings=pipeline.settings, store=store, ledger=ledger)
     try:
-        return consume(mapper(jobs), store=store, ledger=ledger, on_events=on_events,
-                       on_quarantine=on_quarantine, on_progress=on_progress, merge=merge)
-    finally:
+        report = consume(mapper(jobs), store=store, ledger=ledger, on_events=on_events,
+                         on_quarantine=on_quarantine, on_progress=on_progress, merge=merge)
+    except BaseException:
         if ledger is not None:
-            ledger.flush()
+            # keep what finished; if the database is gone this fails too: report the first error
+            with suppress(StoreError):
+                ledger.flush()
+        raise
+    if ledger is not None:
+        ledger.flush()
+    return report
 
 
 def run_local(

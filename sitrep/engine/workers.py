@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import multiprocessing as mp
+import queue
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -26,13 +27,14 @@ __all__ = ["WorkerPool"]
 
 _READY = -1
 _FAILED = -2
+_PARENT_CHECK_SECONDS = 1.0
 
 
 def _worker_main(factory: PipelineFactory, settings: Settings, inbox: Any, results: Any) -> None:
     """Worker loop: build the pipeline once, then code batches until told to stop (None).
 
     Results go through a pipe, written synchronously: whatever a worker finished before it died
-    has reached the parent.
+    has reached the parent. A worker whose parent died exits by itself within about a second.
     """
     try:
         pipeline = factory(settings)
@@ -41,8 +43,14 @@ def _worker_main(factory: PipelineFactory, settings: Settings, inbox: Any, resul
         results.send((_FAILED, f"{type(exc).__name__}: {exc}"))
         return
     results.send((_READY, None))
+    parent = mp.parent_process()
     while True:
-        batch = inbox.get()
+        try:
+            batch = inbox.get(timeout=_PARENT_CHECK_SECONDS)
+        except queue.Empty:
+            if parent is not None and not parent.is_alive():
+                return  # the parent was killed (kill -9): never linger as an orphan
+            continue
         if batch is None:
             return
         for ordinal, document in batch:

@@ -20,7 +20,18 @@ from itertools import islice
 from typing import Any
 
 from sqlalchemy import (
-    JSON, Column, DateTime, Float, Integer, MetaData, String, Table, bindparam, delete, insert, select,
+    JSON,
+    Column,
+    DateTime,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    bindparam,
+    delete,
+    insert,
+    select,
     update,
 )  # fmt: skip
 from sqlalchemy.exc import SQLAlchemyError

@@ -54,8 +54,12 @@ class Store:
 
     # -- writing ---------------------------------------------------------
     def has_document(self, doc_id: str) -> bool:
-        with self.engine.connect() as conn:
-            found = conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc_id)).first()
+        try:
+            with self.engine.connect() as conn:
+                found = conn.execute(select(t.documents.c.id)
+                                     .where(t.documents.c.id == doc_id)).first()
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot read document {doc_id}: {exc}", code="E413") from exc
         return found is not None
 
     def add(self, doc: Doc) -> bool:

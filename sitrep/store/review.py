@@ -18,7 +18,18 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 from sqlalchemy import (
-    JSON, Column, DateTime, Integer, MetaData, String, Table, Text, func, insert, or_, select,
+    JSON,
+    Column,
+    DateTime,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    func,
+    insert,
+    or_,
+    select,
     update,
 )  # fmt: skip
 from sqlalchemy.exc import SQLAlchemyError

@@ -22,7 +22,14 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..schema import Event
 from ..store import tables as store_tables
-from .config import AlertRule, FileSink, Sink, StdoutSink, WebhookSink, default_user_agent
+from .config import (
+    AlertRule,
+    FileSink,
+    Sink,
+    StdoutSink,
+    WebhookSink,
+    default_user_agent,
+)
 from .errors import DeliveryError
 from .state import WatchState
 

@@ -10,7 +10,7 @@ from .fetch import FetchResult
 
 __all__ = ["entry_date", "to_utf8"]
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
 def to_utf8(res: FetchResult) -> bytes:

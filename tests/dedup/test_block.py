@@ -4,7 +4,13 @@ from datetime import date
 
 import pytest
 
-from sitrep.dedup.block import date_window, geohash, index_keys, neighbour_cells, query_keys
+from sitrep.dedup.block import (
+    date_window,
+    geohash,
+    index_keys,
+    neighbour_cells,
+    query_keys,
+)
 from sitrep.dedup.match import distance_km
 from tests.helpers import make_event
 

@@ -7,7 +7,14 @@ from datetime import date
 
 import pytest
 
-from sitrep.dedup.control import build_control, find_place, holder_on, place_key, state_on, write_control
+from sitrep.dedup.control import (
+    build_control,
+    find_place,
+    holder_on,
+    place_key,
+    state_on,
+    write_control,
+)
 from sitrep.schema import Event, Evidence
 from tests.helpers import make_event
 

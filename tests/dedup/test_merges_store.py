@@ -10,7 +10,13 @@ from sitrep.schema import Claim, Doc, Document, Event, Evidence, FramingFlag
 from sitrep.store import Store, open_store
 from sitrep.store import tables as t
 from sitrep.store.merges import (
-    framing_for_event, index_stored_events, merge_documents, merge_into_store, merge_log, reports_of, unmerge,
+    framing_for_event,
+    index_stored_events,
+    merge_documents,
+    merge_into_store,
+    merge_log,
+    reports_of,
+    unmerge,
 )  # fmt: skip
 from tests.helpers import make_event
 

@@ -54,7 +54,7 @@ def test_repository_filters(db_url: str) -> None:
                    sub_event_type="Air/drone strike", event_type="Explosions/Remote violence"),
     ]
     store.add(doc)
-    ids = lambda f: [e.event_id_cnty for e in store.iter_events(f)]  # noqa: E731
+    ids = lambda f: [e.event_id_cnty for e in store.iter_events(f)]
     assert ids(EventFilter(country="Yemen")) == ["A"]
     assert ids(EventFilter(date_from=date(2020, 5, 5))) == ["B"]
     assert ids(EventFilter(event_type="Explosions/Remote violence")) == ["B"]

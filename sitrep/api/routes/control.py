@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from itertools import chain
 from typing import Annotated, Any
 
@@ -11,6 +10,7 @@ from fastapi import APIRouter, Query
 from ...dedup.control import TERRITORY_SUB_EVENTS, build_control, find_place, holder_on
 from ...store import EventFilter
 from ..deps import StateDep
+from ..models import IsoDate
 
 __all__ = ["router"]
 
@@ -21,7 +21,7 @@ router = APIRouter(prefix="/api", tags=["control"])
 def control(
     state: StateDep,
     place: Annotated[str, Query(min_length=1, max_length=300, description="Place name")],
-    on: Annotated[date | None, Query(description="Only the holder on this day")] = None,
+    on: Annotated[IsoDate | None, Query(description="Only the holder on this day")] = None,
 ) -> dict[str, Any]:
     events = chain.from_iterable(state.store.iter_events(EventFilter(sub_event_type=s))
                                  for s in TERRITORY_SUB_EVENTS)

@@ -13,7 +13,12 @@ from ...store.review import get_document, list_documents
 from ..deps import PageDep, StateDep, StoreDep, WriterDep, safe_id
 from ..errors import ApiError
 from ..models import (
-    DocumentCreate, DocumentCreated, DocumentPage, DocumentPublic, DocumentSummaryPublic, EventPublic,
+    DocumentCreate,
+    DocumentCreated,
+    DocumentPage,
+    DocumentPublic,
+    DocumentSummaryPublic,
+    EventPublic,
 )  # fmt: skip
 
 __all__ = ["router"]

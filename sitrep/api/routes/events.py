@@ -11,7 +11,13 @@ from ...store.review import event_points, get_event, list_events, review_event
 from ..deps import FilterDep, PageDep, StoreDep, WriterDep, safe_id
 from ..errors import ApiError
 from ..models import (
-    AuditPublic, DocumentPublic, EventDetail, EventPage, EventPatch, EventPublic, PointsPublic,
+    AuditPublic,
+    DocumentPublic,
+    EventDetail,
+    EventPage,
+    EventPatch,
+    EventPublic,
+    PointsPublic,
 )  # fmt: skip
 
 __all__ = ["router"]

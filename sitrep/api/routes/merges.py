@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Path
 from sqlalchemy.exc import SQLAlchemyError
 
 from ...errors import StoreError
@@ -42,7 +42,8 @@ def event_merges(store: StoreDep, event_id: str) -> dict[str, Any]:
 
 
 @router.post("/merges/{merge_id}/undo", summary="Undo a merge: the report becomes its own event again")
-def merge_undo(store: StoreDep, writer: WriterDep, merge_id: int) -> dict[str, Any]:
+def merge_undo(store: StoreDep, writer: WriterDep,
+               merge_id: Annotated[int, Path(ge=1, le=2**31 - 1)]) -> dict[str, Any]:
     try:
         pk = unmerge(store, merge_id)
     except StoreError as exc:
