@@ -56,6 +56,10 @@ def load_matcher(settings: Settings) -> Matcher:
     return build_matcher(kb)
 
 
+#: How many other sentences (nearest first) the document-level actor fallback looks at.
+_DOC_WINDOW = 60
+
+
 def _paragraphs(doc: Doc) -> list[int]:
     """Paragraph number of every sentence (a blank line starts a new paragraph)."""
     out: list[int] = []
@@ -123,13 +127,23 @@ class ActorResolver:
             doc.notes.append(f"actor {name!r} not in the knowledge base: kept verbatim for review")
         paras = _paragraphs(doc)
         cache: dict[tuple[str | None, int | None], dict[int, list[Participant]]] = {}
+        mentions_at = self._mentions_by_sentence(doc)
         for cand in doc.candidates:
-            self._assign(doc, cand, by_sentence, paras, country, year, rebel, cache)
+            self._assign(doc, cand, by_sentence, paras, country, year, rebel, cache,
+                         mentions_at=mentions_at)
         return doc
+
+    @staticmethod
+    def _mentions_by_sentence(doc: Doc) -> dict[int, list[ActorMention]]:
+        out: dict[int, list[ActorMention]] = {}
+        for m in doc.actors:
+            out.setdefault(m.sentence_index, []).append(m)
+        return out
 
     def _assign(self, doc: Doc, cand: EventCandidate, by_sentence: dict[int, list[Hit]], paras: list[int],
                 country: str | None, year: int | None, rebel: str | None,
-                cache: dict[tuple[str | None, int | None], dict[int, list[Participant]]]) -> None:
+                cache: dict[tuple[str | None, int | None], dict[int, list[Participant]]], *,
+                mentions_at: dict[int, list[ActorMention]]) -> None:
         c = country
         if cand.place is not None and cand.place.place is not None and cand.place.place.country:
             c = cand.place.place.country if not doc.country_hint else doc.country_hint
@@ -147,15 +161,19 @@ class ActorResolver:
             return [p for i in indices for p in resolved.get(i, [])]
 
         si = cand.sentence_index
-        para_idx = [i for i in range(len(paras)) if paras[i] == paras[si] and i != si] if si < len(paras) else []
+        # paragraph, then the rest of the document, bounded to the nearest sentences so that
+        # very long documents stay linear (news articles fall well inside the window)
+        lo, hi = max(0, si - _DOC_WINDOW), min(len(paras), si + _DOC_WINDOW + 1)
+        para_idx = [i for i in range(lo, hi) if i != si and paras[i] == paras[si]] if si < len(paras) else []
         sent_parts = parts([si])
         para_parts = parts(para_idx)
-        doc_parts = parts([i for i in by_sentence if i != si and i not in para_idx])
+        skip = set(para_idx) | {si}
+        doc_parts = parts([i for i in range(lo, hi) if i in by_sentence and i not in skip])
         a1, a2 = choose_actors(cand.event_type, cand.sub_event_type, sent_parts, para_parts, doc_parts, ctx)
         if a1 is not None and a2 is not None and a1.name == a2.name:
             a2 = None
         cand.actor1, cand.actor2 = a1, a2
-        cand.actors = [m for m in doc.actors if m.sentence_index == si]
+        cand.actors = mentions_at.get(si, [])
         if cand.event_type == "Violence against civilians" and a2 is not None and a2.inter == 7:
             cand.civilian_targeting = True
 

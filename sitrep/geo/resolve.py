@@ -258,10 +258,17 @@ def resolve_document(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[Sp
     doc_keys = {m.key for m in res}
     for m in res + unknown:
         _choose(m, focus=focus, doc_keys=doc_keys, chosen=())
-    for _ in range(2):  # proximity to the other places chosen
+    for _ in range(2):  # proximity to the other places chosen (distinct places: linear in mentions)
+        chosen_by_uid: dict[str, PlaceRecord] = {}
+        mentions_of: Counter[str] = Counter()
+        for o in res:
+            if o.record is not None and o.record.kind not in ("country", "admin1"):
+                chosen_by_uid.setdefault(o.record.uid, o.record)
+                mentions_of[o.record.uid] += 1
+        in_res = {id(o) for o in res}
         for m in res + unknown:
-            others = [o.record for o in res if o is not m and o.record is not None
-                      and o.record.kind not in ("country", "admin1")]
+            own = m.record.uid if m.record is not None and id(m) in in_res else None
+            others = [r for uid, r in chosen_by_uid.items() if uid != own or mentions_of[uid] > 1]
             _choose(m, focus=focus, doc_keys=doc_keys, chosen=others)
     everything = sorted(res + unknown, key=lambda m: m.start)
     cities: Counter[str] = Counter()

@@ -67,6 +67,11 @@ def _pick(cand: EventCandidate, mentions: list[tuple[Resolution, PlaceMention]],
           doc: Doc | None = None) -> PlaceMention | None:
     own = [(r, pm) for r, pm in mentions if r.sentence_index == cand.sentence_index
            and pm.place is not None and pm.role == "event"]
+    return _pick_from(cand, own, doc)
+
+
+def _pick_from(cand: EventCandidate, own: list[tuple[Resolution, PlaceMention]],
+               doc: Doc | None) -> PlaceMention | None:
     if doc is not None and own and cand.sentence_index < len(doc.sentences):
         c0, c1 = _clause(doc, cand)
         own = [(r, pm) for r, pm in own if c0 <= r.start < c1]
@@ -95,8 +100,7 @@ _JOINED = re.compile(
 def _coordinated(doc: Doc, cand: EventCandidate, chosen: PlaceMention,
                  pairs: list[tuple[Resolution, PlaceMention]]) -> list[PlaceMention]:
     """Further event places listed together with ``chosen`` in the candidate's sentence."""
-    own = sorted((pm for r, pm in pairs if r.sentence_index == cand.sentence_index
-                  and pm.place is not None and pm.role == "event"
+    own = sorted((pm for r, pm in pairs if pm.place is not None
                   and _KIND_RANK.get(pm.place.kind or "", 3) <= 2), key=lambda pm: pm.span.start)
     if chosen not in own:
         return []
@@ -149,13 +153,17 @@ def locate_candidates(doc: Doc, resolved: list[Resolution]) -> None:
     focus = _focus_mention(pairs)
     last: PlaceMention | None = None
     out: list[EventCandidate] = []
+    by_sentence: dict[int, list[tuple[Resolution, PlaceMention]]] = {}
+    for r, pm in pairs:
+        if pm.place is not None and pm.role == "event":
+            by_sentence.setdefault(r.sentence_index, []).append((r, pm))
     for cand in sorted(doc.candidates, key=lambda c: (c.sentence_index, c.trigger.start)):
         out.append(cand)
-        chosen = _pick(cand, pairs, doc)
+        chosen = _pick_from(cand, by_sentence.get(cand.sentence_index, []), doc)
         if chosen is not None:
             cand.place = chosen
             last = chosen
-            listed = _coordinated(doc, cand, chosen, pairs)
+            listed = _coordinated(doc, cand, chosen, by_sentence.get(cand.sentence_index, []))
             if len(listed) > 1:
                 out[-1:] = _split(cand, listed)
                 doc.notes.append(f"geo: {cand.sub_event_type!r} at {cand.trigger.text!r} split across "

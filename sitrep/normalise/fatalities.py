@@ -11,6 +11,7 @@ attribution cue, to read the claimant chain.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from typing import Any
@@ -233,11 +234,10 @@ class FatalityExtractor:
     @staticmethod
     def _owner(doc: Doc, figure_sentence: int, event_sentences: list[int]) -> int | None:
         """The event sentence a figure sentence without events belongs to (previous first)."""
-        before = [i for i in event_sentences if i <= figure_sentence]
-        if before:
-            return before[-1]
-        after = [i for i in event_sentences if i > figure_sentence]
-        return after[0] if after else None
+        k = bisect.bisect_right(event_sentences, figure_sentence)  # event_sentences is sorted
+        if k:
+            return event_sentences[k - 1]
+        return event_sentences[0] if event_sentences else None
 
     def __call__(self, doc: Doc) -> Doc:
         per_sentence = self._sentence_figures(doc)
@@ -248,7 +248,11 @@ class FatalityExtractor:
             if owner is not None:
                 attached[owner].extend(per_sentence[idx])
         claims_by_start = {c.start: c for c in doc.claims}
-        per_cand = [self._for_candidate(doc, c, attached.get(c.sentence_index, [])) for c in doc.candidates]
+        cands_at: dict[int, list[EventCandidate]] = {}
+        for c in doc.candidates:
+            cands_at.setdefault(c.sentence_index, []).append(c)
+        per_cand = [self._for_candidate(doc, c, attached.get(c.sentence_index, []), cands_at)
+                    for c in doc.candidates]
         self._reroute_combatants(doc, per_cand)
         for cand, figs in zip(doc.candidates, per_cand, strict=True):
             self._fill(doc, cand, figs, claims_by_start)
@@ -290,11 +294,13 @@ class FatalityExtractor:
                              f"{cand.trigger.text!r} to {doc.candidates[target].trigger.text!r}")
 
     @staticmethod
-    def _for_candidate(doc: Doc, cand: EventCandidate,
-                       figs: list[tuple[Figure, int, list[str]]]) -> list[tuple[Figure, int, list[str]]]:
+    def _for_candidate(doc: Doc, cand: EventCandidate, figs: list[tuple[Figure, int, list[str]]],
+                       cands_at: dict[int, list[EventCandidate]] | None = None,
+                       ) -> list[tuple[Figure, int, list[str]]]:
         """Figures of the candidate's own clause when its sentence holds several events."""
         sent = doc.sentences[cand.sentence_index]
-        others = [c for c in doc.candidates if c.sentence_index == cand.sentence_index
+        pool = cands_at.get(cand.sentence_index, []) if cands_at is not None else doc.candidates
+        others = [c for c in pool if c.sentence_index == cand.sentence_index
                   and c.trigger.start != cand.trigger.start]
         if not others:
             return figs
