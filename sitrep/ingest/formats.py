@@ -39,17 +39,22 @@ def _decode(data: bytes, origin: str) -> str | QuarantineItem:
         return _q(origin, exc.reason, exc.line, data)
 
 
+def _decode_nonempty(data: bytes, origin: str, empty_reason: str) -> str | QuarantineItem:
+    """Decoded text, or the quarantine item saying why there is none (undecodable, empty)."""
+    text = _decode(data, origin)
+    if isinstance(text, str) and _empty(text):
+        return _q(origin, empty_reason)
+    return text
+
+
 def _empty(text: str) -> bool:
     return not text.strip()
 
 
 def read_txt(data: bytes, *, origin: str, default_date: Date | None = None) -> Iterator[Item]:
-    text = _decode(data, origin)
+    text = _decode_nonempty(data, origin, "empty document")
     if isinstance(text, QuarantineItem):
         yield text
-        return
-    if _empty(text):
-        yield _q(origin, "empty document")
         return
     src = _SOURCE_LINE.search("\n".join(text.splitlines()[:5]))
     yield Document(
@@ -119,12 +124,9 @@ def _doc_from_mapping(obj: dict[str, Any], origin: str, line: int, default_date:
 
 
 def read_jsonl(data: bytes, *, origin: str, default_date: Date | None = None) -> Iterator[Item]:
-    text = _decode(data, origin)
+    text = _decode_nonempty(data, origin, "empty file")
     if isinstance(text, QuarantineItem):
         yield text
-        return
-    if _empty(text):
-        yield _q(origin, "empty file")
         return
     for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -142,12 +144,9 @@ def read_jsonl(data: bytes, *, origin: str, default_date: Date | None = None) ->
 
 
 def read_csv(data: bytes, *, origin: str, default_date: Date | None = None) -> Iterator[Item]:
-    text = _decode(data, origin)
+    text = _decode_nonempty(data, origin, "empty file")
     if isinstance(text, QuarantineItem):
         yield text
-        return
-    if _empty(text):
-        yield _q(origin, "empty file")
         return
     delimiter = "\t" if origin.lower().endswith(".tsv") else ","
     csv.field_size_limit(50 * 1024 * 1024)
