@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .arabic import normalise_pattern
-from .modality import Modality
+from .modality import Modality, split_clauses
 
 __all__ = ["arabic_clause_spans", "arabic_modality"]
 
@@ -37,15 +37,7 @@ _NEAR = 40
 
 def arabic_clause_spans(sentence: str) -> list[tuple[int, int]]:
     """Clause boundaries of a normalised Arabic sentence, as (start, end) offsets."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _CLAUSE_BREAK.finditer(sentence):
-        if m.start() > start:
-            spans.append((start, m.start()))
-        start = m.end()
-    if start < len(sentence):
-        spans.append((start, len(sentence)))
-    return spans or [(0, len(sentence))]
+    return split_clauses(sentence, _CLAUSE_BREAK)
 
 
 def _clause_of(sentence: str, pos: int) -> tuple[int, int]:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Modality", "clause_spans", "modality_of", "scope_with_parser"]
+__all__ = ["Modality", "clause_spans", "modality_of", "scope_with_parser", "split_clauses"]
 
 _CLAUSE_BREAK = re.compile(
     r";|:\s|,\s*(?:but|while|whereas|where|and then|meanwhile)\b|\s(?:while|whereas|but)\s", re.IGNORECASE)
@@ -51,9 +51,14 @@ class Modality:
 
 def clause_spans(sentence: str) -> list[tuple[int, int]]:
     """Clause boundaries inside a sentence, as (start, end) offsets."""
+    return split_clauses(sentence, _CLAUSE_BREAK)
+
+
+def split_clauses(sentence: str, breaks: re.Pattern[str]) -> list[tuple[int, int]]:
+    """(start, end) offsets of the stretches of ``sentence`` between matches of ``breaks``."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in _CLAUSE_BREAK.finditer(sentence):
+    for m in breaks.finditer(sentence):
         if m.start() > start:
             spans.append((start, m.start()))
         start = m.end()
