@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from contextlib import contextmanager
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from ..errors import ResourceError
@@ -153,33 +154,41 @@ class SQLiteGazetteer:
         return None if row is None else str(row[0])
 
     # -- writes ---------------------------------------------------------------------------
+    @contextmanager
+    def _transaction(self, begin: str, meta: dict[str, str]) -> Iterator[sqlite3.Connection]:
+        """One write transaction that also records ``meta``; rolled back on any error.
+
+        The caller holds ``self._lock``; cached lookups are dropped either way.
+        """
+        conn = self.conn
+        conn.execute(begin)
+        try:
+            yield conn
+            for k, v in meta.items():
+                conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (k, v))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        finally:
+            self._invalidate()
+
     def add(self, records: Iterable[PlaceRecord], *, meta: dict[str, str] | None = None) -> int:
         """Insert or replace (by ``uid``) in one transaction; returns the number written."""
         placeholders = ", ".join("?" for _ in _COLUMNS)
         updates = ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS[1:])
         n = 0
-        with self._lock:
-            conn = self.conn
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                for rec in records:
-                    values = [getattr(rec, c) for c in _COLUMNS]
-                    place_id = conn.execute(
-                        f"INSERT INTO places ({', '.join(_COLUMNS)}) VALUES ({placeholders}) "
-                        f"ON CONFLICT(uid) DO UPDATE SET {updates} RETURNING id",
-                        values).fetchone()[0]
-                    conn.execute("DELETE FROM names WHERE place = ?", (place_id,))
-                    conn.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)",
-                                     [(k, place_id) for k in rec.keys()])
-                    n += 1
-                for k, v in (meta or {}).items():
-                    conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (k, v))
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            finally:
-                self._invalidate()
+        with self._lock, self._transaction("BEGIN IMMEDIATE", meta or {}) as conn:
+            for rec in records:
+                values = [getattr(rec, c) for c in _COLUMNS]
+                place_id = conn.execute(
+                    f"INSERT INTO places ({', '.join(_COLUMNS)}) VALUES ({placeholders}) "
+                    f"ON CONFLICT(uid) DO UPDATE SET {updates} RETURNING id",
+                    values).fetchone()[0]
+                conn.execute("DELETE FROM names WHERE place = ?", (place_id,))
+                conn.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)",
+                                 [(k, place_id) for k in rec.keys()])
+                n += 1
         return n
 
     def bulk_load(self, records: Iterable[tuple[PlaceRecord, Iterable[str]]], *,
@@ -191,8 +200,7 @@ class SQLiteGazetteer:
             conn.execute("PRAGMA journal_mode = OFF")
             conn.execute("PRAGMA synchronous = OFF")
             conn.execute("DROP INDEX IF EXISTS names_place")
-            conn.execute("BEGIN")
-            try:
+            with self._transaction("BEGIN", meta):
                 names: list[tuple[str, int]] = []
                 for rec, keys in records:
                     n += 1
@@ -204,12 +212,4 @@ class SQLiteGazetteer:
                 names.sort()  # appends in key order: the B-tree grows at its right edge
                 conn.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", names)
                 conn.execute("CREATE INDEX names_place ON names (place)")
-                for k, v in meta.items():
-                    conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (k, v))
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            finally:
-                self._invalidate()
         return n
