@@ -4,7 +4,7 @@ Synthetic reports (``sitrep.dedup.scenarios.synthetic_events``: 60 a day over 12
 30 % of them repeating an earlier event) are merged
 
 - in memory (``MergeIndex``), and
-- into a fresh SQLite store (``merge_documents``, one transaction per 1,000 documents),
+- into a fresh store (a temporary SQLite file, or a private schema of ``--db`` PostgreSQL; ``merge_documents``, one transaction per 1,000 documents),
 
 and the time per event is reported for each size; a flat figure means near-linear cost. The
 labelled scenarios (``make_scenarios``, 36 clusters of 2-6 reports plus distractors, 5 seeds) give
@@ -22,8 +22,13 @@ import json
 import os
 import tempfile
 import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
+
+from sqlalchemy import create_engine
 
 from sitrep.dedup.index import MergeIndex
 from sitrep.dedup.scenarios import make_scenarios, pairwise_scores, synthetic_events
@@ -55,9 +60,28 @@ def bench_memory(n: int) -> dict[str, float]:
             "merged_events": len(index.clusters), "comparisons_per_event": round(index.comparisons / n, 2)}
 
 
+@contextmanager
+def _fresh_db(url: str | None) -> Iterator[str]:
+    """An empty database: a temporary SQLite file, or a private schema dropped afterwards (PostgreSQL)."""
+    if not url or not url.startswith("postgresql"):
+        with tempfile.TemporaryDirectory() as tmp:
+            yield url or f"sqlite:///{tmp}/bench.db"
+        return
+    schema = f"sitrep_bench_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+    try:
+        yield f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
+        admin.dispose()
+
+
 def bench_store(n: int, url: str | None) -> dict[str, float]:
-    with tempfile.TemporaryDirectory() as tmp:
-        store = open_store(url or f"sqlite:///{tmp}/bench.db")
+    with _fresh_db(url) as fresh:
+        store = open_store(fresh)
         docs = _docs(list(synthetic_events(n)))
         t0, c0 = time.perf_counter(), time.process_time()
         comparisons = 0
