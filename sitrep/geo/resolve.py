@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .context import Containers, containers_of
 from .gazetteer import Gazetteer, PlaceRecord
 from .match import FEATURE_WORDS, best_matches, name_key
 from .spans import SpanCandidate, is_stop
@@ -44,6 +45,7 @@ class Resolution:
     geo_precision: int = 1
     where_prec: int = 1
     fallback_from: str | None = None  # the unknown name this location stands in for
+    containers: Containers | None = None  # district/province named with it ("X (Y, Z)")
 
     @property
     def start(self) -> int:
@@ -182,6 +184,11 @@ def _score(rec: PlaceRecord, quality: float, m: Resolution, *, focus: str | None
         s += 0.7
     if rec.kind == "country":
         s += 2.0
+    if m.containers is not None:
+        inside = m.containers.consistent(rec)
+        s += 4.0 if inside else -6.0 if inside is False else 0.0
+        if m.containers.parts and rec.kind != "admin1" and m.containers.near(rec, 30.0):
+            s += 2.0
     if chosen:
         near = min(haversine_km(rec, c) for c in chosen)
         s += 2.0 if near < 30 else 1.0 if near < 150 else 0.0
@@ -224,11 +231,13 @@ def _fuzzy(gaz: Gazetteer, m: Resolution, focus: str | None) -> None:
 
 def _fallback(m: Resolution, same_sentence: list[Resolution], focus_city: PlaceRecord | None,
               focus_place: PlaceRecord | None) -> None:
-    """Stand an unknown explicit place in for the nearest containing place we trust."""
+    """Stand an unknown explicit place in for the nearest containing place we trust: the
+    district or province named with it, else a place named beside it, else the focus."""
     later = [o for o in same_sentence if o.record is not None and o.fallback_from is None
              and o.record.kind != "neighbourhood" and o is not m]
     later.sort(key=lambda o: (o.start < m.start, abs(o.start - m.start)))
-    base = later[0].record if later else focus_city or focus_place
+    base = m.containers.base() if m.containers is not None else None
+    base = base or (later[0].record if later else focus_city or focus_place)
     if base is None:
         return
     m.record = base
@@ -253,6 +262,10 @@ def resolve_document(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[Sp
             if not parts and span.explicit and span.role == "event":
                 unknown.append(Resolution(index, span, offset, name_key(span.text)))
     focus = _focus_country(gaz, country_hint, res, texts)
+    cache: dict[tuple[str, str | None], Containers] = {}
+    for m in res + unknown:
+        if m.span.hint:
+            m.containers = containers_of(gaz, m.span.hint, focus, cache)
     for m in unknown:
         _fuzzy(gaz, m, focus)
     doc_keys = {m.key for m in res}
@@ -279,6 +292,12 @@ def resolve_document(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[Sp
             by_name[m.record.uid] = m.record
     focus_city = by_name[cities.most_common(1)[0][0]] if cities else None
     focus_place = gaz.country(focus) if focus else None
+    for m in everything:  # a match its own district/province contradicts is not that place
+        if (m.record is not None and m.containers is not None and m.fallback_from is None
+                and m.record.kind not in ("admin1", "country")
+                and m.containers.consistent(m.record) is False):
+            m.record = None
+            m.span.explicit = True
     for m in everything:
         if m.record is None and m.span.explicit:
             same = [o for o in everything if o.sentence_index == m.sentence_index]

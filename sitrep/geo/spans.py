@@ -45,6 +45,12 @@ _LOCATIVE = re.compile(r"\b(?:in|near|at|of|outside|around|into|across|from|on)\
                        r"(?:[a-z]+\s+){0,2}[“\"]?$")
 _COMMA_HINT = re.compile(r"^\s*(?:[a-z]+\s*){0,2}?,\s*\s*([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2})(?=\s*(?:[.;)]|,|$))")
 _PAREN = re.compile(r"^\s*\(([^()]{2,80})\)")
+_NAME = r"[A-Z][\w'’-]+(?:[ -](?:al-|el-|de |del )?[A-Z][\w'’-]+){0,3}"
+# "the Biabanak area of Maywand district, Kandahar": the district and province it lies in
+_OF_CONTAINER = re.compile(
+    rf"^[”\"’]?\s+(?:area|village|locality|neighbou?rhood|hamlet|region|vicinity|outskirts)s?\s+"
+    rf"(?:of|in)\s+(?:the\s+)?({_NAME})(?:\s+(?:district|province|county|LGA|region))?"
+    rf"(?:\s*,\s*({_NAME}))?")
 
 
 @dataclass
@@ -97,6 +103,8 @@ def _context(sentence: str, start: int, end: int, cand: SpanCandidate) -> SpanCa
     if paren:
         cand.hint = paren.group(1)
         cand.explicit = True  # "Lumbishi (Kalehe, Sud-Kivu)": the brackets say it is a place
+    elif (of := _OF_CONTAINER.match(after)) is not None:
+        cand.hint = ", ".join(g for g in of.groups() if g)
     else:
         comma = _COMMA_HINT.match(after)
         if comma:

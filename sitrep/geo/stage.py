@@ -87,7 +87,11 @@ def _pick_from(cand: EventCandidate, own: list[tuple[Resolution, PlaceMention]],
         distance = abs(r.start - trigger) + (0 if r.start >= trigger else 40)
         return (1 if rank >= 4 else 0, distance + 60 * rank - (60 if r.span.locative else 0))
 
-    return min(pool, key=cost)[1]
+    best = min(pool, key=cost)
+    # "the X area of Y district": the event is somewhere in Y, not at Y itself (precision 2)
+    within = [(r, pm) for r, pm in pool if r.fallback_from and r.record is not None
+              and best[0].record is not None and r.record.uid == best[0].record.uid]
+    return within[0][1] if within and not best[0].fallback_from else best[1]
 
 
 # "X and Y", "X, Y and Z", "X district and the district of Y": places listed together

@@ -46,3 +46,22 @@ def test_gazetteer_layers_merge(memory_gazetteer: MemoryGazetteer) -> None:
     assert layered.lookup(name_key("Kafr Hamra"))[0].priority == 20
     assert layered.lookup(name_key("Aleppo"))
     assert name_key("kafr hamra") in layered.keys("SY")
+
+
+@pytest.mark.parametrize(("version", "imported", "stale"), [
+    ("0", False, True), ("0", True, False), (None, False, False)])
+def test_gazetteer_default_store_keyed_by_old_keys_is_rebuilt(
+        tmp_path: Path, version: str | None, imported: bool, stale: bool) -> None:
+    from sitrep.geo.build import _stale
+    from sitrep.geo.gazetteer import PRIORITY_IMPORT
+    from sitrep.geo.match import KEY_VERSION
+
+    store = SQLiteGazetteer(tmp_path / "g.db")
+    records = [PlaceRecord(uid="gn:1", name="Idlib", lat=35.9, lon=36.6, cc="SY",
+                           source="geonames")]
+    if imported:
+        records.append(PlaceRecord(uid="imp:1", name="Masharqa", lat=36.2, lon=37.1, cc="SY",
+                                   source="ocha", priority=PRIORITY_IMPORT))
+    store.add(records, meta={"key_version": version or KEY_VERSION})
+    store.close()
+    assert _stale(tmp_path / "g.db") is stale

@@ -1,0 +1,102 @@
+"""The containers a report names around a place: "Kabushwa (Kabare, Sud-Kivu)", "the Biabanak
+area of Maywand district, Kandahar", "near Kruta Balka, Donetsk".
+
+Reporters (and ACLED's own notes) name a small place together with the district and province
+it lies in. Those containers decide between homonyms (the Kruta Balka in Donetsk oblast, not the
+one 260 km away), reject a match that contradicts them, and give the place to fall back to when
+the small place is in no gazetteer (the district town, else the province) instead of the
+country or a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .gazetteer import Gazetteer, PlaceRecord
+from .match import FEATURE_WORDS, name_key, similarity
+
+__all__ = ["Containers", "containers_of", "same_admin1"]
+
+_SPLIT = re.compile(r"[,;/()]|\s+and\s+|\s+of\s+")
+_POPULATED = ("city", "town", "village", "admin3", "admin2")
+_EXTRA_WORDS = frozenset(("lga", "district", "province", "state", "governorate", "region",
+                          "county", "municipality", "department", "countryside", "area"))
+
+
+def same_admin1(value: str | None, keys: Iterable[str]) -> bool:
+    """Whether the admin1 name ``value`` is one of ``keys`` (name keys), allowing spellings."""
+    if not value:
+        return False
+    k = name_key(value)
+    return any(k == other or similarity(k, other) >= 85 for other in keys)
+
+
+@dataclass
+class Containers:
+    """What the hint after a place names, in the focus country, finest part first."""
+
+    admin1: list[PlaceRecord] = field(default_factory=list)  # provinces named
+    parts: list[list[PlaceRecord]] = field(default_factory=list)  # populated places per part
+
+    @property
+    def admin1_keys(self) -> set[str]:
+        return {name_key(r.admin1 or r.name) for r in self.admin1}
+
+    def consistent(self, rec: PlaceRecord) -> bool | None:
+        """True/False when the containers say whether ``rec`` can be inside them; None: silent."""
+        if not self.admin1:
+            return None
+        if rec.kind == "country":
+            return None
+        return same_admin1(rec.admin1 or (rec.name if rec.kind == "admin1" else None),
+                           self.admin1_keys)
+
+    def near(self, rec: PlaceRecord, km: float) -> bool:
+        from .resolve import haversine_km
+
+        return any(haversine_km(rec, p) <= km for part in self.parts for p in part)
+
+    def base(self) -> PlaceRecord | None:
+        """The finest container to stand in for an unknown place: the first named populated
+        place that lies in the named province, else the province."""
+        for part in self.parts:
+            fitting = [p for p in part if self.consistent(p) is not False]
+            if fitting:
+                return max(fitting, key=lambda p: (p.priority, p.population))
+        if self.admin1:
+            return max(self.admin1, key=lambda p: (p.priority, p.population))
+        return None
+
+
+def _clean(part: str) -> str:
+    words = [w for w in part.split() if w.lower().strip(".") not in FEATURE_WORDS | _EXTRA_WORDS]
+    return " ".join(words).strip(" .'\"")
+
+
+def containers_of(gaz: Gazetteer, hint: str, focus: str | None,
+                  cache: dict[tuple[str, str | None], Containers] | None = None) -> Containers:
+    """The containers named in ``hint`` ("Kalehe, Sud-Kivu"), read in ``focus``'s gazetteer."""
+    if cache is not None and (hint, focus) in cache:
+        return cache[(hint, focus)]
+    out = Containers()
+    names = [_clean(p) for p in _SPLIT.split(hint)]
+    names = [n for n in names if len(n) >= 3 and n[0].isupper()]
+    for i, name in enumerate(names):
+        records = [r for r in gaz.lookup(name_key(name)) if focus is None or r.cc == focus]
+        admin1 = [r for r in records if r.kind == "admin1"]
+        populated = [r for r in records if r.kind in _POPULATED]
+        if admin1 and (i == len(names) - 1 or not populated):  # "(district, province)"
+            out.admin1.extend(admin1)
+            continue
+        if populated:
+            out.parts.append(populated)
+    if cache is not None:
+        cache[(hint, focus)] = out
+    return out
+
+
+def of_container(records: Sequence[PlaceRecord], containers: Containers) -> list[PlaceRecord]:
+    """``records`` that the containers do not contradict."""
+    return [r for r in records if containers.consistent(r) is not False]

@@ -1,0 +1,97 @@
+"""Containers named with a place ("X (district, province)", "X area of Y district, Z")."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.config import Settings
+from sitrep.geo.context import containers_of
+from sitrep.geo.gazetteer import MemoryGazetteer, PlaceRecord
+from sitrep.geo.match import name_key
+from sitrep.geo.spans import find_spans
+from sitrep.geo.stage import Geocoder
+from sitrep.nlp.segment import segment_text
+from sitrep.resources import Resources
+from sitrep.schema import Doc, Document, EventCandidate, Span
+
+
+def _rec(uid: str, name: str, lat: float, lon: float, kind: str, admin1: str,
+         population: int = 0) -> PlaceRecord:
+    return PlaceRecord(uid=uid, name=name, lat=lat, lon=lon, kind=kind, admin1=admin1,
+                       cc="UA", country="Ukraine", iso=804, iso3="UKR", region="Europe",
+                       population=population)
+
+
+GAZ = [
+    PlaceRecord(uid="c:UA", name="Ukraine", lat=50.4, lon=30.5, kind="country", cc="UA",
+                country="Ukraine", population=40_000_000),
+    _rec("a1:north", "Northland", 51.0, 31.0, "admin1", "Northland", 500_000),
+    _rec("a1:south", "Southland", 47.0, 37.0, "admin1", "Southland", 900_000),
+    _rec("t:selo-n", "Novo Selo", 51.1, 31.2, "village", "Northland", 3_000),
+    _rec("t:selo-s", "Novo Selo", 47.1, 37.1, "village", "Southland", 300),
+    _rec("t:kamenka", "Kamenka", 51.3, 31.4, "village", "Northland", 2_000),
+    _rec("t:riverton", "Riverton", 47.5, 37.6, "town", "Southland", 20_000),
+    _rec("t:portsea", "Portsea", 46.8, 36.5, "city", "Southland", 400_000),
+]
+
+
+def _locate(text: str, trigger: str) -> Doc:
+    resources = Resources(Settings())
+    resources.put("geo.gazetteer", MemoryGazetteer(GAZ))
+    doc = Doc(document=Document(id="t", text=text, country="Ukraine"), country_hint="Ukraine")
+    doc.sentences = segment_text(text)
+    i = text.index(trigger)
+    doc.candidates.append(EventCandidate(
+        sentence_index=0, trigger=Span(start=i, end=i + len(trigger), text=trigger),
+        event_type="Battles", sub_event_type="Armed clash"))
+    return Geocoder(resources)(doc)
+
+
+def test_context_province_after_a_comma_decides_between_homonyms() -> None:
+    for province, uid in (("Southland", "t:selo-s"), ("Northland", "t:selo-n")):
+        doc = _locate(f"Artillery fire was observed near Novo Selo, {province}.", "fire")
+        place = doc.candidates[0].place
+        assert place is not None and place.place is not None
+        assert place.place.place_id == uid
+
+
+def test_context_match_the_province_contradicts_falls_back_to_the_district_town() -> None:
+    doc = _locate("Militants attacked Kamenka village (Riverton, Southland) at night.",
+                  "attacked")
+    place = doc.candidates[0].place
+    assert place is not None and place.place is not None
+    assert (place.place.name, place.geo_precision) == ("Riverton", 2)
+    assert any("'Kamenka" in n and "Riverton" in n for n in doc.notes)
+
+
+@pytest.mark.parametrize(("text", "name", "precision"), [
+    ("A blast hit the Qala Nasro area of Riverton district, Southland, killing two.",
+     "Riverton", 2),
+    ("Gunmen raided Zelenyi Hai village (Unknownivka, Southland) overnight.", "Southland", 3),
+])
+def test_context_unknown_place_stands_in_for_the_containers_it_names(
+        text: str, name: str, precision: int) -> None:
+    trigger = next(w for w in ("blast", "raided") if w in text)
+    place = _locate(text, trigger).candidates[0].place
+    assert place is not None and place.place is not None
+    assert (place.place.name, place.geo_precision) == (name, precision)
+
+
+def test_context_spans_read_area_of_district_province() -> None:
+    spans = find_spans("Two soldiers died in the Biabanak area of Maywand district, Kandahar.")
+    first = next(s for s in spans if s.text == "Biabanak")
+    assert first.hint == "Maywand, Kandahar" and first.explicit
+
+
+def test_context_containers_split_district_and_province() -> None:
+    found = containers_of(MemoryGazetteer(GAZ), "Riverton, Southland", "UA")
+    assert [r.name for r in found.admin1] == ["Southland"]
+    assert found.base() is not None and found.base().name == "Riverton"  # type: ignore[union-attr]
+    outside = next(r for r in GAZ if r.uid == "t:kamenka")
+    assert found.consistent(outside) is False
+
+
+@pytest.mark.parametrize(("a", "b"), [("Sud-Kivu", "South Kivu"), ("Nord-Ouest", "North-West"),
+                                      ("Vardak", "Wardak"), ("Shamal Darfur", "North Darfur")])
+def test_context_admin_names_in_other_languages_share_a_key(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
