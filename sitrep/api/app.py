@@ -31,7 +31,8 @@ _DESCRIPTION = """\
 Coded conflict events with their evidence, and the review workflow.
 
 Reading is open (the server binds to 127.0.0.1 by default). Every write
-(`POST /api/documents`, `PATCH /api/events/{id}`) needs `Authorization: Bearer <token>`.
+(`POST /api/documents`, `PATCH /api/events/{id}`, `POST /api/events/{id}/split`,
+`POST /api/merges/{id}/undo`) needs `Authorization: Bearer <token>`.
 Every error has the shape `{"error": {"code", "message", "detail"}}`.
 """
 

@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import SitrepError, StoreError
 from ..store.review import EventNotFoundError, InvalidEditError
+from ..store.split import InvalidSplitError
 
 __all__ = ["ApiError", "error_body", "error_response", "install_error_handlers"]
 
@@ -80,6 +81,8 @@ async def _sitrep_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, SitrepError)
     if isinstance(exc, EventNotFoundError):
         return error_response(404, "not_found", exc.message)
+    if isinstance(exc, InvalidSplitError):
+        return error_response(422, "invalid_split", exc.message, exc.detail)
     if isinstance(exc, InvalidEditError):
         return error_response(422, "invalid_edit", exc.message, exc.detail)
     if isinstance(exc, StoreError):

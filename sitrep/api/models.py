@@ -22,7 +22,7 @@ from ..store.review import AuditEntry, DocumentRecord, DocumentSummary, StoredEv
 __all__ = [
     "AuditPublic", "DocumentCreate", "DocumentCreated", "DocumentPage", "DocumentPublic",
     "DocumentSummaryPublic", "ErrorInfo", "ErrorResponse", "EventDetail", "EventPage",
-    "EventPatch", "EventPublic", "Health", "IsoDate", "PointsPublic", "SafeStr", "check_text",
+    "EventPatch", "EventPublic", "EventSplit", "EventSplitResult", "Health", "IsoDate", "PointsPublic", "SafeStr", "check_text",
 ]  # fmt: skip
 
 
@@ -180,6 +180,16 @@ class DocumentCreated(BaseModel):
     events: list[EventPublic]
 
 
+def _check_values(value: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Edited field values are scalars a database column can hold."""
+    for v in (value or {}).values():
+        if isinstance(v, str):
+            check_text(v)
+        elif v is not None and not isinstance(v, (int, float, bool)):
+            raise ValueError("field values must be strings, numbers, booleans or null")
+    return value
+
+
 class EventPatch(_In):
     """A review action: accept, reject, or edit fields (ACLED/UCDP columns)."""
 
@@ -192,12 +202,28 @@ class EventPatch(_In):
     @field_validator("fields")
     @classmethod
     def _clean_values(cls, value: dict[str, Any] | None) -> dict[str, Any] | None:
-        for v in (value or {}).values():
-            if isinstance(v, str):
-                check_text(v)
-            elif v is not None and not isinstance(v, (int, float, bool)):
-                raise ValueError("field values must be strings, numbers, booleans or null")
-        return value
+        return _check_values(value)
+
+
+class EventSplit(_In):
+    """Split an event in two: move documents out of a merged event, or make a second event from a
+    single report with edited fields (both may be given: the fields apply to the new event)."""
+
+    documents: list[Annotated[SafeStr, Field(min_length=1, max_length=255)]] | None = Field(
+        default=None, min_length=1, max_length=500,
+        description="ids of the documents whose reports move to the new event")
+    fields: dict[SafeStr, bool | int | float | SafeStr | None] | None = Field(
+        default=None, min_length=1, max_length=60,
+        description="field name -> value of the new event (ACLED/UCDP columns)")
+    reviewer: Annotated[SafeStr, Field(min_length=1, max_length=200)] | None = None
+    note: Annotated[SafeStr, Field(max_length=2000)] | None = None
+
+
+class EventSplitResult(BaseModel):
+    """Both events after a split: the original (same id) and the new one."""
+
+    original: EventDetail
+    created: EventDetail
 
 
 class Health(BaseModel):

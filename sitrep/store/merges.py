@@ -8,7 +8,8 @@ incoming report, the stored event before and after, and the features that matche
 its remaining reports (so undoing the last merge restores the target exactly as it was).
 
 A merged event is always ``merge_cluster(reports)`` of its reports: the report it was first stored
-from, then the incoming report of every merge not undone, in order.
+from, then the incoming report of every merge not undone, in order. After a reviewer's split
+(:mod:`sitrep.store.split`) the first report is the one its ``split-base`` row records.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ from ..schema import Doc, Event
 from . import tables as t
 from .repository import Store
 
-__all__ = ["MergeRecord", "MergeReport", "event_blocks", "framing_for_event", "index_stored_events",
+__all__ = ["SPLIT_BASE", "MergeRecord", "MergeReport", "event_blocks", "framing_for_event", "index_stored_events",
            "merge_documents", "merge_into_store", "merge_log", "merges", "reports_of", "unmerge"]
 
 _meta = MetaData()
@@ -68,7 +69,11 @@ merges = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("undone_at", DateTime(timezone=True)),
     Column("restored_event_pk", Integer),
+    Column("kind", String(16)),  # None: a merge; split-base / split-keep / split-undone: a split
 )  # fmt: skip
+
+#: ``merges.kind`` of the row recording an event's first report after a split.
+SPLIT_BASE = "split-base"
 
 _CHUNK = 400
 _NEW = 1 << 40  # ids of events created in a batch, before they get their primary keys
@@ -96,6 +101,7 @@ class MergeRecord:
     created_at: datetime
     undone_at: datetime | None
     restored_event_pk: int | None
+    kind: str | None = None
 
 
 def _keys(event: Event, precision: int) -> list[str]:
@@ -168,15 +174,18 @@ def _update_events(conn: Any, items: Sequence[tuple[int, Event]], now: datetime)
 
 
 def _reports_from(rows: Sequence[Any]) -> list[Event]:
-    reports = [Event.model_validate(rows[0].target_before)]
-    reports += [Event.model_validate(r.incoming) for r in rows if r.undone_at is None]
+    """First report (of the first row, or of the newest split's base row), then live merges'."""
+    start = max((i for i, r in enumerate(rows) if r.kind == SPLIT_BASE), default=0)
+    reports = [Event.model_validate(rows[start].target_before)]
+    reports += [Event.model_validate(r.incoming) for r in rows[start:] if r.undone_at is None]
     return reports
 
 
 def _logged(conn: Any, pks: Sequence[int]) -> dict[int, list[Any]]:
     out: dict[int, list[Any]] = {}
     for chunk in _chunks(pks):
-        q = select(merges.c.target_event_pk, merges.c.target_before, merges.c.incoming, merges.c.undone_at) \
+        q = select(merges.c.id, merges.c.target_event_pk, merges.c.target_before, merges.c.incoming,
+                   merges.c.undone_at, merges.c.kind, merges.c.doc_id) \
             .where(_in(merges.c.target_event_pk)).order_by(merges.c.id)
         for r in conn.execute(q, {"ids": chunk}):
             out.setdefault(int(r.target_event_pk), []).append(r)
@@ -339,7 +348,8 @@ def merge_log(store: Store, *, event_pk: int | None = None) -> list[MergeRecord]
         q = q.where(merges.c.target_event_pk == event_pk)
     with store.engine.connect() as conn:
         return [MergeRecord(int(r.id), int(r.target_event_pk), r.doc_id, dict(r.features), float(r.score),
-                            r.created_at, r.undone_at, r.restored_event_pk) for r in conn.execute(q)]
+                            r.created_at, r.undone_at, r.restored_event_pk, r.kind)
+                for r in conn.execute(q)]
 
 
 def reports_of(store: Store, event_pk: int) -> list[Event]:

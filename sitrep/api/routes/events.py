@@ -1,4 +1,4 @@
-"""/api/events: list and filter, compact points, one event, review (PATCH)."""
+"""/api/events: list and filter, compact points, one event, review (PATCH), split."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import math
 
 from fastapi import APIRouter, Response
 
-from ...store.review import event_points, get_event, list_events, review_event
+from ...store.review import EventRecord, event_points, get_event, list_events, review_event
+from ...store.split import split_event
 from ..deps import FilterDep, PageDep, StoreDep, WriterDep, safe_id
 from ..errors import ApiError
 from ..models import (
@@ -17,6 +18,8 @@ from ..models import (
     EventPage,
     EventPatch,
     EventPublic,
+    EventSplit,
+    EventSplitResult,
     PointsPublic,
 )  # fmt: skip
 
@@ -52,14 +55,18 @@ def events_points(store: StoreDep, flt: FilterDep) -> Response:
                     media_type="application/json")
 
 
-def _detail(store: StoreDep, event_id: str) -> EventDetail:
-    record = get_event(store, event_id)
-    if record is None:
-        raise ApiError(404, "not_found", f"no event {event_id!r}")
+def _public(record: EventRecord) -> EventDetail:
     return EventDetail(
         event=EventPublic.of(record.stored),
         documents=[DocumentPublic.of_record(d, with_events=False) for d in record.documents],
         merged_from=record.merged_from, audit=[AuditPublic.of(a) for a in record.audit])
+
+
+def _detail(store: StoreDep, event_id: str) -> EventDetail:
+    record = get_event(store, event_id)
+    if record is None:
+        raise ApiError(404, "not_found", f"no event {event_id!r}")
+    return _public(record)
 
 
 @router.get("/{event_id}", response_model=EventDetail,
@@ -77,3 +84,18 @@ def events_patch(store: StoreDep, writer: WriterDep, event_id: str, body: EventP
     review_event(store, event_id, action=body.action, who=body.reviewer or writer,
                  fields=body.fields, note=body.note)
     return _detail(store, event_id)
+
+
+@router.post("/{event_id}/split", response_model=EventSplitResult, status_code=201,
+             summary="Split an event in two (token needed; both events audited)",
+             description="With `documents`: the reports of those documents move out of a merged "
+                         "event into a new one, and both are recomputed from their reports (the "
+                         "merge log records the split). With `fields` alone: a second event is "
+                         "made from a single-report event with those fields changed; the original "
+                         "keeps its evidence. Unknown or all documents, unknown fields: 422.")
+def events_split(store: StoreDep, writer: WriterDep, event_id: str,
+                 body: EventSplit) -> EventSplitResult:
+    event_id = safe_id(event_id, "event")
+    result = split_event(store, event_id, who=body.reviewer or writer,
+                         documents=body.documents or (), fields=body.fields, note=body.note)
+    return EventSplitResult(original=_public(result.original), created=_public(result.created))

@@ -34,7 +34,7 @@ def event_merges(store: StoreDep, event_id: str) -> dict[str, Any]:
         "event": event_id,
         "merges": [{"id": m.id, "doc_id": m.doc_id, "features": m.features, "score": m.score,
                     "created_at": m.created_at, "undone_at": m.undone_at,
-                    "restored_event_pk": m.restored_event_pk} for m in log],
+                    "restored_event_pk": m.restored_event_pk, "kind": m.kind} for m in log],
         "framing": [{"source": f.source, "events": f.events,
                      "terms": [{"term": t, "normalised": n, "count": c} for t, n, c in f.top()]}
                     for f in framing],
