@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from sitrep.schema import Doc, Document, Evidence
-from tests.helpers import make_event
+from sitrep.store import Store
+from tests.helpers import make_doc, make_event
 
-__all__ = ["AUTH", "SEED", "TOKEN", "seed_docs"]
+__all__ = ["AUTH", "OUTLETS", "SEED", "TOKEN", "seed_docs", "seed_merged"]
 
 TOKEN = "test-token-0123456789"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -47,3 +48,20 @@ def seed_docs() -> list[Doc]:
                                    end=start + len(text.split()[0]), text=text.split()[0])]))
         docs.append(doc)
     return docs
+
+
+#: (doc id, outlet, fatalities): three reports of one clash that the matcher merges.
+OUTLETS = [("m1", "Outlet A", 10), ("m2", "Outlet B", 20), ("m3", "Outlet C", 30)]
+
+
+def seed_merged(store: Store) -> None:
+    """Three outlets' reports of one clash, merged by the store into one event."""
+    from sitrep.store.merges import merge_into_store
+
+    for doc_id, source, dead in OUTLETS:
+        doc = make_doc(doc_id, n_events=0)
+        doc.document.source = source
+        doc.events = [make_event(event_id_cnty=f"E-{doc_id}", doc_id=doc_id, doc_ids=[doc_id],
+                                 source=source, fatalities=dead, fatalities_low=dead,
+                                 fatalities_best=dead, fatalities_high=dead, claims=[])]
+        merge_into_store(store, doc)

@@ -12,23 +12,13 @@ from sitrep.api.app import create_app
 from sitrep.config import Settings
 from sitrep.dedup.merge import merge_cluster
 from sitrep.store import open_store
-from sitrep.store.merges import merge_into_store, reports_of
+from sitrep.store.merges import reports_of
 from tests.api.conftest import AUTH, TOKEN, Api
-from tests.helpers import make_doc, make_event
-
-#: (doc id, outlet, fatalities): three reports of one clash that the matcher merges.
-OUTLETS = [("m1", "Outlet A", 10), ("m2", "Outlet B", 20), ("m3", "Outlet C", 30)]
-
+from tests.api.seed import seed_merged
 
 def _merged_client(db_url: str) -> TestClient:
     store = open_store(db_url)
-    for doc_id, source, dead in OUTLETS:
-        doc = make_doc(doc_id, n_events=0)
-        doc.document.source = source
-        doc.events = [make_event(event_id_cnty=f"E-{doc_id}", doc_id=doc_id, doc_ids=[doc_id],
-                                 source=source, fatalities=dead, fatalities_low=dead,
-                                 fatalities_best=dead, fatalities_high=dead, claims=[])]
-        merge_into_store(store, doc)
+    seed_merged(store)
     store.dispose()
     return TestClient(create_app(Settings(), db_url=db_url, token=TOKEN),
                       raise_server_exceptions=False)

@@ -1,5 +1,5 @@
 // The event page: fields, article text with evidence highlighted, claim chains, framing, merges,
-// audit trail, and the review controls (accept / reject / edit, with the API token).
+// audit trail, and the review controls (accept / reject / edit / split, with the API token).
 import { api, colorOf, errorBox, fmtNumber, h, tokenField } from "./util.js";
 
 const EDITABLE = [["event_date", "date"], ["event_type", "text"], ["sub_event_type", "text"],
@@ -79,13 +79,7 @@ function reviewPanel(detail, reload) {
     h("button", { type: "submit", id: "save-edit" }, "Save edit"));
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
-    const fields = {};
-    for (const [name, type] of EDITABLE) {
-      const raw = form.elements[name].value.trim();
-      const value = raw === "" ? null : type === "number" ? Number(raw) : raw;
-      const before = e[name] ?? null;
-      if (value !== before) fields[name] = value;
-    }
+    const fields = changedFields(form, e);
     if (!Object.keys(fields).length) { msg.replaceChildren(h("span", { class: "muted" }, "Nothing changed.")); return; }
     send({ action: "edit", fields });
   });
@@ -93,7 +87,63 @@ function reviewPanel(detail, reload) {
     h("div", { class: "review-bar" }, tokenField(), h("label", {}, "Reviewer ", reviewer),
       h("button", { type: "button", id: "accept", onclick: () => send({ action: "accept" }) }, "Accept"),
       h("button", { type: "button", id: "reject", class: "danger", onclick: () => send({ action: "reject" }) }, "Reject")),
-    msg, h("details", {}, h("summary", {}, "Edit fields"), form));
+    msg, h("details", {}, h("summary", {}, "Edit fields"), form),
+    splitPanel(detail, reviewer, msg, reload));
+}
+
+// Split: a merged event gives some of its documents to a new event; a single-report event gets
+// a second event with the fields that differ (another place or date the coder collapsed).
+function splitPanel(detail, reviewer, msg, reload) {
+  const e = detail.event;
+  const docs = detail.merged_from;
+  const post = async (body) => {
+    msg.replaceChildren(h("span", { class: "muted" }, "Splitting…"));
+    try {
+      const out = await api(`/api/events/${encodeURIComponent(e.event_id_cnty)}/split`, {
+        method: "POST", auth: true, json: { ...body, reviewer: reviewer.value.trim() || undefined } });
+      const id = out.created.event.event_id_cnty;
+      await reload();
+      document.getElementById("review-msg").replaceChildren("Split: new event ",
+        h("a", { href: `#/event/${encodeURIComponent(id)}`, id: "split-created" }, id));
+    } catch (err) {
+      msg.replaceChildren(errorBox(err));
+    }
+  };
+  if (docs.length > 1) {
+    const boxes = docs.map((d) => h("label", { class: "split-doc" },
+      h("input", { type: "checkbox", value: d, id: `split-doc-${d}` }), ` ${d}`));
+    const button = h("button", { type: "button", id: "split-docs" }, "Move chosen documents to a new event");
+    button.addEventListener("click", () => {
+      const documents = boxes.map((b) => b.querySelector("input")).filter((i) => i.checked).map((i) => i.value);
+      if (!documents.length) { msg.replaceChildren(h("span", { class: "muted" }, "Choose documents to move.")); return; }
+      post({ documents });
+    });
+    return h("details", { id: "split" }, h("summary", {}, "Split event"),
+      h("p", { class: "muted" }, "The reports of the chosen documents become a new event; both are recomputed."),
+      h("div", { class: "split-docs" }, boxes), button);
+  }
+  const inputs = EDITABLE.map(([name, type]) => h("label", {}, name, h("input", {
+    name, type, step: type === "number" ? "any" : null, value: e[name] ?? "", id: `split-${name}` })));
+  const form = h("form", { class: "edit", id: "split-form" }, inputs,
+    h("button", { type: "submit", id: "split-fields" }, "Create second event"));
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const fields = changedFields(form, e);
+    if (!Object.keys(fields).length) { msg.replaceChildren(h("span", { class: "muted" }, "Change a field for the new event.")); return; }
+    post({ fields });
+  });
+  return h("details", { id: "split" }, h("summary", {}, "Split event"),
+    h("p", { class: "muted" }, "A second event from the same report, with the fields you change."), form);
+}
+
+function changedFields(form, e) {
+  const fields = {};
+  for (const [name, type] of EDITABLE) {
+    const raw = form.elements[name].value.trim();
+    const value = raw === "" ? null : type === "number" ? Number(raw) : raw;
+    if (value !== (e[name] ?? null)) fields[name] = value;
+  }
+  return fields;
 }
 
 function documentBlock(doc, event) {
@@ -116,7 +166,9 @@ function documentBlock(doc, event) {
 function mergeBlock(merges, reload) {
   if (!merges || (!merges.merges.length && merges.framing.length < 2)) return null;
   const rows = merges.merges.map((m) => {
-    const undo = h("button", { type: "button", class: "undo" }, m.undone_at ? "undone" : "Undo merge");
+    const label = m.kind === "split-base" ? "first report after split"
+      : m.kind === "split-undone" ? "superseded by split" : m.undone_at ? "undone" : "Undo merge";
+    const undo = h("button", { type: "button", class: "undo" }, label);
     undo.disabled = Boolean(m.undone_at);
     undo.addEventListener("click", async () => {
       try { await api(`/api/merges/${m.id}/undo`, { method: "POST", auth: true }); await reload(); }
