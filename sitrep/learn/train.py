@@ -50,7 +50,7 @@ def collect_rows(paths: Iterable[Path]) -> list[dict[str, str]]:
 
 
 def fit_notes_model(texts: list[str], labels: list[str], *, with_codebook: bool = True,
-                    chars: bool = False, c: float = 1.0) -> Any:
+                    chars: bool = False, c: float = 2.0) -> Any:
     """Fit the sklearn pipeline on (notes, sub_event_type), plus the codebook examples."""
     texts, labels = list(texts), list(labels)
     if with_codebook:

@@ -22,7 +22,7 @@ import numpy as np
 
 from ..taxonomy import SUB_EVENT_TYPES
 from .codebook import NONE_LABEL, training_pairs
-from .cues import CueHit, find_cues
+from .cues import CueHit, find_cues, note_heading
 
 __all__ = [
     "EventClassifier",
@@ -45,6 +45,9 @@ CUE_PRIOR_WITH_TRAINED = 0.1
 CODEBOOK_SHARE_WITH_TRAINED = 0.25
 ARMED_VICTIM_SHIFT = 0.3
 NOT_POLITICAL_BONUS = 1.0
+#: How much the actor rules count on top of a trained model, and what an ACLED heading adds.
+TRAINED_RULE_SCALE = 0.5
+HEADING_BONUS = 0.5
 
 
 @dataclass
@@ -159,12 +162,14 @@ _UNARMED_GROUPS = re.compile(
     r"supporters|families|neighbou?rs|relatives|mob|crowd|youths|party (?:workers|members))\b", re.IGNORECASE)
 _STATE_SIDE = re.compile(
     r"\b(?:army|military|government|regime|troops|soldiers|security forces|pro-government|"
-    r"national (?:army|forces)|armed forces|pro-[A-Z][\w-]* forces|loyal to the (?:president|government))\b",
+    r"national (?:army|forces)|armed forces|pro-(?:government|regime|Hadi|Assad)|government-(?:backed|allied)|"
+    r"loyal to the (?:president|government))\b",
     re.IGNORECASE)
-_TERRITORY_CUE = re.compile(r"\b(?:took|taken|seized|captured|regained|retook|recaptured|overran|"
-                           r"drove|occupied) (?:\w+\W+){0,4}?(?:control|town|village|city|area|base|"
-                           r"posts?|positions?|district|hill|ground)|control (?:of|over)\b", re.IGNORECASE)
-_TERRITORY = re.compile(r"\b(?:took|taken|seized|gained|captured|regained|retook|recaptured|control)\b", re.IGNORECASE)
+_TERRITORY_CUE = re.compile(r"\b(?:took|taken|seized|captured|regained|retook|recaptured|overran|overtook|recovered|"
+                           r"drove|occupied|occupy) (?:\w+\W+){0,4}?(?:control|town|village|city|areas?|regions?|base|"
+                           r"(?:check)?posts?|(?:check)?points?|positions?|district|hill|ground)|control (?:of|over)\b", re.IGNORECASE)
+_TERRITORY = re.compile(r"\b(?:took|taken|seized|gained|captured|regained|retook|recaptured|overtook|overran|"
+                        r"control)\b", re.IGNORECASE)
 
 
 _NOT_POLITICAL = re.compile(
@@ -172,15 +177,45 @@ _NOT_POLITICAL = re.compile(
     r"earthquake|flood\w*|storm|cyclone|hurricane|wildfire|landslide|drought|"
     r"nuclear test|test of a|industrial|factory fire|plant exploded|tank exploded|"
     r"drowned|overturned)\b", re.IGNORECASE)
-_PROTEST = re.compile(r"\b(?:protest\w*|demonstrat\w+|march\w*|rall(?:y|ies))\b", re.IGNORECASE)
+# "march" but not the month in "18 March 2020"
+_PROTEST = re.compile(r"\b(?:protest\w*|demonstrat\w+|(?<!\d )march(?:ed|es|ing)?\b(?! \d)|rall(?:y|ies)|"
+                      r"sit-ins?)", re.IGNORECASE)
 _LETHAL = re.compile(r"\b(?:killed|died|dead|death|live (?:rounds|ammunition|fire|bullets)|gunfire|shot)\b",
                      re.IGNORECASE)
-_VIOLENT_CROWD = re.compile(r"\b(?:riot\w*|stones|molotov|torched|set fire|clashed|attacked|vandali\w+|"
-                            r"turned violent|violence|ablaze|looted|smashed|burn\w*)\b", re.IGNORECASE)
-
-
-_INTERVENED = re.compile(r"\b(?:detain\w*|arrest\w*|suppress\w*|dispers\w+|broke up|tear ?gas|"
-                         r"water cannon|rubber bullets|baton)\b", re.IGNORECASE)
+_VIOLENT_CROWD = re.compile(r"\b(?:riot\w*|stones|stone[- ]?pelting|pelt\w*|molotov|petrol bombs?|torched|"
+                            r"set (?:on )?fire|clashed|attacked|assaulted|vandali\w+|turned violent|retaliat\w*|"
+                            r"ablaze|looted|smashed|burn\w*|brawl)\b", re.IGNORECASE)
+_FORCES = (r"(?:police\w*|security (?:forces|personnel|officers)|officers|authorities|gendarm\w+|soldiers|"
+           r"troops|army|military|guards?|agents)")
+#: the authorities act on the protest (arrests, dispersal), not a protest *against* an arrest
+_INTERVENED = re.compile(
+    rf"\b{_FORCES}\b[^.;]{{0,80}}?\b(?:arrest(?:ed|ing)|detain(?:ed|ing)|dispers\w+|broke up|intervened|"
+    r"lathi|baton|tear ?gas|water cannon|rubber bullets|removed|evicted|fined|prevented|stopped|"
+    r"took (?:\w+ )?into custody)\b"
+    r"|\b(?:were|was|been|got) (?:\w+ )?(?:arrested|detained|dispersed|taken into custody|removed)\b"
+    r"|\b(?:lathi|baton)[- ]charg\w*|\btear ?gas\b|\bwater cannons?\b|\brubber bullets\b", re.IGNORECASE)
+#: fire traded "in both directions" across a front line is an exchange, i.e. a clash
+_EXCHANGE = re.compile(r"\bboth directions\b|\bexchange[sd]? (?:of )?(?:fire|gunfire)\b|\btraded fire\b|"
+                       r"\bsmall[- ]arms\b|\bbursts\b", re.IGNORECASE)
+#: weapons fired from a distance, with no sign of an exchange: shelling, not a clash
+_STANDOFF = re.compile(r"\b(?:RPGs?|rocket-propelled grenades?|grenade launchers?|anti-tank|mortars?|"
+                       r"artillery|shell(?:s|ed|ing)|rockets?|missiles?|pounded)\b", re.IGNORECASE)
+_CLASH_WORDS = re.compile(r"\b(?:clash\w*|fighting|fought|battle\w*|gun ?fights?|firefights?|"
+                          r"returned fire|repel\w*|ambush\w*)\b", re.IGNORECASE)
+_VICTIMS = r"(?:(?:a|one|two|three|\d+|several|many|some|the|of the) )?(?:peaceful )?(?:protesters?|demonstrators?|marchers|crowd)"
+#: state force turned on the protesters themselves (not a protest *about* a killing)
+_FORCE_ON_PROTESTERS = re.compile(
+    rf"\b(?:open(?:ed|ing) fire|fir(?:ed|ing) (?:live \w+ )?)(?: on| at| into) {_VICTIMS}\b"
+    rf"|\b(?:killing|killed|shot(?: dead)?|wounding|injuring|beat(?:ing)?) {_VICTIMS}\b"
+    rf"|\b{_VICTIMS} (?:was|were) (?:killed|shot|beaten to death)\b", re.IGNORECASE)
+_ABDUCT = re.compile(r"\b(?:kidnap\w*|abduct\w*)\b", re.IGNORECASE)
+_DIED_AFTER = re.compile(r"\b(?:killed|dead|death|corpse|bod(?:y|ies)|stabbed|executed|murdered)\b",
+                         re.IGNORECASE)
+_ARREST = re.compile(r"\b(?:arrest\w*|detain\w*)\b", re.IGNORECASE)
+_VIOLENCE_FIRST = re.compile(r"\b(?:killed|shot|dead|attacked|injured|wounded|seized|robbed|opened fire)\b",
+                             re.IGNORECASE)
+_OFF_DUTY = re.compile(r"\b(?:off[- ]duty|former (?:soldier|police\w*|officer|member|commander)|retired|"
+                       r"civilian clothes|at (?:his|her) (?:home|house))\b", re.IGNORECASE)
 
 
 def not_political(text: str) -> bool:
@@ -226,7 +261,6 @@ class EventClassifier:
     def __init__(self, codebook: TextModel, *, trained: TextModel | None = None) -> None:
         self.codebook = codebook
         self.trained = trained
-        self.trained_rules = False  # apply the actor rules on top of a trained model too
         self._subs = SUB_EVENT_TYPES
         self._cb_index = [codebook.labels.index(s) if s in codebook.labels else -1 for s in self._subs]
         self._cb_none = codebook.labels.index(NONE_LABEL) if NONE_LABEL in codebook.labels else -1
@@ -235,27 +269,44 @@ class EventClassifier:
         self._tr_index = ([trained.labels.index(s) if s in trained.labels else -1 for s in self._subs]
                           if trained is not None else [])
 
-    def _apply_actor_rules(self, text: str, total: np.ndarray) -> None:
-        """Who fights whom decides between look-alike sub-types (in place on ``total``)."""
+    def _apply_actor_rules(self, text: str, total: np.ndarray, scale: float = 1.0) -> None:
+        """Who fights whom decides between look-alike sub-types (in place on ``total``);
+        ``scale`` shrinks the shifts when a trained model already types the text."""
         idx = self._subs.index
-        if armed_victims_only(text):
-            total[self._attack] -= ARMED_VICTIM_SHIFT
-            total[self._clash] += ARMED_VICTIM_SHIFT
+        shift = ARMED_VICTIM_SHIFT * scale
+        if armed_victims_only(text) and not _OFF_DUTY.search(text):
+            total[self._attack] -= shift
+            total[self._clash] += shift
         if unarmed_groups_clash(text):
-            total[idx("Mob violence")] += ARMED_VICTIM_SHIFT
-            total[self._clash] -= ARMED_VICTIM_SHIFT
-        if protesters_killed(text):
-            total[idx("Excessive force against protesters")] += ARMED_VICTIM_SHIFT
-        elif _PROTEST.search(text) and _VIOLENT_CROWD.search(text):
-            total[idx("Violent demonstration")] += ARMED_VICTIM_SHIFT / 2
-        elif _PROTEST.search(text) and _INTERVENED.search(text):
-            total[idx("Protest with intervention")] += ARMED_VICTIM_SHIFT / 2
+            total[idx("Mob violence")] += shift
+            total[self._clash] -= shift
+        if _EXCHANGE.search(text):
+            total[self._clash] += shift
+        elif _STANDOFF.search(text) and not _CLASH_WORDS.search(text):
+            total[idx("Shelling/artillery/missile attack")] += shift / 2
+        abduct = _ABDUCT.search(text)
+        if abduct and _DIED_AFTER.search(text, abduct.end()):  # kidnapped, then killed: an attack
+            total[idx("Abduction/forced disappearance")] -= 2 * shift
+            total[self._attack] += shift
+        arrest = _ARREST.search(text)
+        if arrest and _VIOLENCE_FIRST.search(text, 0, arrest.start()):  # arrests after the act
+            total[idx("Arrests")] -= shift
+        protest = _PROTEST.search(text)
+        if protest and _FORCE_ON_PROTESTERS.search(text):
+            total[idx("Excessive force against protesters")] += 2 * shift
+        elif protest and protesters_killed(text):
+            total[idx("Excessive force against protesters")] += shift
+        elif protest and _VIOLENT_CROWD.search(text):
+            total[idx("Violent demonstration")] += shift / 2
+        elif protest and _INTERVENED.search(text):
+            total[idx("Protest with intervention")] += shift
         gov, nsa = idx("Government regains territory"), idx("Non-state actor overtakes territory")
-        if max(total[gov], total[nsa]) >= total.max() - 0.3 and _TERRITORY_CUE.search(text):
-            if state_takes_territory(text):
-                total[gov] = max(total[gov], total[nsa]) + 0.01
-            else:
-                total[nsa] = max(total[gov], total[nsa]) + 0.01
+        if _TERRITORY_CUE.search(text):  # who took the place decides regain vs overtake
+            side, other = (gov, nsa) if state_takes_territory(text) else (nsa, gov)
+            total[side] = max(total[side], total[other]) + shift
+        heading = note_heading(text)
+        if heading is not None:
+            total[idx(heading)] += HEADING_BONUS
 
     def _cue_prior(self, hits: Sequence[CueHit]) -> np.ndarray:
         prior = np.zeros(len(self._subs))
@@ -305,8 +356,7 @@ class EventClassifier:
                 out.append(Prediction(NONE_LABEL, float(cb_none[k]), tuple(hits)))
                 continue
             total = typing[k] + raw * typing_prior
-            if self.trained is None or self.trained_rules:
-                self._apply_actor_rules(texts[k], total)
+            self._apply_actor_rules(texts[k], total, 1.0 if self.trained is None else TRAINED_RULE_SCALE)
             order = np.argsort(-total)
             best = int(order[0])
             confidence = float(min(1.0, max(0.05, typing[k][best] + 0.25 * min(1.0, raw[best]))))

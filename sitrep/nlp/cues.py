@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["CUES", "Cue", "CueHit", "find_cues"]
+__all__ = ["CUES", "Cue", "CueHit", "find_cues", "note_heading"]
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ _RAW: list[tuple[str, str, float]] = [
      r"seized back|retaken|drove (?:\w+\W+){0,4}?out|recovered (?:the )?(?:town|village|city|area))",
      "Government regains territory", 0.7),
     (r"(?:seiz\w*|took|taken|tak\w+|gain\w*|wrest\w*|assum\w+|establish\w+) (?:full |complete )?"
-     r"control|captur\w+|overr[au]n|took over|taken over|fell to|lost (?:the )?(?:control|town|"
+     r"control|captur\w+|overr[au]n|overt(?:ook|aken)|took over|taken over|fell to|lost (?:the )?(?:control|town|"
      r"village|city|district|neighbou?rhood|\W)", "Non-state actor overtakes territory", 0.7),
     # Explosions / remote violence
     (r"chlorine|sarin|mustard gas|toxic gas|poison(?:ous)? gas|nerve agent|chemical (?:attack|weapons?|agents?)",
@@ -111,7 +111,7 @@ _RAW: list[tuple[str, str, float]] = [
 
 _LITERAL = re.compile(r"[a-z' -]+")
 _TERRITORY_KEYS = ("took", "tak", "seiz", "gain", "wrest", "assum", "establish", "captur", "overr",
-                   "fell to", "lost", "retak", "recaptur", "regain", "reclaim", "restor", "liberat",
+                   "fell to", "lost", "overt", "retak", "recaptur", "regain", "reclaim", "restor", "liberat",
                    "re-took", "re-captur", "drove", "occupied", "recovered")
 
 
@@ -234,3 +234,30 @@ def _is_date_word(text: str, hit: CueHit) -> bool:
         return False
     return bool(re.search(r"\d\s*$", text[max(0, hit.start - 4):hit.start])
                 or re.match(r"\s*\d", text[hit.end:hit.end + 3]))
+
+
+#: ACLED writes a short heading before the notes of most strategic developments
+#: ("Property destruction: On 4 May ...", "Security measures: ..."); the heading names the sub-type.
+_HEADINGS: dict[str, str] = {
+    "property destruction": "Looting/property destruction", "looting": "Looting/property destruction",
+    "land seizure": "Looting/property destruction", "arson": "Looting/property destruction",
+    "looting/property destruction": "Looting/property destruction",
+    "security measures": "Change to group/activity", "movement of forces": "Change to group/activity",
+    "change to armed group": "Change to group/activity", "change to group/activity": "Change to group/activity",
+    "change to group": "Change to group/activity", "recruitment": "Change to group/activity",
+    "non-violent activity": "Other", "other": "Other",
+    "arrests": "Arrests", "arrest": "Arrests",
+    "agreement": "Agreement", "ceasefire": "Agreement", "prisoner exchange": "Agreement",
+    "defusal": "Disrupted weapons use", "detonation": "Disrupted weapons use",
+    "interception": "Disrupted weapons use", "weapons seizure": "Disrupted weapons use",
+    "disrupted weapons use": "Disrupted weapons use",
+    "headquarters or base established": "Headquarters or base established",
+    "non-violent transfer of territory": "Non-violent transfer of territory",
+}
+_HEADING = re.compile(r"^\s*([A-Za-z][A-Za-z /-]{1,40}?)\s*:\s")
+
+
+def note_heading(text: str) -> str | None:
+    """The sub-type an ACLED-style heading at the start of ``text`` names, if any."""
+    m = _HEADING.match(text)
+    return _HEADINGS.get(m.group(1).lower()) if m else None

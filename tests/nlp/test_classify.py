@@ -75,3 +75,50 @@ def test_classify_trained_model_dominates_typing() -> None:
     clf = EventClassifier(train_codebook_model(), trained=trained)
     (pred,) = clf.predict(["a mob and a zorblat at the farm"], allow_none=False)
     assert pred.label == "Mob violence"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # the authorities act on the protest -> intervention; a protest *against* an arrest stays peaceful
+        ("About forty traders protested outside the town hall over rents, and police arrested six of them.",
+         "Protest with intervention"),
+        ("About forty traders protested outside the town hall against the arrest of a union leader.",
+         "Peaceful protest"),
+        # lethal force on the marchers themselves, not a march about a killing
+        ("Residents marched on the governor's office over water cuts; soldiers opened fire on the protesters, "
+         "killing two.", "Excessive force against protesters"),
+        ("Residents marched on the governor's office to condemn the killing of a local teacher.",
+         "Peaceful protest"),
+        # taken, then killed: an attack on civilians rather than an abduction
+        ("Gunmen kidnapped a shopkeeper from his home; his body was found the next day by the river.", "Attack"),
+        # who took the place decides regain vs overtake
+        ("The militants overtook two army checkpoints north of the town after a night of fighting.",
+         "Non-state actor overtakes territory"),
+        ("Pro-government forces took control of the two villages from the rebels after heavy fighting.",
+         "Government regains territory"),
+        # the note's own heading
+        ("Property destruction: On 2 March 2021, the army pulled down two farm sheds near the village.",
+         "Looting/property destruction"),
+    ],
+)
+def test_classify_rules_separate_look_alike_sub_types(classifier: EventClassifier, text: str, sub: str) -> None:
+    (pred,) = classifier.predict([text], allow_none=False)
+    assert pred.label == sub
+
+
+def test_classify_march_the_month_is_not_a_protest() -> None:
+    from sitrep.nlp.classify import protesters_killed
+
+    assert not protesters_killed("On 18 March 2020, a policeman was killed by a sniper in the district.")
+    assert protesters_killed("Police shot at a march in the capital, and one man died.")
+
+
+def test_classify_rules_also_shape_a_trained_model() -> None:
+    texts = ["residents protested at the hall", "workers protested at the gate", "people protested in town",
+             "police arrested a man at home", "police arrested two men", "police detained a trader"]
+    labels = ["Peaceful protest"] * 3 + ["Arrests"] * 3
+    clf = EventClassifier(train_codebook_model(), trained=fit_text_model(texts, labels))
+    (pred,) = clf.predict(["Property destruction: On 2 March 2021, the army pulled down two farm sheds."],
+                          allow_none=False)
+    assert pred.label == "Looting/property destruction"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.nlp.cues import CUES, find_cues
+from sitrep.nlp.cues import CUES, find_cues, note_heading
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,30 @@ def test_cues_none_in_plain_text() -> None:
 
 def test_cues_every_cue_has_a_prefilter() -> None:
     assert all(c.gate is not None for c in CUES)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Property destruction: On 4 May 2021, soldiers pulled down a shed.", "Looting/property destruction"),
+        ("Security measures: On 2 June 2021, the governor banned gatherings.", "Change to group/activity"),
+        ("Non-violent activity: On 1 May 2021, prisoners were released.", "Other"),
+        ("  Detonation : two fighters died when their own device went off.", "Disrupted weapons use"),
+    ],
+)
+def test_cues_note_heading_names_the_sub_type(text: str, sub: str) -> None:
+    assert note_heading(text) == sub
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["On 4 May 2021: soldiers pulled down a shed.", "Rebels said: we took the hill.",
+     "Property destruction was reported in the town.", ""],
+)
+def test_cues_note_heading_ignores_other_colons(text: str) -> None:
+    assert note_heading(text) is None
+
+
+def test_cues_overtook_is_a_territory_cue() -> None:
+    hits = find_cues("The militants overtook three checkpoints on the road.")
+    assert "Non-state actor overtakes territory" in {h.sub_event_type for h in hits}
