@@ -23,12 +23,16 @@ from .gazetteer import Gazetteer, PlaceRecord
 from .match import FEATURE_WORDS, best_matches, name_key
 from .spans import SpanCandidate, is_stop
 
-__all__ = ["Resolution", "haversine_km", "precision_of", "resolve_document"]
+__all__ = ["Resolution", "haversine_km", "hint_country", "precision_of", "resolve_document"]
 
 _POPULATED = ("neighbourhood", "landmark", "village", "town", "city")
 _WORD = re.compile(r"[^\s]+")
 _POSSESSIVE = re.compile(r"[’']s$")
 _DEMONYM_ENDS = ("ian", "ians", "ese", "ish", "ians'")
+_ORG_WORDS = frozenset(("battalion", "brigade", "regiment", "division", "party", "company",
+                        "militia", "forces", "army", "front", "movement", "corps", "council",
+                        "university", "hospital", "union", "league", "club", "group", "bank",
+                        "phosphate", "oil", "airlines", "tribe", "clan", "people", "peoples"))
 _ADJECTIVE_KEYS = frozenset(name_key(w) for w in ("new", "old", "east", "west", "north", "south",
                                                    "upper", "lower", "great", "small"))
 
@@ -96,6 +100,9 @@ def _split_span(gaz: Gazetteer, span: SpanCandidate) -> list[tuple[SpanCandidate
                 continue
             if set(name_key(sub).split()) <= _ADJECTIVE_KEYS:  # "al-Jadideh" alone = "new"
                 continue
+            if j < len(words) and text[words[j][0]:words[j][1]].lower().strip(",.;:'’s") \
+                    in _ORG_WORDS:  # "the Azov Battalion", "Gafsa Phosphate Company"
+                continue
             records = gaz.lookup(name_key(sub))
             if not records and j - i > 1 and sub.split()[-1].lower() in FEATURE_WORDS:
                 records = gaz.lookup(name_key(" ".join(sub.split()[:-1])))
@@ -132,15 +139,21 @@ def _demonym_votes(texts: Sequence[str]) -> Counter[str]:
     return votes
 
 
+def hint_country(gaz: Gazetteer, hint: str | None) -> PlaceRecord | None:
+    """The country a document's ``country`` field names (a name or an ISO alpha-2 code)."""
+    if not hint:
+        return None
+    for r in gaz.lookup(name_key(hint)):
+        if r.kind == "country" and r.cc:
+            return r
+    return gaz.country(hint.upper()) if len(hint) == 2 else None
+
+
 def _focus_country(gaz: Gazetteer, hint: str | None, res: list[Resolution],
                    texts: Sequence[str] = ()) -> str | None:
-    if hint:
-        key = name_key(hint)
-        for r in gaz.lookup(key):
-            if r.kind == "country" and r.cc:
-                return r.cc
-        if len(hint) == 2 and gaz.country(hint.upper()) is not None:
-            return hint.upper()
+    named = hint_country(gaz, hint)
+    if named is not None:
+        return named.cc
     votes: Counter[str] = _demonym_votes(texts)
     for m in res:
         countries = [r for r, _ in m.candidates if r.kind == "country" and r.cc]
@@ -195,10 +208,21 @@ def _score(rec: PlaceRecord, quality: float, m: Resolution, *, focus: str | None
     return s
 
 
-def _plausible(rec: PlaceRecord, m: Resolution, focus: str | None) -> bool:
-    """Whether a match is trustworthy enough to keep (foreign hamlets named like words are not)."""
+def _plausible(rec: PlaceRecord, m: Resolution, focus: str | None,
+               foreign: frozenset[str] | None = None) -> bool:
+    """Whether a match is trustworthy enough to keep (foreign hamlets named like words are not).
+
+    ``foreign``: when the document's input names its country, the other countries it may
+    place events in (those the text names); None: no such restriction.
+    """
+    if foreign is not None and rec.cc != focus and rec.cc not in foreign:
+        return False
     if rec.kind == "country" or focus is None or rec.cc == focus:
-        return len(m.span.text) >= 4 or rec.kind == "country"
+        if len(m.span.text) >= 4 or rec.kind == "country":
+            return True
+        # "in Qom", "Nis, Serbia": a short name only for a real town said to be a place
+        return (m.span.locative or m.span.explicit or m.containers is not None) and (
+            rec.population >= 5_000 or rec.priority >= 10 or rec.kind == "admin1")
     if m.span.partial:
         return False
     if m.span.hint and {name_key(v) for v in (rec.admin1, rec.admin2, rec.city) if v} & _hint_keys(m):
@@ -209,9 +233,9 @@ def _plausible(rec: PlaceRecord, m: Resolution, focus: str | None) -> bool:
 
 
 def _choose(m: Resolution, *, focus: str | None, doc_keys: set[str],
-            chosen: Sequence[PlaceRecord]) -> None:
+            chosen: Sequence[PlaceRecord], foreign: frozenset[str] | None = None) -> None:
     scored = [(_score(r, q, m, focus=focus, doc_keys=doc_keys, chosen=chosen), r)
-              for r, q in m.candidates if _plausible(r, m, focus)]
+              for r, q in m.candidates if _plausible(r, m, focus, foreign)]
     m.record = None
     if scored:
         m.score, m.record = max(scored, key=lambda t: (t[0], t[1].priority, t[1].population))
@@ -219,8 +243,22 @@ def _choose(m: Resolution, *, focus: str | None, doc_keys: set[str],
             m.record.kind, near=m.span.near or (m.span.partial and m.span.explicit))
 
 
+def _joined(gaz: Gazetteer, m: Resolution, focus: str) -> None:
+    """"Mirpurkhas" for "Mirpur Khas": a long one-word name split in two."""
+    if " " in m.key or len(m.key) < 7:
+        return
+    for i in range(3, len(m.key) - 2):
+        key = " ".join(sorted((m.key[:i], m.key[i:])))
+        for rec in gaz.lookup(key):
+            if rec.cc == focus:
+                m.candidates.append((rec, 0.8))
+
+
 def _fuzzy(gaz: Gazetteer, m: Resolution, focus: str | None) -> None:
     if not focus or len(m.key) < 5 or m.key[0].isdigit():
+        return
+    _joined(gaz, m, focus)
+    if m.candidates:
         return
     cutoff = 88.0 if len(m.key) >= 8 else 93.0
     for key, score in best_matches(m.key, gaz.keys(focus), limit=3, cutoff=cutoff):
@@ -247,6 +285,22 @@ def _fallback(m: Resolution, same_sentence: list[Resolution], focus_city: PlaceR
     m.score = 0.5
 
 
+def _inherit_containers(mentions: list[Resolution]) -> None:
+    """"X, Y and Z of W district, P": a place named without containers takes those of the
+    next place of its sentence that has them."""
+    by_sentence: dict[int, list[Resolution]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence_index, []).append(m)
+    for group in by_sentence.values():
+        group.sort(key=lambda m: m.start)
+        following: Containers | None = None
+        for m in reversed(group):
+            if m.containers is not None and m.containers.admin1:
+                following = m.containers
+            elif m.containers is None and following is not None:
+                m.containers = following
+
+
 def resolve_document(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[SpanCandidate]]],
                      *, country_hint: str | None = None, texts: Sequence[str] = ()
                      ) -> list[Resolution]:
@@ -266,11 +320,16 @@ def resolve_document(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[Sp
     for m in res + unknown:
         if m.span.hint:
             m.containers = containers_of(gaz, m.span.hint, focus, cache)
+    _inherit_containers(res + unknown)
+    foreign: frozenset[str] | None = None
+    if hint_country(gaz, country_hint) is not None:  # other countries only where the text names them
+        foreign = frozenset(r.cc for m in res for r, _ in m.candidates
+                            if r.kind == "country" and r.cc)
     for m in unknown:
         _fuzzy(gaz, m, focus)
     doc_keys = {m.key for m in res}
     for m in res + unknown:
-        _choose(m, focus=focus, doc_keys=doc_keys, chosen=())
+        _choose(m, focus=focus, doc_keys=doc_keys, chosen=(), foreign=foreign)
     for _ in range(2):  # proximity to the other places chosen (distinct places: linear in mentions)
         chosen_by_uid: dict[str, PlaceRecord] = {}
         mentions_of: Counter[str] = Counter()
@@ -282,7 +341,7 @@ def resolve_document(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[Sp
         for m in res + unknown:
             own = m.record.uid if m.record is not None and id(m) in in_res else None
             others = [r for uid, r in chosen_by_uid.items() if uid != own or mentions_of[uid] > 1]
-            _choose(m, focus=focus, doc_keys=doc_keys, chosen=others)
+            _choose(m, focus=focus, doc_keys=doc_keys, chosen=others, foreign=foreign)
     everything = sorted(res + unknown, key=lambda m: m.start)
     cities: Counter[str] = Counter()
     by_name: dict[str, PlaceRecord] = {}

@@ -16,8 +16,8 @@ from ..registry import stage
 from ..resources import Resources
 from ..schema import Doc, EventCandidate, PlaceMention, Span
 from .build import default_gazetteer_path, ensure_built
-from .gazetteer import Gazetteer, LayeredGazetteer
-from .resolve import Resolution, precision_of, resolve_document
+from .gazetteer import Gazetteer, LayeredGazetteer, PlaceRecord
+from .resolve import Resolution, hint_country, precision_of, resolve_document
 from .spans import find_spans
 from .store import SQLiteGazetteer
 
@@ -147,11 +147,13 @@ def _split(cand: EventCandidate, places: list[PlaceMention]) -> list[EventCandid
     return clones
 
 
-def locate_candidates(doc: Doc, resolved: list[Resolution]) -> None:
+def locate_candidates(doc: Doc, resolved: list[Resolution], *,
+                      country: PlaceRecord | None = None) -> None:
     """Set ``cand.place`` for every candidate of ``doc`` (write-back step).
 
     A candidate whose sentence lists several event places together ("in X and the district of
-    Y") becomes one candidate per place, its figures divided among them.
+    Y") becomes one candidate per place, its figures divided among them. ``country``: the
+    country the document's input names, where an event no place locates is put (precision 3).
     """
     pairs = [(r, _mention(r)) for r in resolved]
     focus = _focus_mention(pairs)
@@ -177,6 +179,12 @@ def locate_candidates(doc: Doc, resolved: list[Resolution]) -> None:
             cand.place = last.model_copy(update={"geo_precision": gp, "where_prec": wp})
         elif focus is not None:
             cand.place = focus
+        elif country is not None:
+            gp, wp = precision_of("country")
+            cand.place = PlaceMention(
+                span=Span(start=cand.trigger.start, end=cand.trigger.start, text=""),
+                sentence_index=cand.sentence_index, place=country.to_place(), geo_precision=gp,
+                where_prec=wp, score=0.0, role="event")
     doc.candidates = out
 
 
@@ -217,7 +225,7 @@ class Geocoder:
         resolved = resolve_document(self.gazetteer, sentences, country_hint=doc.country_hint,
                                     texts=[s.text for s in doc.sentences])
         doc.places = [_mention(r) for r in resolved]
-        locate_candidates(doc, resolved)
+        locate_candidates(doc, resolved, country=hint_country(self.gazetteer, doc.country_hint))
         for r in resolved:
             if r.fallback_from and r.record is not None:
                 doc.notes.append(f"geo: {r.fallback_from!r} not in the gazetteer; "

@@ -95,3 +95,10 @@ def test_context_containers_split_district_and_province() -> None:
                                       ("Vardak", "Wardak"), ("Shamal Darfur", "North Darfur")])
 def test_context_admin_names_in_other_languages_share_a_key(a: str, b: str) -> None:
     assert name_key(a) == name_key(b)
+
+
+def test_context_places_listed_before_a_district_share_its_province() -> None:
+    doc = _locate("Snipers killed four soldiers in Novo Selo and Riverton district, Southland.",
+                  "killed")
+    selo = [p for p in doc.places if p.span.text == "Novo Selo"]
+    assert selo and selo[0].place is not None and selo[0].place.place_id == "t:selo-s"

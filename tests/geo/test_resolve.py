@@ -1,0 +1,84 @@
+"""Resolution choices: the document's country, short names, organisation names, fallbacks."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.config import Settings
+from sitrep.geo.gazetteer import MemoryGazetteer, PlaceRecord
+from sitrep.geo.stage import Geocoder
+from sitrep.nlp.segment import segment_text
+from sitrep.resources import Resources
+from sitrep.schema import Doc, Document, EventCandidate, PlaceMention, Span
+
+
+def _rec(uid: str, name: str, cc: str, country: str, lat: float, lon: float, kind: str,
+         population: int, admin1: str | None = None) -> PlaceRecord:
+    return PlaceRecord(uid=uid, name=name, lat=lat, lon=lon, cc=cc, country=country,
+                       kind=kind, population=population, admin1=admin1)
+
+
+GAZ = MemoryGazetteer([
+    _rec("c:LB", "Lebanon", "LB", "Lebanon", 33.9, 35.5, "country", 6_000_000),
+    _rec("c:ES", "Spain", "ES", "Spain", 40.4, -3.7, "country", 47_000_000),
+    _rec("c:IR", "Iran", "IR", "Iran", 35.7, 51.4, "country", 80_000_000),
+    _rec("c:UA", "Ukraine", "UA", "Ukraine", 50.4, 30.5, "country", 40_000_000),
+    _rec("c:PK", "Pakistan", "PK", "Pakistan", 33.7, 73.1, "country", 200_000_000),
+    _rec("t:tripoli", "Tripoli", "LB", "Lebanon", 34.44, 35.83, "city", 230_000, "North"),
+    _rec("t:palma", "Palma", "ES", "Spain", 39.57, 2.65, "city", 400_000, "Balearic Islands"),
+    _rec("t:qom", "Qom", "IR", "Iran", 34.64, 50.88, "city", 900_000, "Qom"),
+    _rec("t:kyiv", "Kyiv", "UA", "Ukraine", 50.45, 30.52, "city", 2_800_000, "Kyiv City"),
+    _rec("t:azov", "Azov", "UA", "Ukraine", 47.1, 37.5, "village", 500, "Donetsk"),
+    _rec("t:mirpur", "Mirpur Khas", "PK", "Pakistan", 25.53, 69.01, "city", 230_000, "Sindh"),
+    _rec("a1:sindh", "Sindh", "PK", "Pakistan", 24.86, 67.01, "admin1", 15_000_000, "Sindh"),
+])
+
+
+def _locate(text: str, trigger: str, country: str | None) -> Doc:
+    resources = Resources(Settings())
+    resources.put("geo.gazetteer", GAZ)
+    doc = Doc(document=Document(id="t", text=text, country=country), country_hint=country)
+    doc.sentences = segment_text(text)
+    i = text.index(trigger)
+    doc.candidates.append(EventCandidate(
+        sentence_index=0, trigger=Span(start=i, end=i + len(trigger), text=trigger),
+        event_type="Protests", sub_event_type="Peaceful protest"))
+    return Geocoder(resources)(doc)
+
+
+def _place(doc: Doc) -> PlaceMention:
+    place = doc.candidates[0].place
+    assert place is not None and place.place is not None
+    return place
+
+
+def test_resolve_document_country_keeps_events_at_home() -> None:
+    text = "Drivers blocked the highway at the Palma bridge near Tripoli."
+    place = _place(_locate(text, "blocked", "Lebanon"))
+    assert place.place.country == "Lebanon"  # type: ignore[union-attr]
+
+
+def test_resolve_a_country_the_text_names_stays_possible() -> None:
+    text = "Lebanese fans protested in Palma, Spain."
+    place = _place(_locate(text, "protested", "Lebanon"))
+    assert place.place.name == "Palma"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("text", "country", "name"), [
+    ("Shopkeepers protested in Qom on Monday.", "Iran", "Qom"),
+    ("Veterans of the Azov Battalion were beaten in Kyiv.", "Ukraine", "Kyiv"),
+    ("Residents protested in Mirpurkhas city (Mirpurkhas, Sindh).", "Pakistan", "Mirpur Khas"),
+])
+def test_resolve_names(text: str, country: str, name: str) -> None:
+    trigger = next(w for w in ("protested", "beaten") if w in text)
+    doc = _locate(text, trigger, country)
+    assert _place(doc).place.name == name  # type: ignore[union-attr]
+    assert not any(p.place is not None and p.place.name == "Azov" for p in doc.places)
+
+
+def test_resolve_event_no_place_locates_goes_to_the_documents_country() -> None:
+    doc = _locate("Protesters blocked a road to demand fuel.", "blocked", "Lebanon")
+    place = _place(doc)
+    assert (place.place.name, place.geo_precision) == ("Lebanon", 3)  # type: ignore[union-attr]
+    doc = _locate("Protesters blocked a road to demand fuel.", "blocked", None)
+    assert doc.candidates[0].place is None
