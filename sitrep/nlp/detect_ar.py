@@ -30,7 +30,13 @@ _MAX_SENTENCE_CHARS = 2000
 _CASUALTY_ONLY = 0.35  # a clause whose cues are all this weak only reports a toll (مقتل، استشهاد)
 _SECOND_CUE_WEIGHT = 1.2
 _NOT_A_REPORT = re.compile(normalise_pattern(
-    r"\W*(?:[^:：]{0,40}[:：]\s*)?(?:لقاء|مقابلة|حوار|نداء|كلمة|تقرير عن|الذكرى|ذكرى|أنشودة|اشترك)(?![\w])"))
+    r"\W*(?:[^:：]{0,40}[:：|]+\s*)?(?:لقاء|مقابلة|حوار|نداء|مناشدة|كلمة|تقرير عن|الذكرى|ذكرى|اشترك|شهادة|مداخلة|"
+    r"استطلاع|برومو|جلسة|تشييع)(?![\w])"))
+#: someone speaking about events ("... يتحدث حول الصعوبات"): not a report unless a strong cue says one happened
+_TALK = re.compile(normalise_pattern(r"(?<![\w])[وف]?(?:يتحدث|يتحدثون|تتحدث|يشرح|تشرح|يروي|تروي|يناشد|يناشدون)(?![\w])"))
+_TALK_UNLESS = 0.8
+_TOLL_ONLY = 0.5  # a clause whose cues are all this weak only names a toll (مجزرة، جثث)
+_REMOTE = "Explosions/Remote violence"
 
 
 def train_arabic_codebook_model() -> TextModel:
@@ -71,7 +77,7 @@ class ArabicDetector:
             if _NOT_A_REPORT.match(norm.text):
                 continue  # an interview, appeal, speech or commemoration talks about events
             hits = find_arabic_cues(norm)
-            if not hits:
+            if not hits or (_TALK.search(norm.text) and max(h.weight for h in hits) < _TALK_UNLESS):
                 continue
             for start, end in arabic_clause_spans(norm.text):
                 o_start, o_end = norm.span(start, end)
@@ -115,9 +121,13 @@ class ArabicDetector:
                     break
         # "غارة على الحي، ما أدى إلى مقتل خمسة": the toll clause belongs to the strike
         strong = {c.sentence.index for c, _ in found if max(h.weight for h in c.hits) >= _CASUALTY_ONLY}
+        # "مجزرة دوار ..." over a report of the barrel bomb that caused it: one event, the strike
+        remote = any(cand.event_type == _REMOTE for _c, cand in found)
         return [cand for clause, cand in found
-                if max(h.weight for h in clause.hits) >= _CASUALTY_ONLY
-                or not ({clause.sentence.index, clause.sentence.index - 1} & strong)]
+                if (max(h.weight for h in clause.hits) >= _CASUALTY_ONLY
+                    or not ({clause.sentence.index, clause.sentence.index - 1} & strong))
+                and not (remote and cand.sub_event_type == "Attack"
+                         and max(h.weight for h in clause.hits) <= _TOLL_ONLY)]
 
     def __call__(self, doc: Doc, sentences: Iterable[Sentence] | None = None) -> Doc:
         doc.candidates.extend(self.detect(doc, sentences))

@@ -119,3 +119,50 @@ def test_detect_arabic_toll_clause_does_not_make_a_second_event(detector: Detect
                                   "توزيع الخبز على الأهالي في الحي"])
 def test_detect_arabic_non_events_give_nothing(detector: Detector, text: str) -> None:
     assert _run(detector, text).candidates == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # the fighters' own weapons and targets make a clash, whatever else the words name
+        ("الثوار يستهدفون مواقع قوات النظام على جبهة المعامل بالرشاشات الثقيلة", "Armed clash"),
+        ("فصائل المعارضة تدمر دبابة لقوات النظام بصاروخ تاو قرب التلة", "Armed clash"),
+        ("التصدي للطيران الحربي بالمضادات الأرضية فوق البلدة", "Armed clash"),
+        ("مقاتلو الكتيبة يدمرون مبنى يتحصن فيه عناصر النظام في الحي", "Armed clash"),
+        ("مقتل أربعة عناصر من الميليشيات على جبهة القرية", "Armed clash"),
+        # a cannon, a mortar or a Hell cannon is shelling even when the verb is "targeting"
+        ("كتيبة من الثوار تستهدف مقرات النظام في الحي بمدفع جهنم", "Shelling/artillery/missile attack"),
+        # an aircraft named makes the bare word "shelling" an air strike
+        ("آثار القصف بالبراميل المتفجرة على حي المعادي", "Air/drone strike"),
+        ("مكان قصف طيران النظام في قرية على أطراف المدينة", "Air/drone strike"),
+        ("الدمار الذي خلفه القصف الجوي على السوق الشعبي", "Air/drone strike"),
+        ("اللحظات الأولى لقصف التحالف الدولي على قرية يسيطر عليها التنظيم", "Air/drone strike"),
+        ("كرنفال ثوري في ساحة الحي بمناسبة ذكرى انطلاق الثورة", "Peaceful protest"),
+    ],
+)
+def test_detect_arabic_fighting_and_strike_cues(detector: Detector, text: str, sub: str) -> None:
+    assert [c.sub_event_type for c in _run(detector, text).candidates][:1] == [sub]
+
+
+@pytest.mark.parametrize("text", [
+    "شهادة أحد المسعفين على المجزرة التي وقعت في الحي الأسبوع الماضي",
+    "أحد عناصر الدفاع المدني من مكان المجزرة يتحدث عن الصعوبات التي تواجههم",
+    "مداخلة مراسل الشبكة حول آخر التطورات الميدانية في المدينة",
+    "حلب اليوم: مناشدة لإرسال آليات لانتشال الضحايا في الحي",
+    "فرق الإنقاذ تنتشل جثث العالقين من تحت الأنقاض",
+    "معاناة مشفى ميداني في مناطق سيطرة المعارضة",
+    "تشييع شهداء الحي إلى المقبرة",
+])
+def test_detect_arabic_testimony_appeals_and_aftermath_give_nothing(detector: Detector, text: str) -> None:
+    assert [c for c in _run(detector, text).candidates
+            if not (c.negated or c.hypothetical or c.background)] == []
+
+
+def test_detect_arabic_massacre_headline_is_the_strike_it_reports(detector: Detector) -> None:
+    doc = _run(detector, "مجزرة في سوق البلدة\nألقى الطيران المروحي برميلاً متفجراً على السوق ظهر اليوم")
+    assert [c.sub_event_type for c in doc.candidates] == ["Air/drone strike"]
+
+
+def test_detect_arabic_massacre_alone_stays_an_event(detector: Detector) -> None:
+    assert [c.event_type for c in _run(detector, "مجزرة بحق عائلة كاملة في القرية").candidates] == [
+        "Violence against civilians"]
