@@ -20,7 +20,13 @@ __all__ = ["ArabicPlace", "find_arabic_places"]
 _P = normalise_pattern
 _WORD = re.compile(r"\w+")
 _FEATURE = frozenset(_P(w) for w in ("حي", "حيي", "أحياء", "بلدة", "بلدات", "قرية", "قرى", "مدينة", "منطقة",
-                                     "مخيم", "ريف", "دوار", "جبل", "تلة", "ناحية", "محافظة"))
+                                     "مخيم", "ريف", "دوار", "جبل", "تلة", "ناحية", "محافظة", "مزارع"))
+_HOOD = frozenset(_P(w) for w in ("حي", "حيي", "أحياء"))
+_KARM = _P("كرم")  # "حي القاطرجي" is OCHA's "كرم القاطرجي"
+#: "شبكة حلب نيوز", "مركز حلب الإعلامي": the outlet's name, not a place in the report
+_OUTLET_NEXT = frozenset(_P(w) for w in ("نيوز", "الإعلامي", "الاعلامي", "اليوم"))
+#: "الجبهة الشامية", "الجبهة الإسلامية": a group's name ("جبهة الملاح" without the article is a front)
+_GROUP_HEAD = frozenset(_P(w) for w in ("الجبهة", "والجبهة", "جيش", "لواء", "كتيبة", "كتائب", "حركة", "تجمع"))
 _STOP = frozenset(_P(w) for w in (
     "في", "على", "من", "إلى", "عن", "مع", "بعد", "قبل", "يوم", "اليوم", "أمس", "قرب", "شرق", "غرب", "شمال",
     "جنوب", "محيط", "أطراف", "جراء", "إثر", "بين", "خلال", "منذ", "حتى", "عند", "ما", "أدى", "مقتل", "شهداء",
@@ -29,7 +35,10 @@ _STOP = frozenset(_P(w) for w in (
     "الحي", "البلدة", "القرية", "المدينة", "المنطقة", "الجيش", "الحر", "الأسد", "حلب نيوز",
     # words that are also place names somewhere (Ash Shuhada, al-Thawra ...) but rarely mean the place
     "شهداء", "الشهداء", "شهيد", "الشهيد", "ثورة", "الثورة", "الثوار", "النصر", "الحرية", "مفرق", "جثث", "مجزرة",
-    "الصورة", "لحظة", "مظاهرة", "جمعة", "الجمعة", "ضحايا"))
+    "الصورة", "لحظة", "مظاهرة", "جمعة", "الجمعة", "ضحايا",
+    # people and common words that are also village names somewhere (طفلة → Tafla, خلفه → Khilfah)
+    "طفل", "طفلة", "أطفال", "الأطفال", "امرأة", "نساء", "رجل", "الرجال", "مدني", "المدنيين", "أهالي", "عناصر",
+    "خلفه", "خلفها", "خلفت", "الدمار", "دمار", "آثار", "اثار", "الأنقاض", "أنقاض", "مكان", "المكان"))
 _NEAR_WORDS = frozenset(_P(w) for w in ("قرب", "محيط", "أطراف", "شرق", "غرب", "شمال", "جنوب", "بالقرب"))
 _RIF = _P("ريف")
 _FRIDAY = frozenset(_P(w) for w in ("جمعة", "بجمعة", "وجمعة"))
@@ -58,11 +67,22 @@ def _strip(token: str) -> list[str]:
     return out
 
 
-def _best(records: list[PlaceRecord], country: str | None) -> PlaceRecord | None:
+_SETTLEMENT = frozenset({"neighbourhood", "landmark", "village", "town", "city"})
+
+
+def _best(records: list[PlaceRecord], country: str | None, *, area: bool = False,
+          hood: bool = False) -> PlaceRecord | None:
+    """The record a name means: a settlement over an admin area of the same name ("حلب" is the city;
+    ``area``: after ريف, the area), a neighbourhood after حي (``hood``), then priority, population."""
     pool = [r for r in records if r.kind != "country"] or records
     if country:
         pool = [r for r in pool if country in (r.country, r.cc, r.iso3)]  # a known country is strict
-    return max(pool, key=lambda r: (r.priority, r.population), default=None)
+
+    def rank(r: PlaceRecord) -> tuple[int, int, int, int]:
+        settled = r.kind in _SETTLEMENT
+        return (int(r.kind == "neighbourhood") if hood else 0, int(settled != area), r.priority, r.population)
+
+    return max(pool, key=rank, default=None)
 
 
 def find_arabic_places(text: str, gazetteer: Gazetteer, *, country: str | None = "Syria") -> list[ArabicPlace]:
@@ -79,16 +99,23 @@ def find_arabic_places(text: str, gazetteer: Gazetteer, *, country: str | None =
         prev2 = words[i - 2][2] if i > 1 else ""
         near = near or (explicit and prev2 in _NEAR_WORDS)
         found: tuple[PlaceRecord, int, str] | None = None
-        if w0 not in _STOP and w0 not in _FEATURE and not w0.isdigit():
+        nxt = words[i + 1][2] if i + 1 < len(words) else ""
+        hood = prev in _HOOD or any(f in _HOOD for f in _strip(prev))
+        area = _RIF in (prev, *_strip(prev))
+        skip = nxt in _OUTLET_NEXT or prev in _GROUP_HEAD
+        if not skip and w0 not in _STOP and w0 not in _FEATURE and not w0.isdigit():
             for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
                 span_words = [w for _s, _e, w in words[i:i + n]]
                 if any(w in _STOP or w.isdigit() for w in span_words[1:]):
                     continue
                 for first in _strip(span_words[0]):
-                    key = name_key(" ".join([first, *span_words[1:]]))
+                    name = " ".join([first, *span_words[1:]])
+                    key = name_key(name)
                     if not key or len(key) < 3:
                         continue
-                    record = _best(list(gazetteer.lookup(key)), country)
+                    record = _best(list(gazetteer.lookup(key)), country, area=area, hood=hood)
+                    if record is None and hood:
+                        record = _best(list(gazetteer.lookup(name_key(f"{_KARM} {name}"))), country, hood=True)
                     if record is not None:
                         found = (record, n, first)
                         break

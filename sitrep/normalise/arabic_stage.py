@@ -43,7 +43,8 @@ _CLAIMANT = re.compile(normalise_pattern(
     r"((?:\S+)(?:\s+\S+){0,2})"))
 _SOURCES = re.compile(normalise_pattern(r"مصادر طبية|مصادر محلية|ناشطون|ناشطين|الدفاع المدني|مراسل\S*|"
                                         r"المرصد السوري|مصدر عسكري"))
-_DEATHS = re.compile(normalise_pattern(r"شهداء|قتلى|ضحايا|مقتل|استشهاد|قتل|مجزرة|مجازر|جثث"))
+_DEATHS = re.compile(normalise_pattern(r"شهداء|شهدائ|شهداؤ|قتلى|ضحايا|مقتل|استشهاد|استشهد|قتل|مجزرة|مجازر|جثث|أشلاء|"
+                                       r"قضوا|وفاة"))
 _EXPLICIT = frozenset({"ar_dmy", "ar_iso", "ar_day_month"})
 _ACTIVE = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
@@ -95,8 +96,8 @@ class ArabicArguments:
             cand.place = min(exact, key=lambda p: abs(p.span.start - cand.trigger.start))
             return
         for i in (*range(si - 1, max(-1, si - _LOOKBACK - 1), -1), *sorted(places)):
-            if places.get(i):
-                p = places[i][0]
+            if places.get(i):  # the finest place of the nearest sentence that names one
+                p = min(places[i], key=lambda q: (q.geo_precision, -q.span.start))
                 cand.place = p.model_copy(update={"geo_precision": max(p.geo_precision, 2) if i != 0 else
                                                   p.geo_precision, "where_prec": p.where_prec})
                 return

@@ -22,6 +22,11 @@ GAZ = [
                 alt_names=("الباب",), **_SY),
     PlaceRecord(uid="n:sukkari", name="Al Sukkari", lat=36.18, lon=37.15, kind="neighbourhood", city="Aleppo",
                 alt_names=("السكري",), **_SY),
+    PlaceRecord(uid="a1:aleppo", name="Aleppo", lat=36.10, lon=37.60, kind="admin1", alt_names=("حلب",),
+                priority=5, **{**_SY, "admin1": None}),
+    PlaceRecord(uid="n:qaterji", name="Karm Al-Qaterji", lat=36.2018, lon=37.1817, kind="neighbourhood",
+                city="Aleppo", alt_names=("كرم القاطرجي",), **_SY),
+    PlaceRecord(uid="v:tafla", name="Tafla", lat=35.0, lon=36.0, kind="village", alt_names=("طفلة",), **_SY),
     PlaceRecord(uid="t:kseur", name="El Kseur", lat=36.68, lon=4.85, kind="town", cc="DZ", country="Algeria",
                 alt_names=("القصر",)),
 ]
@@ -102,3 +107,36 @@ def test_arabic_lexicons_actor_aliases(text: str, name: str | None) -> None:
                                                ("المحتل", "held by another party"), ("الخوارج", "Islamic State")])
 def test_arabic_lexicons_framing_terms(text: str, neutral: str) -> None:
     assert [t.normalised for t, _a, _b in find_arabic_framing(text)] == [neutral]
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        # the outlet's name is not where it happened; the finest place of the headline is
+        ("شبكة حلب نيوز: حي السكري || آثار الدمار نتيجة سقوط برميل متفجر على الحي", "Al Sukkari"),
+        # "حلب" is the city, not the governorate of the same name
+        ("غارة جوية على حلب صباح اليوم", "Aleppo"),
+        # "حي القاطرجي" is the neighbourhood OCHA spells "كرم القاطرجي"
+        ("قصف بالبراميل المتفجرة على حي القاطرجي", "Karm Al-Qaterji"),
+        # a word that is also a village name somewhere is not a place here
+        ("وفاة طفلة جراء غارة جوية على حي السكري", "Al Sukkari"),
+    ],
+)
+def test_arabic_stage_places_in_headlines(pipe: Pipeline, text: str, location: str) -> None:
+    events = _events(pipe, text)
+    assert events and events[0].location == location
+    if location == "Aleppo":
+        assert (events[0].latitude, events[0].longitude) == (36.20, 37.16)
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        ("وفاة طفلة جراء غارة جوية على حي السكري", 1),
+        ("مجزرة نتيجة القصف بالبراميل على حي السكري قضى فيها سبعة أشخاص", 7),
+        ("بكاء الأهالي على شهدائهم الذين قضوا في غارة جوية على حي السكري", 3),
+        ("انتشال الأشلاء بعد قصف الطيران الحربي على حي السكري", 3),
+    ],
+)
+def test_arabic_stage_deaths_in_other_words(pipe: Pipeline, text: str, fatalities: int) -> None:
+    assert [e.fatalities for e in _events(pipe, text)][:1] == [fatalities]
