@@ -19,7 +19,7 @@ from .deps import ApiState, Coder
 from .errors import install_error_handlers
 from .middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
 from .models import ErrorResponse
-from .routes import control, documents, events, export, health, merges, web
+from .routes import control, documents, events, export, health, merges, places, web
 
 __all__ = ["DEFAULT_MAX_BODY", "TOKEN_ENV", "create_app"]
 
@@ -68,6 +68,9 @@ def create_app(
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
         store.dispose()
+        gazetteer = state.extra.get("gazetteer")
+        if gazetteer is not None:
+            gazetteer.close()
 
     app = FastAPI(
         title="sitrep", version=__version__, description=_DESCRIPTION, lifespan=lifespan,
@@ -78,7 +81,7 @@ def create_app(
     )
     app.state.sitrep = state
     install_error_handlers(app)
-    for module in (health, events, documents, export, control, merges, web):
+    for module in (health, events, documents, export, control, merges, places, web):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=web.static_dir()), name="static")
     if cors_origins:

@@ -21,8 +21,8 @@ from .errors import ApiError
 from .models import IsoDate
 
 __all__ = [
-    "ApiState", "Coder", "FilterDep", "PageDep", "Paging", "StateDep", "StoreDep", "WriterDep",
-    "event_filter", "get_state", "require_writer", "safe_id",
+    "BBOX_PATTERN", "ApiState", "Coder", "FilterDep", "PageDep", "Paging", "StateDep", "StoreDep",
+    "WriterDep", "event_filter", "get_state", "require_writer", "safe_id",
 ]  # fmt: skip
 
 
@@ -133,6 +133,7 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
 
 _NUM = r"\s*[-+]?(\d+(\.\d*)?|\.\d+)\s*"
 _BBOX = f"^{_NUM},{_NUM},{_NUM},{_NUM}$"
+BBOX_PATTERN = _BBOX  # minlon,minlat,maxlon,maxlat (checked further by parse_bbox)
 _Str = Annotated[str | None, Query(max_length=300)]
 
 

@@ -21,7 +21,8 @@ from ..store.review import AuditEntry, DocumentRecord, DocumentSummary, StoredEv
 
 __all__ = [
     "AuditPublic", "DocumentCreate", "DocumentCreated", "DocumentPage", "DocumentPublic",
-    "DocumentSummaryPublic", "ErrorInfo", "ErrorResponse", "EventDetail", "EventPage",
+    "DocumentSummaryPublic", "ErrorInfo", "ErrorResponse", "EventDetail", "EventPage", "EventPlace",
+    "MultiPolygonGeometry", "PlaceShape", "PlaceShapes", "PolygonGeometry",
     "EventPatch", "EventPublic", "EventSplit", "EventSplitResult", "Health", "IsoDate", "PointsPublic", "SafeStr", "check_text",
 ]  # fmt: skip
 
@@ -224,6 +225,49 @@ class EventSplitResult(BaseModel):
 
     original: EventDetail
     created: EventDetail
+
+
+Position = Annotated[list[float], Field(min_length=2, max_length=3, description="[lon, lat]")]
+
+
+class PolygonGeometry(BaseModel):
+    type: Literal["Polygon"]
+    coordinates: list[list[Position]] = Field(description="rings: outer, then holes")
+
+
+class MultiPolygonGeometry(BaseModel):
+    type: Literal["MultiPolygon"]
+    coordinates: list[list[list[Position]]]
+
+
+class PlaceProperties(BaseModel):
+    uid: str
+    name: str
+    kind: str = Field(description="neighbourhood, village, admin3, ... (gazetteer kinds)")
+    lat: float
+    lon: float
+
+
+class PlaceShape(BaseModel):
+    """A gazetteer place's outline as a GeoJSON Feature (simplified to about 20 m)."""
+
+    type: Literal["Feature"]
+    id: str
+    geometry: Annotated[PolygonGeometry | MultiPolygonGeometry, Field(discriminator="type")]
+    properties: PlaceProperties
+
+
+class PlaceShapes(BaseModel):
+    """A GeoJSON FeatureCollection of outlines."""
+
+    type: Literal["FeatureCollection"]
+    features: list[PlaceShape]
+    truncated: bool = Field(description="more outlines lie in the box than the limit")
+
+
+class EventPlace(BaseModel):
+    event: str
+    place: PlaceShape | None = Field(description="null when the gazetteer has no outline for it")
 
 
 class Health(BaseModel):

@@ -2,6 +2,8 @@
 
 Lookups go through a bounded in-process cache; the connection opens on first use.
 Writes (``add``) run in one transaction: a batch goes in whole or not at all.
+Schema 2 adds ``places.shape`` (a simplified GeoJSON polygon, when an import had one); a schema-1
+file is upgraded in place when it is opened (the column is added, no place changes).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import sqlite3
 import threading
 from contextlib import contextmanager
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from ..errors import ResourceError
@@ -18,7 +20,7 @@ from .gazetteer import PlaceRecord
 
 __all__ = ["SCHEMA_VERSION", "SQLiteGazetteer"]
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 _COLUMNS = ("uid", "name", "lat", "lon", "cc", "country", "iso", "iso3", "region", "admin1",
             "admin2", "admin3", "kind", "population", "source", "priority", "city")
 _SCHEMA = f"""
@@ -26,7 +28,7 @@ CREATE TABLE IF NOT EXISTS places (
     id INTEGER PRIMARY KEY, uid TEXT NOT NULL UNIQUE, name TEXT NOT NULL, lat REAL NOT NULL,
     lon REAL NOT NULL, cc TEXT, country TEXT, iso INTEGER, iso3 TEXT, region TEXT, admin1 TEXT,
     admin2 TEXT, admin3 TEXT, kind TEXT NOT NULL, population INTEGER NOT NULL DEFAULT 0,
-    source TEXT NOT NULL, priority INTEGER NOT NULL DEFAULT 0, city TEXT);
+    source TEXT NOT NULL, priority INTEGER NOT NULL DEFAULT 0, city TEXT, shape TEXT);
 CREATE TABLE IF NOT EXISTS names (
     key TEXT NOT NULL, place INTEGER NOT NULL, PRIMARY KEY (key, place)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS places_cc ON places (cc, kind);
@@ -36,6 +38,18 @@ CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT);
 INSERT OR IGNORE INTO meta VALUES ('schema', '{SCHEMA_VERSION}');
 """
 _CACHE_MAX = 200_000
+
+
+def _upgrade(conn: sqlite3.Connection) -> None:
+    """Schema 1 -> 2: add ``places.shape`` (another process may have just added it)."""
+    if any(r[1] == "shape" for r in conn.execute("PRAGMA table_info(places)")):
+        return
+    try:
+        conn.execute("ALTER TABLE places ADD COLUMN shape TEXT")
+    except sqlite3.OperationalError as exc:
+        if "duplicate column" not in str(exc):
+            raise
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
 
 
 class SQLiteGazetteer:
@@ -61,6 +75,7 @@ class SQLiteGazetteer:
                 conn = sqlite3.connect(str(self.path), check_same_thread=False,
                                        isolation_level=None)
                 conn.executescript(_SCHEMA)
+                _upgrade(conn)
             except (sqlite3.Error, OSError) as exc:
                 raise ResourceError(f"cannot open gazetteer {self.path}: {exc}",
                                     code="E310") from exc
@@ -148,6 +163,16 @@ class SQLiteGazetteer:
             return int(self.conn.execute("SELECT count(*) FROM places WHERE source = ?",
                                          (source,)).fetchone()[0])
 
+    def shapes_in(self, min_lon: float, min_lat: float, max_lon: float, max_lat: float, *,
+                  limit: int = 500) -> list[tuple[str, str, str, float, float, str]]:
+        """(uid, name, kind, lat, lon, GeoJSON) of places with a shape centred in the box."""
+        with self._lock:
+            rows = self.conn.execute(
+                "SELECT uid, name, kind, lat, lon, shape FROM places WHERE lat BETWEEN ? AND ? "
+                "AND lon BETWEEN ? AND ? AND shape IS NOT NULL ORDER BY priority DESC, id LIMIT ?",
+                (min_lat, max_lat, min_lon, max_lon, limit)).fetchall()
+        return [tuple(r) for r in rows]  # type: ignore[misc]
+
     def meta(self, key: str) -> str | None:
         with self._lock:
             row = self.conn.execute("SELECT v FROM meta WHERE k = ?", (key,)).fetchone()
@@ -173,8 +198,12 @@ class SQLiteGazetteer:
         finally:
             self._invalidate()
 
-    def add(self, records: Iterable[PlaceRecord], *, meta: dict[str, str] | None = None) -> int:
-        """Insert or replace (by ``uid``) in one transaction; returns the number written."""
+    def add(self, records: Iterable[PlaceRecord], *, meta: dict[str, str] | None = None,
+            shapes: Mapping[str, str] | None = None) -> int:
+        """Insert or replace (by ``uid``) in one transaction; returns the number written.
+
+        ``shapes``: GeoJSON geometry text by uid, kept in ``places.shape``.
+        """
         placeholders = ", ".join("?" for _ in _COLUMNS)
         updates = ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS[1:])
         n = 0
@@ -185,6 +214,9 @@ class SQLiteGazetteer:
                     f"INSERT INTO places ({', '.join(_COLUMNS)}) VALUES ({placeholders}) "
                     f"ON CONFLICT(uid) DO UPDATE SET {updates} RETURNING id",
                     values).fetchone()[0]
+                if shapes and rec.uid in shapes:
+                    conn.execute("UPDATE places SET shape = ? WHERE id = ?",
+                                 (shapes[rec.uid], place_id))
                 conn.execute("DELETE FROM names WHERE place = ?", (place_id,))
                 conn.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)",
                                  [(k, place_id) for k in rec.keys()])

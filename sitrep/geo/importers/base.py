@@ -21,13 +21,21 @@ from ..gazetteer import PRIORITY_IMPORT, PlaceRecord
 from ..match import name_key
 from ..store import SQLiteGazetteer
 
-__all__ = ["ImportReport", "RowError", "commit", "parse_coords", "read_rows", "uid_for"]
+__all__ = ["ImportReport", "RowError", "ShapedPlace", "commit", "parse_coords", "read_rows",
+           "uid_for"]
 
 _CITY_KINDS = ("city", "town", "village")
 
 
 class RowError(ValueError):
     """A row that cannot be imported; the message is the reason counted in the report."""
+
+
+@dataclass(frozen=True, slots=True)
+class ShapedPlace(PlaceRecord):
+    """A place read with its outline: ``shape`` is simplified GeoJSON geometry text."""
+
+    shape: str | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -183,7 +191,9 @@ def commit(records: list[PlaceRecord], store: SQLiteGazetteer, report: ImportRep
         seen.add(rec.uid)
         rec = _enrich(_fill_country(rec, store), store)
         out.append(rec.with_priority(max(rec.priority, PRIORITY_IMPORT)))
-    report.added += store.add(out, meta={f"import:{report.kind}:{report.path}": str(len(out))})
+    shapes = {r.uid: r.shape for r in out if isinstance(r, ShapedPlace) and r.shape}
+    report.added += store.add(out, meta={f"import:{report.kind}:{report.path}": str(len(out))},
+                              shapes=shapes)
 
 
 def uid_for(prefix: str, pcode: str | None, name: str, lat: float, lon: float) -> str:

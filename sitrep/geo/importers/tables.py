@@ -4,16 +4,18 @@ Generic CSV columns: ``name, alt_names, lat, lon, admin1, admin2, admin3, kind``
 separated by ``|`` or ``;``; optional ``country``/``cc``/``iso3``, ``city``). OCHA tables are
 recognised by their column names (``name_en``/``adm3_name``/``name``, ``name_ar``/``name1``,
 ``lat``/``y_coord``/``center_lat``, ``adm1_en``/``adm1_name``, ``neighborhood_pcode``, ...);
-GeoJSON features without point coordinates are placed at their polygon's centroid.
+GeoJSON features without point coordinates are placed at their polygon's centroid; polygon
+features also keep their outline (simplified to about 20 m, at most ~100 kB) for the map.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from ..gazetteer import KINDS, PlaceRecord
 from ..match import has_arabic
-from .base import ImportReport, RowError, parse_coords, read_rows, uid_for
+from .base import ImportReport, RowError, ShapedPlace, parse_coords, read_rows, uid_for
 
 __all__ = ["CSV_COLUMNS", "read_csv_places", "read_ocha_places"]
 
@@ -60,6 +62,48 @@ def _centroid(geometry: object) -> tuple[float, float] | None:
     return None if point is None else (float(point.y), float(point.x))
 
 
+_SIMPLIFY_DEG = 0.0002  # ~20 m: finer than a neighbourhood, coarse enough to stay small
+_MAX_SHAPE = 100_000  # characters of GeoJSON per place
+
+
+def _rounded(coords: object) -> object:
+    if isinstance(coords, (list, tuple)):
+        if coords and isinstance(coords[0], (int, float)):
+            return [round(float(c), 6) for c in coords]
+        return [_rounded(c) for c in coords]
+    return coords
+
+
+def _outline(geometry: object) -> str | None:
+    """A polygon's outline as compact GeoJSON text (None for points, lines, broken geometry)."""
+    if not isinstance(geometry, dict) or geometry.get("type") not in ("Polygon", "MultiPolygon"):
+        return None
+    from shapely import make_valid, unary_union
+    from shapely.errors import GEOSException
+    from shapely.geometry import mapping, shape
+
+    try:
+        geom = shape(geometry)
+        if not geom.is_valid:  # keep only the polygonal parts of the repaired geometry
+            fixed = make_valid(geom)
+            parts = getattr(fixed, "geoms", [fixed])
+            geom = unary_union([g for g in parts if g.geom_type in ("Polygon", "MultiPolygon")])
+        tolerance = _SIMPLIFY_DEG
+        while not geom.is_empty:
+            simple = geom.simplify(tolerance, preserve_topology=True)
+            if simple.is_empty or simple.geom_type not in ("Polygon", "MultiPolygon"):
+                return None
+            data = mapping(simple)
+            text = json.dumps({"type": data["type"], "coordinates": _rounded(data["coordinates"])},
+                              separators=(",", ":"))
+            if len(text) <= _MAX_SHAPE or tolerance > 0.05:
+                return text if len(text) <= _MAX_SHAPE else None
+            tolerance *= 4
+    except (GEOSException, ValueError, TypeError, AttributeError, KeyError):
+        return None
+    return None
+
+
 def _ocha_kind(row: dict[str, object], path: Path) -> str:
     level = _pick(row, "level")
     if level in _LEVEL_KIND:
@@ -101,11 +145,15 @@ def _record(row: dict[str, object], *, prefix: str, kind: str) -> PlaceRecord:
     admin = {f"admin{i}": _pick(row, f"admin{i}") or None for i in (1, 2, 3)}
     if kind == "country":
         cc = cc or None
-    return PlaceRecord(
+    fields = dict(
         uid=uid_for(prefix, pcode, name, lat, lon), name=name, lat=lat, lon=lon, cc=cc,
         country=_pick(row, "country") or None, admin1=admin["admin1"], admin2=admin["admin2"],
         admin3=admin["admin3"], kind=kind, source=prefix.split(":")[0],
         city=_pick(row, "city") or None, alt_names=tuple(dict.fromkeys(alts)))
+    outline = _outline(row.get("_geometry"))
+    if outline is not None:
+        return ShapedPlace(**fields, shape=outline)  # type: ignore[arg-type]
+    return PlaceRecord(**fields)  # type: ignore[arg-type]
 
 
 def read_ocha_places(path: Path, report: ImportReport) -> list[PlaceRecord]:
