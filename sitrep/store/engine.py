@@ -32,6 +32,10 @@ def _sqlite_pragmas(dbapi_connection, connection_record) -> None:  # type: ignor
     cursor.close()
 
 
+def _pg_connect_args(url: str) -> dict[str, object]:
+    return {"prepare_threshold": None} if url.startswith("postgresql+psycopg:") else {}
+
+
 def make_engine(url: str) -> Engine:
     url = normalise_url(url)
     try:
@@ -42,7 +46,10 @@ def make_engine(url: str) -> Engine:
             engine = create_engine(url, connect_args={"timeout": 30})
             event.listen(engine, "connect", _sqlite_pragmas)
         else:
-            engine = create_engine(url, pool_pre_ping=True)
+            # No server-side prepared statements: PostgreSQL would keep a generic plan made while the
+            # tables were small (sequential scans) for the whole session, and bulk merging a large
+            # corpus then slows down batch after batch. Planning each query afresh is cheap here.
+            engine = create_engine(url, pool_pre_ping=True, connect_args=_pg_connect_args(url))
     except (SQLAlchemyError, ImportError, ValueError) as exc:
         raise StoreError(f"cannot open database {url!r}: {exc}", code="E401") from exc
     return engine
