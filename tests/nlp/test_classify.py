@@ -97,6 +97,9 @@ def test_classify_trained_model_dominates_typing() -> None:
          "Non-state actor overtakes territory"),
         ("Pro-government forces took control of the two villages from the rebels after heavy fighting.",
          "Government regains territory"),
+        # an unarmed crowd turning on the police outside any demonstration
+        ("A group of vendors attacked two police officers who were enforcing the market closure.",
+         "Mob violence"),
         # the note's own heading
         ("Property destruction: On 2 March 2021, the army pulled down two farm sheds near the village.",
          "Looting/property destruction"),

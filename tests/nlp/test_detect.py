@@ -42,7 +42,11 @@ def test_detect_finds_events_and_flags_modality(detector: Detector) -> None:
     assert (1, "Air/drone strike") in kept
     assert not any(i in (2, 3, 4, 5) for i, _ in kept)
     flagged = {c.sentence_index: c for c in doc.candidates if c.sentence_index in (2, 3, 4)}
-    assert flagged[2].hypothetical and flagged[3].negated and flagged[4].background
+    assert flagged[4].background
+    # a conditional or a denial may already be rejected by the codebook's "none" class (its
+    # examples include both) before modality is asked; if it becomes a candidate it must be flagged
+    assert 2 not in flagged or flagged[2].hypothetical
+    assert 3 not in flagged or flagged[3].negated
 
 
 def test_detect_trigger_offsets_point_into_the_document(detector: Detector) -> None:
