@@ -166,3 +166,16 @@ def test_detect_arabic_massacre_headline_is_the_strike_it_reports(detector: Dete
 def test_detect_arabic_massacre_alone_stays_an_event(detector: Detector) -> None:
     assert [c.event_type for c in _run(detector, "مجزرة بحق عائلة كاملة في القرية").candidates] == [
         "Violence against civilians"]
+
+
+def test_detect_arabic_direct_scores_equal_the_sklearn_pipeline() -> None:
+    import numpy as np
+
+    from sitrep.nlp.classify import TextModel
+    from sitrep.nlp.detect_ar import train_arabic_codebook_model
+
+    model = train_arabic_codebook_model()
+    reference = TextModel(labels=model.labels, pipeline=model.pipeline, temperature=model.temperature)
+    texts = ["غارة جوية على حي الشعار", "الثوار يستهدفون حاجزاً بمدفع جهنم", "توزيع الخبز على الأهالي",
+             "مظاهرة مسائية في الحي الشرقي", "xyz 123", ""]
+    assert np.allclose(model.scores(texts), reference.scores(texts), atol=1e-12)
