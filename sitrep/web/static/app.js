@@ -1,7 +1,7 @@
 // sitrep web UI: hash routes, and the events view (filters, map, timeline, table).
 import { renderDocument, renderDocuments, renderSubmit, renderApi, renderPlace, renderWatch } from "./docs.js";
 import { renderEvent } from "./event.js";
-import { renderMap } from "./map.js";
+import { mapExtent, renderMap } from "./map.js";
 import { renderTimeline } from "./timeline.js";
 import { api, colorOf, errorBox, EVENT_TYPES, fmtNumber, h, qs, STATUSES } from "./util.js";
 
@@ -87,6 +87,17 @@ function exportLinks(filters) {
     formats.map(([f, label]) => h("a", { href: `/api/export?${qs({ ...filters, format: f })}`, download: "" }, label)));
 }
 
+// Outlines of gazetteer places in the map's window (none when the gazetteer has none).
+async function outlines(rows) {
+  const located = rows.filter((p) => p.lat !== null && p.lon !== null);
+  if (!located.length) return [];
+  const [x0, y0, x1, y1] = mapExtent(located);
+  const clamp = (v, lo, hi) => Math.max(lo, Math.min(hi, v)).toFixed(4);
+  const bbox = [clamp(x0, -180, 180), clamp(y0, -90, 90), clamp(x1, -180, 180), clamp(y1, -90, 90)].join(",");
+  const body = await api(`/api/places/shapes?${qs({ bbox, limit: 2000 })}`).catch(() => null);
+  return body ? body.features : [];
+}
+
 async function renderEvents(view, params) {
   const filters = {};
   for (const k of FILTERS) if (params.get(k)) filters[k] = params.get(k);
@@ -100,6 +111,7 @@ async function renderEvents(view, params) {
   const rows = points.rows.map((r) => ({ id: r[idx.id], date: r[idx.date], type: r[idx.event_type],
     lat: r[idx.latitude], lon: r[idx.longitude], fatalities: r[idx.fatalities], status: r[idx.status] }));
   const map = renderMap(rows, {
+    shapes: await outlines(rows),
     onBbox: (bbox) => go([], { ...filters, bbox }),
     onOpen: (g) => (g.ids.length === 1 ? go(["event", g.ids[0]])
       : go([], { ...filters, bbox: [g.lon - 0.01, g.lat - 0.01, g.lon + 0.01, g.lat + 0.01].map((v) => v.toFixed(3)).join(",") })),

@@ -1,5 +1,6 @@
 // The event page: fields, article text with evidence highlighted, claim chains, framing, merges,
 // audit trail, and the review controls (accept / reject / edit / split, with the API token).
+import { renderMap } from "./map.js";
 import { api, colorOf, errorBox, fmtNumber, h, tokenField } from "./util.js";
 
 const EDITABLE = [["event_date", "date"], ["event_type", "text"], ["sub_event_type", "text"],
@@ -185,10 +186,21 @@ function mergeBlock(merges, reload) {
   ];
 }
 
+// The event's place outline (when the gazetteer has one) with the event point on it.
+function placeMap(e, feature) {
+  if (!feature || e.latitude === null || e.longitude === null) return null;
+  const row = { id: e.event_id_cnty, type: e.event_type, lat: e.latitude, lon: e.longitude, fatalities: e.fatalities };
+  const p = feature.properties;
+  return h("section", { class: "place-map", id: "place-map" }, h("h2", {}, `Place: ${p.name} (${p.kind})`),
+    renderMap([row], { shapes: [feature], minSpan: 0.01, onBbox: () => {}, onOpen: () => {} }));
+}
+
 export async function renderEvent(view, id) {
   const load = async () => {
     const detail = await api(`/api/events/${encodeURIComponent(id)}`);
-    const merges = await api(`/api/events/${encodeURIComponent(id)}/merges`).catch(() => null);
+    const [merges, place] = await Promise.all([
+      api(`/api/events/${encodeURIComponent(id)}/merges`).catch(() => null),
+      api(`/api/events/${encodeURIComponent(id)}/place`).catch(() => null)]);
     const e = detail.event;
     const badge = h("span", { class: `badge ${e.status}`, id: "status" }, e.status);
     const dot = h("i", { class: "dot big" });
@@ -198,7 +210,7 @@ export async function renderEvent(view, id) {
       h("h1", {}, dot, `${e.sub_event_type || e.event_type || "Event"} — ${e.location || "unknown place"}, ${e.event_date || "undated"} `, badge),
       h("p", { class: "muted" }, e.event_id_cnty, e.location ? [" · ", h("a", { href: `#/place/${encodeURIComponent(e.location)}` }, "control timeline")] : ""),
       h("div", { class: "event-grid" },
-        h("div", {}, fieldRows(e), reviewPanel(detail, load)),
+        h("div", {}, fieldRows(e), placeMap(e, place && place.place), reviewPanel(detail, load)),
         h("div", {},
           h("h2", {}, "Evidence"),
           h("p", { class: "legend-row" }, h("mark", { class: "hl ev-trigger" }, "event"), " ",

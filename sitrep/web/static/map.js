@@ -1,21 +1,31 @@
 // Event map: an SVG equirectangular projection fitted to the events, a graticule, points sized by
-// fatalities and coloured by type (drawn on a canvas). Click a point to open it; drag a rectangle
-// to filter by bounding box.
+// fatalities and coloured by type (drawn on a canvas), over the outlines of gazetteer places
+// (GeoJSON polygons from /api/places/shapes). Click a point to open it; drag a rectangle to filter
+// by bounding box.
 import { colorOf, EVENT_TYPES, h } from "./util.js";
 
 const W = 960;
 const H = 400;
 const PAD = 24;
 
-// The lon/lat window to show: the events' extent, padded, with a sensible minimum size.
-function extent(points) {
-  if (!points.length) return [-180, -60, 180, 80];
+// The rings ([[lon, lat], ...]) of a GeoJSON Polygon or MultiPolygon; none for anything else.
+function rings(geometry) {
+  if (!geometry || !Array.isArray(geometry.coordinates)) return [];
+  if (geometry.type === "Polygon") return geometry.coordinates;
+  if (geometry.type === "MultiPolygon") return geometry.coordinates.flat(1);
+  return [];
+}
+
+// The lon/lat window to show: the events' (and outlines') extent, padded, at least minSpan degrees.
+export function mapExtent(points, shapes = [], minSpan = 4) {
+  const corners = [...points, ...shapes.flatMap((f) => rings(f.geometry).flat(1)
+    .map(([lon, lat]) => ({ lon, lat })))];
+  if (!corners.length) return [-180, -60, 180, 80];
   let [x0, y0, x1, y1] = [180, 90, -180, -90];
-  for (const p of points) {
+  for (const p of corners) {
     x0 = Math.min(x0, p.lon); x1 = Math.max(x1, p.lon);
     y0 = Math.min(y0, p.lat); y1 = Math.max(y1, p.lat);
   }
-  const minSpan = 4;
   const cx = (x0 + x1) / 2; const cy = (y0 + y1) / 2;
   let sx = Math.max(x1 - x0, minSpan) * 1.15; let sy = Math.max(y1 - y0, minSpan) * 1.15;
   // keep the map's aspect so degrees stay square
@@ -42,9 +52,9 @@ function groups(points) {
   return [...byKey.values()].sort((a, b) => b.fatalities - a.fatalities);
 }
 
-export function renderMap(rows, { onBbox, onOpen }) {
+export function renderMap(rows, { onBbox, onOpen, shapes = [], minSpan = 4 }) {
   const points = rows.filter((p) => p.lat !== null && p.lon !== null);
-  const [x0, y0, x1, y1] = extent(points);
+  const [x0, y0, x1, y1] = mapExtent(points, shapes, minSpan);
   const px = (lon) => PAD + ((lon - x0) / (x1 - x0)) * (W - 2 * PAD);
   const py = (lat) => H - PAD - ((lat - y0) / (y1 - y0)) * (H - 2 * PAD);
   const lonOf = (x) => x0 + ((x - PAD) / (W - 2 * PAD)) * (x1 - x0);
@@ -60,6 +70,24 @@ export function renderMap(rows, { onBbox, onOpen }) {
   ctx.scale(dpr, dpr);
   ctx.fillStyle = "#eef3f8";
   ctx.fillRect(0, 0, W, H);
+  // outlines under the points: one path per place, holes cut by the even-odd rule
+  let outlined = 0;
+  ctx.fillStyle = "rgba(46, 125, 50, 0.22)";
+  ctx.strokeStyle = "#2e7d32";
+  ctx.lineWidth = 1.2;
+  for (const f of shapes) {
+    const parts = rings(f.geometry).filter((r) => r.length >= 4);
+    if (!parts.length) continue;
+    ctx.beginPath();
+    for (const ring of parts) {
+      ring.forEach(([lon, lat], i) => (i ? ctx.lineTo(px(lon), py(lat)) : ctx.moveTo(px(lon), py(lat))));
+      ctx.closePath();
+    }
+    ctx.fill("evenodd");
+    ctx.stroke();
+    outlined += 1;
+  }
+  canvas.dataset.shapes = outlined;
   ctx.globalAlpha = 0.62;
   ctx.lineWidth = 0.8;
   ctx.strokeStyle = "#ffffff";

@@ -1,0 +1,89 @@
+"""Neighbourhood outlines in the browser: the map draws the gazetteer's polygon under the points,
+and the event page shows its place's outline (the canvas pixels are checked, not just the DOM)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI
+
+from sitrep.api import create_app
+from sitrep.config import Settings
+from sitrep.geo.importers import import_path
+from sitrep.geo.store import SQLiteGazetteer
+from tests.api.seed import TOKEN, seed_docs
+from tests.web.conftest import shot
+
+#: Share of canvas pixels tinted by the outline's green fill or stroke (the background, the
+#: seeded event colours and the graticule are not green).
+_GREEN_SHARE = """
+const c = document.querySelector(arguments[0]);
+const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+let n = 0;
+for (let i = 0; i < d.length; i += 4) if (d[i + 1] - d[i] > 12 && d[i + 1] - d[i + 2] > 6) n += 1;
+return n / (c.width * c.height);
+"""
+
+
+def _gazetteer(tmp_path: Path, *, with_outline: bool) -> Path:
+    # a 0.01-degree square named like SYR-1's location (Aleppo, 36.2 N 37.16 E), centred on it
+    ring = [[37.155, 36.195], [37.165, 36.195], [37.165, 36.205], [37.155, 36.205], [37.155, 36.195]]
+    geometry = ({"type": "Polygon", "coordinates": [ring]} if with_outline
+                else {"type": "Point", "coordinates": [37.16, 36.2]})
+    src = tmp_path / "neighborhoods.geojson"
+    src.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"NAME": "Aleppo"}, "geometry": geometry}]}))
+    path = tmp_path / f"gazetteer-{with_outline}.db"
+    store = SQLiteGazetteer(path)
+    import_path("ocha", src, store)
+    store.close()
+    return path
+
+
+def _serve(live_server: Callable[[FastAPI], str], tmp_path: Path, *, with_outline: bool) -> str:
+    app = create_app(Settings(gazetteer_path=_gazetteer(tmp_path, with_outline=with_outline)),
+                     db_url=f"sqlite:///{tmp_path / f'places-{with_outline}.db'}", token=TOKEN)
+    for doc in seed_docs():
+        app.state.sitrep.store.add(doc)
+    return live_server(app)
+
+
+def _look(browser: Any, base: str) -> tuple[str, str | None, float | None]:
+    """(shapes drawn on the events map, heading of the event's place, green share of its map)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    wait = WebDriverWait(browser, 15)
+    browser.get(base + "/")
+    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#events-table tr.row")) == 4)
+    drawn = browser.find_element(By.CSS_SELECTOR, "canvas.map-canvas").get_attribute("data-shapes")
+    browser.get(base + "/#/event/SYR-1")
+    wait.until(lambda d: d.find_elements(By.ID, "audit-empty"))
+    heading = browser.find_elements(By.CSS_SELECTOR, "#place-map h2")
+    if not heading:
+        return drawn, None, None
+    share = browser.execute_script(_GREEN_SHARE, "#place-map canvas.map-canvas")
+    return drawn, heading[0].text, float(share)
+
+
+def test_ui_map_draws_place_outlines(live_server: Callable[[FastAPI], str], browser: Any,
+                                     tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    base = _serve(live_server, tmp_path, with_outline=True)
+    drawn, heading, share = _look(browser, base)
+    assert drawn == "1"
+    assert heading == "Place: Aleppo (neighbourhood)"
+    assert browser.find_element(By.CSS_SELECTOR, "#place-map canvas").get_attribute("data-shapes") == "1"
+    assert share is not None and share > 0.10  # the square fills a good part of the place map
+    assert shot(browser, tmp_path, "ui-place-outline").stat().st_size > 10_000
+
+
+def test_ui_map_without_outlines_draws_none(live_server: Callable[[FastAPI], str], browser: Any,
+                                            tmp_path: Path) -> None:
+    base = _serve(live_server, tmp_path, with_outline=False)
+    drawn, heading, share = _look(browser, base)
+    assert (drawn, heading, share) == ("0", None, None)
