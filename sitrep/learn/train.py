@@ -23,6 +23,7 @@ from ..nlp.classify import fit_text_model
 from ..nlp.codebook import NONE_LABEL, training_pairs
 from ..taxonomy import TYPE_OF_SUB
 from .acled import read_acled_rows
+from .arabic import ARABIC_CLASSIFIER, fit_arabic_notes_model, is_arabic_note
 
 __all__ = ["TrainReport", "collect_rows", "fit_notes_model", "train"]
 
@@ -106,12 +107,17 @@ def train(paths: list[Path], out_dir: Path, *, progress: Progress | None = None,
         raise ConfigError(f"cannot create model directory {out_dir}: {exc.strerror}",
                           code="E112") from exc
     step("fitting", 0, 1)
-    texts = [r["notes"] for r in usable]
-    labels = [r["sub_event_type"] for r in usable]
-    pipeline = fit_notes_model(texts, labels, with_codebook=with_codebook, chars=chars)
+    arabic = [is_arabic_note(r["notes"]) for r in usable]  # Arabic notes get a model of their own
+    ar_rows = [r for r, a in zip(usable, arabic, strict=True) if a]
+    texts = [r["notes"] for r, a in zip(usable, arabic, strict=True) if not a]
+    labels = [r["sub_event_type"] for r, a in zip(usable, arabic, strict=True) if not a]
+    pipeline = fit_notes_model(texts, labels, with_codebook=with_codebook or not texts, chars=chars)
+    if ar_rows:
+        joblib.dump(fit_arabic_notes_model([r["notes"] for r in ar_rows], [r["sub_event_type"] for r in ar_rows],
+                                           with_codebook=with_codebook), out_dir / ARABIC_CLASSIFIER, compress=3)
     step("fitting", 1, 1)
     joblib.dump(pipeline, out_dir / "classifier.joblib", compress=3)
-    counts = dict(Counter(labels).most_common())
+    counts = dict(Counter(r["sub_event_type"] for r in usable).most_common())
     report = TrainReport(out_dir=out_dir, rows_read=len(rows), rows_used=len(usable),
                          class_counts=counts, seconds=0.0)
     step("harvesting", 0, 1)
@@ -124,6 +130,7 @@ def train(paths: list[Path], out_dir: Path, *, progress: Progress | None = None,
         "with_codebook": with_codebook, "sources": [str(p) for p in paths],
         "rows_read": report.rows_read, "rows_used": report.rows_used, "class_counts": counts,
         "harvested": sorted(report.harvested),
+        **({"classifier_ar": ARABIC_CLASSIFIER, "rows_ar": len(ar_rows)} if ar_rows else {}),
     }
     (out_dir / "model.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
     return report

@@ -14,9 +14,11 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
+from ..config import Settings
 from ..schema import Doc, EventCandidate, Sentence, Span
 from ..taxonomy import TYPE_OF_SUB
 from .arabic import ArabicText, normalise, normalise_pattern
@@ -26,7 +28,7 @@ from .classify import EventClassifier, TextModel, fit_text_model
 from .codebook import NONE_LABEL, training_pairs
 from .cues import CueHit
 
-__all__ = ["ArabicDetector", "load_arabic_classifier", "train_arabic_codebook_model"]
+__all__ = ["ArabicDetector", "load_arabic_classifier", "load_arabic_trained_model", "train_arabic_codebook_model"]
 
 _MAX_SENTENCE_CHARS = 2000
 _CASUALTY_ONLY = 0.35  # a clause whose cues are all this weak only reports a toll (مقتل، استشهاد)
@@ -95,9 +97,36 @@ def train_arabic_codebook_model() -> TextModel:
     return _DirectTextModel(labels=model.labels, pipeline=model.pipeline, temperature=model.temperature)
 
 
-def load_arabic_classifier(_settings: object = None) -> EventClassifier:
-    """The Arabic classifier (codebook only: a model trained on English notes would only blur it)."""
-    return EventClassifier(train_arabic_codebook_model())
+def load_arabic_trained_model(model_dir: Path) -> TextModel | None:
+    """The Arabic classifier ``sitrep train`` fitted on Arabic notes into ``model_dir`` (manifest key
+    ``classifier_ar``), or None when the export had no Arabic notes."""
+    import json
+
+    import joblib
+
+    from ..errors import ConfigError
+
+    manifest_path = model_dir / "model.json"
+    if not manifest_path.is_file():
+        raise ConfigError(f"{model_dir} is not a sitrep model directory (no model.json)", code="E110")
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    name = manifest.get("classifier_ar")
+    if not name:
+        return None
+    try:
+        pipeline = joblib.load(model_dir / str(name))
+    except (OSError, ValueError, EOFError) as exc:
+        raise ConfigError(f"cannot load Arabic classifier {model_dir / str(name)}: {exc}", code="E111") from exc
+    return _DirectTextModel(labels=tuple(str(x) for x in pipeline.classes_), pipeline=pipeline,
+                            temperature=float(manifest.get("temperature", 3.0)))
+
+
+def load_arabic_classifier(settings: Settings | None = None) -> EventClassifier:
+    """The Arabic classifier: the Arabic codebook, plus the model ``sitrep train`` fitted on Arabic
+    notes when ``settings.model_dir`` has one (a model trained on English notes would only blur it)."""
+    model_dir = getattr(settings, "model_dir", None)
+    trained = load_arabic_trained_model(model_dir) if model_dir else None
+    return EventClassifier(train_arabic_codebook_model(), trained=trained)
 
 
 @dataclass(frozen=True)
