@@ -1,13 +1,17 @@
 """Geocoding benchmark: ACLED notes end to end, the seed report, speed, build time, memory.
 
 Run: ``python benchmarks/bench_geo.py [--limit N]``. Needs ../shared (skips cleanly without it).
-Writes benchmarks/results/geo.json.
+Writes benchmarks/results/geo.json. ACLED notes are scored with each note's country passed as
+the Document's ``country`` field (``acled``), without it (``acled_without_country``), and on a
+held-out half before and after ``sitrep train``'s place harvest from the other half
+(``harvest``).
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import math
 import resource
@@ -46,42 +50,57 @@ def _doc(doc_id: str, text: str, hint: str | None = None):  # type: ignore[no-un
     return doc
 
 
-def bench_acled(geocoder, limit: int | None, *, with_country: bool = True  # type: ignore[no-untyped-def]
-                ) -> dict[str, object]:
-    """Notes of both modern-schema files; ``with_country``: pass the row's country as the
-    document's ``country`` field (a contract input field a real user's JSONL can carry)."""
-    from rapidfuzz import fuzz
-
-    from sitrep.geo.match import name_key, similarity
-
-    n = within25 = within5 = admin1_ok = located = 0
-    per_file: dict[str, dict[str, float]] = {}
-    started = time.perf_counter()
+def _acled_rows(limit: int | None) -> list[tuple[str, dict[str, str]]]:
+    """(file, row) of the modern-schema files' located notes, ``limit`` per file."""
+    out: list[tuple[str, dict[str, str]]] = []
     for name in ACLED_FILES:
         path = SHARED / "data" / "acled-samples" / name
         if not path.exists():
             continue
         with path.open(encoding="utf-8", newline="") as fh:
             rows = [r for r in csv.DictReader(fh) if r.get("notes") and r.get("latitude")]
-        rows = rows[:limit] if limit else rows
-        f_n = f25 = 0
-        for i, row in enumerate(rows):
-            doc = geocoder(_doc(f"{name}:{i}", row["notes"],
-                                (row.get("country") or None) if with_country else None))
-            place = doc.candidates[0].place.place if doc.candidates and doc.candidates[0].place else None
-            n += 1
-            f_n += 1
-            if place is None or place.latitude is None or place.longitude is None:
-                continue
-            located += 1
-            d = _km(float(row["latitude"]), float(row["longitude"]), place.latitude, place.longitude)
-            within25 += d <= 25
-            f25 += d <= 25
-            within5 += d <= 5
-            gold, got = row.get("admin1") or "", place.admin1 or ""
-            admin1_ok += bool(gold) and bool(got) and (
-                name_key(gold) == name_key(got) or similarity(name_key(gold), name_key(got)) >= 85
-                or fuzz.token_set_ratio(name_key(gold), name_key(got)) >= 90)
+        out.extend((name, r) for r in (rows[:limit] if limit else rows))
+    return out
+
+
+def _held_out(row: dict[str, str]) -> bool:
+    """A deterministic half of the notes, by event id, kept out of the harvest."""
+    # salted: the shared development half was itself cut by a hash of the event id
+    key = "geo-heldout:" + (row.get("event_id_cnty") or row["notes"])
+    return hashlib.sha256(key.encode()).digest()[-1] % 2 == 1
+
+
+def bench_acled(geocoder, rows: list[tuple[str, dict[str, str]]],  # type: ignore[no-untyped-def]
+                *, with_country: bool = True) -> dict[str, object]:
+    """Score ``rows``; ``with_country``: pass the row's country as the document's ``country``
+    field (a contract input field a real user's JSONL can carry)."""
+    from rapidfuzz import fuzz
+
+    from sitrep.geo.match import name_key, similarity
+
+    n = within25 = within5 = admin1_ok = located = 0
+    per_file: dict[str, dict[str, float]] = {}
+    counts: dict[str, list[int]] = {}
+    started = time.perf_counter()
+    for i, (name, row) in enumerate(rows):
+        doc = geocoder(_doc(f"{name}:{i}", row["notes"],
+                            (row.get("country") or None) if with_country else None))
+        place = doc.candidates[0].place.place if doc.candidates and doc.candidates[0].place else None
+        n += 1
+        f = counts.setdefault(name, [0, 0])
+        f[0] += 1
+        if place is None or place.latitude is None or place.longitude is None:
+            continue
+        located += 1
+        d = _km(float(row["latitude"]), float(row["longitude"]), place.latitude, place.longitude)
+        within25 += d <= 25
+        f[1] += d <= 25
+        within5 += d <= 5
+        gold, got = row.get("admin1") or "", place.admin1 or ""
+        admin1_ok += bool(gold) and bool(got) and (
+            name_key(gold) == name_key(got) or similarity(name_key(gold), name_key(got)) >= 85
+            or fuzz.token_set_ratio(name_key(gold), name_key(got)) >= 90)
+    for name, (f_n, f25) in counts.items():
         per_file[name] = {"notes": f_n, "within_25km": round(f25 / max(f_n, 1), 3)}
     elapsed = time.perf_counter() - started
     return {"notes": n, "located": round(located / max(n, 1), 3),
@@ -89,6 +108,26 @@ def bench_acled(geocoder, limit: int | None, *, with_country: bool = True  # typ
             "within_5km": round(within5 / max(n, 1), 3),
             "admin1_accuracy": round(admin1_ok / max(n, 1), 3),
             "notes_per_s": round(n / elapsed, 1), "per_file": per_file}
+
+
+def bench_harvest(db: Path, rows: list[tuple[str, dict[str, str]]], workdir: Path
+                  ) -> dict[str, object]:
+    """Held-out half scored with the shipped gazetteer, then with the places ``sitrep train``
+    harvests (``sitrep.geo.learn.harvest``) from the other half loaded as ``--model``."""
+    from sitrep.config import Settings
+    from sitrep.geo.learn import harvest
+    from sitrep.geo.stage import Geocoder
+    from sitrep.resources import Resources
+
+    train = [r for _, r in rows if not _held_out(r)]
+    test = [(name, r) for name, r in rows if _held_out(r)]
+    model = workdir / "model"
+    summary = harvest(train, model)
+    trained = Geocoder(Resources(Settings(gazetteer_path=db, model_dir=model)))
+    shipped = Geocoder(Resources(Settings(gazetteer_path=db)))
+    return {"train_notes": len(train), "harvested_places": summary["places"],
+            "heldout_shipped": bench_acled(shipped, test),
+            "heldout_after_harvest": bench_acled(trained, test)}
 
 
 def bench_seed(db: Path, workdir: Path) -> dict[str, object]:
@@ -168,7 +207,10 @@ def main() -> int:
         results["build_s"] = round(time.perf_counter() - started, 1)
         results["db_mb"] = round(db.stat().st_size / 2**20, 1)
         geocoder = Geocoder(Resources(Settings(gazetteer_path=db)))
-        results["acled"] = bench_acled(geocoder, args.limit)
+        rows = _acled_rows(args.limit)
+        results["acled"] = bench_acled(geocoder, rows)
+        results["acled_without_country"] = bench_acled(geocoder, rows, with_country=False)
+        results["harvest"] = bench_harvest(db, rows, Path(tmp))
         results["speed"] = bench_speed(geocoder)
         results["seed"] = bench_seed(db, Path(tmp))
     results["rss_mb"] = round(psutil.Process().memory_info().rss / 2**20, 1)

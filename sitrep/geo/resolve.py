@@ -111,7 +111,7 @@ def _split_span(gaz: Gazetteer, span: SpanCandidate) -> list[tuple[SpanCandidate
                 part = SpanCandidate(start=s0, end=s0 + len(sub), text=sub,
                                      explicit=span.explicit, near=span.near,
                                      admin_word=span.admin_word, role=span.role, hint=span.hint,
-                                     locative=span.locative,
+                                     locative=span.locative, way=span.way,
                                      partial=(j - i) < len(words) and len(words) > 1)
                 found.append((part, _dedup(records)))
                 i = j
@@ -233,9 +233,10 @@ def _plausible(rec: PlaceRecord, m: Resolution, focus: str | None,
 
 
 def _choose(m: Resolution, *, focus: str | None, doc_keys: set[str],
-            chosen: Sequence[PlaceRecord], foreign: frozenset[str] | None = None) -> None:
+            chosen: Sequence[PlaceRecord]) -> None:
+    """The best of ``m``'s (plausible) candidates, given the places ``chosen`` so far."""
     scored = [(_score(r, q, m, focus=focus, doc_keys=doc_keys, chosen=chosen), r)
-              for r, q in m.candidates if _plausible(r, m, focus, foreign)]
+              for r, q in m.candidates]
     m.record = None
     if scored:
         m.score, m.record = max(scored, key=lambda t: (t[0], t[1].priority, t[1].population))
@@ -315,21 +316,24 @@ def resolve_document(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[Sp
                                       [(r, 1.0) for r in records]))
             if not parts and span.explicit and span.role == "event":
                 unknown.append(Resolution(index, span, offset, name_key(span.text)))
-    focus = _focus_country(gaz, country_hint, res, texts)
+    named = hint_country(gaz, country_hint)
+    focus = named.cc if named is not None else _focus_country(gaz, None, res, texts)
     cache: dict[tuple[str, str | None], Containers] = {}
     for m in res + unknown:
         if m.span.hint:
             m.containers = containers_of(gaz, m.span.hint, focus, cache)
     _inherit_containers(res + unknown)
     foreign: frozenset[str] | None = None
-    if hint_country(gaz, country_hint) is not None:  # other countries only where the text names them
+    if named is not None:  # other countries only where the text names them
         foreign = frozenset(r.cc for m in res for r, _ in m.candidates
                             if r.kind == "country" and r.cc)
     for m in unknown:
         _fuzzy(gaz, m, focus)
+    for m in res + unknown:
+        m.candidates = [(r, q) for r, q in m.candidates if _plausible(r, m, focus, foreign)]
     doc_keys = {m.key for m in res}
     for m in res + unknown:
-        _choose(m, focus=focus, doc_keys=doc_keys, chosen=(), foreign=foreign)
+        _choose(m, focus=focus, doc_keys=doc_keys, chosen=())
     for _ in range(2):  # proximity to the other places chosen (distinct places: linear in mentions)
         chosen_by_uid: dict[str, PlaceRecord] = {}
         mentions_of: Counter[str] = Counter()
@@ -341,7 +345,8 @@ def resolve_document(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[Sp
         for m in res + unknown:
             own = m.record.uid if m.record is not None and id(m) in in_res else None
             others = [r for uid, r in chosen_by_uid.items() if uid != own or mentions_of[uid] > 1]
-            _choose(m, focus=focus, doc_keys=doc_keys, chosen=others, foreign=foreign)
+            if others or len(m.candidates) > 1:  # else the first pass already decided it
+                _choose(m, focus=focus, doc_keys=doc_keys, chosen=others)
     everything = sorted(res + unknown, key=lambda m: m.start)
     cities: Counter[str] = Counter()
     by_name: dict[str, PlaceRecord] = {}
@@ -353,10 +358,11 @@ def resolve_document(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[Sp
     focus_place = gaz.country(focus) if focus else None
     for m in everything:  # a match its own district/province contradicts is not that place
         if (m.record is not None and m.containers is not None and m.fallback_from is None
-                and m.record.kind not in ("admin1", "country")
+                and m.record.kind not in ("admin1", "country") and m.record.population < 100_000
                 and m.containers.consistent(m.record) is False):
             m.record = None
-            m.span.explicit = True
+            # named with its own containers: stand in for them; else (inherited) just drop it
+            m.span.explicit = m.span.explicit or bool(m.span.hint)
     for m in everything:
         if m.record is None and m.span.explicit:
             same = [o for o in everything if o.sentence_index == m.sentence_index]

@@ -16,7 +16,8 @@ from .match import FEATURE_WORDS
 
 __all__ = ["SpanCandidate", "find_spans", "is_stop"]
 
-_TOKEN = (r"(?:(?:al|el|ad|ar|as|az|ash|at|an|ad-d|al-)[-‐ ])?"
+# Arabic articles: "al Kirsh", "as-Silw"; "at", "an" and "as" only hyphenated ("at Kathua" is English)
+_TOKEN = (r"(?:(?:al|el|ad|ar|az|ash|ad-d|al-)[-‐ ]|(?:as|at|an)[-‐])?"
           r"(?:[A-Z\u00C0-\u00DE\u0600-\u06FF][\w'’‘ʿ`\u0600-\u06FF-]*|\d{2,5}(?=\s*[A-Za-z]))")
 _CONNECT = (r"(?:\s+|-|(?:\s+(?:of|de|del|la|le|al|el|bin|ibn|du|des|da|do|dos|das|y|ash|as|ad|ar|az))"
             r"{1,2}\s+)")
@@ -25,6 +26,11 @@ _QUOTED = re.compile(r"[“\"‘«]([^“”\"‘’«»\n]{2,60}?)[”\"’»]"
 _ARABIC_SEQ = re.compile(r"[\u0600-\u06FF]+(?:\s+[\u0600-\u06FF]+){0,3}")
 
 _STOP = frozenset(["a", "an", "the", "on", "in", "at", "of", "to", "by", "for", "from", "with", "and", "or", "but", "as", "is", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "my", "who", "what", "when", "where", "which", "while", "after", "before", "during", "since", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr", "mrs", "dr", "gen", "col", "lt", "maj", "capt", "sgt", "president", "minister", "ministry", "government", "regime", "forces", "force", "army", "military", "police", "security", "state", "islamic", "republic", "republican", "guard", "sources", "source", "media", "council", "party", "front", "brigade", "brigades", "division", "battalion", "group", "groups", "resistance", "factions", "faction", "opposition", "rebels", "rebel", "militia", "militias", "people", "civilians", "civilian", "unidentified", "unknown", "armed", "national", "democratic", "liberation", "popular", "revolutionary", "movement", "union", "united", "international", "coalition", "alliance", "operations", "operation", "room", "eyewitness", "breaking", "update", "news", "report", "reports", "according", "also", "however", "meanwhile", "later", "earlier", "today", "yesterday", "killed", "wounded", "reported", "said", "size", "no", "report", "other", "others", "several", "some", "many", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "hospital", "hospitals", "university", "airport", "road", "highway", "camp", "prison", "church", "mosque", "school", "assad", "bashar", "hafez", "jaysh", "jaish", "fateh", "fatah", "hezbollah", "hizbollah", "daesh", "isis", "isil", "nusra", "ahrar", "tahrir", "hayat", "taliban", "houthi", "houthis", "ansar", "allah", "akbar", "sheikh", "emir", "king", "prince", "academy", "stage", "quarter", "district", "city", "town", "village", "province", "world", "committee", "looting", "association", "workers", "students", "protesters", "demonstrators", "farmers", "traders", "residents", "members", "community", "communal", "unidentified", "gunmen", "militiamen", "soldiers", "troops", "fighters", "customs", "agreement", "arrests", "arrest", "protest", "protests", "riot", "riots", "attack", "attacks", "clash", "clashes", "victory", "around", "about", "reported", "reportedly", "sugar", "communist", "cane", "mill", "wadi", "jebel", "jabal", "tal", "tell", "kafr", "deir", "beit", "ain", "bir"])
+# "Kabushwa village (Kabare, Sud-Kivu)": up to two lower-case words before the brackets
+_NOT_KIND = r"(?!(?:in|at|on|of|near|from|to|and|by|with|the)\b)"
+_KIND_WORDS = re.compile(rf"^\s*{_NOT_KIND}[a-z][\w-]*(?:\s+{_NOT_KIND}[a-z][\w-]*)?(?=\s*\()")
+_WAYS = frozenset(("road", "roads", "street", "highway", "avenue", "bridge", "roundabout",
+                   "junction", "crossing", "motorway", "boulevard"))
 _ACRONYM = re.compile(r"^[A-Z]{2,6}s?$")
 _DEMONYM = re.compile(r"(?:ian|ese|ish|i|an)s?$")
 _NEAR = re.compile(r"(?:near|outskirts of|vicinity of|countryside of|around|outside|"
@@ -33,13 +39,13 @@ _NEAR = re.compile(r"(?:near|outskirts of|vicinity of|countryside of|around|outs
                    r"kilometers (?:from|of)|close to|edge of|entrance to|direction of|towards)"
                    r"\s+(?:the\s+)?(?:city of\s+|town of\s+|village of\s+)?[“\"]?$", re.IGNORECASE)
 _SOURCE = re.compile(r"(?:hospitals?(?: of| in)?|sources? in|based in|correspondents? in|"
-                     r"reporters? in|media in|office in|medics? in|morgue in|doctors? in|"
+                     r"reporters? in|media in|medics? in|morgue in|doctors? in|"
                      r"received (?:in|at)|transferred to|taken to|brought to|statement from)"
                      r"\s+(?:the\s+)?[“\"]?$", re.IGNORECASE)
 _SOURCE_AFTER = re.compile(r"^[”\"]?\s*(?:hospital|medical|field hospital)", re.IGNORECASE)
 _HYPO = re.compile(r"\b(?:would|could|might|will|shall|in case|if|unless|aim(?:s|ed)? to|"
                    r"plan(?:s|ned)? to|threaten(?:s|ed)? to|seek(?:s|ing)? to|towards|"
-                   r"conclusion)\b[^.;]*$", re.IGNORECASE)
+                   r"conclusion)\b[^.;\])]*$", re.IGNORECASE)  # not across a closed aside
 _ADMIN_WORDS = re.compile(r"^\s*(?:province|governorate|region|state|oblast|prefecture|"
                           r"department)\b", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|near|at|of|outside|around|into|across|from|on)\s+(?:the\s+)?"
@@ -67,6 +73,7 @@ class SpanCandidate:
     admin_word: bool = False  # "X province": the admin area, not its capital
     role: str = "event"  # event | source | hypothetical
     locative: bool = False  # after in/near/at/of...: likely where something happened
+    way: bool = False  # "X road", "the X bridge": named after X, somewhere else
     partial: bool = False  # only part of a longer capitalised name matched
     hint: str = ""  # parenthesised context after the name: "(eThekwini, KwaZulu-Natal)"
 
@@ -88,6 +95,7 @@ def _context(sentence: str, start: int, end: int, cand: SpanCandidate) -> SpanCa
     after_words = after.lower().lstrip(" ”\"’'").split()
     if after_words and after_words[0].strip(",.;:?!)") in FEATURE_WORDS:
         cand.explicit = True
+    cand.way = bool(after_words) and after_words[0].strip(",.;:?!)") in _WAYS
     if re.search(r"(?:district|neighbou?rhood|village|town|city|area|suburb|quarter|camp)s?"
                  r"(?: of)?\s+(?:the\s+)?[“\"]?$", before, re.IGNORECASE):
         cand.explicit = True
@@ -102,8 +110,7 @@ def _context(sentence: str, start: int, end: int, cand: SpanCandidate) -> SpanCa
         cand.role = "source"
     elif _HYPO.search(before[-50:]):
         cand.role = "hypothetical"
-    paren = _PAREN.match(after) or _PAREN.match(re.sub(r"^\s*\w+(?:\s+\w+)?(?=\s*\()", "",
-                                                       after, count=1))
+    paren = _PAREN.match(after) or _PAREN.match(_KIND_WORDS.sub("", after, count=1))
     if paren:
         cand.hint = paren.group(1)
         cand.explicit = True  # "Lumbishi (Kalehe, Sud-Kivu)": the brackets say it is a place

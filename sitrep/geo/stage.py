@@ -17,6 +17,7 @@ from ..resources import Resources
 from ..schema import Doc, EventCandidate, PlaceMention, Span
 from .build import default_gazetteer_path, ensure_built
 from .gazetteer import Gazetteer, LayeredGazetteer, PlaceRecord
+from .match import name_key
 from .resolve import Resolution, hint_country, precision_of, resolve_document
 from .spans import find_spans
 from .store import SQLiteGazetteer
@@ -85,13 +86,30 @@ def _pick_from(cand: EventCandidate, own: list[tuple[Resolution, PlaceMention]],
         r, _pm = item
         rank = _KIND_RANK.get(r.record.kind if r.record else "", 3)
         distance = abs(r.start - trigger) + (0 if r.start >= trigger else 40)
-        return (1 if rank >= 4 else 0, distance + 60 * rank - (60 if r.span.locative else 0))
+        return (1 if rank >= 4 else 0, distance + 60 * rank - (60 if r.span.locative else 0)
+                + (80 if r.span.way else 0))
 
     best = min(pool, key=cost)
+    finer = _inside_province(best[0], pool)
+    if finer:
+        best = min(finer, key=cost)
     # "the X area of Y district": the event is somewhere in Y, not at Y itself (precision 2)
     within = [(r, pm) for r, pm in pool if r.fallback_from and r.record is not None
               and best[0].record is not None and r.record.uid == best[0].record.uid]
     return within[0][1] if within and not best[0].fallback_from else best[1]
+
+
+def _inside_province(best: Resolution, pool: list[tuple[Resolution, PlaceMention]]
+                     ) -> list[tuple[Resolution, PlaceMention]]:
+    """"the coast of Oaxaca, near San Vicente Coatlan", "Qoqfin in Idleb": a city named like
+    its province stands for the province when the clause names a finer place inside it."""
+    rec = best.record
+    if rec is None or rec.kind not in ("city", "town") or not rec.admin1 \
+            or name_key(rec.admin1) != best.key:
+        return []
+    return [(r, pm) for r, pm in pool if r.record is not None and r is not best
+            and r.record.kind in ("village", "town", "city", "neighbourhood", "landmark")
+            and r.record.uid != rec.uid and r.record.admin1 == rec.admin1 and r.key != best.key]
 
 
 # "X and Y", "X, Y and Z", "X district and the district of Y": places listed together

@@ -31,6 +31,13 @@ GAZ = MemoryGazetteer([
     _rec("t:azov", "Azov", "UA", "Ukraine", 47.1, 37.5, "village", 500, "Donetsk"),
     _rec("t:mirpur", "Mirpur Khas", "PK", "Pakistan", 25.53, 69.01, "city", 230_000, "Sindh"),
     _rec("a1:sindh", "Sindh", "PK", "Pakistan", 24.86, 67.01, "admin1", 15_000_000, "Sindh"),
+    _rec("t:murree", "Murree", "PK", "Pakistan", 33.9, 73.39, "town", 30_000, "Punjab"),
+    _rec("t:rawalpindi", "Rawalpindi", "PK", "Pakistan", 33.6, 73.04, "city", 1_700_000,
+         "Punjab"),
+    _rec("c:MX", "Mexico", "MX", "Mexico", 19.4, -99.1, "country", 120_000_000),
+    _rec("t:oaxaca", "Oaxaca", "MX", "Mexico", 17.06, -96.72, "city", 260_000, "Oaxaca"),
+    _rec("t:sanvicente", "San Vicente Coatlan", "MX", "Mexico", 16.4, -96.87, "village", 900,
+         "Oaxaca"),
 ])
 
 
@@ -82,3 +89,31 @@ def test_resolve_event_no_place_locates_goes_to_the_documents_country() -> None:
     assert (place.place.name, place.geo_precision) == ("Lebanon", 3)  # type: ignore[union-attr]
     doc = _locate("Protesters blocked a road to demand fuel.", "blocked", None)
     assert doc.candidates[0].place is None
+
+
+@pytest.mark.parametrize(("text", "country", "name"), [
+    ("Journalists protested outside an office on Murree road in Rawalpindi city.", "Pakistan",
+     "Rawalpindi"),
+    ("Residents blocked roads on the coast of Oaxaca, near San Vicente Coatlan.", "Mexico",
+     "San Vicente Coatlan"),
+])
+def test_resolve_event_place_is_not_a_road_or_the_province(text: str, country: str,
+                                                           name: str) -> None:
+    trigger = next(w for w in ("protested", "blocked") if w in text)
+    assert _place(_locate(text, trigger, country)).place.name == name  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("sentence", "text", "role", "hint"), [
+    ("Health workers protested at Kathua city.", "Kathua", "event", ""),
+    ("A man was shot while shopping [unclear if he was off duty] in Lashkargah city.",
+     "Lashkargah", "event", ""),
+    ("Villagers protested near the Commissioner's Office in Jowai (Jaintia Hills district, "
+     "Meghalaya).", "Jowai", "event", "Jaintia Hills district, Meghalaya"),
+    ("Villagers protested near the Commissioner's Office in Jowai (Jaintia Hills district, "
+     "Meghalaya).", "Commissioner's Office", "event", ""),
+])
+def test_resolve_span_context(sentence: str, text: str, role: str, hint: str) -> None:
+    from sitrep.geo.spans import find_spans
+
+    spans = [s for s in find_spans(sentence) if s.text.endswith(text)]
+    assert spans and (spans[0].text, spans[0].role, spans[0].hint) == (text, role, hint)
