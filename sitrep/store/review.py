@@ -11,6 +11,7 @@ Review states: ``new`` (as coded), ``accepted``, ``edited`` (a reviewer changed 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -298,6 +299,24 @@ def get_event(store: Store, event_id: str) -> EventRecord | None:
         raise _wrap(exc) from exc
 
 
+_MAX_INT = 2**31 - 1  # the integer columns of PostgreSQL
+_RANGES = {"latitude": (-90.0, 90.0), "longitude": (-180.0, 180.0)}
+
+
+def _out_of_range(name: str, value: Any) -> str | None:
+    """Why a value cannot be stored (None when it can)."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return "must be a finite number"
+    if isinstance(value, int) and abs(value) > _MAX_INT:
+        return f"must be between {-_MAX_INT} and {_MAX_INT}"
+    lo, hi = _RANGES.get(name, (None, None))
+    if lo is not None and isinstance(value, (int, float)) and not lo <= value <= hi:
+        return f"must be between {lo:g} and {hi:g}"
+    return None
+
+
 def _edited(before: dict[str, Any], fields: Mapping[str, Any]) -> Event:
     unknown = sorted(set(fields) - EDITABLE_FIELDS)
     if unknown:
@@ -313,6 +332,10 @@ def _edited(before: dict[str, Any], fields: Mapping[str, Any]) -> Event:
         detail = [{"field": ".".join(str(p) for p in e["loc"]), "reason": e["msg"]}
                   for e in exc.errors()]
         raise InvalidEditError("the edited event is not valid", detail=detail) from None
+    bad = [(k, why) for k in sorted(fields) if (why := _out_of_range(k, getattr(event, k)))]
+    if bad:
+        raise InvalidEditError("the edited event is not valid",
+                               detail=[{"field": k, "reason": why} for k, why in bad])
     if "event_date" in fields and "year" not in fields and event.event_date is not None:
         event = event.model_copy(update={"year": event.event_date.year})
     return event

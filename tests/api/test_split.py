@@ -131,6 +131,9 @@ def test_split_single_report_event_by_fields(api: Api) -> None:
     ({"fields": {"event_id_cnty": "X"}}, 422, "invalid_edit"),
     ({"fields": {"fatalities": "many"}}, 422, "invalid_edit"),
     ({"fields": {"actor1": ["list"]}}, 422, "validation_error"),
+    ({"fields": {"fatalities": 10**22}}, 422, "invalid_edit"),  # no integer column holds it
+    ({"fields": {"latitude": 91}}, 422, "invalid_edit"),
+    ({"fields": {"longitude": "NaN"}}, 422, "invalid_edit"),
     ({"documents": []}, 422, "validation_error"),
     ({"documents": "doc-aleppo"}, 422, "validation_error"),
     ({"fields": {"location": "X"}, "extra": 1}, 422, "validation_error"),
@@ -150,6 +153,8 @@ def test_split_bad_requests_are_4xx_and_change_nothing(read_api: Api, body: dict
     (b"", {"Content-Type": "application/json"}),
     (b"[1, 2]", {"Content-Type": "application/json"}),
     (b'{"fields": {"location": "X"}}', {"Content-Type": "text/plain"}),
+    (b'{"fields": {"latitude": NaN}}', {"Content-Type": "application/json"}),
+    (b'{"fields": {"latitude": Infinity}}', {"Content-Type": "application/json"}),
 ])
 def test_split_malformed_bodies_are_4xx(read_api: Api, content: bytes, headers: dict[str, str]) -> None:
     r = read_api.client.post("/api/events/SYR-1/split", content=content, headers={**AUTH, **headers})
