@@ -45,11 +45,17 @@ class Containers:
         return {name_key(r.admin1 or r.name) for r in self.admin1}
 
     def consistent(self, rec: PlaceRecord) -> bool | None:
-        """True/False when the containers say whether ``rec`` can be inside them; None: silent."""
-        if not self.admin1:
-            return None
+        """True/False when the containers say whether ``rec`` can be inside them; None: silent.
+
+        With a province named: whether ``rec`` lies in it. With only towns named ("Shehpur
+        area of Ahmedabad city"): whether ``rec`` is within 100 km of one of them.
+        """
         if rec.kind == "country":
             return None
+        if not self.admin1:
+            if not self.parts or rec.kind == "admin1":
+                return None
+            return self.near(rec, 100.0)
         return same_admin1(rec.admin1 or (rec.name if rec.kind == "admin1" else None),
                            self.admin1_keys)
 

@@ -35,7 +35,7 @@ __all__ = [
 ]
 
 #: Bump when keys change: stores built with another version are rebuilt.
-KEY_VERSION = "6"
+KEY_VERSION = "7"
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _TASHKEEL = re.compile(r"[\u064B-\u065F\u0670\u0640]")
@@ -56,6 +56,7 @@ _ALIASES_RAW: dict[str, tuple[str, ...]] = {
     "east": ("sharqi", "sharqiya", "sharqiyeh", "sharqiyah", "eastern", "oriental"),
     "west": ("gharbi", "gharbiya", "gharbiyeh", "gharbiyah", "western", "ouest", "occidental"),
     "north": ("shamali", "shamaliya", "shamaliyeh", "northern", "nord", "shamal", "shimal"),
+    "far": ("extreme", "extrem"),
     "south": ("janubi", "janubiya", "janoubi", "southern", "sud", "janub", "junub"),
     "damascus": ("dimashq", "damas"),
     "homs": ("hims",),

@@ -32,7 +32,8 @@ _DEMONYM_ENDS = ("ian", "ians", "ese", "ish", "ians'")
 _ORG_WORDS = frozenset(("battalion", "brigade", "regiment", "division", "party", "company",
                         "militia", "forces", "army", "front", "movement", "corps", "council",
                         "university", "hospital", "union", "league", "club", "group", "bank",
-                        "phosphate", "oil", "airlines", "tribe", "clan", "people", "peoples"))
+                        "phosphate", "oil", "airlines", "tribe", "clan", "people", "peoples",
+                        "government", "authorities", "administration", "police", "cartel"))
 _ADJECTIVE_KEYS = frozenset(name_key(w) for w in ("new", "old", "east", "west", "north", "south",
                                                    "upper", "lower", "great", "small"))
 
@@ -50,6 +51,7 @@ class Resolution:
     where_prec: int = 1
     fallback_from: str | None = None  # the unknown name this location stands in for
     containers: Containers | None = None  # district/province named with it ("X (Y, Z)")
+    provinces: frozenset[str] = frozenset()  # provinces of this very name ("Al Jawf")
 
     @property
     def start(self) -> int:
@@ -197,6 +199,8 @@ def _score(rec: PlaceRecord, quality: float, m: Resolution, *, focus: str | None
         s += 0.7
     if rec.kind == "country":
         s += 2.0
+    if m.provinces and rec.kind in _POPULATED and rec.admin1 not in m.provinces:
+        s -= 3.0  # "Al Jawf" is the province, not a town of that name in another one
     if m.containers is not None:
         inside = m.containers.consistent(rec)
         s += 4.0 if inside else -6.0 if inside is False else 0.0
@@ -286,9 +290,9 @@ def _fallback(m: Resolution, same_sentence: list[Resolution], focus_city: PlaceR
     m.score = 0.5
 
 
-def _inherit_containers(mentions: list[Resolution]) -> None:
-    """"X, Y and Z of W district, P": a place named without containers takes those of the
-    next place of its sentence that has them."""
+def _inherit_containers(mentions: list[Resolution], focus: str | None) -> None:
+    """"X, Y and Z of W district, P", "X in Quneitra": a place named without containers takes
+    those of the next place of its sentence that has them, or the next province named."""
     by_sentence: dict[int, list[Resolution]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence_index, []).append(m)
@@ -298,8 +302,13 @@ def _inherit_containers(mentions: list[Resolution]) -> None:
         for m in reversed(group):
             if m.containers is not None and m.containers.admin1:
                 following = m.containers
-            elif m.containers is None and following is not None:
-                m.containers = following
+            elif m.containers is None:
+                province = [r for r, _ in m.candidates if r.kind == "admin1" and r.cc == focus
+                            and name_key(r.name) == m.key]
+                if following is not None:
+                    m.containers = following
+                if province:
+                    following = Containers(admin1=province)
 
 
 def resolve_document(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[SpanCandidate]]],
@@ -322,7 +331,7 @@ def resolve_document(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[Sp
     for m in res + unknown:
         if m.span.hint:
             m.containers = containers_of(gaz, m.span.hint, focus, cache)
-    _inherit_containers(res + unknown)
+    _inherit_containers(res + unknown, focus)
     foreign: frozenset[str] | None = None
     if named is not None:  # other countries only where the text names them
         foreign = frozenset(r.cc for m in res for r, _ in m.candidates
@@ -331,6 +340,8 @@ def resolve_document(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[Sp
         _fuzzy(gaz, m, focus)
     for m in res + unknown:
         m.candidates = [(r, q) for r, q in m.candidates if _plausible(r, m, focus, foreign)]
+        m.provinces = frozenset(r.admin1 or r.name for r, _ in m.candidates
+                                if r.kind == "admin1" and name_key(r.name) == m.key)
     doc_keys = {m.key for m in res}
     for m in res + unknown:
         _choose(m, focus=focus, doc_keys=doc_keys, chosen=())

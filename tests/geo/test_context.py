@@ -32,6 +32,8 @@ GAZ = [
     _rec("t:kamenka", "Kamenka", 51.3, 31.4, "village", "Northland", 2_000),
     _rec("t:riverton", "Riverton", 47.5, 37.6, "town", "Southland", 20_000),
     _rec("t:portsea", "Portsea", 46.8, 36.5, "city", "Southland", 400_000),
+    _rec("t:shehpur", "Shehpur", 49.9, 24.0, "village", "Westland", 4_000),
+    _rec("t:southland", "Southland", 51.5, 31.5, "city", "Northland", 150_000),
 ]
 
 
@@ -102,3 +104,34 @@ def test_context_places_listed_before_a_district_share_its_province() -> None:
                   "killed")
     selo = [p for p in doc.places if p.span.text == "Novo Selo"]
     assert selo and selo[0].place is not None and selo[0].place.place_id == "t:selo-s"
+
+
+def test_context_province_named_later_in_the_sentence_drops_a_match_outside_it() -> None:
+    doc = _locate("Shelling hit Kamenka in Southland on Monday.", "Shelling")
+    place = doc.candidates[0].place
+    assert place is not None and place.place is not None
+    assert place.place.name != "Kamenka" and place.place.admin1 == "Southland"
+
+
+def test_context_town_named_as_container_keeps_its_parts_near_it() -> None:
+    doc = _locate("Stones were thrown in the Shehpur area of Riverton city on Friday.", "thrown")
+    place = doc.candidates[0].place
+    assert place is not None and place.place is not None
+    assert (place.place.name, place.geo_precision) == ("Riverton", 2)
+
+
+def test_context_a_province_name_means_the_province_not_a_town_elsewhere() -> None:
+    doc = _locate("Shelling was reported across Southland and nearby areas.", "Shelling")
+    place = doc.candidates[0].place
+    assert place is not None and place.place is not None
+    assert place.place.admin1 == "Southland"
+
+
+def test_context_comma_hint_may_end_with_a_feature_word() -> None:
+    spans = find_spans("Residents protested in Caracoli, Malambo, Atlantico department.")
+    first = next(s for s in spans if s.text == "Caracoli")
+    assert first.hint == "Malambo, Atlantico"
+
+
+def test_context_extreme_nord_is_far_north() -> None:
+    assert name_key("Extreme-Nord") == name_key("Far North")
