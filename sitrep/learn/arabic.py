@@ -4,7 +4,7 @@ An ACLED-format export whose notes are Arabic cannot share the English classifie
 stemming, English codebook). Its Arabic rows are normalised as the Arabic detector normalises
 text (:func:`sitrep.nlp.arabic.normalise`) and fitted, with the team-written Arabic codebook, into
 ``classifier_ar.joblib``; :func:`sitrep.nlp.detect_ar.load_arabic_classifier` loads it with
-``--model``.
+``--model`` in place of the codebook model.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 
 from ..nlp.arabic import normalise
 from ..nlp.classify import fit_text_model
-from ..nlp.codebook import NONE_LABEL, training_pairs
+from ..nlp.codebook import training_pairs
 
 __all__ = ["ARABIC_CLASSIFIER", "fit_arabic_notes_model", "is_arabic_note"]
 
@@ -35,13 +35,13 @@ def is_arabic_note(text: str) -> bool:
 def fit_arabic_notes_model(texts: Sequence[str], labels: Sequence[str], *, with_codebook: bool = True,
                            c: float = 1.0) -> Any:
     """Fit the Arabic pipeline (word and character n-grams over normalised text, linear SVM) on
-    (notes, sub_event_type), plus the Arabic codebook's event examples."""
+    (notes, sub_event_type) plus the whole Arabic codebook, non-events included: the result can
+    stand in for the codebook model, so the Arabic cue priors keep their full weight (a few hundred
+    notes are too few to outvote them)."""
     texts = [normalise(t).text for t in texts]
     labels = list(labels)
     if with_codebook:
         cb_texts, cb_labels = training_pairs(language="ar")
-        for t, lab in zip(cb_texts, cb_labels, strict=True):
-            if lab != NONE_LABEL:
-                texts.append(normalise(t).text)
-                labels.append(lab)
+        texts.extend(normalise(t).text for t in cb_texts)
+        labels.extend(cb_labels)
     return fit_text_model(texts, labels, c=c, chars=True).pipeline

@@ -122,10 +122,13 @@ def load_arabic_trained_model(model_dir: Path) -> TextModel | None:
 
 
 def load_arabic_classifier(settings: Settings | None = None) -> EventClassifier:
-    """The Arabic classifier: the Arabic codebook, plus the model ``sitrep train`` fitted on Arabic
-    notes when ``settings.model_dir`` has one (a model trained on English notes would only blur it)."""
+    """The Arabic classifier: the Arabic codebook model, or, when ``settings.model_dir`` has one, the
+    model ``sitrep train`` fitted on Arabic notes plus the codebook (a model trained on English
+    notes would only blur it)."""
     model_dir = getattr(settings, "model_dir", None)
     trained = load_arabic_trained_model(model_dir) if model_dir else None
+    if trained is not None and NONE_LABEL in trained.labels:
+        return EventClassifier(trained)  # fitted on the codebook too: it replaces it, cue priors at full weight
     return EventClassifier(train_arabic_codebook_model(), trained=trained)
 
 
