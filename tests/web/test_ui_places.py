@@ -29,8 +29,9 @@ return n / (c.width * c.height);
 
 
 def _gazetteer(tmp_path: Path, *, with_outline: bool) -> Path:
-    # a 0.01-degree square named like SYR-1's location (Aleppo, 36.2 N 37.16 E), centred on it
-    ring = [[37.155, 36.195], [37.165, 36.195], [37.165, 36.205], [37.155, 36.205], [37.155, 36.195]]
+    # a 0.1-degree square named like SYR-1's location (Aleppo, 36.2 N 37.16 E), centred on it:
+    # large enough to show around the event's circle on the events map
+    ring = [[37.11, 36.15], [37.21, 36.15], [37.21, 36.25], [37.11, 36.25], [37.11, 36.15]]
     geometry = ({"type": "Polygon", "coordinates": [ring]} if with_outline
                 else {"type": "Point", "coordinates": [37.16, 36.2]})
     src = tmp_path / "neighborhoods.geojson"
@@ -51,22 +52,29 @@ def _serve(live_server: Callable[[FastAPI], str], tmp_path: Path, *, with_outlin
     return live_server(app)
 
 
-def _look(browser: Any, base: str) -> tuple[str, str | None, float | None]:
-    """(shapes drawn on the events map, heading of the event's place, green share of its map)."""
+def _look(browser: Any, base: str, snap: Callable[[str], Path]) -> dict[str, Any]:
+    """What the pages drew: outlines on the events map (all events, then Syria's only: two events
+    half a degree apart), and the event page's place heading and map."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
     wait = WebDriverWait(browser, 15)
-    browser.get(base + "/")
-    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#events-table tr.row")) == 4)
-    drawn = browser.find_element(By.CSS_SELECTOR, "canvas.map-canvas").get_attribute("data-shapes")
+    seen: dict[str, Any] = {}
+    for name, query, rows in (("all", "", 4), ("syria", "?country=Syria", 2)):
+        browser.get(f"{base}/#/{query}")
+        wait.until(lambda d, n=rows: len(d.find_elements(By.CSS_SELECTOR, "#events-table tr.row")) == n)
+        canvas = "canvas.map-canvas"
+        seen[name] = browser.find_element(By.CSS_SELECTOR, canvas).get_attribute("data-shapes")
+        seen[f"{name}_green"] = float(browser.execute_script(_GREEN_SHARE, canvas))
+        seen[f"{name}_last_line"] = browser.find_element(By.ID, "view").text.strip().splitlines()[-1]
+        snap(f"ui-map-{name}")
     browser.get(base + "/#/event/SYR-1")
     wait.until(lambda d: d.find_elements(By.ID, "audit-empty"))
     heading = browser.find_elements(By.CSS_SELECTOR, "#place-map h2")
-    if not heading:
-        return drawn, None, None
-    share = browser.execute_script(_GREEN_SHARE, "#place-map canvas.map-canvas")
-    return drawn, heading[0].text, float(share)
+    seen["heading"] = heading[0].text if heading else None
+    if heading:
+        seen["place_green"] = float(browser.execute_script(_GREEN_SHARE, "#place-map canvas.map-canvas"))
+    return seen
 
 
 def test_ui_map_draws_place_outlines(live_server: Callable[[FastAPI], str], browser: Any,
@@ -74,16 +82,20 @@ def test_ui_map_draws_place_outlines(live_server: Callable[[FastAPI], str], brow
     from selenium.webdriver.common.by import By
 
     base = _serve(live_server, tmp_path, with_outline=True)
-    drawn, heading, share = _look(browser, base)
-    assert drawn == "1"
-    assert heading == "Place: Aleppo (neighbourhood)"
+    seen = _look(browser, base, lambda name: shot(browser, tmp_path, name))
+    # three countries: neighbourhoods would be specks, none are fetched or drawn
+    assert (seen["all"], seen["all_green"]) == ("0", 0.0)
+    # Syria's two events lie within a degree: the map zooms in and draws the outline under them
+    assert seen["syria"] == "1" and seen["syria_green"] > 0
+    assert seen["syria_last_line"] != "null"  # no stray text under the table
+    assert seen["heading"] == "Place: Aleppo (neighbourhood)"
     assert browser.find_element(By.CSS_SELECTOR, "#place-map canvas").get_attribute("data-shapes") == "1"
-    assert share is not None and share > 0.10  # the square fills a good part of the place map
+    assert seen["place_green"] > 0.10  # the square fills a good part of the place map
     assert shot(browser, tmp_path, "ui-place-outline").stat().st_size > 10_000
 
 
 def test_ui_map_without_outlines_draws_none(live_server: Callable[[FastAPI], str], browser: Any,
                                             tmp_path: Path) -> None:
-    base = _serve(live_server, tmp_path, with_outline=False)
-    drawn, heading, share = _look(browser, base)
-    assert (drawn, heading, share) == ("0", None, None)
+    seen = _look(browser, _serve(live_server, tmp_path, with_outline=False),
+                 lambda name: shot(browser, tmp_path, f"{name}-no-outlines"))
+    assert (seen["syria"], seen["syria_green"], seen["heading"]) == ("0", 0.0, None)

@@ -1,7 +1,7 @@
 // sitrep web UI: hash routes, and the events view (filters, map, timeline, table).
 import { renderDocument, renderDocuments, renderSubmit, renderApi, renderPlace, renderWatch } from "./docs.js";
 import { renderEvent } from "./event.js";
-import { mapExtent, renderMap } from "./map.js";
+import { renderMap } from "./map.js";
 import { renderTimeline } from "./timeline.js";
 import { api, colorOf, errorBox, EVENT_TYPES, fmtNumber, h, qs, STATUSES } from "./util.js";
 
@@ -87,14 +87,20 @@ function exportLinks(filters) {
     formats.map(([f, label]) => h("a", { href: `/api/export?${qs({ ...filters, format: f })}`, download: "" }, label)));
 }
 
-// Outlines of gazetteer places in the map's window (none when the gazetteer has none).
+// Outlines of gazetteer places around the events, when they all lie within about a city (wider,
+// neighbourhoods would be specks): the map then zooms to them.
+const OUTLINE_SPAN = 1; // degrees
 async function outlines(rows) {
   const located = rows.filter((p) => p.lat !== null && p.lon !== null);
   if (!located.length) return [];
-  const [x0, y0, x1, y1] = mapExtent(located);
+  const lons = located.map((p) => p.lon); const lats = located.map((p) => p.lat);
+  const [x0, x1, y0, y1] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
+  if (Math.max(x1 - x0, y1 - y0) > OUTLINE_SPAN) return [];
   const clamp = (v, lo, hi) => Math.max(lo, Math.min(hi, v)).toFixed(4);
-  const bbox = [clamp(x0, -180, 180), clamp(y0, -90, 90), clamp(x1, -180, 180), clamp(y1, -90, 90)].join(",");
-  const body = await api(`/api/places/shapes?${qs({ bbox, limit: 2000 })}`).catch(() => null);
+  const pad = 0.05;
+  const bbox = [clamp(x0 - pad, -180, 180), clamp(y0 - pad, -90, 90), clamp(x1 + pad, -180, 180),
+    clamp(y1 + pad, -90, 90)].join(",");
+  const body = await api(`/api/places/shapes?${qs({ bbox, limit: 500 })}`).catch(() => null);
   return body ? body.features : [];
 }
 
@@ -110,8 +116,9 @@ async function renderEvents(view, params) {
   const idx = Object.fromEntries(points.columns.map((c, i) => [c, i]));
   const rows = points.rows.map((r) => ({ id: r[idx.id], date: r[idx.date], type: r[idx.event_type],
     lat: r[idx.latitude], lon: r[idx.longitude], fatalities: r[idx.fatalities], status: r[idx.status] }));
+  const shapes = await outlines(rows);
   const map = renderMap(rows, {
-    shapes: await outlines(rows),
+    shapes, minSpan: shapes.length ? 0.05 : 4,
     onBbox: (bbox) => go([], { ...filters, bbox }),
     onOpen: (g) => (g.ids.length === 1 ? go(["event", g.ids[0]])
       : go([], { ...filters, bbox: [g.lon - 0.01, g.lat - 0.01, g.lon + 0.01, g.lat + 0.01].map((v) => v.toFixed(3)).join(",") })),
@@ -123,7 +130,7 @@ async function renderEvents(view, params) {
     h("div", { class: "panels" }, map, timeline),
     exportLinks(filters),
     table(page, filters, offset),
-    points.truncated ? h("p", { class: "muted" }, "The map shows the first 50,000 events.") : null);
+    points.truncated ? h("p", { class: "muted" }, "The map shows the first 50,000 events.") : "");
 }
 
 async function route() {
