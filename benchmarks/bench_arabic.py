@@ -54,7 +54,9 @@ DATA = SHARED / "data" / "aleppo-media-ar" / "aleppo_media_ar_2012-2015.jsonl"
 OUT = Path(__file__).resolve().parent / "results" / "arabic.json"
 LABELS = Path(__file__).resolve().parent / "data" / "aleppo_ar_labels.csv"
 NONE = "none"
-_NON_EVENT = re.compile(r"لقاء|مقابلة|نداء|ذكرى|حصيلة|إحصائية|احصائية")
+#: whole words only: "لقاء" inside "إلقاء برميل" (dropping a barrel) or "بذكرى الثورة" (a protest on the
+#: anniversary) or "الحصيلة" of one strike are events
+_NON_EVENT = re.compile(r"(?<![\w])(?:لقاء|مقابلة|نداء|ذكرى|حصيلة|إحصائية|احصائية)(?![\w])")
 
 
 def _local_zone() -> tzinfo:

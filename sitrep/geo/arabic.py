@@ -18,7 +18,7 @@ from .match import name_key
 __all__ = ["ArabicPlace", "find_arabic_places"]
 
 _P = normalise_pattern
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"[^\W\d_]+|\d+")  # "جنين22-2-2015", "حلب_نيوز": names apart from digits and "_"
 _FEATURE = frozenset(_P(w) for w in ("حي", "حيي", "أحياء", "بلدة", "بلدات", "قرية", "قرى", "مدينة", "منطقة",
                                      "مخيم", "ريف", "دوار", "جبل", "تلة", "ناحية", "محافظة", "مزارع"))
 _HOOD = frozenset(_P(w) for w in ("حي", "حيي", "أحياء"))
@@ -56,6 +56,7 @@ class ArabicPlace:
     near: bool  # قرب/محيط/شرق ... or ريف X: an approximate location
     geo_precision: int
     where_prec: int
+    outlet: bool = False  # the city in the outlet's name ("حلب نيوز"): where to fall back, not an event place
 
 
 def _strip(token: str) -> list[str]:
@@ -102,8 +103,8 @@ def find_arabic_places(text: str, gazetteer: Gazetteer, *, country: str | None =
         nxt = words[i + 1][2] if i + 1 < len(words) else ""
         hood = prev in _HOOD or any(f in _HOOD for f in _strip(prev))
         area = _RIF in (prev, *_strip(prev))
-        skip = nxt in _OUTLET_NEXT or prev in _GROUP_HEAD
-        if not skip and w0 not in _STOP and w0 not in _FEATURE and not w0.isdigit():
+        outlet = nxt in _OUTLET_NEXT
+        if prev not in _GROUP_HEAD and w0 not in _STOP and w0 not in _FEATURE and not w0.isdigit():
             for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
                 span_words = [w for _s, _e, w in words[i:i + n]]
                 if any(w in _STOP or w.isdigit() for w in span_words[1:]):
@@ -132,6 +133,8 @@ def find_arabic_places(text: str, gazetteer: Gazetteer, *, country: str | None =
         a, b = norm.span(s0 + lead, words[i + n - 1][1])
         fine = record.kind in ("neighbourhood", "landmark", "village", "town", "city")
         gp, wp = (2, 2) if near else ((1, 1) if fine else (3, 4))
-        out.append(ArabicPlace(record, a, b, text[a:b], explicit, near, gp, wp))
+        if outlet:
+            gp, wp = 3, 3
+        out.append(ArabicPlace(record, a, b, text[a:b], explicit, near, gp, wp, outlet))
         i += n
     return out

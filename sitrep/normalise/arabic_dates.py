@@ -35,7 +35,8 @@ _WEEKDAYS = {_P(k): v for k, v in {"الاثنين": 0, "الإثنين": 0, "ا
                                       "الخميس": 3, "الجمعة": 4, "السبت": 5, "الأحد": 6}.items()}
 _WEEKDAY_ALT = "|".join(re.escape(k) for k in _WEEKDAYS)
 
-_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*((?:19|20)\d\d)(?!\d)")
+#: d-m-yyyy with "-", "/", ".", "_" or bare spaces ("17 4 2015", "6_10_2015": headline styles)
+_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})(?:\s*[-/._]\s*|\s+)(\d{1,2})(?:\s*[-/._]\s*|\s+)((?:19|20)\d\d)(?!\d)")
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)")
 _DAY_MONTH = re.compile(rf"(?<!\d)(\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?({_MONTH_ALT})(?:\s+(?:من\s+)?(?:عام\s+)?((?:19|20)\d\d))?(?![\w])")
 _WEEKDAY = re.compile(rf"(?<![\w])(?:يوم\s+|نهار\s+|ليله\s+|مساء\s+|صباح\s+|فجر\s+)?(?:[وف]?)({_WEEKDAY_ALT})(?![\w])")

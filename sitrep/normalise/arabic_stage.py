@@ -43,6 +43,7 @@ _CLAIMANT = re.compile(normalise_pattern(
     r"((?:\S+)(?:\s+\S+){0,2})"))
 _SOURCES = re.compile(normalise_pattern(r"مصادر طبية|مصادر محلية|ناشطون|ناشطين|الدفاع المدني|مراسل\S*|"
                                         r"المرصد السوري|مصدر عسكري"))
+_OUTLET = -1  # key of the places named only in the outlet's name
 _DEATHS = re.compile(normalise_pattern(r"شهداء|شهدائ|شهداؤ|قتلى|ضحايا|مقتل|استشهاد|استشهد|قتل|مجزرة|مجازر|جثث|أشلاء|"
                                        r"قضوا|وفاة"))
 _EXPLICIT = frozenset({"ar_dmy", "ar_iso", "ar_day_month"})
@@ -79,7 +80,7 @@ class ArabicArguments:
         out: dict[int, list[PlaceMention]] = {}
         for s in doc.sentences:
             for p in find_arabic_places(s.text[:_MAX_SENTENCE_CHARS], gazetteer, country=country):
-                out.setdefault(s.index, []).append(PlaceMention(
+                out.setdefault(_OUTLET if p.outlet else s.index, []).append(PlaceMention(
                     span=Span(start=s.start + p.start, end=s.start + p.end, text=p.text), sentence_index=s.index,
                     place=p.record.to_place(), geo_precision=p.geo_precision, where_prec=p.where_prec,
                     role="event"))
@@ -91,11 +92,13 @@ class ArabicArguments:
         if cand.place is not None and cand.place.place is not None and cand.place.place.country != country:
             cand.place = None  # geo.v1 read Arabic words as a place abroad (الفردوس → Ferdows, Iran)
         own = places.get(si, [])
+        if not any(places.get(i) for i in places if i != _OUTLET):
+            own = places.get(_OUTLET, [])[:1]  # only the outlet's city ("حلب نيوز") names a place
         if own:
             exact = [p for p in own if p.geo_precision == 1] or own
             cand.place = min(exact, key=lambda p: abs(p.span.start - cand.trigger.start))
             return
-        for i in (*range(si - 1, max(-1, si - _LOOKBACK - 1), -1), *sorted(places)):
+        for i in (*range(si - 1, max(-1, si - _LOOKBACK - 1), -1), *sorted(k for k in places if k != _OUTLET)):
             if places.get(i):  # the finest place of the nearest sentence that names one
                 p = min(places[i], key=lambda q: (q.geo_precision, -q.span.start))
                 cand.place = p.model_copy(update={"geo_precision": max(p.geo_precision, 2) if i != 0 else
@@ -241,7 +244,7 @@ class ArabicArguments:
         doc.notes = [n for n in doc.notes if not (n.startswith(("dates:", "fatalities:")) and
                                                   any(t in n for t in triggers))]
         places = self._places(doc)
-        doc.places.extend(p for ps in places.values() for p in ps)
+        doc.places.extend(p for i, ps in places.items() if i != _OUTLET for p in ps)
         seen: set[int] = set()
         for cand in sorted(cands, key=lambda c: (c.sentence_index, -c.score)):
             self._date(doc, cand, dates)

@@ -61,6 +61,8 @@ PUB = date(2016, 9, 30)  # a Friday
         ("في 3 أيلول قصف الطيران", date(2016, 9, 3), 1),
         ("في 14 مارس 2014 خرجت مظاهرة", date(2014, 3, 14), 1),
         ("غارات ليلة أمس على البلدة", date(2016, 9, 29), 1),
+        ("قصف بالبراميل على حي الكلاسة 17 9 2016", date(2016, 9, 17), 1),  # headline style, bare spaces
+        ("أعمال صيانة في حي الشعار6_9_2016", date(2016, 9, 6), 1),
     ],
 )
 def test_arabic_dates_resolve_against_publication(text: str, expected: date, precision: int) -> None:

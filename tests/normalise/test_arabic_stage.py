@@ -120,6 +120,8 @@ def test_arabic_lexicons_framing_terms(text: str, neutral: str) -> None:
         ("قصف بالبراميل المتفجرة على حي القاطرجي", "Karm Al-Qaterji"),
         # a word that is also a village name somewhere is not a place here
         ("وفاة طفلة جراء غارة جوية على حي السكري", "Al Sukkari"),
+        # a date glued to the name ("حي السكري17-9-2016") does not hide it
+        ("حلب نيوز: غارة جوية على حي السكري17-9-2016", "Al Sukkari"),
     ],
 )
 def test_arabic_stage_places_in_headlines(pipe: Pipeline, text: str, location: str) -> None:
@@ -140,3 +142,10 @@ def test_arabic_stage_places_in_headlines(pipe: Pipeline, text: str, location: s
 )
 def test_arabic_stage_deaths_in_other_words(pipe: Pipeline, text: str, fatalities: int) -> None:
     assert [e.fatalities for e in _events(pipe, text)][:1] == [fatalities]
+
+
+def test_arabic_stage_outlet_city_is_a_coarse_fallback(pipe: Pipeline) -> None:
+    events = _events(pipe, "شبكة حلب نيوز: لحظة سقوط برميل متفجر على الأحياء السكنية")
+    assert [(e.location, e.geo_precision) for e in events] == [("Aleppo", 3)]
+    events = _events(pipe, "شبكة حلب نيوز: لحظة سقوط برميل متفجر على الأحياء السكنية\nوالبرميل سقط على حي السكري")
+    assert [e.location for e in events][:1] == ["Al Sukkari"]
