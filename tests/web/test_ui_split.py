@@ -1,5 +1,6 @@
-"""Splitting an event in the browser: a merged event gives one report to a new event; both events
-are listed, and the split is in the audit trail of each."""
+"""Splitting an event in the browser: a merged event gives one report to a new event (both events
+listed, the split in the audit trail of each); a single-report event gets a second event at
+another place."""
 
 from __future__ import annotations
 
@@ -59,3 +60,30 @@ def test_ui_split_merged_event(live_server: Callable[[FastAPI], str], browser: A
     browser.get(base + "/")
     assert sorted(wait.until(lambda d: (ids := row_ids(d)) and len(ids) == 2 and ids)) == sorted(
         [event_id, new_id])
+
+
+def test_ui_split_single_report_by_fields(server: str, browser: Any, tmp_path: Path) -> None:
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    wait = WebDriverWait(browser, 15, ignored_exceptions=(StaleElementReferenceException,))
+    browser.get(server + "/#/event/SYR-1")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "details#split"))
+    assert not browser.find_elements(By.ID, "split-docs")  # one report: no documents to choose
+    browser.find_element(By.ID, "token").send_keys(TOKEN)
+    browser.find_element(By.ID, "reviewer").send_keys("ui-split")
+    browser.find_element(By.CSS_SELECTOR, "details#split summary").click()
+    place = browser.find_element(By.ID, "split-location")
+    place.clear()
+    place.send_keys("Tadef")
+    browser.find_element(By.ID, "split-fields").click()
+    link = wait.until(lambda d: d.find_elements(By.ID, "split-created"))[0]
+    assert link.text == "SYR-1-s1"
+    audit = wait.until(lambda d: [r.text for r in d.find_elements(By.CSS_SELECTOR, "#audit tbody tr")])
+    assert len(audit) == 1 and "split_into: SYR-1-s1" in audit[0]
+    assert "Aleppo" in browser.find_element(By.TAG_NAME, "h1").text  # the original is unchanged
+    link.click()
+    wait.until(lambda d: "Tadef" in d.find_element(By.TAG_NAME, "h1").text)
+    assert "Fighting" in browser.find_element(By.CSS_SELECTOR, "article.doc").text  # same report
+    shot(browser, tmp_path, "ui-split-fields")
