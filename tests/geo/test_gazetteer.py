@@ -65,3 +65,16 @@ def test_gazetteer_default_store_keyed_by_old_keys_is_rebuilt(
     store.add(records, meta={"key_version": version or KEY_VERSION})
     store.close()
     assert _stale(tmp_path / "g.db") is stale
+
+
+def test_gazetteer_build_districts_sit_at_the_mean_of_their_towns() -> None:
+    from sitrep.geo.build import _admin2_records
+
+    rows = [{"cc": "YE", "lat": "16.0", "lon": "43.0", "name": "A", "admin1": "Muhafazat Sa'dah",
+             "admin2": "Razih District"},
+            {"cc": "YE", "lat": "16.2", "lon": "43.2", "name": "B", "admin1": "Muhafazat Sa'dah",
+             "admin2": "Razih District"},
+            {"cc": "YE", "lat": "15.0", "lon": "44.0", "name": "C", "admin1": "Amanat", "admin2": ""}]
+    (razih,) = list(_admin2_records(rows, lambda cc: None))
+    assert (razih.name, razih.kind, razih.admin1) == ("Razih", "admin2", "Sa'dah")
+    assert (razih.lat, razih.lon) == pytest.approx((16.1, 43.1))
