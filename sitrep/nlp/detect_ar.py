@@ -39,6 +39,12 @@ _NOT_A_REPORT = re.compile(normalise_pattern(
 #: someone speaking about events ("... يتحدث حول الصعوبات"): not a report unless a strong cue says one happened
 _TALK = re.compile(normalise_pattern(r"(?<![\w])[وف]?(?:يتحدث|يتحدثون|تتحدث|يشرح|تشرح|يروي|تروي|يناشد|يناشدون)(?![\w])"))
 _TALK_UNLESS = 0.8
+#: a toll or count over a period ("حصيلة شهر تموز"، "توثيق 120 غارة خلال أسبوع"): a statistic, not an event
+_TOLL_PERIOD = re.compile(normalise_pattern(
+    r"(?<![\w])(?:حصيلة (?:ال)?(?:شهر|أسبوع|اسبوع|عام|سنة)|إحصائية|احصائية|توثيق \d+|منذ بداية)"))
+_PERIOD = re.compile(normalise_pattern(
+    r"(?<![\w])(?:خلال|طيلة|طوال|على مدى) (?:ال)?(?:شهر|أسبوع|اسبوع|أسابيع|أشهر|شهور|عام|سنة|أيام)(?![\w])"))
+_COUNT = re.compile(r"\d")
 _TOLL_ONLY = 0.5  # a clause whose cues are all this weak only names a toll (مجزرة، جثث)
 _REMOTE = "Explosions/Remote violence"
 
@@ -160,6 +166,8 @@ class ArabicDetector:
                 continue  # an interview, appeal, speech or commemoration talks about events
             hits = find_arabic_cues(norm)
             if not hits or (_TALK.search(norm.text) and max(h.weight for h in hits) < _TALK_UNLESS):
+                continue
+            if _TOLL_PERIOD.search(norm.text) or (_PERIOD.search(norm.text) and _COUNT.search(norm.text)):
                 continue
             for start, end in arabic_clause_spans(norm.text):
                 o_start, o_end = norm.span(start, end)

@@ -179,3 +179,27 @@ def test_detect_arabic_direct_scores_equal_the_sklearn_pipeline() -> None:
     texts = ["غارة جوية على حي الشعار", "الثوار يستهدفون حاجزاً بمدفع جهنم", "توزيع الخبز على الأهالي",
              "مظاهرة مسائية في الحي الشرقي", "xyz 123", ""]
     assert np.allclose(model.scores(texts), reference.scores(texts), atol=1e-12)
+
+
+@pytest.mark.parametrize("text", [
+    # appeals, commemorations, interviews, monthly tolls and plans (issue 14): none is an event
+    "نداء عاجل من أهالي الحي لإنقاذ العالقين بعد الغارة",
+    "الذكرى السنوية الثانية لمجزرة المدرسة في الحي",
+    "مقابلة خاصة مع أحد الناجين من الغارة على السوق",
+    "حصيلة شهر تموز: 320 شهيداً في المدينة جراء القصف",
+    "إحصائية: الطيران الحربي شن 450 غارة على الريف خلال الشهر الماضي",
+    "توثيق 120 غارة جوية على أحياء المدينة خلال أسبوع",
+    "الفصائل تعد لمعركة كبرى لفك الحصار عن الأحياء الشرقية",
+    "من المتوقع أن يشن الطيران غارات جديدة على البلدة",
+])
+def test_detect_arabic_appeals_commemorations_interviews_tolls_plans(detector: Detector, text: str) -> None:
+    assert [c for c in _run(detector, text).candidates
+            if not (c.negated or c.hypothetical or c.background)] == []
+
+
+@pytest.mark.parametrize("text", [
+    "الحصيلة النهائية لقصف النظام على الحي أربعة شهداء",  # the toll of one strike is that strike
+    "اشتباكات عنيفة على جبهة الراموسة خلال أيام العيد",  # a period with no count
+])
+def test_detect_arabic_one_strike_toll_and_periods_stay_events(detector: Detector, text: str) -> None:
+    assert len(_run(detector, text).candidates) == 1
