@@ -21,6 +21,10 @@ _P = normalise_pattern
 _WORD = re.compile(r"[^\W\d_]+|\d+")  # "جنين22-2-2015", "حلب_نيوز": names apart from digits and "_"
 _FEATURE = frozenset(_P(w) for w in ("حي", "حيي", "أحياء", "بلدة", "بلدات", "قرية", "قرى", "مدينة", "منطقة",
                                      "مخيم", "ريف", "دوار", "جبل", "تلة", "ناحية", "محافظة", "مزارع"))
+#: words that are a place only inside a longer name ("بستان القصر"، "جسر الحج"): alone, "القصر العدلي"
+#: is a court house and "حول" means "about", not the villages of those names
+_NOT_ALONE = frozenset(_P(w) for w in ("القصر", "قصر", "جسر", "الجسر", "حول", "دوار", "ساحة", "سوق", "جامع",
+                                       "مبنى", "معبر", "حاجز"))
 _HOOD = frozenset(_P(w) for w in ("حي", "حيي", "أحياء"))
 _KARM = _P("كرم")  # "حي القاطرجي" is OCHA's "كرم القاطرجي"
 #: "شبكة حلب نيوز", "مركز حلب الإعلامي": the outlet's name, not a place in the report
@@ -108,6 +112,8 @@ def find_arabic_places(text: str, gazetteer: Gazetteer, *, country: str | None =
             for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
                 span_words = [w for _s, _e, w in words[i:i + n]]
                 if any(w in _STOP or w.isdigit() for w in span_words[1:]):
+                    continue
+                if n == 1 and any(f in _NOT_ALONE for f in _strip(w0)):
                     continue
                 for first in _strip(span_words[0]):
                     name = " ".join([first, *span_words[1:]])

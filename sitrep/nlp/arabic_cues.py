@@ -102,6 +102,7 @@ def compile_arabic_cues() -> tuple[ArabicCue, ...]:
 
 _WEEKDAY_FRIDAY = re.compile(normalise_pattern(r"يوم\s+$"))
 _GENERIC = re.compile(rf"{PREFIX}(?:{normalise_pattern(GENERIC_SHELLING)})\w*")
+_TOLL = re.compile(rf"{PREFIX}(?:{normalise_pattern(TOLL_WORDS)})\w*")
 _BODIES = re.compile(normalise_pattern(r"جثة|جثث"))
 _RUBBLE = re.compile(normalise_pattern(r"أنقاض|ركام"))
 #: "مناطق سيطرة الجيش الحر", "الخاضعة لسيطرة التنظيم": who holds a place, not a take-over
@@ -131,7 +132,7 @@ def find_arabic_cues(text: str | ArabicText) -> list[CueHit]:
     """Every cue match in ``text``, ordered by position; offsets into the ORIGINAL text.
 
     Hits on the same span keep only their strongest sub-type per sub-type (several stems of one
-    sub-type do not double count). Dropped: a word inside a longer cue of another sub-type, the bare word for shelling when an aircraft is named,
+    sub-type do not double count). Dropped: a massacre a protest is about, a word inside a longer cue of another sub-type, the bare word for shelling when an aircraft is named,
     a take-over word naming who holds an area, a clash word naming an area, bodies under rubble,
     the weekday Friday."""
     norm = text if isinstance(text, ArabicText) else normalise(text)
@@ -148,4 +149,7 @@ def find_arabic_cues(text: str | ArabicText) -> list[CueHit]:
     out = [h for h in out if not any(o.sub_event_type != h.sub_event_type and o.start <= h.start and h.end <= o.end
                                      and o.end - o.start > h.end - h.start for o in out)]
     air = any(h.sub_event_type == "Air/drone strike" for h in out)
-    return [h for h in out if _kept(h, norm, air)]
+    # "مظاهرة ... تنديداً بمجزرة": the massacre is what the protest is about
+    protest = any(h.sub_event_type == "Peaceful protest" for h in out)
+    return [h for h in out if _kept(h, norm, air)
+            and not (protest and h.sub_event_type == "Attack" and _TOLL.fullmatch(normalise(h.text).text))]

@@ -138,6 +138,7 @@ def test_detect_arabic_non_events_give_nothing(detector: Detector, text: str) ->
         ("الدمار الذي خلفه القصف الجوي على السوق الشعبي", "Air/drone strike"),
         ("اللحظات الأولى لقصف التحالف الدولي على قرية يسيطر عليها التنظيم", "Air/drone strike"),
         ("كرنفال ثوري في ساحة الحي بمناسبة ذكرى انطلاق الثورة", "Peaceful protest"),
+        ("مظاهرة في حي الفردوس تنديداً بمجزرة السوق", "Peaceful protest"),  # the massacre is its subject
     ],
 )
 def test_detect_arabic_fighting_and_strike_cues(detector: Detector, text: str, sub: str) -> None:

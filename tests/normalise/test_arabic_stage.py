@@ -26,6 +26,7 @@ GAZ = [
                 priority=5, **{**_SY, "admin1": None}),
     PlaceRecord(uid="n:qaterji", name="Karm Al-Qaterji", lat=36.2018, lon=37.1817, kind="neighbourhood",
                 city="Aleppo", alt_names=("كرم القاطرجي",), **_SY),
+    PlaceRecord(uid="v:hawl", name="Al Hawl", lat=36.4, lon=41.1, kind="town", alt_names=("حول", "الهول"), **_SY),
     PlaceRecord(uid="v:tafla", name="Tafla", lat=35.0, lon=36.0, kind="village", alt_names=("طفلة",), **_SY),
     PlaceRecord(uid="t:kseur", name="El Kseur", lat=36.68, lon=4.85, kind="town", cc="DZ", country="Algeria",
                 alt_names=("القصر",)),
@@ -122,6 +123,8 @@ def test_arabic_lexicons_framing_terms(text: str, neutral: str) -> None:
         ("وفاة طفلة جراء غارة جوية على حي السكري", "Al Sukkari"),
         # a date glued to the name ("حي السكري17-9-2016") does not hide it
         ("حلب نيوز: غارة جوية على حي السكري17-9-2016", "Al Sukkari"),
+        # "حول" (about) and "القصر العدلي" (the court house) are not the villages Hawl and Qasr
+        ("آراء الأهالي حول الغارة الجوية على حي السكري", "Al Sukkari"),
     ],
 )
 def test_arabic_stage_places_in_headlines(pipe: Pipeline, text: str, location: str) -> None:
