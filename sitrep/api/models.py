@@ -21,9 +21,10 @@ from ..store.review import AuditEntry, DocumentRecord, DocumentSummary, StoredEv
 
 __all__ = [
     "AuditPublic", "DocumentCreate", "DocumentCreated", "DocumentPage", "DocumentPublic",
-    "DocumentSummaryPublic", "ErrorInfo", "ErrorResponse", "EventDetail", "EventPage", "EventPlace",
-    "MultiPolygonGeometry", "PlaceShape", "PlaceShapes", "PolygonGeometry",
-    "EventPatch", "EventPublic", "EventSplit", "EventSplitResult", "Health", "IsoDate", "PointsPublic", "SafeStr", "check_text",
+    "DocumentSummaryPublic", "ErrorInfo", "ErrorResponse", "EventDetail", "EventPage", "EventPatch",
+    "EventPlace", "EventPublic", "EventSplit", "EventSplitResult", "Health", "IsoDate",
+    "MultiPolygonGeometry", "PlaceShape", "PlaceShapes", "PointsPublic", "PolygonGeometry", "SafeStr",
+    "check_text",
 ]  # fmt: skip
 
 

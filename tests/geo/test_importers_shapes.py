@@ -86,7 +86,8 @@ def test_importers_broken_polygons_have_no_outline(tmp_path: Path, sqlite_gazett
 
 def test_importers_reimport_keeps_one_outline(tmp_path: Path, sqlite_gazetteer: SQLiteGazetteer) -> None:
     path = _write_hoods(tmp_path / "neighborhoods.geojson",
-                        [_feature("Bustan al-Qasr", {"type": "Polygon", "coordinates": square(37.14, 36.19)})])
+                        [_feature("Bustan al-Qasr",
+                                  {"type": "Polygon", "coordinates": square(37.14, 36.19)})])
     import_path("ocha", path, sqlite_gazetteer)
     import_path("ocha", path, sqlite_gazetteer)
     assert len(sqlite_gazetteer.shapes_in(37.0, 36.0, 37.3, 36.4)) == 1
@@ -101,7 +102,8 @@ CREATE TABLE places (
 CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL, PRIMARY KEY (key, place)) WITHOUT ROWID;
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
 INSERT INTO meta VALUES ('schema', '1');
-INSERT INTO places (uid, name, lat, lon, kind, source) VALUES ('old:1', 'Old Town', 36.2, 37.15, 'neighbourhood', 'csv');
+INSERT INTO places (uid, name, lat, lon, kind, source)
+    VALUES ('old:1', 'Old Town', 36.2, 37.15, 'neighbourhood', 'csv');
 """
 
 

@@ -92,7 +92,8 @@ def _event_place(state: ApiState, event: Event) -> Row | None:
             summary="Outlines (GeoJSON) of gazetteer places centred in a box, for the map")
 def place_shapes(
     state: StateDep,
-    bbox: Annotated[str, Query(max_length=200, pattern=BBOX_PATTERN, description="minlon,minlat,maxlon,maxlat")],
+    bbox: Annotated[str, Query(max_length=200, pattern=BBOX_PATTERN,
+                               description="minlon,minlat,maxlon,maxlat")],
     limit: Annotated[int, Query(ge=1, le=2000, description="at most this many outlines")] = 500,
 ) -> Response:
     box = parse_bbox(bbox)

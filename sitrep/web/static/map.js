@@ -17,7 +17,7 @@ function rings(geometry) {
 }
 
 // The lon/lat window to show: the events' (and outlines') extent, padded, at least minSpan degrees.
-export function mapExtent(points, shapes = [], minSpan = 4) {
+function mapExtent(points, shapes = [], minSpan = 4) {
   const corners = [...points, ...shapes.flatMap((f) => rings(f.geometry).flat(1)
     .map(([lon, lat]) => ({ lon, lat })))];
   if (!corners.length) return [-180, -60, 180, 80];
