@@ -39,7 +39,8 @@ def test_importers_geojson_polygons_keep_their_outline(tmp_path: Path,
     ]
     report = import_path("ocha", _write_hoods(tmp_path / "neighborhoods.geojson", features),
                          sqlite_gazetteer)
-    assert (report.added, report.rejected) == (3, 0)
+    assert (report.added, report.outlines, report.rejected) == (3, 2, 0)
+    assert report.as_dict()["outlines"] == 2
     found = {r[1]: r for r in sqlite_gazetteer.shapes_in(37.0, 36.1, 37.3, 36.3)}
     assert set(found) == {"Bustan al-Qasr", "Two Parts"}  # a point has no outline
     uid, _, kind, lat, lon, text = found["Bustan al-Qasr"]

@@ -43,6 +43,7 @@ class ImportReport:
     path: str
     kind: str
     added: int = 0
+    outlines: int = 0  # places written with their polygon (``places.shape``)
     rejected: int = 0
     reasons: Counter[str] = field(default_factory=Counter)
     examples: list[str] = field(default_factory=list)  # "file:line: reason", first few
@@ -56,7 +57,7 @@ class ImportReport:
 
     def as_dict(self) -> dict[str, object]:
         return {"path": self.path, "kind": self.kind, "added": self.added,
-                "rejected": self.rejected, "reasons": dict(self.reasons),
+                "outlines": self.outlines, "rejected": self.rejected, "reasons": dict(self.reasons),
                 "examples": self.examples, "skipped_files": self.skipped_files}
 
 
@@ -194,6 +195,7 @@ def commit(records: list[PlaceRecord], store: SQLiteGazetteer, report: ImportRep
     shapes = {r.uid: r.shape for r in out if isinstance(r, ShapedPlace) and r.shape}
     report.added += store.add(out, meta={f"import:{report.kind}:{report.path}": str(len(out))},
                               shapes=shapes)
+    report.outlines += len(shapes)
 
 
 def uid_for(prefix: str, pcode: str | None, name: str, lat: float, lon: float) -> str:
