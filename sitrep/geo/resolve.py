@@ -163,11 +163,13 @@ def _focus_country(gaz: Gazetteer, hint: str | None, res: list[Resolution],
             votes[countries[0].cc or ""] += 4
             continue
         ccs = {r.cc for r, _ in m.candidates if r.cc}
-        for r, _ in m.candidates:
-            if r.kind == "admin1" and r.cc:
-                votes[r.cc] += 3 if len(ccs) <= 3 else 1
+        for cc in {r.cc for r, _ in m.candidates if r.kind == "admin1" and r.cc}:
+            exact = any(r.cc == cc and r.kind == "admin1" and name_key(r.name) == m.key
+                        for r, _ in m.candidates)  # "Ankara", not a province's other name
+            votes[cc] += 3 if len(ccs) <= 3 or exact else 1
         if m.candidates:
-            top = max(m.candidates, key=lambda c: (c[0].priority, c[0].population))[0]
+            top = max(m.candidates, key=lambda c: (c[0].priority, name_key(c[0].name) == m.key,
+                                                   c[0].population))[0]
             if top.cc:
                 votes[top.cc] += 2 if len(ccs) == 1 else 1
     return votes.most_common(1)[0][0] if votes else None

@@ -117,3 +117,27 @@ def test_resolve_span_context(sentence: str, text: str, role: str, hint: str) ->
 
     spans = [s for s in find_spans(sentence) if s.text.endswith(text)]
     assert spans and (spans[0].text, spans[0].role, spans[0].hint) == (text, role, hint)
+
+
+def test_resolve_province_named_exactly_outvotes_a_foreign_word_town() -> None:
+    gaz = MemoryGazetteer([
+        _rec("c:GB", "United Kingdom", "GB", "United Kingdom", 51.5, -0.1, "country", 6e7),
+        _rec("c:TR", "Turkey", "TR", "Turkey", 39.9, 32.9, "country", 8e7),
+        _rec("t:street", "Street", "GB", "United Kingdom", 51.1, -2.7, "town", 12_000,
+             "England"),
+        _rec("t:ankara", "Ankara", "TR", "Turkey", 39.93, 32.86, "city", 3_500_000, "Ankara"),
+        _rec("a1:ankara", "Ankara", "TR", "Turkey", 39.93, 32.86, "admin1", 3_500_000, "Ankara"),
+        *[_rec(f"v:ankara{cc}", "Ankara", cc, cc, 10.0 + i, 10.0, "village", 300, "X")
+          for i, cc in enumerate(("DJ", "SI", "UA"))],
+    ])
+    resources = Resources(Settings())
+    resources.put("geo.gazetteer", gaz)
+    text = "Dismissed workers held a sit-in at Yuksel Street in Ankara."
+    doc = Doc(document=Document(id="t", text=text))
+    doc.sentences = segment_text(text)
+    i = text.index("sit-in")
+    doc.candidates.append(EventCandidate(
+        sentence_index=0, trigger=Span(start=i, end=i + 6, text="sit-in"),
+        event_type="Protests", sub_event_type="Peaceful protest"))
+    place = _place(Geocoder(resources)(doc))
+    assert place.place.country == "Turkey"  # type: ignore[union-attr]
