@@ -97,3 +97,16 @@ def test_train_cli_writes_model_and_reports_errors_cleanly(tmp_path: Path) -> No
     bad = CliRunner().invoke(app, ["train", str(tmp_path / "missing.csv"), "-o", str(tmp_path / "x")])
     assert bad.exit_code == 1
     assert "E210" in bad.output and "Traceback" not in bad.output
+
+
+def test_train_rules_are_learned_features(tmp_path: Path) -> None:
+    """With rules on, the pipeline sees the look-alike rules as pseudo-words and learns weights
+    for them; with rules off it does not."""
+    from sitrep.nlp.classify import load_trained_model
+
+    for rules in (True, False):
+        out = tmp_path / f"model-{rules}"
+        train([_csv(tmp_path)], out, rules=rules)
+        assert json.loads((out / "model.json").read_text())["rules"] is rules
+        vocab = load_trained_model(out).pipeline[0].vocabulary_
+        assert ("xmobact" in vocab) is rules

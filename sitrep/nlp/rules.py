@@ -1,0 +1,227 @@
+"""Linguistic rules that separate look-alike ACLED sub-types by who acts on whom.
+
+Each rule is a small regular-expression test on one clause or note. The classifier uses them in
+two ways: as score shifts on top of the shipped codebook model (:class:`~sitrep.nlp.classify.
+EventClassifier`), and, in models written by ``sitrep train``, as extra features whose weights are
+learned from the user's notes (:func:`rule_features`, :func:`stem_with_rules`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cues import _lower_literals, find_cues, note_heading
+
+__all__ = [
+    "armed_victims_only",
+    "not_political",
+    "protesters_killed",
+    "rule_features",
+    "rule_flags",
+    "state_takes_territory",
+    "stem_text",
+    "stem_with_rules",
+    "unarmed_groups_clash",
+]
+
+_SUFFIX = re.compile(r"(?<=\w\w\w)(?:ings?|ed|es|s|ly)\b")
+_DIGITS = re.compile(r"\d+")
+
+
+def stem_text(text: str) -> str:
+    """Lower-case, strip common English suffixes and fold digits (cheap, module-level so
+    fitted pipelines pickle)."""
+    return _SUFFIX.sub("", _DIGITS.sub("0", text.lower()))
+
+
+def _ci(pattern: str) -> re.Pattern[str]:
+    """Compile for lower-cased text: literals lower-cased, no IGNORECASE (2-3 times faster)."""
+    return re.compile(_lower_literals(pattern))
+
+
+_ARMED = _ci(
+    r"\b(?:soldiers?|troops|police(?:m[ae]n)?|officers?|commandos?|militants?|fighters?|militiam[ae]n|"
+    r"security (?:forces|personnel)|army|military|servicem[ae]n|guards?|insurgents|rebels|taliban|"
+    r"combatants?|members? of (?:the )?[A-Z]\w+)\b")
+_CIVILIAN = _ci(
+    r"\b(?:civilians?|residents?|villagers?|m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?|farmers?|"
+    r"journalists?|teachers?|students?|worshippers|passengers|famil(?:y|ies)|people|persons?|"
+    r"shepherds?|drivers?|traders?|businessm[ae]n|doctors?|nurses?|inmates?|prisoners?|victims?|body|"
+    r"(?:drug )?suspects?|suspected drug \w+)\b")
+
+
+_ARMED_OR_ARMS = _ci(
+    r"\b(?:soldiers?|troops|police|officers?|commandos?|militants?|fighters?|militias?|army|military|"
+    r"forces|insurgents|rebels|gunmen|armed|taliban|guerrillas?|jihadists?|brigades?|battalions?|"
+    r"sniper|artillery|mortars?|rockets?|ambush\w*)\b")
+_UNARMED_GROUPS = _ci(
+    r"\b(?:disputes?|groups? of (?:villagers|residents|farmers|youths?)|two groups|villagers|residents|"
+    r"supporters|families|neighbou?rs|relatives|mob|crowd|youths|party (?:workers|members))\b")
+_STATE_SIDE = _ci(
+    r"\b(?:army|military|government|regime|troops|soldiers|security forces|pro-government|"
+    r"national (?:army|forces)|armed forces|pro-(?:government|regime|Hadi|Assad)|government-(?:backed|allied)|"
+    r"loyal to the (?:president|government))\b")
+_TERRITORY_CUE = _ci(r"\b(?:took|taken|seized|captured|regained|retook|recaptured|overran|overtook|recovered|"
+                           r"drove|occupied|occupy) (?:\w+\W+){0,4}?(?:control|town|village|city|areas?|regions?|base|"
+                           r"(?:check)?posts?|(?:check)?points?|positions?|district|hill|ground)|control (?:of|over)\b")
+_TERRITORY = _ci(r"\b(?:took|taken|seized|gained|captured|regained|retook|recaptured|overtook|overran|"
+                        r"control)\b")
+
+
+_NOT_POLITICAL = _ci(
+    r"\b(?:accident\w*|crash\w*|collision|gas (?:leak\w*|cylinder|explosion|plant)|leak(?:ed|age)|short circuit|derail\w*|"
+    r"earthquake|flood\w*|storm|cyclone|hurricane|wildfire|landslide|drought|"
+    r"nuclear test|test of a|industrial|factory fire|plant exploded|tank exploded|"
+    r"drowned|overturned)\b")
+# "march" but not the month in "18 March 2020"
+_PROTEST = _ci(r"\b(?:protest\w*|demonstrat\w+|(?<!\d )march(?:ed|es|ing)?\b(?! \d)|rall(?:y|ies)|"
+                      r"sit-ins?)")
+_LETHAL = _ci(r"\b(?:killed|died|dead|death|live (?:rounds|ammunition|fire|bullets)|gunfire|shot)\b")
+_VIOLENT_CROWD = _ci(r"\b(?:riot\w*|stones|stone[- ]?pelting|pelt\w*|molotov|petrol bombs?|torched|"
+                            r"set (?:on )?fire|clashed|attacked|assaulted|vandali\w+|turned violent|retaliat\w*|"
+                            r"ablaze|looted|smashed|burn\w*|brawl)\b")
+_FORCES = (r"(?:police\w*|security (?:forces|personnel|officers)|officers|authorities|gendarm\w+|soldiers|"
+           r"troops|army|military|guards?|agents)")
+#: the authorities act on the protest (arrests, dispersal), not a protest *against* an arrest
+_INTERVENED = _ci(
+    rf"\b{_FORCES}\b[^.;]{{0,80}}?\b(?:arrest(?:ed|ing)|detain(?:ed|ing)|dispers\w+|broke up|intervened|"
+    r"lathi|baton|tear ?gas|water cannon|rubber bullets|removed|evicted|fined|prevented|stopped|"
+    r"took (?:\w+ )?into custody)\b"
+    r"|\b(?:were|was|been|got) (?:\w+ )?(?:arrested|detained|dispersed|taken into custody|removed)\b"
+    r"|\b(?:lathi|baton)[- ]charg\w*|\btear ?gas\b|\bwater cannons?\b|\brubber bullets\b")
+#: fire traded "in both directions" across a front line is an exchange, i.e. a clash
+_EXCHANGE = _ci(r"\bboth directions\b|\bexchange[sd]? (?:of )?(?:fire|gunfire)\b|\btraded fire\b|"
+                       r"\bsmall[- ]arms\b|\bbursts\b")
+#: weapons fired from a distance, with no sign of an exchange: shelling, not a clash
+_STANDOFF = _ci(r"\b(?:RPGs?|rocket-propelled grenades?|grenade launchers?|anti-tank|mortars?|"
+                       r"artillery|shell(?:s|ed|ing)|rockets?|missiles?|pounded)\b")
+_CLASH_WORDS = _ci(r"\b(?:clash\w*|fighting|fought|battle\w*|gun ?fights?|firefights?|"
+                          r"returned fire|repel\w*|ambush\w*)\b")
+_VICTIMS = r"(?:(?:a|one|two|three|\d+|several|many|some|the|of the) )?(?:peaceful )?(?:protesters?|demonstrators?|marchers|crowd)"
+#: state force turned on the protesters themselves (not a protest *about* a killing)
+_FORCE_ON_PROTESTERS = _ci(
+    rf"\b(?:open(?:ed|ing) fire|fir(?:ed|ing) (?:live \w+ )?)(?: on| at| into) {_VICTIMS}\b"
+    rf"|\b(?:killing|killed|shot(?: dead)?|wounding|injuring|beat(?:ing)?) {_VICTIMS}\b"
+    rf"|\b{_VICTIMS} (?:was|were) (?:killed|shot|beaten to death)\b")
+_ABDUCT = _ci(r"\b(?:kidnap\w*|abduct\w*)\b")
+_DIED_AFTER = _ci(r"\b(?:killed|dead|death|corpse|bod(?:y|ies)|stabbed|executed|murdered)\b")
+_ARREST = _ci(r"\b(?:arrest\w*|detain\w*)\b")
+_VIOLENCE_FIRST = _ci(r"\b(?:killed|shot|dead|attacked|injured|wounded|seized|robbed|opened fire)\b")
+_CROWD = (r"(?:locals|residents|villagers|citizens|sellers|vendors|traders|youths|migrants|nationals|"
+          r"(?:a |an angry )?(?:group|crowd|mob) of (?:\w+ ){0,2}?\w+)")
+#: an unarmed crowd turns on someone (police included) outside a demonstration: mob violence
+_MOB_ACT = _ci(
+    rf"\b{_CROWD}\b[^.;]{{0,50}}?\b(?:attacked|assaulted|beat|lynched|pelted|stoned|torched|vandali[sz]ed|"
+    rf"chased)\b|\b(?:beaten(?: up)?|lynched|attacked|assaulted) by (?:a |the )?(?:angry )?{_CROWD}\b"
+    r"|\b(?:a |an angry )?mob\b")
+_OFF_DUTY = _ci(r"\b(?:off[- ]duty|former (?:soldier|police\w*|officer|member|commander)|retired|"
+                       r"civilian clothes|at (?:his|her) (?:home|house))\b")
+
+
+def not_political(text: str) -> bool:
+    """Rule: accidents, disasters and epidemics are not events, whatever exploded or died."""
+    text = text.lower()
+    return bool(_NOT_POLITICAL.search(text))
+
+
+def protesters_killed(text: str) -> bool:
+    """Rule: a protest where people were shot or killed, with no sign the crowd was violent."""
+    text = text.lower()
+    return bool(_PROTEST.search(text) and _LETHAL.search(text) and not _VIOLENT_CROWD.search(text))
+
+
+def unarmed_groups_clash(text: str) -> bool:
+    """Rule: a fight between unarmed groups (villagers, families, party supporters) is mob violence."""
+    text = text.lower()
+    return bool(_UNARMED_GROUPS.search(text)) and not _ARMED_OR_ARMS.search(text)
+
+
+def state_takes_territory(text: str) -> bool:
+    """Rule: the actor named before the territory verb is on the state's side."""
+    text = text.lower()
+    m = _TERRITORY.search(text)
+    return m is not None and bool(_STATE_SIDE.search(text[: m.start()]))
+
+
+def armed_victims_only(text: str) -> bool:
+    """Rule: an 'attack' whose only victims are armed (soldiers, police, fighters) is a clash."""
+    text = text.lower()
+    return bool(_ARMED.search(text)) and not _CIVILIAN.search(text)
+
+
+_NON_LETTERS = re.compile(r"[^a-z]")
+
+
+def rule_flags(text: str) -> frozenset[str]:
+    """Names of the rules that fire on ``text`` (each test runs only where it can matter, which
+    keeps this cheap enough for every clause with a cue):
+
+    - ``protest``, and then ``forceprot`` (force on the protesters themselves), ``protesterskilled``
+      (:func:`protesters_killed`), ``violentcrowd``, ``intervened`` (arrests, dispersal);
+    - ``mobact``: an unarmed crowd turns on someone, outside a demonstration;
+    - ``exchange`` (fire traded, small arms), else ``standoff`` (mortars, rockets) and ``clashwords``;
+    - ``armedvictims`` (:func:`armed_victims_only`) and ``offduty``; ``unarmedgroups``;
+    - ``stateterritory`` / ``nonstateterritory``: a place was taken, and by which side;
+    - ``abductkilled``: kidnapped, then killed (ACLED: an attack);
+    - ``arrestafter``: an arrest reported after the violent act (its aftermath, not the event);
+    - ``notpolitical``: accidents and disasters.
+    """
+    text = text.lower()
+    out: set[str] = set()
+    if _PROTEST.search(text):
+        out.add("protest")
+        if _FORCE_ON_PROTESTERS.search(text):
+            out.add("forceprot")
+        if _LETHAL.search(text):
+            crowd = _VIOLENT_CROWD.search(text)
+            out.add("violentcrowd" if crowd else "protesterskilled")
+        elif _VIOLENT_CROWD.search(text):
+            out.add("violentcrowd")
+        if _INTERVENED.search(text):
+            out.add("intervened")
+    elif _MOB_ACT.search(text):
+        out.add("mobact")
+    if _EXCHANGE.search(text):
+        out.add("exchange")
+    elif _STANDOFF.search(text):
+        out.add("standoff")
+        if _CLASH_WORDS.search(text):
+            out.add("clashwords")
+    if _ARMED.search(text):
+        if not _CIVILIAN.search(text):
+            out.add("armedvictims")
+        if _OFF_DUTY.search(text):
+            out.add("offduty")
+    if unarmed_groups_clash(text):
+        out.add("unarmedgroups")
+    if _TERRITORY_CUE.search(text):
+        out.add("stateterritory" if state_takes_territory(text) else "nonstateterritory")
+    abduct = _ABDUCT.search(text)
+    if abduct and _DIED_AFTER.search(text, abduct.end()):
+        out.add("abductkilled")
+    arrest = _ARREST.search(text)
+    if arrest and _VIOLENCE_FIRST.search(text, 0, arrest.start()):
+        out.add("arrestafter")
+    if _NOT_POLITICAL.search(text):
+        out.add("notpolitical")
+    return frozenset(out)
+
+
+def _token(name: str) -> str:
+    return "x" + _NON_LETTERS.sub("", name.lower())
+
+
+def rule_features(text: str) -> str:
+    """The rules, trigger cues and note heading that fire on ``text``, as pseudo-words
+    ("xexchange", "xcuearmedclashhi", "xheadingother") a learned model can weigh."""
+    out = {_token("cue" + h.sub_event_type) + ("hi" if h.weight >= 0.6 else "lo") for h in find_cues(text)}
+    heading = note_heading(text)
+    if heading is not None:
+        out.add(_token("heading" + heading))
+    out.update("x" + name for name in rule_flags(text))
+    return " ".join(sorted(out))
+
+
+def stem_with_rules(text: str) -> str:
+    """:func:`stem_text` plus :func:`rule_features` (the preprocessor of trained models)."""
+    return stem_text(text) + " " + rule_features(text)

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from sitrep.nlp.rules import rule_features, rule_flags, stem_with_rules
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("Monitors recorded bursts of fire in both directions of the front line near the village.", "exchange"),
+        ("The rebels fired mortars and grenade launchers at the army positions.", "standoff"),
+        ("Gunmen killed an off-duty police officer at his home.", "offduty"),
+        ("A group of traders assaulted a municipal inspector in the market.", "mobact"),
+        ("Workers protested at the gate, and police detained five of them.", "intervened"),
+        ("Soldiers opened fire on the protesters in the square.", "forceprot"),
+        ("Gunmen abducted a trader; his body was found two days later.", "abductkilled"),
+        ("A man shot a guard at the bank; police arrested him later.", "arrestafter"),
+        ("Government troops took control of the village from the rebels.", "stateterritory"),
+        ("The rebels took control of the village from the army.", "nonstateterritory"),
+    ],
+)
+def test_rules_flag_fires(text: str, flag: str) -> None:
+    assert flag in rule_flags(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("Workers protested against the arrest of their union leader.", "intervened"),
+        ("Residents marched to condemn the killing of a teacher.", "forceprot"),
+        ("Police arrested a man who later shot a guard.", "arrestafter"),
+        ("Gunmen kidnapped two traders on the highway.", "abductkilled"),
+        ("On 18 March 2020, a soldier was killed in the district.", "protest"),
+    ],
+)
+def test_rules_flag_stays_quiet(text: str, flag: str) -> None:
+    assert flag not in rule_flags(text)
+
+
+def test_rules_features_are_pseudo_words_a_vectorizer_keeps() -> None:
+    words = rule_features("Property destruction: On 2 May 2021, the army shelled the village.").split()
+    assert "xheadinglootingpropertydestruction" in words
+    assert "xcueshellingartillerymissileattackhi" in words
+    assert all(w.isalpha() and w.startswith("x") for w in words)
+    assert stem_with_rules("Soldiers clashed").startswith("soldier clash ")
+
+
+def test_rules_preprocessor_pickles_for_model_dirs() -> None:
+    assert pickle.loads(pickle.dumps(stem_with_rules))("x") == stem_with_rules("x")
