@@ -47,10 +47,14 @@ ARABIC_CUES: tuple[tuple[str, str, float], ...] = (
     (r"(?:مقتل|قتلى|قتل|[يت]سقط|سقوط|أسر) (?:\w+ )?(?:عناصر|عنصر|جنود|جندي|مقاتلي|شبيحة|ميليشيا)", "Armed clash", 0.8),
     ((r"[يت]?دمر(?:ون|وا)? (?:\w+ )?(?:مدفع|دبابة|دبابات|رشاش|مبنى|مينى|آلية|آليات|عربة|قاعدة|مقر|معامل|تجمع|نقطة|"
       r"نقاط|حاجز)"), "Armed clash", 0.9),
-    (r"استهداف|استهدف|[يت]ستهدف|تحصن|[يت]تحصن|تمركز|[يت]تمركز|معاقل|مقرات|دشم|تحصينات", "Armed clash", 0.45),
+    # targeting a position the other side holds; either word alone is weak ("معاقل الشبيحة في الحي")
+    ((r"(?:استهداف|استهدف|[يت]ستهدف)\w* (?:\w+ ){0,4}?\w*(?:تحصن|تمركز|معاقل|مقرات|دشم|تحصينات|تجمعات|نقاط|"
+      r"حواجز|حاجز|مواقع|ثكنة|عناصر|قوات)"), "Armed clash", 0.6),
+    (r"استهداف|استهدف|[يت]ستهدف|تحصن|[يت]تحصن|تمركز|[يت]تمركز|معاقل|مقرات|دشم|تحصينات", "Armed clash", 0.3),
+    (r"(?:معركة|معارك|عملية) (?:ال)?تحرير", "Armed clash", 1.0),  # the battle for a place, not its capture
     (r"استعاد|استعادة|[يت]ستعيد|استرجاع|تقدم (?:لقوات|قوات) (?:النظام|الأسد|الجيش)", "Government regains territory", 0.7),
     (r"سيطر|[يت]سيطر|سيطرة|تحرير|حرر|تحررت|اغتنام", "Non-state actor overtakes territory", 0.6),
-    (r"سقوط|سقط|تقدم", "Non-state actor overtakes territory", 0.2),
+    (r"(?:سقوط|سقط|سقطت) (?:\w+ ){0,3}?(?:بيد|في يد|بأيدي|بايدي)", "Non-state actor overtakes territory", 0.6),
     # Explosions / remote violence
     (r"كلور|غاز سام|غازات سامة|كيماوي|كيميائي|سارين|خردل", "Chemical weapon", 1.6),
     ((r"غارة|غارات|طيران|طائرة|طائرات|الحربي|مروحي|براميل|برميل|حاوية متفجرة|صاروخ فراغي|صواريخ فراغية|"
@@ -58,7 +62,7 @@ ARABIC_CUES: tuple[tuple[str, str, float], ...] = (
      "Air/drone strike", 1.0),
     (r"انتحاري|انتحارية|حزام ناسف|استشهادي", "Suicide bomb", 1.6),
     ((r"قذائف|قذيفة|هاون|مدفعي|مدفعية|مدفع|مدافع|راجمات|راجمة|أرض أرض|أرض-أرض|دبابة|دبابات|جرة غاز|"
-      r"اسطوانات|غراد"), "Shelling/artillery/missile attack", 0.9),
+      r"اسطوانات|غراد|سكود"), "Shelling/artillery/missile attack", 0.9),
     # the bare words: with an aircraft named they are the air strike itself ("قصف الطيران الحربي")
     (GENERIC_SHELLING, "Shelling/artillery/missile attack", 0.8),
     (r"مفخخة|مفخخ|عبوة|عبوات|ناسفة|لغم|ألغام|تفجير|انفجار|انفجر|تفجر", "Remote explosive/landmine/IED", 0.85),
@@ -105,8 +109,9 @@ _GENERIC = re.compile(rf"{PREFIX}(?:{normalise_pattern(GENERIC_SHELLING)})\w*")
 _TOLL = re.compile(rf"{PREFIX}(?:{normalise_pattern(TOLL_WORDS)})\w*")
 _BODIES = re.compile(normalise_pattern(r"جثة|جثث"))
 _RUBBLE = re.compile(normalise_pattern(r"أنقاض|ركام"))
-#: "مناطق سيطرة الجيش الحر", "الخاضعة لسيطرة التنظيم": who holds a place, not a take-over
-_HELD = re.compile(normalise_pattern(r"(?:مناطق|منطقة|خاضعة|الخاضعة|تحت)\s+\w?$"))
+#: "مناطق سيطرة الجيش الحر", "الخاضعة لسيطرة التنظيم", "التي تسيطر عليها": who holds a place, not a
+#: take-over; "حزب التحرير" is a party
+_HELD = re.compile(normalise_pattern(r"(?:مناطق|منطقة|خاضعة|الخاضعة|تحت|حزب|التي|الذي|كانت|كان)\s+\w?$"))
 #: "منطقة الاشتباك": where fighting was, named for another event (bodies recovered there)
 _AREA_OF = re.compile(normalise_pattern(r"(?:منطقة|مناطق|خطوط)\s+$"))
 

@@ -35,7 +35,7 @@ _CASUALTY_ONLY = 0.35  # a clause whose cues are all this weak only reports a to
 _SECOND_CUE_WEIGHT = 1.2
 _NOT_A_REPORT = re.compile(normalise_pattern(
     r"\W*(?:[^:：]{0,40}[:：|]+\s*)?(?:لقاء|مقابلة|حوار|نداء|مناشدة|كلمة|تقرير عن|الذكرى|ذكرى|اشترك|شهادة|مداخلة|"
-    r"استطلاع|برومو|جلسة|تشييع)(?![\w])"))
+    r"استطلاع|برومو|جلسة|تشييع|آراء|أراء|اراء|تقرير (?:عن|حول|الزميل|مراسل))(?![\w])"))
 #: someone speaking about events ("... يتحدث حول الصعوبات"): not a report unless a strong cue says one happened
 _TALK = re.compile(normalise_pattern(r"(?<![\w])[وف]?(?:يتحدث|يتحدثون|تتحدث|يشرح|تشرح|يروي|تروي|يناشد|يناشدون)(?![\w])"))
 _TALK_UNLESS = 0.8
@@ -191,6 +191,8 @@ class ArabicDetector:
 
     def detect(self, doc: Doc, sentences: Iterable[Sentence] | None = None) -> list[EventCandidate]:
         """Candidates for ``sentences`` (default: every sentence of ``doc``)."""
+        if doc.sentences and _NOT_A_REPORT.match(normalise(doc.sentences[0].text[:200]).text):
+            return []  # "برومو | ..."، "لقاء مع ... || ...": the whole item is a promo or an interview
         clauses = self._clauses(doc.sentences if sentences is None else sentences)
         if not clauses:
             return []

@@ -204,3 +204,25 @@ def test_detect_arabic_appeals_commemorations_interviews_tolls_plans(detector: D
 ])
 def test_detect_arabic_one_strike_toll_and_periods_stay_events(detector: Detector, text: str) -> None:
     assert len(_run(detector, text).candidates) == 1
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("سيطرة الثوار بالكامل على حي الفرافرة", "Non-state actor overtakes territory"),
+    ("سقوط البلدة بيد فصائل المعارضة بعد حصار طويل", "Non-state actor overtakes territory"),
+    ("إصابة أحد المقاتلين في معركة تحرير المبنى", "Armed clash"),  # the battle for a place, not its capture
+    ("سقوط صاروخ سكود على حي الميسر", "Shelling/artillery/missile attack"),  # a falling missile is no capture
+])
+def test_detect_arabic_takeover_only_when_a_place_changes_hands(detector: Detector, text: str, sub: str) -> None:
+    assert [c.sub_event_type for c in _run(detector, text).candidates][:1] == [sub]
+
+
+@pytest.mark.parametrize("text", [
+    "الثوار يحرقون مباني كانت تسيطر عليها الميليشيا في القرية",  # who held it, not a take-over
+    "حملة دعوية لحزب التحرير في الحي",
+    "جولة في البلدة بعد تحريرها من قوات النظام",  # after a capture: background
+    "برومو | الأحياء الشرقية | عام على التحرير",  # a promo, the whole item
+])
+def test_detect_arabic_no_takeover_from_held_places_parties_or_promos(detector: Detector, text: str) -> None:
+    kept = [c.sub_event_type for c in _run(detector, text).candidates
+            if not (c.negated or c.hypothetical or c.background)]
+    assert "Non-state actor overtakes territory" not in kept
