@@ -281,7 +281,7 @@ def _fallback(m: Resolution, same_sentence: list[Resolution], focus_city: PlaceR
     later = [o for o in same_sentence if o.record is not None and o.fallback_from is None
              and o.record.kind != "neighbourhood" and o is not m]
     later.sort(key=lambda o: (o.start < m.start, abs(o.start - m.start)))
-    base = m.containers.base() if m.containers is not None else None
+    base = m.containers.base() if m.containers is not None and m.span.hint else None
     base = base or (later[0].record if later else focus_city or focus_place)
     if base is None:
         return

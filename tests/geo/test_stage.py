@@ -96,3 +96,12 @@ def test_stage_unknown_neighbourhood_falls_back_to_its_city(
     place = doc.candidates[0].place
     assert place is not None and place.place is not None
     assert (place.place.name, place.geo_precision, place.where_prec) == ("Aleppo", 2, 2)
+
+
+def test_stage_unknown_district_west_of_a_city_stands_in_for_the_city(
+        memory_gazetteer: MemoryGazetteer) -> None:
+    text = "Clashes erupted in the district of “3000 apartments project”, west of Aleppo, at dawn."
+    doc = _run(memory_gazetteer, text, ["Clashes"])
+    (mention,) = [p for p in doc.places if "3000" in p.span.text]
+    assert mention.place is not None
+    assert (mention.place.name, mention.place.kind, mention.geo_precision) == ("Aleppo", "city", 2)
