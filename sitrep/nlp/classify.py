@@ -27,6 +27,7 @@ from .rules import (
     armed_victims_only,
     not_political,
     protesters_killed,
+    reports_no_event,
     rule_flags,
     state_takes_territory,
     stem_text,
@@ -255,7 +256,7 @@ class EventClassifier:
                 out.append(Prediction(NONE_LABEL, float(cb_none[k])))
                 continue
             detect = cb_subs[k] + raw * CUE_PRIOR
-            none_score = cb_none[k] + (NOT_POLITICAL_BONUS if not_political(texts[k]) else 0.0)
+            none_score = cb_none[k] + (NOT_POLITICAL_BONUS if reports_no_event(texts[k]) else 0.0)
             if allow_none and none_score > detect.max():
                 out.append(Prediction(NONE_LABEL, float(cb_none[k]), tuple(hits)))
                 continue

@@ -94,7 +94,9 @@ _RAW: list[tuple[str, str, float]] = [
     (r"deploy\w*|reinforcements?|curfew|recruit\w*|merg\w+|new leader|defect\w*|redeploy\w*|"
      r"military exercises?|exercises?|convoys?|withdr[ae]w\w*|training|lockdown|banned|imposed|"
      r"mandatory|measures?|joined|fortifications?|fortified", "Change to group/activity", 0.6),
-    (r"defus\w+|dismantl\w+|weapons cache|arms cache|cache of|shot down|intercept\w+|foiled|"
+    (r"defus\w+|dismantl\w+|weapons cache|arms cache|cache of|shot down|foiled|"
+     r"intercept\w+(?:\W+\w+){0,4}?\W+(?:missiles?|drones?|rockets?|projectiles?|shells?|UAVs?|weapons|arms|"
+     r"ammunition|explosives)|(?:missiles?|drones?|rockets?|projectiles?|UAVs?) (?:was|were) intercepted|"
      r"neutrali[sz]\w+|(?:seiz\w+|found|discover\w+|recover\w+|confiscat\w+|unearth\w+)(?:\W+\w+){0,7}?\W+"
      r"(?:cache|ammunition|ammo|firearms|guns|rifles|pistols|rounds|explosives|weapons|arms|grenades|"
      r"landmines|mines|detonators|ieds?|bombs?|shells)|(?:ammunition|ammo|weapons|explosives) (?:was|were) "

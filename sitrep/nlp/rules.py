@@ -16,6 +16,7 @@ __all__ = [
     "armed_victims_only",
     "not_political",
     "protesters_killed",
+    "reports_no_event",
     "rule_features",
     "rule_flags",
     "state_takes_territory",
@@ -114,6 +115,13 @@ _MOB_ACT = _ci(
     rf"\b{_CROWD}\b[^.;]{{0,50}}?\b(?:attacked|assaulted|beat|lynched|pelted|stoned|torched|vandali[sz]ed|"
     rf"chased)\b|\b(?:beaten(?: up)?|lynched|attacked|assaulted) by (?:a |the )?(?:angry )?{_CROWD}\b"
     r"|\b(?:a |an angry )?mob\b")
+#: a government's answer to an attack, not the attack
+_DIPLOMATIC = _ci(r"\b(?:(?:imposed|announced|approved|new|tougher) (?:\w+ )?sanctions|sanctions against|"
+                  r"expel(?:led|s)? (?:\w+ ){0,2}diplomats|diplomats (?:were |was )?expelled|summoned the ambassador)\b")
+#: the text's own statement is a claim or an accusation about an attack ("IS claimed responsibility
+#: for ...", "officials blamed the group for ...")
+_ATTRIBUTION = _ci(r"^[^.;]{0,100}?\b(?:(?:claimed|claims|claiming|claim) (?:the )?responsibility|"
+                   r"(?:blamed|blames|blaming)\b[^.;]{0,60}?\bfor\b|accusations\b)")
 _OFF_DUTY = _ci(r"\b(?:off[- ]duty|former (?:soldier|police\w*|officer|member|commander)|retired|"
                        r"civilian clothes|at (?:his|her) (?:home|house))\b")
 
@@ -122,6 +130,16 @@ def not_political(text: str) -> bool:
     """Rule: accidents, disasters and epidemics are not events, whatever exploded or died."""
     text = text.lower()
     return bool(_NOT_POLITICAL.search(text))
+
+
+def reports_no_event(text: str) -> bool:
+    """Rule: the text is about something other than an event of ACLED's kinds: an accident or
+    disaster (:func:`not_political`), a diplomatic answer to an attack (sanctions, expelled
+    diplomats) or a claim of responsibility or blame for one. A protest about any of these is
+    still a protest."""
+    text = text.lower()
+    return (bool(_NOT_POLITICAL.search(text) or _DIPLOMATIC.search(text) or _ATTRIBUTION.search(text))
+            and not _PROTEST.search(text))
 
 
 def protesters_killed(text: str) -> bool:

@@ -70,3 +70,15 @@ def test_cues_note_heading_ignores_other_colons(text: str) -> None:
 def test_cues_overtook_is_a_territory_cue() -> None:
     hits = find_cues("The militants overtook three checkpoints on the road.")
     assert "Non-state actor overtakes territory" in {h.sub_event_type for h in hits}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Air defences intercepted two drones over the airport.", True),
+        ("Three rockets were intercepted over the city.", True),
+        ("Coast guards intercepted a boat carrying forty migrants.", False),
+    ],
+)
+def test_cues_interception_is_of_weapons(text: str, expected: bool) -> None:
+    assert ("Disrupted weapons use" in {h.sub_event_type for h in find_cues(text)}) is expected

@@ -50,3 +50,21 @@ def test_rules_features_are_pseudo_words_a_vectorizer_keeps() -> None:
 
 def test_rules_preprocessor_pickles_for_model_dirs() -> None:
     assert pickle.loads(pickle.dumps(stem_with_rules))("x") == stem_with_rules("x")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The group claimed responsibility for the bombing of the bus station.", True),
+        ("Officials blamed the militia for the blast at the fuel depot.", True),
+        ("The government imposed new sanctions on the army chiefs after the gas attack.", True),
+        ("A bus overturned on the mountain road, killing nine passengers.", True),
+        ("Students marched to demand justice for two classmates killed in a road accident.", False),
+        ("Police are accused of beating a taxi driver during the curfew.", False),
+        ("Gunmen attacked the convoy; the group later claimed responsibility.", False),
+    ],
+)
+def test_rules_reports_no_event(text: str, expected: bool) -> None:
+    from sitrep.nlp.rules import reports_no_event
+
+    assert reports_no_event(text) is expected
