@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
 
-__all__ = ["make_engine", "migrate", "normalise_url"]
+__all__ = ["make_engine", "migrate", "normalise_url", "refresh_planner_stats"]
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -68,3 +69,21 @@ def migrate(engine: Engine) -> None:
             command.upgrade(cfg, "heads")  # each capability may add its own branch off 0001
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot migrate database {engine.url!r}: {exc}", code="E402") from exc
+
+
+def refresh_planner_stats(conn: Connection, tables: Sequence[str]) -> None:
+    """PostgreSQL only: ANALYZE those of ``tables`` whose statistics are stale (no-op elsewhere).
+
+    Without statistics the planner assumes a 400-value ``IN`` list matches the whole table and scans
+    it, so each batch costs more than the last; autovacuum may not get there during a bulk load. A
+    table is re-analysed once it has changed by more than half its size (a geometric schedule:
+    about log2(N) ANALYZE runs over a load of N rows).
+    """
+    if conn.dialect.name != "postgresql":
+        return
+    stale = conn.execute(text(
+        "SELECT relname FROM pg_stat_user_tables WHERE schemaname = current_schema() "
+        "AND relname = ANY(:names) AND n_mod_since_analyze > GREATEST(1000, n_live_tup / 2)"),
+        {"names": list(tables)}).scalars().all()
+    for name in stale:
+        conn.execute(text(f'ANALYZE "{name}"'))

@@ -48,6 +48,7 @@ from ..dedup.merge import merge_cluster
 from ..errors import StoreError
 from ..schema import Doc, Event
 from . import tables as t
+from .engine import refresh_planner_stats
 from .repository import Store
 
 __all__ = ["SPLIT_BASE", "MergeRecord", "MergeReport", "event_blocks", "framing_for_event", "index_stored_events",
@@ -79,6 +80,7 @@ merges = Table(
 SPLIT_BASE = "split-base"
 
 _CHUNK = 400
+_STATS_TABLES = ("documents", "events", "event_documents", "evidence", "claims", "event_blocks", "merges")
 _NEW = 1 << 40  # ids of events created in a batch, before they get their primary keys
 
 
@@ -290,27 +292,6 @@ def _merge_batch(conn: Any, docs: Sequence[Doc], report: MergeReport, config: Ma
         report.merge_ids += _insert_with_ids(conn, merges, rows)
 
 
-_STATS_TABLES = ("documents", "events", "event_documents", "evidence", "claims", "event_blocks", "merges")
-
-
-def _refresh_planner_stats(conn: Any) -> None:
-    """PostgreSQL only: ANALYZE the merge tables whose statistics are stale.
-
-    Without statistics the planner assumes a 400-value ``IN`` list matches the whole table and scans
-    it, so each batch costs more than the last; autovacuum may not get there during a bulk load. A
-    table is re-analysed once it has changed by more than half its size (a geometric schedule:
-    about log2(N) ANALYZE runs over a load of N rows).
-    """
-    if conn.dialect.name != "postgresql":
-        return
-    stale = conn.execute(text(
-        "SELECT relname FROM pg_stat_user_tables WHERE schemaname = current_schema() "
-        "AND relname = ANY(:names) AND n_mod_since_analyze > GREATEST(1000, n_live_tup / 2)"),
-        {"names": list(_STATS_TABLES)}).scalars().all()
-    for name in stale:
-        conn.execute(text(f'ANALYZE "{name}"'))
-
-
 def merge_documents(store: Store, docs: Iterable[Doc], *, config: MatchConfig = DEFAULT_MATCH_CONFIG,
                     precision: int = GEOHASH_PRECISION, batch_size: int = 1000) -> MergeReport:
     """Store documents, merging each event into a matching stored event.
@@ -328,7 +309,7 @@ def merge_documents(store: Store, docs: Iterable[Doc], *, config: MatchConfig = 
             with store.engine.begin() as conn:
                 _merge_batch(conn, batch, report, config, precision)
             with store.engine.begin() as conn:
-                _refresh_planner_stats(conn)
+                refresh_planner_stats(conn, _STATS_TABLES)
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot merge documents: {exc}", code="E420") from exc
     return report
