@@ -26,6 +26,10 @@ The set has no event labels, so this scores what its fields make measurable, rea
   at run time), then the test part scored again with that model (``--no-train`` skips it).
 
     python benchmarks/bench_arabic.py [--limit N] [--english N] [--no-syrian-gazetteers] [--no-train]
+    python benchmarks/bench_arabic.py --write-acled /tmp/ar   # then, by hand:
+    sitrep train /tmp/ar/aleppo_ar_dev_acled.csv -o /tmp/ar/model
+    sitrep extract /tmp/ar/aleppo_ar_test_docs.jsonl -o /tmp/ar/pred.jsonl [--model /tmp/ar/model]
+    sitrep eval /tmp/ar/pred.jsonl /tmp/ar/aleppo_ar_test_acled.csv
 
 Prints a summary and writes ``benchmarks/results/arabic.json``.
 """
@@ -109,6 +113,27 @@ def write_acled_csv(rows: list[dict[str, str]], path: Path) -> Path:
         writer.writeheader()
         writer.writerows(rows)
     return path
+
+
+def write_for_cli(out_dir: Path) -> list[Path]:
+    """Per split, the ACLED-format gold (``aleppo_ar_{split}_acled.csv``, for ``sitrep train``/``eval``)
+    and the items as documents (``aleppo_ar_{split}_docs.jsonl``, for ``sitrep extract``), text joined
+    from the shared data; write them outside the project."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    items = {str(it["video_id"]): it for it in load(None)}
+    written = []
+    for split in ("dev", "test"):
+        labels = load_labels(split)
+        written.append(write_acled_csv(acled_rows(labels, items), out_dir / f"aleppo_ar_{split}_acled.csv"))
+        docs = out_dir / f"aleppo_ar_{split}_docs.jsonl"
+        with docs.open("w", encoding="utf-8") as fh:
+            for vid in labels:
+                d = document(items[vid])
+                fh.write(json.dumps({"id": d.id, "text": d.text, "date": d.date.isoformat() if d.date else None,
+                                     "source": d.source, "language": "ar", "country": "Syria"},
+                                    ensure_ascii=False) + "\n")
+        written.append(docs)
+    return written
 
 
 def syrian_gazetteer(tmp: Path) -> Path:
@@ -320,7 +345,13 @@ def main() -> None:
                         help="do not import the two Syrian gazetteers (locations will be scored on the bare one)")
     parser.add_argument("--no-train", action="store_true", help="skip sitrep train on dev / score test")
     parser.add_argument("--english", type=int, default=145, help="English ACLED notes timed for comparison")
+    parser.add_argument("--write-acled", type=Path, default=None, metavar="DIR",
+                        help="only write the dev/test ACLED CSVs and document JSONL (text joined) into DIR")
     args = parser.parse_args()
+    if args.write_acled:
+        for path in write_for_cli(args.write_acled):
+            print(f"wrote {path}")
+        return
     with tempfile.TemporaryDirectory(prefix="sitrep-ar-") as tmp:
         gaz = None if args.no_syrian_gazetteers else syrian_gazetteer(Path(tmp))
         result = run(args.limit, gazetteer=gaz, english=args.english)
