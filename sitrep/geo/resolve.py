@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .context import Containers, containers_of
-from .gazetteer import Gazetteer, PlaceRecord
+from .gazetteer import PRIORITY_IMPORT, PRIORITY_MODEL, Gazetteer, PlaceRecord
 from .match import FEATURE_WORDS, best_matches, name_key
 from .spans import SpanCandidate, is_stop
 
@@ -184,8 +184,8 @@ def _score(rec: PlaceRecord, quality: float, m: Resolution, *, focus: str | None
     s = quality
     if focus and rec.cc == focus:
         s += 3.0
-    s += 2.0 if rec.priority >= 10 else 0.0
-    s += 1.0 if rec.priority >= 20 else 0.0
+    s += 2.0 if rec.priority >= PRIORITY_IMPORT else 0.0
+    s += 3.0 if rec.priority >= PRIORITY_MODEL else 0.0  # the user's own coding of this name
     s += min(math.log10(rec.population + 1), 7.0) / 2.0
     hint = _hint_keys(m) if m.span.hint else set()
     for value in (rec.admin1, rec.admin2, rec.admin3, rec.city):
