@@ -23,8 +23,13 @@ _FEATURE = frozenset(_P(w) for w in ("حي", "حيي", "أحياء", "بلدة",
                                      "مخيم", "ريف", "دوار", "جبل", "تلة", "ناحية", "محافظة", "مزارع"))
 #: words that are a place only inside a longer name ("بستان القصر"، "جسر الحج"): alone, "القصر العدلي"
 #: is a court house and "حول" means "about", not the villages of those names
-_NOT_ALONE = frozenset(_P(w) for w in ("القصر", "قصر", "جسر", "الجسر", "حول", "دوار", "ساحة", "سوق", "جامع",
-                                       "مبنى", "معبر", "حاجز"))
+_NOT_ALONE = frozenset(_P(w) for w in (
+    "القصر", "قصر", "جسر", "الجسر", "حول", "دوار", "ساحة", "سوق", "جامع", "مبنى", "معبر", "حاجز", "باب",
+    # common words that name a village somewhere (found matching in unlabelled Aleppo headlines)
+    "الشمالي", "الجنوبي", "الشرقي", "الغربي", "الشمالية", "الجنوبية", "الشرقية", "الغربية", "العسكري", "عسكري",
+    "مدرسة", "المدرسة", "مدارس", "المدارس", "مسجد", "المسجد", "الحدث", "عبد", "الدخان", "العالقين", "العدوان",
+    "ظهر", "الظهر", "إسقاط", "اسقاط", "الصنع", "المقبرة", "مقبرة", "الحراك", "اهداف", "أهداف", "وساطة", "إلا",
+    "البسة", "المطل", "بدأ", "المتوسطة", "متوسطة", "الثقيلة", "مزارع", "الحمام", "حمام", "برج", "الصور", "غريبة"))
 _HOOD = frozenset(_P(w) for w in ("حي", "حيي", "أحياء"))
 _KARM = _P("كرم")  # "حي القاطرجي" is OCHA's "كرم القاطرجي"
 #: "شبكة حلب نيوز", "مركز حلب الإعلامي": the outlet's name, not a place in the report
@@ -113,8 +118,8 @@ def find_arabic_places(text: str, gazetteer: Gazetteer, *, country: str | None =
                 span_words = [w for _s, _e, w in words[i:i + n]]
                 if any(w in _STOP or w.isdigit() for w in span_words[1:]):
                     continue
-                if n == 1 and any(f in _NOT_ALONE for f in _strip(w0)):
-                    continue
+                if n == 1 and any(f in _NOT_ALONE or f in _STOP or f in _FEATURE for f in _strip(w0)):
+                    continue  # "بمدينة" is "in the city" whatever its proclitic
                 for first in _strip(span_words[0]):
                     name = " ".join([first, *span_words[1:]])
                     key = name_key(name)

@@ -27,6 +27,7 @@ GAZ = [
     PlaceRecord(uid="n:qaterji", name="Karm Al-Qaterji", lat=36.2018, lon=37.1817, kind="neighbourhood",
                 city="Aleppo", alt_names=("كرم القاطرجي",), **_SY),
     PlaceRecord(uid="v:hawl", name="Al Hawl", lat=36.4, lon=41.1, kind="town", alt_names=("حول", "الهول"), **_SY),
+    PlaceRecord(uid="v:madrasa", name="Madrasa", lat=35.5, lon=36.5, kind="village", alt_names=("مدرسة",), **_SY),
     PlaceRecord(uid="v:tafla", name="Tafla", lat=35.0, lon=36.0, kind="village", alt_names=("طفلة",), **_SY),
     PlaceRecord(uid="t:kseur", name="El Kseur", lat=36.68, lon=4.85, kind="town", cc="DZ", country="Algeria",
                 alt_names=("القصر",)),
@@ -125,6 +126,7 @@ def test_arabic_lexicons_framing_terms(text: str, neutral: str) -> None:
         ("حلب نيوز: غارة جوية على حي السكري17-9-2016", "Al Sukkari"),
         # "حول" (about) and "القصر العدلي" (the court house) are not the villages Hawl and Qasr
         ("فرق الإنقاذ تعمل حول مكان الغارة الجوية على حي السكري", "Al Sukkari"),
+        ("غارة جوية على مدرسة في حي السكري", "Al Sukkari"),  # a school, not the village Madrasa
     ],
 )
 def test_arabic_stage_places_in_headlines(pipe: Pipeline, text: str, location: str) -> None:
