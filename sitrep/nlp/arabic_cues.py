@@ -137,9 +137,9 @@ def find_arabic_cues(text: str | ArabicText) -> list[CueHit]:
     """Every cue match in ``text``, ordered by position; offsets into the ORIGINAL text.
 
     Hits on the same span keep only their strongest sub-type per sub-type (several stems of one
-    sub-type do not double count). Dropped: a massacre a protest is about, a word inside a longer cue of another sub-type, the bare word for shelling when an aircraft is named,
-    a take-over word naming who holds an area, a clash word naming an area, bodies under rubble,
-    the weekday Friday."""
+    sub-type do not double count). Dropped: a massacre a protest is about, a word inside a longer
+    cue of another sub-type, the bare word for shelling when an aircraft is named, a take-over word
+    naming who holds an area, a clash word naming an area, bodies under rubble, the weekday Friday."""
     norm = text if isinstance(text, ArabicText) else normalise(text)
     hits: dict[tuple[int, int, str], CueHit] = {}
     for cue in compile_arabic_cues():

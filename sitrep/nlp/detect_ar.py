@@ -37,7 +37,8 @@ _NOT_A_REPORT = re.compile(normalise_pattern(
     r"\W*(?:[^:：]{0,40}[:：|]+\s*)?(?:لقاء|مقابلة|حوار|نداء|مناشدة|كلمة|تقرير عن|الذكرى|ذكرى|اشترك|شهادة|مداخلة|"
     r"استطلاع|برومو|جلسة|تشييع|آراء|أراء|اراء|تقرير (?:عن|حول|الزميل|مراسل))(?![\w])"))
 #: someone speaking about events ("... يتحدث حول الصعوبات"): not a report unless a strong cue says one happened
-_TALK = re.compile(normalise_pattern(r"(?<![\w])[وف]?(?:يتحدث|يتحدثون|تتحدث|يشرح|تشرح|يروي|تروي|يناشد|يناشدون)(?![\w])"))
+_TALK = re.compile(normalise_pattern(
+    r"(?<![\w])[وف]?(?:يتحدث|يتحدثون|تتحدث|يشرح|تشرح|يروي|تروي|يناشد|يناشدون)(?![\w])"))
 _TALK_UNLESS = 0.8
 #: a toll or count over a period ("حصيلة شهر تموز"، "توثيق 120 غارة خلال أسبوع"): a statistic, not an event
 _TOLL_PERIOD = re.compile(normalise_pattern(
