@@ -60,6 +60,8 @@ NOT_POLITICAL_BONUS = 1.0
 TRAINED_RULE_SCALE = 0.25
 HEADING_BONUS = 0.5
 EXCHANGE_SHIFT = 0.6
+INTERVENTION_SHIFT = 0.3
+CIVILIAN_TARGET_SHIFT = 0.3
 
 
 @dataclass
@@ -181,6 +183,9 @@ class EventClassifier:
         if "armedvictims" in flags and "offduty" not in flags:
             total[self._attack] -= shift
             total[self._clash] += shift
+        if "civiliantarget" in flags and "armedvictims" not in flags:
+            total[self._attack] += CIVILIAN_TARGET_SHIFT * scale
+            total[self._clash] -= CIVILIAN_TARGET_SHIFT * scale / 2
         if "unarmedgroups" in flags:
             total[idx("Mob violence")] += shift
             total[self._clash] -= shift
@@ -204,7 +209,7 @@ class EventClassifier:
             elif "violentcrowd" in flags:
                 total[idx("Violent demonstration")] += shift / 2
             elif "intervened" in flags:
-                total[idx("Protest with intervention")] += shift
+                total[idx("Protest with intervention")] += INTERVENTION_SHIFT * scale
         gov, nsa = idx("Government regains territory"), idx("Non-state actor overtakes territory")
         if "stateterritory" in flags or "nonstateterritory" in flags:  # who took the place decides
             side, other = (gov, nsa) if "stateterritory" in flags else (nsa, gov)

@@ -91,8 +91,9 @@ _INTERVENED = _ci(
     r"|\b(?:were|was|been|got) (?:\w+ )?(?:arrested|detained|dispersed|taken into custody|removed)\b"
     r"|\b(?:lathi|baton)[- ]charg\w*|\btear ?gas\b|\bwater cannons?\b|\brubber bullets\b")
 #: fire traded "in both directions" across a front line is an exchange, i.e. a clash
-_EXCHANGE = _ci(r"\bboth directions\b|\bexchange[sd]? (?:of )?(?:fire|gunfire)\b|\btraded fire\b|"
-                       r"\bsmall[- ]arms\b|\bbursts\b")
+_EXCHANGE = _ci(r"\bboth directions of the (?:front|line|contact)|(?:fire|shots|explosions|projectiles|bursts)\b"
+                r"[^.;]{0,60}?\bin both directions\b|\bexchange[sd]? (?:of )?(?:fire|gunfire)\b|\btraded fire\b|"
+                r"\bsmall[- ]arms\b|\bbursts\b")
 #: weapons fired from a distance, with no sign of an exchange: shelling, not a clash
 _STANDOFF = _ci(r"\b(?:RPGs?|rocket-propelled grenades?|grenade launchers?|anti-tank|mortars?|"
                        r"artillery|shell(?:s|ed|ing)|rockets?|missiles?|pounded)\b")
@@ -122,6 +123,14 @@ _DIPLOMATIC = _ci(r"\b(?:(?:imposed|announced|approved|new|tougher) (?:\w+ )?san
 #: for ...", "officials blamed the group for ...")
 _ATTRIBUTION = _ci(r"^[^.;]{0,100}?\b(?:(?:claimed|claims|claiming|claim) (?:the )?responsibility|"
                    r"(?:blamed|blames|blaming)\b[^.;]{0,60}?\bfor\b|accusations\b)")
+#: violence aimed at an unarmed person named right after the verb ("armed men attacked a taxi driver")
+_CIVILIAN_TARGET = _ci(
+    r"\b(?:attacked|assaulted|shot(?: and killed| dead)?|killed|stabbed|beat|beaten|hacked|injured|wounded|"
+    r"ambushed|targeted) (?:and (?:killed|injured|wounded) )?(?:a |an |the |two |three |\d+ |several |"
+    r"a group of (?:\w+ )?)?(?:\w+ ){0,2}?(?:workers?|drivers?|civilians?|villagers?|residents?|m[ae]n|wom[ae]n|"
+    r"child(?:ren)?|boys?|girls?|farmers?|teachers?|journalists?|correspondents?|reporters?|students?|traders?|"
+    r"vendors?|shopkeepers?|passengers|worshippers|elders?|chiefs?|councillors?|refugees|migrants|"
+    r"(?:party )?members of the \w+ party|activists?|employees?)\b")
 _OFF_DUTY = _ci(r"\b(?:off[- ]duty|former (?:soldier|police\w*|officer|member|commander)|retired|"
                        r"civilian clothes|at (?:his|her) (?:home|house))\b")
 
@@ -179,6 +188,7 @@ def rule_flags(text: str) -> frozenset[str]:
     - ``mobact``: an unarmed crowd turns on someone, outside a demonstration;
     - ``exchange`` (fire traded, small arms), else ``standoff`` (mortars, rockets) and ``clashwords``;
     - ``armedvictims`` (:func:`armed_victims_only`) and ``offduty``; ``unarmedgroups``;
+    - ``civiliantarget``: violence aimed at an unarmed person named right after the verb;
     - ``stateterritory`` / ``nonstateterritory``: a place was taken, and by which side;
     - ``abductkilled``: kidnapped, then killed (ACLED: an attack);
     - ``arrestafter``: an arrest reported after the violent act (its aftermath, not the event);
@@ -205,6 +215,8 @@ def rule_flags(text: str) -> frozenset[str]:
         out.add("standoff")
         if _CLASH_WORDS.search(text):
             out.add("clashwords")
+    if _CIVILIAN_TARGET.search(text):
+        out.add("civiliantarget")
     if _ARMED.search(text):
         if not _CIVILIAN.search(text):
             out.add("armedvictims")

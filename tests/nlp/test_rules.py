@@ -68,3 +68,21 @@ def test_rules_reports_no_event(text: str, expected: bool) -> None:
     from sitrep.nlp.rules import reports_no_event
 
     assert reports_no_event(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two armed men attacked a taxi driver outside the workshop.", True),
+        ("Gunmen shot dead a local councillor in the market.", True),
+        ("Gunmen attacked an army checkpoint near the bridge.", False),
+        ("Protesters blocked the main road in both directions.", False),
+    ],
+)
+def test_rules_civilian_target(text: str, expected: bool) -> None:
+    assert ("civiliantarget" in rule_flags(text)) is expected
+
+
+def test_rules_road_blocked_in_both_directions_is_no_exchange_of_fire() -> None:
+    assert "exchange" not in rule_flags("Protesters blocked the highway in both directions.")
+    assert "exchange" in rule_flags("Monitors recorded 40 explosions in both directions of the front line.")
