@@ -113,7 +113,7 @@ def _split_span(gaz: Gazetteer, span: SpanCandidate) -> list[tuple[SpanCandidate
                 part = SpanCandidate(start=s0, end=s0 + len(sub), text=sub,
                                      explicit=span.explicit, near=span.near,
                                      admin_word=span.admin_word, role=span.role, hint=span.hint,
-                                     locative=span.locative, way=span.way,
+                                     locative=span.locative, way=span.way, origin=span.origin,
                                      partial=(j - i) < len(words) and len(words) > 1)
                 found.append((part, _dedup(records)))
                 i = j

@@ -48,8 +48,9 @@ _HYPO = re.compile(r"\b(?:would|could|might|will|shall|in case|if|unless|aim(?:s
                    r"conclusion)\b[^.;\])]*$", re.IGNORECASE)  # not across a closed aside
 _ADMIN_WORDS = re.compile(r"^\s*(?:province|governorate|region|state|oblast|prefecture|"
                           r"department)\b", re.IGNORECASE)
-_LOCATIVE = re.compile(r"\b(?:in|near|at|of|outside|around|into|across|from|on)\s+(?:the\s+)?"
+_LOCATIVE = re.compile(r"\b(?:in|near|at|of|outside|around|into|across|on)\s+(?:the\s+)?"
                        r"(?:[a-z]+\s+){0,2}[“\"]?$")
+
 _HINT_NAME = r"[A-Z][\w'’-]+(?:(?:[ -]|\s+(?:de|del|la|do|da|dos)\s+)[A-Z][\w'’-]+){0,3}"
 # "Barangay Minuyan, San Jose del Monte, Bulacan": up to two containers after commas
 _COMMA_HINT = re.compile(rf"^\s*(?:[a-z]+\s*){{0,2}}?,\s*({_HINT_NAME}(?:\s*,\s*{_HINT_NAME})?)"
@@ -75,6 +76,7 @@ class SpanCandidate:
     role: str = "event"  # event | source | hypothetical
     locative: bool = False  # after in/near/at/of...: likely where something happened
     way: bool = False  # "X road", "the X bridge": named after X, somewhere else
+    origin: bool = False  # "workers from X": where they came from
     partial: bool = False  # only part of a longer capitalised name matched
     hint: str = ""  # parenthesised context after the name: "(eThekwini, KwaZulu-Natal)"
 
@@ -106,6 +108,7 @@ def _context(sentence: str, start: int, end: int, cand: SpanCandidate) -> SpanCa
         cand.explicit = True  # what is captured or entered is a place
     cand.near = bool(_NEAR.search(before))
     cand.locative = cand.near or bool(_LOCATIVE.search(before))
+    cand.origin = not cand.near and bool(re.search(r"\bfrom\s+(?:the\s+)?[“\"]?$", before))
     cand.admin_word = bool(_ADMIN_WORDS.match(after.lstrip("”\"’")))
     if _SOURCE.search(before) or _SOURCE_AFTER.match(after):
         cand.role = "source"

@@ -87,7 +87,7 @@ def _pick_from(cand: EventCandidate, own: list[tuple[Resolution, PlaceMention]],
         rank = _KIND_RANK.get(r.record.kind if r.record else "", 3)
         distance = abs(r.start - trigger) + (0 if r.start >= trigger else 40)
         return (1 if rank >= 4 else 0, distance + 60 * rank - (60 if r.span.locative else 0)
-                + (80 if r.span.way else 0))
+                + (80 if r.span.way else 0) + (60 if r.span.origin else 0))
 
     best = min(pool, key=cost)
     finer = _inside_province(best[0], pool)

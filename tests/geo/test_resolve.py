@@ -96,6 +96,8 @@ def test_resolve_event_no_place_locates_goes_to_the_documents_country() -> None:
      "Rawalpindi"),
     ("Residents blocked roads on the coast of Oaxaca, near San Vicente Coatlan.", "Mexico",
      "San Vicente Coatlan"),
+    ("Migrant workers from Murree protested against police in Rawalpindi.", "Pakistan",
+     "Rawalpindi"),
 ])
 def test_resolve_event_place_is_not_a_road_or_the_province(text: str, country: str,
                                                            name: str) -> None:
