@@ -1,12 +1,15 @@
 """Resolution in context: which gazetteer entry each span means, and how precisely.
 
 Compute first (:func:`resolve_document` returns :class:`Resolution` objects), write back later
-(the stage turns them into ``PlaceMention``). Scoring weighs the document's focus country,
-imported/model layers over defaults, population, an admin hint in brackets ("Verulam
-(eThekwini, KwaZulu-Natal)"), "X province" wording, and distance to the other places named.
-An explicit place no gazetteer knows ("3000 Apartments neighbourhood") falls back to the
-containing place it can trust (a city named beside it, the document's focus city, its admin1,
-its country) with lower precision; it is never dropped and never wipes the other places.
+(the stage turns them into ``PlaceMention``). Scoring weighs the document's focus country
+(the input's ``country`` field when given: events then stay in it unless the text names another
+country), imported/model layers over defaults, population, the district and province named with
+a place (:mod:`sitrep.geo.context`: "Verulam (eThekwini, KwaZulu-Natal)", "the X area of Y
+district, Z", "X, Z"; a match they contradict is rejected), "X province" wording, and distance
+to the other places named. An explicit place no gazetteer knows ("3000 Apartments
+neighbourhood") falls back to the containing place it can trust (its own district or province,
+a city named beside it, the document's focus city, its country) with lower precision; it is
+never dropped and never wipes the other places.
 """
 
 from __future__ import annotations
