@@ -62,6 +62,7 @@ HEADING_BONUS = 0.5
 EXCHANGE_SHIFT = 0.6
 INTERVENTION_SHIFT = 0.3
 CIVILIAN_TARGET_SHIFT = 0.3
+VIOLENT_CROWD_SHIFT = 0.15
 
 
 @dataclass
@@ -201,13 +202,15 @@ class EventClassifier:
             total[self._attack] += shift
         if "arrestafter" in flags:  # arrests after the act are its aftermath
             total[idx("Arrests")] -= shift
+        if "rioters" in flags:
+            total[idx("Violent demonstration")] += VIOLENT_CROWD_SHIFT * scale
         if "protest" in flags:
             if "forceprot" in flags:
                 total[idx("Excessive force against protesters")] += 2 * shift
             elif "protesterskilled" in flags:
                 total[idx("Excessive force against protesters")] += shift
             elif "violentcrowd" in flags:
-                total[idx("Violent demonstration")] += shift / 2
+                total[idx("Violent demonstration")] += VIOLENT_CROWD_SHIFT * scale
             elif "intervened" in flags:
                 total[idx("Protest with intervention")] += INTERVENTION_SHIFT * scale
         gov, nsa = idx("Government regains territory"), idx("Non-state actor overtakes territory")

@@ -94,13 +94,16 @@ _RAW: list[tuple[str, str, float]] = [
     (r"deploy\w*|reinforcements?|curfew|recruit\w*|merg\w+|new leader|defect\w*|redeploy\w*|"
      r"military exercises?|exercises?|convoys?|withdr[ae]w\w*|training|lockdown|banned|imposed|"
      r"mandatory|measures?|joined|fortifications?|fortified", "Change to group/activity", 0.6),
-    (r"defus\w+|dismantl\w+|weapons cache|arms cache|cache of|shot down|foiled|"
-     r"intercept\w+(?:\W+\w+){0,4}?\W+(?:missiles?|drones?|rockets?|projectiles?|shells?|UAVs?|weapons|arms|"
-     r"ammunition|explosives)|(?:missiles?|drones?|rockets?|projectiles?|UAVs?) (?:was|were) intercepted|"
-     r"neutrali[sz]\w+|(?:seiz\w+|found|discover\w+|recover\w+|confiscat\w+|unearth\w+)(?:\W+\w+){0,7}?\W+"
-     r"(?:cache|ammunition|ammo|firearms|guns|rifles|pistols|rounds|explosives|weapons|arms|grenades|"
-     r"landmines|mines|detonators|ieds?|bombs?|shells)|(?:ammunition|ammo|weapons|explosives) (?:was|were) "
-     r"(?:found|discovered|seized)", "Disrupted weapons use", 1.6),
+    (r"defus\w+|dismantl\w+|weapons cache|arms cache|cache of|caches of|shot down|foiled|"
+     r"intercept\w+(?:\W+\w+){0,6}?\W+(?:missiles?|drones?|rockets?|projectiles?|shells?|UAVs?|weapons|arms|"
+     r"ammunition|explosives|guns|rifles|pistols|firearms)|"
+     r"(?:missiles?|drones?|rockets?|projectiles?|UAVs?) (?:was|were) intercepted|"
+     r"neutrali[sz]\w+|(?:seiz\w+|found|discover\w+|recover\w+|confiscat\w+|unearth\w+|destroy\w+|clear\w+)"
+     r"(?:\W+\w+){0,7}?\W+(?:caches?|ammunition|ammo|firearms|guns|rifles|pistols|rounds|explosives|weapons|arms|"
+     r"grenades|landmines|mines|detonators|ieds?|bombs?|shells|explosive devices?)|"
+     r"(?:ammunition|ammo|weapons|explosives|explosive devices?|bombs?|ieds?|landmines|mines|grenades|pistols|"
+     r"guns|rifles|firearms|bullets|rounds|packages|caches?)(?:\W+\w+){0,8}?\W+(?:was|were|has been|have been|"
+     r"had been) (?:found|discovered|seized|captured|recovered|confiscated|defused|intercepted)", "Disrupted weapons use", 1.6),
     (r"(?:establish\w*|set up|sets up|setting up|buil[dt]\w*|opened|install\w*)(?:\W+\w+){0,4}?\W+"
      r"(?:bases?|headquarters|outposts?|posts?|points?|camps?|barracks|command cent(?:re|er)s?)",
      "Headquarters or base established", 1.4),
@@ -159,7 +162,9 @@ def _lower_literals(pattern: str) -> str:
 _MANUAL_KEYS = {
     "Disrupted weapons use": ("defus", "dismantl", "cache", "shot down", "intercept", "foiled", "neutrali",
                               "seiz", "found", "discover", "recover", "confiscat", "unearth", "arms",
-                              "ammunition", "ammo", "weapons", "explosives"),
+                              "ammunition", "ammo", "weapons", "explosive", "destroy", "clear", "pistol",
+                              "gun", "rifle", "firearm", "bullet", "round", "package", "bomb", "ied",
+                              "landmine", "mine", "grenade", "missile", "drone", "rocket", "projectile", "uav"),
     "Excessive force against protesters": ("live", "violently", "protester", "demonstrator"),
     "Grenade": ("grenade",),
     "Headquarters or base established": ("establish", "set", "buil", "opened", "install"),

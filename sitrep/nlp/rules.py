@@ -79,7 +79,7 @@ _PROTEST = _ci(r"\b(?:protest\w*|demonstrat\w+|(?<!\d )march(?:ed|es|ing)?\b(?! 
                       r"sit-ins?)")
 _LETHAL = _ci(r"\b(?:killed|died|dead|death|live (?:rounds|ammunition|fire|bullets)|gunfire|shot)\b")
 _VIOLENT_CROWD = _ci(r"\b(?:riot\w*|stones|stone[- ]?pelting|pelt\w*|molotov|petrol bombs?|torched|"
-                            r"set (?:on )?fire|clashed|attacked|assaulted|vandali\w+|turned violent|retaliat\w*|"
+                            r"set (?:on )?fire|clash(?:ed|es|ing)|attacked|assaulted|vandali\w+|turned violent|retaliat\w*|"
                             r"ablaze|looted|smashed|burn\w*|brawl)\b")
 _FORCES = (r"(?:police\w*|security (?:forces|personnel|officers)|officers|authorities|gendarm\w+|soldiers|"
            r"troops|army|military|guards?|agents)")
@@ -131,6 +131,7 @@ _CIVILIAN_TARGET = _ci(
     r"child(?:ren)?|boys?|girls?|farmers?|teachers?|journalists?|correspondents?|reporters?|students?|traders?|"
     r"vendors?|shopkeepers?|passengers|worshippers|elders?|chiefs?|councillors?|refugees|migrants|"
     r"(?:party )?members of the \w+ party|activists?|employees?)\b")
+_RIOTERS = _ci(r"\b(?:rioters|rioting|riots?)\b")
 _OFF_DUTY = _ci(r"\b(?:off[- ]duty|former (?:soldier|police\w*|officer|member|commander)|retired|"
                        r"civilian clothes|at (?:his|her) (?:home|house))\b")
 
@@ -185,7 +186,8 @@ def rule_flags(text: str) -> frozenset[str]:
 
     - ``protest``, and then ``forceprot`` (force on the protesters themselves), ``protesterskilled``
       (:func:`protesters_killed`), ``violentcrowd``, ``intervened`` (arrests, dispersal);
-    - ``mobact``: an unarmed crowd turns on someone, outside a demonstration;
+    - ``mobact``: an unarmed crowd turns on someone, outside a demonstration; ``rioters``: riots
+      named without a protest word;
     - ``exchange`` (fire traded, small arms), else ``standoff`` (mortars, rockets) and ``clashwords``;
     - ``armedvictims`` (:func:`armed_victims_only`) and ``offduty``; ``unarmedgroups``;
     - ``civiliantarget``: violence aimed at an unarmed person named right after the verb;
@@ -209,6 +211,8 @@ def rule_flags(text: str) -> frozenset[str]:
             out.add("intervened")
     elif _MOB_ACT.search(text):
         out.add("mobact")
+    if "protest" not in out and _RIOTERS.search(text):
+        out.add("rioters")
     if _EXCHANGE.search(text):
         out.add("exchange")
     elif _STANDOFF.search(text):

@@ -82,3 +82,16 @@ def test_cues_overtook_is_a_territory_cue() -> None:
 )
 def test_cues_interception_is_of_weapons(text: str, expected: bool) -> None:
     assert ("Disrupted weapons use" in {h.sub_event_type for h in find_cues(text)}) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two explosive devices were found in a canal near the zoo.",
+        "Special forces destroyed large caches of weapons during the operation.",
+        "Over two hundred pistols and thousands of bullets were captured in the capital.",
+        "Deminers cleared more than a thousand landmines from the farmland.",
+    ],
+)
+def test_cues_weapons_found_seized_or_destroyed(text: str) -> None:
+    assert "Disrupted weapons use" in {h.sub_event_type for h in find_cues(text)}

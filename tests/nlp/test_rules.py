@@ -86,3 +86,8 @@ def test_rules_civilian_target(text: str, expected: bool) -> None:
 def test_rules_road_blocked_in_both_directions_is_no_exchange_of_fire() -> None:
     assert "exchange" not in rule_flags("Protesters blocked the highway in both directions.")
     assert "exchange" in rule_flags("Monitors recorded 40 explosions in both directions of the front line.")
+
+
+def test_rules_rioters_without_a_protest_word() -> None:
+    assert "rioters" in rule_flags("Rioters clashed with police along the dividing wall.")
+    assert "rioters" not in rule_flags("Protesters rioted in the square.")  # the protest rules decide
