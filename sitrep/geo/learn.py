@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import csv
 from collections import Counter, defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import ResourceError
 from .countries import ACLED_NAMES
-from .gazetteer import PRIORITY_MODEL, MemoryGazetteer, PlaceRecord
+from .gazetteer import PRIORITY_IMPORT, PRIORITY_MODEL, MemoryGazetteer, PlaceRecord
 from .importers.base import RowError, parse_coords
+from .match import name_key
 
 __all__ = ["PLACES_COLUMNS", "harvest", "load_model_places"]
 
@@ -99,4 +101,32 @@ def load_model_places(path: Path) -> MemoryGazetteer:
                     source="model", priority=PRIORITY_MODEL))
     except (OSError, UnicodeDecodeError, csv.Error, KeyError) as exc:
         raise ResourceError(f"cannot read model places {path}: {exc}", code="E312") from exc
-    return MemoryGazetteer(records)
+    return MemoryGazetteer([*records, *_areas(records)])
+
+
+def _areas(records: list[PlaceRecord]) -> list[PlaceRecord]:
+    """The districts and provinces the learnt places lie in, as places themselves (in the
+    export's own spelling): where 'X, Zhari district' stands when X is unknown. Each sits at
+    its learnt place of the same name (a district centre), else at the mean of its places."""
+    groups: dict[tuple[str | None, str, str], list[PlaceRecord]] = defaultdict(list)
+    for rec in records:
+        if rec.admin1:
+            groups[(rec.cc, rec.admin1, "")].append(rec)
+            if rec.admin2:
+                groups[(rec.cc, rec.admin1, rec.admin2)].append(rec)
+    out: list[PlaceRecord] = []
+    for (cc, admin1, admin2), members in groups.items():
+        name = admin2 or admin1
+        named = [r for r in members if name_key(r.name) == name_key(name)]
+        if named:
+            lat, lon = named[0].lat, named[0].lon
+        else:
+            lat = sum(r.lat for r in members) / len(members)
+            lon = sum(r.lon for r in members) / len(members)
+        first = members[0]
+        out.append(replace(
+            first, uid=f"model-area:{cc}:{admin1}:{admin2}", name=name, lat=round(lat, 5),
+            lon=round(lon, 5), admin2=admin2 or None, admin3=None,
+            kind="admin2" if admin2 else "admin1",
+            population=0, priority=PRIORITY_IMPORT))  # a stand-in, never above a learnt place
+    return out

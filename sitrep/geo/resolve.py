@@ -80,7 +80,8 @@ def precision_of(kind: str, *, near: bool = False) -> tuple[int, int]:
     """(ACLED geo_precision, UCDP where_prec) of a place of ``kind``."""
     if kind in _POPULATED:
         return (2, 2) if near else (1, 1)
-    return {"admin3": (2, 3), "admin2": (3, 3), "admin1": (3, 4), "country": (3, 6)}.get(kind, (2, 5))
+    # ACLED: 2 for "in the district of" (its centre), 3 for a province or larger
+    return {"admin3": (2, 3), "admin2": (2, 3), "admin1": (3, 4), "country": (3, 6)}.get(kind, (2, 5))
 
 
 def _dedup(records: Sequence[PlaceRecord]) -> list[PlaceRecord]:
