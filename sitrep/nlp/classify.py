@@ -202,6 +202,8 @@ class EventClassifier:
             total[self._attack] += shift
         if "arrestafter" in flags:  # arrests after the act are its aftermath
             total[idx("Arrests")] -= shift
+        elif "arrestonly" in flags:
+            total[idx("Arrests")] += shift
         if "rioters" in flags:
             total[idx("Violent demonstration")] += VIOLENT_CROWD_SHIFT * scale
         if "protest" in flags:

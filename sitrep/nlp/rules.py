@@ -62,11 +62,13 @@ _STATE_SIDE = _ci(
     r"\b(?:army|military|government|regime|troops|soldiers|security forces|pro-government|"
     r"national (?:army|forces)|armed forces|pro-(?:government|regime|Hadi|Assad)|government-(?:backed|allied)|"
     r"loyal to the (?:president|government))\b")
-_TERRITORY_CUE = _ci(r"\b(?:took|taken|seized|captured|regained|retook|recaptured|overran|overtook|recovered|"
-                           r"drove|occupied|occupy) (?:\w+\W+){0,4}?(?:control|town|village|city|areas?|regions?|base|"
-                           r"(?:check)?posts?|(?:check)?points?|positions?|district|hill|ground)|control (?:of|over)\b")
-_TERRITORY = _ci(r"\b(?:took|taken|seized|gained|captured|regained|retook|recaptured|overtook|overran|"
-                        r"control)\b")
+_TAKE = (r"(?:t(?:ook|aken|aking)|seiz(?:ed|ing)|captur(?:ed|ing)|regain(?:ed|ing)|ret(?:ook|aken|aking)|"
+         r"recaptur(?:ed|ing)|overr(?:an|unning)|overt(?:ook|aken)|recover(?:ed|ing)|dr(?:ove|iving)|"
+         r"occup(?:ied|ying|y))")
+_TERRITORY_CUE = _ci(rf"\b{_TAKE} (?:\w+\W+){{0,4}}?(?:control|town|village|city|areas?|regions?|base|"
+                     r"(?:check)?posts?|(?:check)?points?|positions?|district|hill|ground)|control (?:of|over)\b"
+                     r"|\bground was (?:regained|gained|lost)\b")
+_TERRITORY = _ci(rf"\b(?:{_TAKE}|gained|control)\b")
 
 
 _NOT_POLITICAL = _ci(
@@ -131,6 +133,9 @@ _CIVILIAN_TARGET = _ci(
     r"child(?:ren)?|boys?|girls?|farmers?|teachers?|journalists?|correspondents?|reporters?|students?|traders?|"
     r"vendors?|shopkeepers?|passengers|worshippers|elders?|chiefs?|councillors?|refugees|migrants|"
     r"(?:party )?members of the \w+ party|activists?|employees?)\b")
+_STATE_ARRESTER = _ci(r"\b(?:police\w*|authorities|army|military|government|regime|state|gendarm\w*|"
+                      r"intelligence|security services|soldiers|troops|officers|customs|prosecutors?|"
+                      r"national guard|border guards?)\b")
 _RIOTERS = _ci(r"\b(?:rioters|rioting|riots?)\b")
 _OFF_DUTY = _ci(r"\b(?:off[- ]duty|former (?:soldier|police\w*|officer|member|commander)|retired|"
                        r"civilian clothes|at (?:his|her) (?:home|house))\b")
@@ -194,6 +199,8 @@ def rule_flags(text: str) -> frozenset[str]:
     - ``stateterritory`` / ``nonstateterritory``: a place was taken, and by which side;
     - ``abductkilled``: kidnapped, then killed (ACLED: an attack);
     - ``arrestafter``: an arrest reported after the violent act (its aftermath, not the event);
+      ``arrestonly``: an arrest by state forces with no violence or protest around it, and
+      ``nonstatearrest`` the same by anyone else (ACLED: an abduction);
     - ``notpolitical``: accidents and disasters.
     """
     text = text.lower()
@@ -236,6 +243,10 @@ def rule_flags(text: str) -> frozenset[str]:
     arrest = _ARREST.search(text)
     if arrest and _VIOLENCE_FIRST.search(text, 0, arrest.start()):
         out.add("arrestafter")
+    elif arrest and not out & {"protest", "exchange", "standoff"} and not _LETHAL.search(text) \
+            and not _CLASH_WORDS.search(text):
+        # ACLED: only state forces make arrests; a rebel or militia "arrest" is an abduction
+        out.add("arrestonly" if _STATE_ARRESTER.search(text) else "nonstatearrest")
     if _NOT_POLITICAL.search(text):
         out.add("notpolitical")
     return frozenset(out)

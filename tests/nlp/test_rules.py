@@ -91,3 +91,15 @@ def test_rules_road_blocked_in_both_directions_is_no_exchange_of_fire() -> None:
 def test_rules_rioters_without_a_protest_word() -> None:
     assert "rioters" in rule_flags("Rioters clashed with police along the dividing wall.")
     assert "rioters" not in rule_flags("Protesters rioted in the square.")  # the protest rules decide
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("Police detained the editor of an opposition newspaper at his office.", "arrestonly"),
+        ("The armed group arrested several young men in the town on charges of spying.", "nonstatearrest"),
+        ("Troops pushed into the enclave, capturing a village at its southern edge.", "stateterritory"),
+    ],
+)
+def test_rules_arrest_and_territory_flags(text: str, flag: str) -> None:
+    assert flag in rule_flags(text)
