@@ -106,9 +106,9 @@ def _split_span(gaz: Gazetteer, span: SpanCandidate) -> list[tuple[SpanCandidate
                 continue
             if set(name_key(sub).split()) <= _ADJECTIVE_KEYS:  # "al-Jadideh" alone = "new"
                 continue
-            if j < len(words) and text[words[j][0]:words[j][1]].lower().strip(",.;:'’s") \
-                    in _ORG_WORDS:  # "the Azov Battalion", "Gafsa Phosphate Company"
-                continue
+            if j < len(words) and _POSSESSIVE.sub("", text[words[j][0]:words[j][1]].lower()
+                                                  .strip(",.;:")) in _ORG_WORDS:
+                continue  # "the Azov Battalion", "Gafsa Phosphate Company", "Luhansk People's"
             records = gaz.lookup(name_key(sub))
             if not records and j - i > 1 and sub.split()[-1].lower() in FEATURE_WORDS:
                 records = gaz.lookup(name_key(" ".join(sub.split()[:-1])))
@@ -311,7 +311,7 @@ def _inherit_containers(mentions: list[Resolution], focus: str | None) -> None:
             elif m.containers is None:
                 province = [r for r, _ in m.candidates if r.kind == "admin1" and r.cc == focus
                             and name_key(r.name) == m.key]
-                if following is not None:
+                if following is not None and not province:  # "between X and Y provinces"
                     m.containers = following
                 if province:
                     following = Containers(admin1=province)

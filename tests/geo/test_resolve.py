@@ -143,3 +143,38 @@ def test_resolve_province_named_exactly_outvotes_a_foreign_word_town() -> None:
         event_type="Protests", sub_event_type="Peaceful protest"))
     place = _place(Geocoder(resources)(doc))
     assert place.place.country == "Turkey"  # type: ignore[union-attr]
+
+
+def test_resolve_organisation_names_and_lists_of_provinces() -> None:
+    gaz = MemoryGazetteer([
+        _rec("c:SY", "Syria", "SY", "Syria", 33.5, 36.3, "country", 17_000_000),
+        PlaceRecord(uid="t:damascus", name="Damascus", lat=33.5, lon=36.3, cc="SY",
+                    country="Syria", kind="city", population=2_000_000, admin1="Dimashq",
+                    alt_names=("Al Sham",)),
+        _rec("t:sarmin", "Sarmin", "SY", "Syria", 35.9, 36.72, "village", 14_000, "Idlib"),
+        _rec("c:AF", "Afghanistan", "AF", "Afghanistan", 34.5, 69.2, "country", 38_000_000),
+        _rec("a1:sarepol", "Sar-e Pol", "AF", "Afghanistan", 36.2, 65.9, "admin1", 500_000,
+             "Sar-e Pol"),
+        _rec("t:sarepol", "Sar-e Pol", "AF", "Afghanistan", 36.2, 65.9, "town", 50_000,
+             "Sar-e Pol"),
+        _rec("a1:jowzjan", "Jowzjan", "AF", "Afghanistan", 36.7, 65.7, "admin1", 500_000,
+             "Jowzjan"),
+    ])
+    resources = Resources(Settings())
+    resources.put("geo.gazetteer", gaz)
+
+    def locate(text: str, trigger: str, country: str) -> Doc:
+        doc = Doc(document=Document(id="t", text=text, country=country), country_hint=country)
+        doc.sentences = segment_text(text)
+        i = text.index(trigger)
+        doc.candidates.append(EventCandidate(
+            sentence_index=0, trigger=Span(start=i, end=i + len(trigger), text=trigger),
+            event_type="Battles", sub_event_type="Armed clash"))
+        return Geocoder(resources)(doc)
+
+    doc = locate("Members of Al Sham Corps clashed with gunmen near Sarmin.", "clashed", "Syria")
+    assert _place(doc).place.name == "Sarmin"  # type: ignore[union-attr]
+    assert not any(p.place is not None and p.place.name == "Damascus" for p in doc.places)
+    doc = locate("Two policemen were killed in an ambush between Sar-e Pol and Jowzjan provinces.",
+                 "ambush", "Afghanistan")
+    assert _place(doc).place.name == "Sar-e Pol"  # type: ignore[union-attr]
