@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, func, insert, select
+from sqlalchemy import Engine, func, insert, or_, select
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from ..errors import StoreError
@@ -129,6 +129,14 @@ class Store:
         return True
 
     # -- reading ---------------------------------------------------------
+    def _contains(self, value: str, *cols: Any) -> Any:
+        """Any of ``cols`` contains ``value``, ignoring case. SQLite's LIKE already ignores ASCII
+        case (its lower() folds nothing more), so no per-row lower(); PostgreSQL uses ILIKE."""
+        like = _like(value)
+        if self.engine.dialect.name == "postgresql":
+            return or_(*(col.ilike(like, escape="\\") for col in cols))
+        return or_(*(col.like(like, escape="\\") for col in cols))
+
     def _event_query(self, f: EventFilter) -> Any:
         c = t.events.c
         q = select(t.events.c.data, c.id, c.status)
@@ -142,15 +150,9 @@ class Store:
             if value:
                 q = q.where(col == value)
         if f.actor:
-            like = _like(f.actor)
-            q = q.where(func.lower(c.actor1).like(like, escape="\\")
-                        | func.lower(c.actor2).like(like, escape="\\"))
+            q = q.where(self._contains(f.actor, c.actor1, c.actor2))
         if f.text:
-            like = _like(f.text)
-            q = q.where(func.lower(c.location).like(like, escape="\\")
-                        | func.lower(c.actor1).like(like, escape="\\")
-                        | func.lower(c.actor2).like(like, escape="\\")
-                        | func.lower(c.sub_event_type).like(like, escape="\\"))
+            q = q.where(self._contains(f.text, c.location, c.actor1, c.actor2, c.sub_event_type))
         if f.bbox:
             x0, y0, x1, y1 = f.bbox
             q = q.where(c.longitude.between(x0, x1), c.latitude.between(y0, y1))

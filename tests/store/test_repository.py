@@ -88,3 +88,22 @@ def test_repository_like_wildcards_are_literal(db_url: str) -> None:
     assert list(store.iter_events(EventFilter(actor="_outhis"))) == []
     assert [e.event_id_cnty for e in store.iter_events(EventFilter(actor="outhi"))] == ["P"]
     store.dispose()
+
+
+def test_list_events_totals_with_substring_filters(db_url: str) -> None:
+    """Text and actor filters count matches in the page query; totals must not depend on the page."""
+    from sitrep.store.review import list_events
+
+    store = open_store(db_url)
+    doc = make_doc("d9", n_events=0)
+    doc.events = [make_event(event_id_cnty=f"E{i}", doc_id="d9", doc_ids=["d9"], event_date=date(2021, 1, 1 + i),
+                             location="Kafr Nabl" if i % 3 else "Maarat al-Numan",
+                             actor1="Hay'at Tahrir al-Sham" if i % 2 else "Military Forces of Syria")
+                  for i in range(9)]
+    store.add(doc)
+    for flt, want in ((EventFilter(text="KAFR"), 6), (EventFilter(actor="tahrir"), 4),
+                      (EventFilter(text="numan", actor="military"), 2), (EventFilter(text="nowhere"), 0)):
+        pages = [list_events(store, flt, limit=4, offset=o) for o in (0, 4, 8, 40)]
+        assert {total for _, total in pages} == {want}, flt
+        assert sum(len(items) for items, _ in pages) == want
+    store.dispose()
