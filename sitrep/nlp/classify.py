@@ -59,7 +59,7 @@ NOT_POLITICAL_BONUS = 1.0
 #: How much the actor rules count on top of a trained model, and what an ACLED heading adds.
 TRAINED_RULE_SCALE = 0.25
 HEADING_BONUS = 0.5
-EXCHANGE_SHIFT = 0.6
+EXCHANGE_SHIFT = 0.3
 INTERVENTION_SHIFT = 0.3
 CIVILIAN_TARGET_SHIFT = 0.3
 VIOLENT_CROWD_SHIFT = 0.15
@@ -193,8 +193,9 @@ class EventClassifier:
         if "mobact" in flags and "protest" not in flags:
             total[idx("Mob violence")] += shift
             total[self._clash] -= shift / 2
-        if "exchange" in flags:
-            total[self._clash] += EXCHANGE_SHIFT * scale
+        if "exchange" in flags:  # fire traded both ways is a clash, whatever the weapons
+            shelling = idx("Shelling/artillery/missile attack")
+            total[self._clash] = max(total[self._clash], total[shelling]) + EXCHANGE_SHIFT * scale
         elif "standoff" in flags and "clashwords" not in flags:
             total[idx("Shelling/artillery/missile attack")] += shift / 2
         if "abductkilled" in flags:  # kidnapped, then killed: an attack
