@@ -220,6 +220,9 @@ class EventClassifier:
         if "stateterritory" in flags or "nonstateterritory" in flags:  # who took the place decides
             side, other = (gov, nsa) if "stateterritory" in flags else (nsa, gov)
             total[side] = max(total[side], total[other]) + shift
+        if "handover" in flags:  # no fighting: neither side regained or overtook anything
+            nvt = idx("Non-violent transfer of territory")
+            total[nvt] = max(total[nvt], total[gov], total[nsa]) + shift
         heading = note_heading(text)
         if heading is not None:
             total[idx(heading)] += HEADING_BONUS

@@ -136,6 +136,12 @@ _CIVILIAN_TARGET = _ci(
 _STATE_ARRESTER = _ci(r"\b(?:police\w*|authorities|army|military|government|regime|state|gendarm\w*|"
                       r"intelligence|security services|soldiers|troops|officers|customs|prosecutors?|"
                       r"national guard|border guards?)\b")
+#: territory handed over, or left to another side that moves in, with no fighting
+_HANDOVER = _ci(r"\bhand(?:ed|s|ing)? (?:over )?(?:\w+ ){0,3}?(?:control|authority|territory|town|city|area|"
+                r"positions?|base|district|crossing)|\bhand(?:ed|s|ing)? (?:it |them )?over to\b|\bhandover of\b")
+_WITHDRAWAL = _ci(r"\b(?:withdr[ae]w\w*|pulled out|vacated|evacuated|retreated)\b")
+_MOVES_IN = _ci(r"\b(?:entered|moved into|took over|deployed in|came under (?:the )?control|"
+                r"under (?:the )?control of|(?:took|assumed|taking) control)\b")
 _RIOTERS = _ci(r"\b(?:rioters|rioting|riots?)\b")
 _OFF_DUTY = _ci(r"\b(?:off[- ]duty|former (?:soldier|police\w*|officer|member|commander)|retired|"
                        r"civilian clothes|at (?:his|her) (?:home|house))\b")
@@ -201,6 +207,7 @@ def rule_flags(text: str) -> frozenset[str]:
     - ``arrestafter``: an arrest reported after the violent act (its aftermath, not the event);
       ``arrestonly``: an arrest by state forces with no violence or protest around it, and
       ``nonstatearrest`` the same by anyone else (ACLED: an abduction);
+    - ``handover``: territory handed over, or left to a side that moves in, without fighting;
     - ``notpolitical``: accidents and disasters.
     """
     text = text.lower()
@@ -247,6 +254,9 @@ def rule_flags(text: str) -> frozenset[str]:
             and not _CLASH_WORDS.search(text):
         # ACLED: only state forces make arrests; a rebel or militia "arrest" is an abduction
         out.add("arrestonly" if _STATE_ARRESTER.search(text) else "nonstatearrest")
+    if (_HANDOVER.search(text) or (_WITHDRAWAL.search(text) and _MOVES_IN.search(text))) \
+            and not _CLASH_WORDS.search(text) and not _LETHAL.search(text):
+        out.add("handover")
     if _NOT_POLITICAL.search(text):
         out.add("notpolitical")
     return frozenset(out)

@@ -103,3 +103,16 @@ def test_rules_rioters_without_a_protest_word() -> None:
 )
 def test_rules_arrest_and_territory_flags(text: str, flag: str) -> None:
     assert flag in rule_flags(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The rebels handed over control of the crossing to the police under the deal.", True),
+        ("The army withdrew from the town and the allied militia moved into it.", True),
+        ("Fighters withdrew from their positions and redeployed to the north.", False),
+        ("The army withdrew from the town after heavy clashes with the rebels.", False),
+    ],
+)
+def test_rules_handover_without_fighting(text: str, expected: bool) -> None:
+    assert ("handover" in rule_flags(text)) is expected
