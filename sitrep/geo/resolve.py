@@ -308,7 +308,10 @@ def _inherit_containers(mentions: list[Resolution], focus: str | None) -> None:
         for m in reversed(group):
             if m.containers is not None and m.containers.admin1:
                 following = m.containers
-            elif m.containers is None:
+            elif m.containers is not None:  # "X (Marja) district, Helmand": towns, then province
+                if following is not None:
+                    m.containers = Containers(admin1=following.admin1, parts=m.containers.parts)
+            else:
                 province = [r for r, _ in m.candidates if r.kind == "admin1" and r.cc == focus
                             and name_key(r.name) == m.key]
                 if following is not None and not province:  # "between X and Y provinces"
@@ -336,7 +339,8 @@ def resolve_document(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[Sp
     cache: dict[tuple[str, str | None], Containers] = {}
     for m in res + unknown:
         if m.span.hint:
-            m.containers = containers_of(gaz, m.span.hint, focus, cache)
+            found = containers_of(gaz, m.span.hint, focus, cache)
+            m.containers = found if found.admin1 or found.parts else None  # none known
     _inherit_containers(res + unknown, focus)
     foreign: frozenset[str] | None = None
     if named is not None:  # other countries only where the text names them

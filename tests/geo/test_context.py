@@ -135,3 +135,10 @@ def test_context_comma_hint_may_end_with_a_feature_word() -> None:
 
 def test_context_extreme_nord_is_far_north() -> None:
     assert name_key("Extreme-Nord") == name_key("Far North")
+
+
+def test_context_brackets_naming_nothing_known_leave_the_province_to_decide() -> None:
+    doc = _locate("Snipers fired at Kamenka (Zzyzx) district, Southland, at night.", "fired")
+    place = doc.candidates[0].place
+    assert place is not None and place.place is not None
+    assert place.place.name != "Kamenka" and place.place.admin1 == "Southland"
