@@ -10,19 +10,33 @@ country or a guess.
 
 from __future__ import annotations
 
+import functools
+import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer, PlaceRecord
 from .match import FEATURE_WORDS, name_key, similarity
 
-__all__ = ["Containers", "containers_of", "same_admin1"]
+__all__ = ["Containers", "containers_of", "haversine_km", "same_admin1"]
 
 _SPLIT = re.compile(r"[,;/()]|\s+and\s+|\s+of\s+")
 _POPULATED = ("city", "town", "village", "admin3", "admin2")
 _EXTRA_WORDS = frozenset(("lga", "district", "province", "state", "governorate", "region",
                           "county", "municipality", "department", "countryside", "area"))
+
+
+def haversine_km(a: PlaceRecord, b: PlaceRecord) -> float:
+    """Great-circle distance between two places."""
+    return _haversine(a.lat, a.lon, b.lat, b.lon)
+
+
+@functools.lru_cache(maxsize=65536)
+def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def same_admin1(value: str | None, keys: Iterable[str]) -> bool:
@@ -60,8 +74,6 @@ class Containers:
                            self.admin1_keys)
 
     def near(self, rec: PlaceRecord, km: float) -> bool:
-        from .resolve import haversine_km
-
         return any(haversine_km(rec, p) <= km for part in self.parts for p in part)
 
     def base(self) -> PlaceRecord | None:
@@ -102,7 +114,3 @@ def containers_of(gaz: Gazetteer, hint: str, focus: str | None,
         cache[(hint, focus)] = out
     return out
 
-
-def of_container(records: Sequence[PlaceRecord], containers: Containers) -> list[PlaceRecord]:
-    """``records`` that the containers do not contradict."""
-    return [r for r in records if containers.consistent(r) is not False]

@@ -14,14 +14,13 @@ never dropped and never wipes the other places.
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .context import Containers, containers_of
+from .context import Containers, containers_of, haversine_km
 from .gazetteer import PRIORITY_IMPORT, PRIORITY_MODEL, Gazetteer, PlaceRecord
 from .match import FEATURE_WORDS, best_matches, name_key
 from .spans import SpanCandidate, is_stop
@@ -63,17 +62,6 @@ class Resolution:
     @property
     def end(self) -> int:
         return self.offset + self.span.end
-
-
-def haversine_km(a: PlaceRecord, b: PlaceRecord) -> float:
-    return _haversine(a.lat, a.lon, b.lat, b.lon)
-
-
-@functools.lru_cache(maxsize=65536)
-def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def precision_of(kind: str, *, near: bool = False) -> tuple[int, int]:
