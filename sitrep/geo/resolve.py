@@ -29,6 +29,20 @@ __all__ = ["Resolution", "haversine_km", "hint_country", "precision_of", "resolv
 
 _POPULATED = ("neighbourhood", "landmark", "village", "town", "city")
 _WORD = re.compile(r"[^\s]+")
+_CAPITAL_JOIN = re.compile(r"-(?=[A-Z])")
+
+
+def _words(text: str) -> list[tuple[int, int]]:
+    """Word offsets; "Tripoli-Beirut" is two words (whole names such as "Al-Hasakeh" and
+    "Deir-ez-Zor" are still tried first, as the longest sequence)."""
+    out: list[tuple[int, int]] = []
+    for m in _WORD.finditer(text):
+        start = m.start()
+        for cut in _CAPITAL_JOIN.finditer(m.group()):
+            out.append((start, m.start() + cut.start()))
+            start = m.start() + cut.end()
+        out.append((start, m.end()))
+    return out
 _POSSESSIVE = re.compile(r"[’']s$")
 _DEMONYM_ENDS = ("ian", "ians", "ese", "ish", "ians'")
 _ORG_WORDS = frozenset(("battalion", "brigade", "regiment", "division", "party", "company",
@@ -84,7 +98,7 @@ def _dedup(records: Sequence[PlaceRecord]) -> list[PlaceRecord]:
 def _split_span(gaz: Gazetteer, span: SpanCandidate) -> list[tuple[SpanCandidate, list[PlaceRecord]]]:
     """Longest gazetteer matches inside a span, left to right."""
     text = span.text
-    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    words = _words(text)
     found: list[tuple[SpanCandidate, list[PlaceRecord]]] = []
     i = 0
     while i < len(words):
@@ -193,7 +207,9 @@ def _score(rec: PlaceRecord, quality: float, m: Resolution, *, focus: str | None
         s += 0.7
     if rec.kind == "country":
         s += 2.0
-    if m.provinces and rec.kind in _POPULATED and rec.admin1 not in m.provinces:
+    if m.provinces and rec.kind in _POPULATED and rec.admin1 not in m.provinces \
+            and not set(m.key.split()) <= set(name_key(rec.admin1 or "").split()):
+        # (a capital city may be a province of its own: Kyiv in "Kyiv City", not Kyiv oblast)
         s -= 3.0  # "Al Jawf" is the province, not a town of that name in another one
     if m.containers is not None:
         inside = m.containers.consistent(rec)

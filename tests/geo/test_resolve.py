@@ -28,6 +28,7 @@ GAZ = MemoryGazetteer([
     _rec("t:palma", "Palma", "ES", "Spain", 39.57, 2.65, "city", 400_000, "Balearic Islands"),
     _rec("t:qom", "Qom", "IR", "Iran", 34.64, 50.88, "city", 900_000, "Qom"),
     _rec("t:kyiv", "Kyiv", "UA", "Ukraine", 50.45, 30.52, "city", 2_800_000, "Kyiv City"),
+    _rec("a1:kyiv-oblast", "Kyiv", "UA", "Ukraine", 49.8, 30.1, "admin1", 1_700_000, "Kyiv"),
     _rec("t:azov", "Azov", "UA", "Ukraine", 47.1, 37.5, "village", 500, "Donetsk"),
     _rec("t:mirpur", "Mirpur Khas", "PK", "Pakistan", 25.53, 69.01, "city", 230_000, "Sindh"),
     _rec("a1:sindh", "Sindh", "PK", "Pakistan", 24.86, 67.01, "admin1", 15_000_000, "Sindh"),
@@ -178,3 +179,14 @@ def test_resolve_organisation_names_and_lists_of_provinces() -> None:
     doc = locate("Two policemen were killed in an ambush between Sar-e Pol and Jowzjan provinces.",
                  "ambush", "Afghanistan")
     assert _place(doc).place.name == "Sar-e Pol"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("text", "country", "name", "kind"), [
+    ("Rioters blocked the Tripoli-Beirut highway with stones.", "Lebanon", "Tripoli", "city"),
+    ("Hundreds of people protested in Kyiv against the ruling.", "Ukraine", "Kyiv", "city"),
+])
+def test_resolve_joined_names_and_capital_cities(text: str, country: str, name: str,
+                                                 kind: str) -> None:
+    trigger = next(w for w in ("blocked", "protested") if w in text)
+    place = _place(_locate(text, trigger, country)).place
+    assert (place.name, place.kind) == (name, kind)  # type: ignore[union-attr]
