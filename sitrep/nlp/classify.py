@@ -198,6 +198,10 @@ class EventClassifier:
             total[self._clash] = max(total[self._clash], total[shelling]) + EXCHANGE_SHIFT * scale
         elif "standoff" in flags and "clashwords" not in flags:
             total[idx("Shelling/artillery/missile attack")] += shift / 2
+        if "nonstatearrest" in flags:  # ACLED: an "arrest" by anyone but the state is an abduction
+            abduction, arrests = idx("Abduction/forced disappearance"), idx("Arrests")
+            total[abduction] = max(total[abduction], total[arrests] + shift / 2)
+            total[arrests] -= shift
         if "abductkilled" in flags:  # kidnapped, then killed: an attack
             total[idx("Abduction/forced disappearance")] -= 2 * shift
             total[self._attack] += shift

@@ -61,12 +61,18 @@ _UNARMED_GROUPS = _ci(
 _STATE_SIDE = _ci(
     r"\b(?:army|military|government|regime|troops|soldiers|security forces|pro-government|"
     r"national (?:army|forces)|armed forces|pro-(?:government|regime|Hadi|Assad)|government-(?:backed|allied)|"
-    r"loyal to the (?:president|government))\b")
+    r"loyal to the (?:president|government)|"
+    # forces ACLED codes as the state or its allies when they take ground (Yemen's pro-Hadi camp,
+    # Afghan and other national forces named by acronym, police and gendarmerie)
+    r"southern resistance|popular resistance|national resistance|amajid brigade|security belt|"
+    r"giants brigades?|joint forces|ANDSF|ANSF|ANA|ANP|afghan (?:forces|commandos|police)|commandos|"
+    r"police|gendarmerie|national guard|(?:military|police) forces of|FARDC|tatmadaw)\b")
 _TAKE = (r"(?:t(?:ook|aken|aking)|seiz(?:ed|ing)|captur(?:ed|ing)|regain(?:ed|ing)|ret(?:ook|aken|aking)|"
          r"recaptur(?:ed|ing)|overr(?:an|unning)|overt(?:ook|aken)|recover(?:ed|ing)|dr(?:ove|iving)|"
          r"occup(?:ied|ying|y))")
-_TERRITORY_CUE = _ci(rf"\b{_TAKE} (?:\w+\W+){{0,4}}?(?:control|town|village|city|areas?|regions?|base|"
-                     r"(?:check)?posts?|(?:check)?points?|positions?|district|hill|ground)|control (?:of|over)\b"
+_TERRITORY_CUE = _ci(rf"\b{_TAKE} (?:\w+\W+){{0,4}}?(?:control|towns?|villages?|city|cities|areas?|regions?|bases?|"
+                     r"(?:check)?posts?|(?:check)?points?|positions?|districts?|hills?|ground|crossings?|"
+                     r"neighbou?rhoods?|airports?|fields|headquarters|HQs?|outskirts|suburbs?|centre|center)|control (?:of|over)\b"
                      r"|\bground was (?:regained|gained|lost)\b")
 _TERRITORY = _ci(rf"\b(?:{_TAKE}|gained|control)\b")
 
@@ -136,6 +142,12 @@ _CIVILIAN_TARGET = _ci(
 _STATE_ARRESTER = _ci(r"\b(?:police\w*|authorities|army|military|government|regime|state|gendarm\w*|"
                       r"intelligence|security services|soldiers|troops|officers|customs|prosecutors?|"
                       r"national guard|border guards?)\b")
+#: armed groups that "arrest" people (ACLED codes it as an abduction); named before the arrest
+_NONSTATE_ARRESTER = _ci(
+    r"\b(?:militants?|rebels?|insurgents?|taliban|gunmen|fighters|militia\w*|jihadists?|armed (?:group|men)|"
+    r"factions?|QSD|SDF|HTS|Hay'?at Tahrir al-Sham|(?:al-)?Shabaa?b|Boko Haram|ISWAP|ISIS|ISIL|IS|"
+    r"Islamic State|PKK|YPG|Hezbollah|Hamas|vigilantes?|self-defen[cs]e|cartel|gangs?|ELN|FARC|"
+    r"dissidents|separatists?|guerrillas?)\b")
 #: territory handed over, or left to another side that moves in, with no fighting
 _HANDOVER = _ci(r"\bhand(?:ed|s|ing)? (?:over )?(?:\w+ ){0,3}?(?:control|authority|territory|town|city|area|"
                 r"positions?|base|district|crossing)|\bhand(?:ed|s|ing)? (?:it |them )?over to\b|\bhandover of\b")
@@ -206,7 +218,7 @@ def rule_flags(text: str) -> frozenset[str]:
     - ``abductkilled``: kidnapped, then killed (ACLED: an attack);
     - ``arrestafter``: an arrest reported after the violent act (its aftermath, not the event);
       ``arrestonly``: an arrest by state forces with no violence or protest around it, and
-      ``nonstatearrest`` the same by anyone else (ACLED: an abduction);
+      ``nonstatearrest`` the same by a named non-state armed group (ACLED: an abduction);
     - ``handover``: territory handed over, or left to a side that moves in, without fighting;
     - ``notpolitical``: accidents and disasters.
     """
@@ -253,7 +265,10 @@ def rule_flags(text: str) -> frozenset[str]:
     elif arrest and not out & {"protest", "exchange", "standoff"} and not _LETHAL.search(text) \
             and not _CLASH_WORDS.search(text):
         # ACLED: only state forces make arrests; a rebel or militia "arrest" is an abduction
-        out.add("arrestonly" if _STATE_ARRESTER.search(text) else "nonstatearrest")
+        if _STATE_ARRESTER.search(text):
+            out.add("arrestonly")
+        elif _NONSTATE_ARRESTER.search(text, 0, arrest.start()):
+            out.add("nonstatearrest")
     if (_HANDOVER.search(text) or (_WITHDRAWAL.search(text) and _MOVES_IN.search(text))) \
             and not _CLASH_WORDS.search(text) and not _LETHAL.search(text):
         out.add("handover")

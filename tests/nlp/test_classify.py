@@ -97,6 +97,15 @@ def test_classify_trained_model_dominates_typing() -> None:
          "Non-state actor overtakes territory"),
         ("Pro-government forces took control of the two villages from the rebels after heavy fighting.",
          "Government regains territory"),
+        # allied forces ACLED counts on the state's side, and a non-state group retaking ground
+        ("Fighters of the Southern Resistance seized the hills overlooking the district from the Houthis.",
+         "Government regains territory"),
+        ("Hezbollah fighters retook the crossings on the edge of the town after a day of fighting.",
+         "Non-state actor overtakes territory"),
+        # an armed group's "arrest" is an abduction; a passive arrest stays an arrest
+        ("Militants of the armed group arrested two teachers in the village and took them to an unknown place.",
+         "Abduction/forced disappearance"),
+        ("Two teachers were arrested in the village on charges of spreading rumours.", "Arrests"),
         # an unarmed crowd turning on the police outside any demonstration
         ("A group of vendors attacked two police officers who were enforcing the market closure.",
          "Mob violence"),

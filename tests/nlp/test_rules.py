@@ -99,6 +99,8 @@ def test_rules_rioters_without_a_protest_word() -> None:
         ("Police detained the editor of an opposition newspaper at his office.", "arrestonly"),
         ("The armed group arrested several young men in the town on charges of spying.", "nonstatearrest"),
         ("Troops pushed into the enclave, capturing a village at its southern edge.", "stateterritory"),
+        ("Giants Brigades took control of two villages south of the port.", "stateterritory"),
+        ("Afghan commandos recaptured the district centre from the Taliban.", "stateterritory"),
     ],
 )
 def test_rules_arrest_and_territory_flags(text: str, flag: str) -> None:
@@ -116,3 +118,8 @@ def test_rules_arrest_and_territory_flags(text: str, flag: str) -> None:
 )
 def test_rules_handover_without_fighting(text: str, expected: bool) -> None:
     assert ("handover" in rule_flags(text)) is expected
+
+
+def test_rules_arrest_without_a_named_armed_group_is_no_abduction() -> None:
+    assert "nonstatearrest" not in rule_flags("Three men were arrested near the market for spreading rumours.")
+    assert "nonstatearrest" in rule_flags("The militia arrested three men near the market.")
