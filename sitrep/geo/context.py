@@ -21,7 +21,7 @@ from .match import FEATURE_WORDS, name_key, similarity
 
 __all__ = ["Containers", "containers_of", "haversine_km", "same_admin1"]
 
-_SPLIT = re.compile(r"[,;/()]|\s+and\s+|\s+of\s+")
+_ABBREVIATION = re.compile(r"^[A-Z](?:&?[A-Z]){1,3}$")
 _POPULATED = ("city", "town", "village", "admin3", "admin2")
 _EXTRA_WORDS = frozenset(("lga", "district", "province", "state", "governorate", "region",
                           "county", "municipality", "department", "countryside", "area"))
@@ -99,10 +99,12 @@ def containers_of(gaz: Gazetteer, hint: str, focus: str | None,
     if cache is not None and (hint, focus) in cache:
         return cache[(hint, focus)]
     out = Containers()
-    names = [_clean(p) for p in _SPLIT.split(hint)]
-    names = [n for n in names if len(n) >= 3 and n[0].isupper()]
+    names = [_clean(p) for p in re.split(r"[,;/()]|\s+and\s+|\s+of\s+", hint)]
+    names = [n for n in names if (len(n) >= 3 and n[0].isupper()) or _ABBREVIATION.match(n)]
     for i, name in enumerate(names):
         records = [r for r in gaz.lookup(name_key(name)) if focus is None or r.cc == focus]
+        if _ABBREVIATION.match(name):  # "(UP)", "(J&K)": only a province of the focus country
+            records = [r for r in records if r.kind == "admin1" and focus is not None]
         admin1 = [r for r in records if r.kind == "admin1"]
         populated = [r for r in records if r.kind in _POPULATED]
         if admin1 and (i == len(names) - 1 or not populated):  # "(district, province)"

@@ -142,3 +142,15 @@ def test_context_brackets_naming_nothing_known_leave_the_province_to_decide() ->
     place = doc.candidates[0].place
     assert place is not None and place.place is not None
     assert place.place.name != "Kamenka" and place.place.admin1 == "Southland"
+
+
+def test_context_province_initials_in_brackets() -> None:
+    from sitrep.geo.build import _initials
+
+    assert _initials("Uttar Pradesh") == ("UP",) and _initials("Aleppo") == ()
+    assert "J&K" in _initials("Jammu and Kashmir")
+    up = PlaceRecord(uid="a1:up", name="Uttar Pradesh", lat=26.8, lon=80.9, kind="admin1",
+                     admin1="Uttar Pradesh", cc="IN", alt_names=_initials("Uttar Pradesh"))
+    town = PlaceRecord(uid="t:up", name="Up", lat=1.0, lon=1.0, kind="village", cc="IN")
+    found = containers_of(MemoryGazetteer([up, town]), "UP", "IN")
+    assert [r.uid for r in found.admin1] == ["a1:up"] and not found.parts
