@@ -62,7 +62,7 @@ HEADING_BONUS = 0.5
 EXCHANGE_SHIFT = 0.3
 INTERVENTION_SHIFT = 0.3
 CIVILIAN_TARGET_SHIFT = 0.3
-VIOLENT_CROWD_SHIFT = 0.15
+VIOLENT_CROWD_SHIFT = 0.3
 
 
 @dataclass
@@ -181,7 +181,7 @@ class EventClassifier:
         idx = self._subs.index
         shift = ARMED_VICTIM_SHIFT * scale
         flags = rule_flags(text)
-        if "armedvictims" in flags and "offduty" not in flags:
+        if "armedvictims" in flags and not flags & {"offduty", "mobact", "unarmedgroups"}:
             total[self._attack] -= shift
             total[self._clash] += shift
         if "civiliantarget" in flags and "armedvictims" not in flags:
@@ -195,7 +195,8 @@ class EventClassifier:
             total[self._clash] -= shift / 2
         if "exchange" in flags:  # fire traded both ways is a clash, whatever the weapons
             shelling = idx("Shelling/artillery/missile attack")
-            total[self._clash] = max(total[self._clash], total[shelling]) + EXCHANGE_SHIFT * scale
+            grenade = idx("Grenade")  # a grenade answered with gunfire is part of the fight
+            total[self._clash] = max(total[self._clash], total[shelling], total[grenade]) + EXCHANGE_SHIFT * scale
         elif "standoff" in flags and "clashwords" not in flags:
             total[idx("Shelling/artillery/missile attack")] += shift / 2
         if "nonstatearrest" in flags:  # ACLED: an "arrest" by anyone but the state is an abduction

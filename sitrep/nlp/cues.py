@@ -110,6 +110,13 @@ _RAW: list[tuple[str, str, float]] = [
     (r"raided|taking away|took away|stole|stolen|robbery|robbed|arson|loot\w*|plunder\w*|vandali[sz]\w*|destroy\w*|demolish\w*|torch\w*|burn\w* (?:down )?"
      r"(?:houses?|homes?|shops?|crops|vehicles?)|set (?:fire|ablaze)|ransack\w*", "Looting/property destruction",
      0.8),
+    # Other: security-relevant happenings with no other home (displacement, prison breaks, shots
+    # fired into the air, planes intercepted, bodies exchanged)
+    (r"displac\w+|fled (?:from )?(?:their |the )?(?:homes?|villages?|towns?|areas?|city)|are fleeing|were fleeing|"
+     r"evacuat\w+ (?:their |the )?(?:homes?|villages?|town)|prison ?breaks?|jail ?breaks?|"
+     r"escaped from (?:the )?(?:\w+ )?(?:prison|jail)|shots? (?:\w+ ){0,3}?in(?:to)? the air|"
+     r"fired (?:\w+ ){0,4}?in(?:to)? the air|intercepted by|exchange[sd]? (?:of )?(?:the )?(?:bodies|remains)|"
+     r"quarantine", "Other", 0.5),
     (r"handed over|hand over|handover|withdrew from|peacefully|without (?:a )?(?:fight|clashes)|"
      r"transferred", "Non-violent transfer of territory", 0.6),
 ]

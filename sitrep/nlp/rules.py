@@ -57,7 +57,8 @@ _ARMED_OR_ARMS = _ci(
     r"sniper|artillery|mortars?|rockets?|ambush\w*)\b")
 _UNARMED_GROUPS = _ci(
     r"\b(?:disputes?|groups? of (?:villagers|residents|farmers|youths?)|two groups|villagers|residents|"
-    r"supporters|families|neighbou?rs|relatives|mob|crowd|youths|party (?:workers|members))\b")
+    r"supporters|families|neighbou?rs|relatives|mob|crowd|youths|party (?:workers|members|supporters|activists|cadres)|"
+    r"(?:members|supporters|activists|workers) of (?:the )?(?:\w+ ){0,2}party)\b")
 _STATE_SIDE = _ci(
     r"\b(?:army|military|government|regime|troops|soldiers|security forces|pro-government|"
     r"national (?:army|forces)|armed forces|pro-(?:government|regime|Hadi|Assad)|government-(?:backed|allied)|"
@@ -101,7 +102,7 @@ _INTERVENED = _ci(
 #: fire traded "in both directions" across a front line is an exchange, i.e. a clash
 _EXCHANGE = _ci(r"\bboth directions of the (?:front|line|contact)|(?:fire|shots|explosions|projectiles|bursts)\b"
                 r"[^.;]{0,60}?\bin both directions\b|\bexchange[sd]? (?:of )?(?:fire|gunfire)\b|\btraded fire\b|"
-                r"\bsmall[- ]arms\b|\bbursts\b")
+                r"\bsmall[- ]arms\b|\bbursts\b|\b(?:reacted|responded|retaliated) with (?:gun)?fire\b|\breturned fire\b")
 #: weapons fired from a distance, with no sign of an exchange: shelling, not a clash
 _STANDOFF = _ci(r"\b(?:RPGs?|rocket-propelled grenades?|grenade launchers?|anti-tank|mortars?|"
                        r"artillery|shell(?:s|ed|ing)|rockets?|missiles?|pounded)\b")

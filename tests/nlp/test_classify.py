@@ -106,6 +106,18 @@ def test_classify_trained_model_dominates_typing() -> None:
         ("Militants of the armed group arrested two teachers in the village and took them to an unknown place.",
          "Abduction/forced disappearance"),
         ("Two teachers were arrested in the village on charges of spreading rumours.", "Arrests"),
+        # a grenade answered with gunfire is part of a fight
+        ("Attackers threw a grenade at an army checkpoint on the edge of the town, and the soldiers "
+         "responded with gunfire.", "Armed clash"),
+        # supporters of rival parties fighting each other, no weapons named
+        ("Members of the ruling party fought with members of the opposition party in the market of the town.",
+         "Mob violence"),
+        # a crowd beating police officers is mob violence, not a clash with armed men
+        ("A crowd of about 80 migrants assaulted border police officers who tried to stop them at the crossing.",
+         "Mob violence"),
+        # people displaced, with no other event: other
+        ("Around 200 families were displaced from two villages after tension between the armed groups, "
+         "and sheltered in a school.", "Other"),
         # an unarmed crowd turning on the police outside any demonstration
         ("A group of vendors attacked two police officers who were enforcing the market closure.",
          "Mob violence"),

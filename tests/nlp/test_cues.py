@@ -95,3 +95,16 @@ def test_cues_interception_is_of_weapons(text: str, expected: bool) -> None:
 )
 def test_cues_weapons_found_seized_or_destroyed(text: str) -> None:
     assert "Disrupted weapons use" in {h.sub_event_type for h in find_cues(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hundreds of families fled their homes in the district.", "Dozens of inmates escaped from the central prison.",
+     "Border guards fired several shots into the air near the river."],
+)
+def test_cues_other_happenings(text: str) -> None:
+    assert "Other" in {h.sub_event_type for h in find_cues(text)}
+
+
+def test_cues_people_fleeing_a_group_are_no_other_cue() -> None:
+    assert "Other" not in {h.sub_event_type for h in find_cues("Soldiers abused women fleeing the militants.")}
