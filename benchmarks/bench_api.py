@@ -23,7 +23,6 @@ import json
 import os
 import socket
 import statistics
-import tempfile
 import threading
 import time
 import uuid
@@ -33,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from sqlalchemy import create_engine
+from benchdb import fresh_db
 
 from sitrep.api import create_app
 from sitrep.dedup.scenarios import synthetic_events
@@ -43,24 +42,6 @@ from sitrep.store import open_store
 RESULTS = Path(__file__).resolve().parent / "results" / "api.json"
 PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
-
-
-@contextmanager
-def fresh_db(kind: str) -> Iterator[str]:
-    if kind == "sqlite":
-        with tempfile.TemporaryDirectory() as tmp:
-            yield f"sqlite:///{tmp}/api.db"
-        return
-    schema = f"sitrep_bench_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-    try:
-        yield f"{PG}?options=-csearch_path%3D{schema}"
-    finally:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
-        admin.dispose()
 
 
 def pg_available() -> bool:
@@ -182,7 +163,7 @@ def main() -> None:
                               "load_average": [round(x, 1) for x in os.getloadavg()]}
     kinds = ["sqlite"] + ([] if args.no_pg or not pg_available() else ["postgresql"])
     for kind in kinds:
-        with fresh_db(kind) as url:
+        with fresh_db(PG if kind == "postgresql" else None) as url:
             t0 = time.perf_counter()
             seed(url, args.events)
             print(f"{kind}: stored {args.events} events in {time.perf_counter() - t0:.1f} s", flush=True)

@@ -20,15 +20,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import tempfile
 import time
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 
-from sqlalchemy import create_engine
+from benchdb import fresh_db
 
 from sitrep.dedup.index import MergeIndex
 from sitrep.dedup.scenarios import make_scenarios, pairwise_scores, synthetic_events
@@ -60,27 +56,8 @@ def bench_memory(n: int) -> dict[str, float]:
             "merged_events": len(index.clusters), "comparisons_per_event": round(index.comparisons / n, 2)}
 
 
-@contextmanager
-def _fresh_db(url: str | None) -> Iterator[str]:
-    """An empty database: a temporary SQLite file, or a private schema dropped afterwards (PostgreSQL)."""
-    if not url or not url.startswith("postgresql"):
-        with tempfile.TemporaryDirectory() as tmp:
-            yield url or f"sqlite:///{tmp}/bench.db"
-        return
-    schema = f"sitrep_bench_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-    try:
-        yield f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
-    finally:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
-        admin.dispose()
-
-
 def bench_store(n: int, url: str | None) -> dict[str, float]:
-    with _fresh_db(url) as fresh:
+    with fresh_db(url) as fresh:
         store = open_store(fresh)
         docs = _docs(list(synthetic_events(n)))
         t0, c0 = time.perf_counter(), time.process_time()
