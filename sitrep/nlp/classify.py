@@ -222,9 +222,14 @@ class EventClassifier:
             elif "intervened" in flags:
                 total[idx("Protest with intervention")] += INTERVENTION_SHIFT * scale
         gov, nsa = idx("Government regains territory"), idx("Non-state actor overtakes territory")
-        if "stateterritory" in flags or "nonstateterritory" in flags:  # who took the place decides
+        # who took the place decides (not at a protest: police "taking control" of a building there
+        # ends the protest, it wins no territory)
+        if ("stateterritory" in flags or "nonstateterritory" in flags) and "protest" not in flags:
             side, other = (gov, nsa) if "stateterritory" in flags else (nsa, gov)
             total[side] = max(total[side], total[other]) + shift
+        if "captives" in flags and not flags & {"stateterritory", "nonstateterritory"}:
+            total[gov] -= shift  # fighters captured: no ground changed hands
+            total[nsa] -= shift
         if "handover" in flags:  # no fighting: neither side regained or overtook anything
             nvt = idx("Non-violent transfer of territory")
             total[nvt] = max(total[nvt], total[gov], total[nsa]) + shift

@@ -68,13 +68,16 @@ _STATE_SIDE = _ci(
     r"southern resistance|popular resistance|national resistance|amajid brigade|security belt|"
     r"giants brigades?|joint forces|ANDSF|ANSF|ANA|ANP|afghan (?:forces|commandos|police)|commandos|"
     r"police|gendarmerie|national guard|(?:military|police) forces of|FARDC|tatmadaw)\b")
-_TAKE = (r"(?:t(?:ook|aken|aking)|seiz(?:ed|ing)|captur(?:ed|ing)|regain(?:ed|ing)|ret(?:ook|aken|aking)|"
+_TAKE = (r"(?:t(?:ook|aken|aking)(?! place| part)|seiz(?:ed|ing)|captur(?:ed|ing)|regain(?:ed|ing)|ret(?:ook|aken|aking)|"
          r"recaptur(?:ed|ing)|overr(?:an|unning)|overt(?:ook|aken)|recover(?:ed|ing)|dr(?:ove|iving)|"
          r"occup(?:ied|ying|y))")
 _TERRITORY_CUE = _ci(rf"\b{_TAKE} (?:\w+\W+){{0,4}}?(?:control|towns?|villages?|city|cities|areas?|regions?|bases?|"
                      r"(?:check)?posts?|(?:check)?points?|positions?|districts?|hills?|ground|crossings?|"
                      r"neighbou?rhoods?|airports?|fields|headquarters|HQs?|outskirts|suburbs?|centre|center)|control (?:of|over)\b"
                      r"|\bground was (?:regained|gained|lost)\b")
+#: people, not places, were captured ("killed, injured or captured", "two fighters were captured")
+_CAPTIVES = _ci(r"\b(?:killed|injured|wounded|arrested|detained)(?:,)? (?:and |or )?captured\b|"
+                r"\b(?:was|were|been|being) captured\b(?! \w+ (?:the |a )?(?:town|village|city|district|area|base))")
 _TERRITORY = _ci(rf"\b(?:{_TAKE}|gained|control)\b")
 
 
@@ -215,7 +218,8 @@ def rule_flags(text: str) -> frozenset[str]:
     - ``exchange`` (fire traded, small arms), else ``standoff`` (mortars, rockets) and ``clashwords``;
     - ``armedvictims`` (:func:`armed_victims_only`) and ``offduty``; ``unarmedgroups``;
     - ``civiliantarget``: violence aimed at an unarmed person named right after the verb;
-    - ``stateterritory`` / ``nonstateterritory``: a place was taken, and by which side;
+    - ``stateterritory`` / ``nonstateterritory``: a place was taken, and by which side; ``captives``:
+      people, not places, were captured;
     - ``abductkilled``: kidnapped, then killed (ACLED: an attack);
     - ``arrestafter``: an arrest reported after the violent act (its aftermath, not the event);
       ``arrestonly``: an arrest by state forces with no violence or protest around it, and
@@ -257,6 +261,8 @@ def rule_flags(text: str) -> frozenset[str]:
         out.add("unarmedgroups")
     if _TERRITORY_CUE.search(text):
         out.add("stateterritory" if state_takes_territory(text) else "nonstateterritory")
+    if _CAPTIVES.search(text):
+        out.add("captives")
     abduct = _ABDUCT.search(text)
     if abduct and _DIED_AFTER.search(text, abduct.end()):
         out.add("abductkilled")

@@ -106,6 +106,9 @@ def test_classify_trained_model_dominates_typing() -> None:
         ("Militants of the armed group arrested two teachers in the village and took them to an unknown place.",
          "Abduction/forced disappearance"),
         ("Two teachers were arrested in the village on charges of spreading rumours.", "Arrests"),
+        # fighters captured in an operation: no ground changed hands
+        ("Three rebels were killed and two were captured during a security operation in the hills.",
+         "Armed clash"),
         # a grenade answered with gunfire is part of a fight
         ("Attackers threw a grenade at an army checkpoint on the edge of the town, and the soldiers "
          "responded with gunfire.", "Armed clash"),
@@ -146,3 +149,9 @@ def test_classify_rules_also_shape_a_trained_model() -> None:
     (pred,) = clf.predict(["Property destruction: On 2 March 2021, the army pulled down two farm sheds."],
                           allow_none=False)
     assert pred.label == "Looting/property destruction"
+
+
+def test_classify_police_taking_a_building_at_a_protest_is_no_territory(classifier: EventClassifier) -> None:
+    (pred,) = classifier.predict(["About forty protesters stormed the clinic to demand news of patients and "
+                                  "attacked two nurses; police took control of the clinic."], allow_none=False)
+    assert pred.label not in ("Government regains territory", "Non-state actor overtakes territory")

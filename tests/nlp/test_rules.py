@@ -123,3 +123,13 @@ def test_rules_handover_without_fighting(text: str, expected: bool) -> None:
 def test_rules_arrest_without_a_named_armed_group_is_no_abduction() -> None:
     assert "nonstatearrest" not in rule_flags("Three men were arrested near the market for spreading rumours.")
     assert "nonstatearrest" in rule_flags("The militia arrested three men near the market.")
+
+
+def test_rules_a_shoot_out_that_took_place_in_a_neighbourhood_takes_no_ground() -> None:
+    flags = rule_flags("A shoot-out took place in the Vila Nova neighbourhood, residents reported.")
+    assert not flags & {"stateterritory", "nonstateterritory"}
+
+
+def test_rules_captured_fighters_are_captives_not_territory() -> None:
+    assert "captives" in rule_flags("Five militants were killed, injured or captured during the operation.")
+    assert "captives" not in rule_flags("The rebels captured the town after a week of fighting.")
