@@ -85,6 +85,8 @@ def _pick_from(cand: EventCandidate, own: list[tuple[Resolution, PlaceMention]],
     def cost(item: tuple[Resolution, PlaceMention]) -> tuple[int, float]:
         r, _pm = item
         rank = _KIND_RANK.get(r.record.kind if r.record else "", 3)
+        if r.fallback_from and r.span.hint and rank in (2, 3):
+            rank = 1  # "Qaniyah front (Mahliyah, Marib)": a village, placed at its district
         distance = abs(r.start - trigger) + (0 if r.start >= trigger else 40)
         return (1 if rank >= 4 else 0, distance + 60 * rank - (60 if r.span.locative else 0)
                 + (80 if r.span.way else 0) + (60 if r.span.origin else 0))

@@ -33,6 +33,7 @@ GAZ = [
     _rec("t:riverton", "Riverton", 47.5, 37.6, "town", "Southland", 20_000),
     _rec("t:portsea", "Portsea", 46.8, 36.5, "city", "Southland", 400_000),
     _rec("t:shehpur", "Shehpur", 49.9, 24.0, "village", "Westland", 4_000),
+    _rec("d:riverdale", "Riverdale", 47.3, 37.3, "admin2", "Southland"),
     _rec("t:southland", "Southland", 51.5, 31.5, "city", "Northland", 150_000),
 ]
 
@@ -154,3 +155,11 @@ def test_context_province_initials_in_brackets() -> None:
     town = PlaceRecord(uid="t:up", name="Up", lat=1.0, lon=1.0, kind="village", cc="IN")
     found = containers_of(MemoryGazetteer([up, town]), "UP", "IN")
     assert [r.uid for r in found.admin1] == ["a1:up"] and not found.parts
+
+
+def test_context_unknown_place_at_its_district_outranks_a_town_named_later() -> None:
+    doc = _locate("Artillery hit the Zorya front (Riverdale, Southland) and later Portsea.",
+                  "Artillery")
+    place = doc.candidates[0].place
+    assert place is not None and place.place is not None
+    assert (place.place.name, place.geo_precision) == ("Riverdale", 2)
