@@ -44,16 +44,18 @@ _RAW: list[tuple[str, str, float]] = [
      "Armed clash", 0.6),
     (r"attacks?|attacked", "Armed clash", 0.2),
     (r"(?:re-?took|re-?captur\w+|regain\w*|reclaim\w*|restor\w+ (?:state )?control|liberat\w+|"
-     r"seized back|retaken|drove (?:\w+\W+){0,4}?out|recovered (?:the )?(?:town|village|city|area))",
+     r"seized back|won back|retaken|drove (?:\w+\W+){0,4}?out|recovered (?:the )?(?:town|village|city|area))",
      "Government regains territory", 0.7),
     (r"(?:seiz\w*|took|taken|tak\w+|gain\w*|wrest\w*|assum\w+|establish\w+) (?:full |complete )?"
      r"control|captur\w+|overr[au]n|overt(?:ook|aken)|took over|taken over|fell to|lost (?:the )?(?:control|town|"
-     r"village|city|district|neighbou?rhood|\W)", "Non-state actor overtakes territory", 0.7),
+     r"village|city|district|neighbou?rhood|\W)|gained ground|"
+     r"seiz(?:ed|es|ing) (?:\w+\W+){0,3}?(?:towns?|villages?|city|district|bases?|areas?|airport|hills?|"
+     r"positions?|neighbou?rhoods?|(?:oil )?fields?|crossings?)", "Non-state actor overtakes territory", 0.7),
     # Explosions / remote violence
     (r"chlorine|sarin|mustard gas|toxic gas|poison(?:ous)? gas|nerve agent|chemical (?:attack|weapons?|agents?)",
      "Chemical weapon", 1.6),
     (r"air ?strikes?|air ?raids?|warplanes?|war ?planes|jets?|aircraft|helicopters?|drones?|"
-     r"bombed from the air|barrel bombs?|aerial|air force|UAVs?|airstrike", "Air/drone strike", 1.0),
+     r"bombed from the air|barrel bombs?|aerial|air force|UAVs?|airstrike|choppers?|gunships?", "Air/drone strike", 1.0),
     (r"suicide|explosive (?:vest|belt)|blew (?:him|her)self up|VBIED", "Suicide bomb", 1.6),
     (r"shell(?:ed|ing|s)?|artillery|mortars?|rockets?|missiles?|grads?|howitzers?|"
      r"tank fire|projectiles?|katyusha", "Shelling/artillery/missile attack", 0.9),
@@ -62,7 +64,7 @@ _RAW: list[tuple[str, str, float]] = [
      r"went off", "Remote explosive/landmine/IED", 0.8),
     (r"(?<!propelled )(?<!-propelled )grenades?(?! launchers?)", "Grenade", 1.3),
     # Violence against civilians
-    (r"rap(?:e|ed|es|ing)|gang-?rap\w*|sexual(?:ly)? (?:assault\w*|abus\w*|violence)",
+    (r"rap(?:e|ed|es|ing)|gang-?rap\w*|sexual(?:ly)? (?:assault\w*|abus\w*|violence)|molest\w*",
      "Sexual violence", 1.6),
     (r"shot dead|gunned down|killed|killing|murder\w*|assassinat\w+|execut\w+|beat\w*|stabb\w+|"
      r"hacked|lynch\w*|opened fire|fir(?:ed|ing) (?:randomly|at|on)|shot|"
@@ -89,11 +91,14 @@ _RAW: list[tuple[str, str, float]] = [
      r"rival (?:groups|supporters|factions)|physical fight|fight broke out", "Mob violence", 0.8),
     # Strategic developments
     (r"ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|agreement|agreed|accord|"
-     r"prisoner exchange|exchanged prisoners|reconciliation|prisoner swap|swap|peace talks|deal", "Agreement", 0.8),
+     r"prisoner exchange|exchanged prisoners|reconciliation|prisoner swap|swap|peace talks|deal|"
+     r"exchange (?:process )?of (?:the )?prisoners|in exchange for (?:the )?release", "Agreement", 0.8),
     (r"arrest\w*|detain\w*|detention|custody|rounded up|apprehend\w*", "Arrests", 0.5),
     (r"deploy\w*|reinforcements?|curfew|recruit\w*|merg\w+|new leader|defect\w*|redeploy\w*|"
      r"military exercises?|exercises?|convoys?|withdr[ae]w\w*|training|lockdown|banned|imposed|"
-     r"mandatory|measures?|joined|fortifications?|fortified", "Change to group/activity", 0.6),
+     r"mandatory|measures?|joined|fortifications?|fortified|dispatch\w*|mobili[sz]\w*|"
+     r"moving (?:\w+ )?(?:troops|forces|reinforcements)|sent (?:\w+ ){0,2}(?:troops|forces)|drills?",
+     "Change to group/activity", 0.6),
     (r"defus\w+|dismantl\w+|weapons cache|arms cache|cache of|caches of|shot down|foiled|"
      r"intercept\w+(?:\W+\w+){0,6}?\W+(?:missiles?|drones?|rockets?|projectiles?|shells?|UAVs?|weapons|arms|"
      r"ammunition|explosives|guns|rifles|pistols|firearms)|"
@@ -107,6 +112,8 @@ _RAW: list[tuple[str, str, float]] = [
     (r"(?:establish\w*|set up|sets up|setting up|buil[dt]\w*|opened|install\w*)(?:\W+\w+){0,4}?\W+"
      r"(?:bases?|headquarters|outposts?|posts?|points?|camps?|barracks|command cent(?:re|er)s?)",
      "Headquarters or base established", 1.4),
+    (r"(?:military )?(?:bases?|headquarters|outposts?|posts?|points?|camps?) (?:was|were|has been|have been|had been) "
+     r"(?:established|set up|built|installed)", "Headquarters or base established", 1.4),
     (r"raided|taking away|took away|stole|stolen|robbery|robbed|arson|loot\w*|plunder\w*|vandali[sz]\w*|destroy\w*|demolish\w*|torch\w*|burn\w* (?:down )?"
      r"(?:houses?|homes?|shops?|crops|vehicles?)|set (?:fire|ablaze)|ransack\w*", "Looting/property destruction",
      0.8),
@@ -124,7 +131,7 @@ _RAW: list[tuple[str, str, float]] = [
 _LITERAL = re.compile(r"[a-z' -]+")
 _TERRITORY_KEYS = ("took", "tak", "seiz", "gain", "wrest", "assum", "establish", "captur", "overr",
                    "fell to", "lost", "overt", "retak", "recaptur", "regain", "reclaim", "restor", "liberat",
-                   "re-took", "re-captur", "drove", "occupied", "recovered")
+                   "re-took", "re-captur", "drove", "occupied", "recovered", "won back")
 
 
 def _split_top(pattern: str) -> list[str]:

@@ -85,7 +85,7 @@ _NOT_POLITICAL = _ci(
     r"\b(?:accident\w*|crash\w*|collision|gas (?:leak\w*|cylinder|explosion|plant)|leak(?:ed|age)|short circuit|derail\w*|"
     r"earthquake|flood\w*|storm|cyclone|hurricane|wildfire|landslide|drought|"
     r"nuclear test|test of a|industrial|factory fire|plant exploded|tank exploded|"
-    r"drowned|overturned)\b")
+    r"drowned|overturned|volcan\w*|eruption|cyber\w*|hackers?|websites?)\b")
 # "march" but not the month in "18 March 2020"
 _PROTEST = _ci(r"\b(?:protest\w*|demonstrat\w+|(?<!\d )march(?:ed|es|ing)?\b(?! \d)|rall(?:y|ies)|"
                       r"sit-ins?)")
@@ -134,6 +134,7 @@ _DIPLOMATIC = _ci(r"\b(?:(?:imposed|announced|approved|new|tougher) (?:\w+ )?san
 #: the text's own statement is a claim or an accusation about an attack ("IS claimed responsibility
 #: for ...", "officials blamed the group for ...")
 _ATTRIBUTION = _ci(r"^[^.;]{0,100}?\b(?:(?:claimed|claims|claiming|claim) (?:the )?responsibility|"
+                   r"(?:takes?|took|taking) credit for|(?:has |have )?claimed (?:the )?(?:murder|killing|assassination)|"
                    r"(?:blamed|blames|blaming)\b[^.;]{0,60}?\bfor\b|accusations\b)")
 #: violence aimed at an unarmed person named right after the verb ("armed men attacked a taxi driver")
 _CIVILIAN_TARGET = _ci(

@@ -108,3 +108,21 @@ def test_cues_other_happenings(text: str) -> None:
 
 def test_cues_people_fleeing_a_group_are_no_other_cue() -> None:
     assert "Other" not in {h.sub_event_type for h in find_cues("Soldiers abused women fleeing the militants.")}
+
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Insurgents seized a village near the border on Friday.", "Non-state actor overtakes territory"),
+        ("The armed group gained ground in the western suburbs.", "Non-state actor overtakes territory"),
+        ("Loyalist fighters won back the hill after a night of fighting.", "Government regains territory"),
+        ("Rebels in the north came under fire from army choppers.", "Air/drone strike"),
+        ("Two men molested a girl on her way to school.", "Sexual violence"),
+        ("The army freed ten rebels in exchange for the release of four soldiers.", "Agreement"),
+        ("A new military point was set up on the road south of the town.", "Headquarters or base established"),
+        ("The government is moving troops to the eastern border.", "Change to group/activity"),
+    ],
+)
+def test_cues_more_phrasings(text: str, sub: str) -> None:
+    assert sub in {h.sub_event_type for h in find_cues(text)}

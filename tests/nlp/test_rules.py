@@ -133,3 +133,12 @@ def test_rules_a_shoot_out_that_took_place_in_a_neighbourhood_takes_no_ground() 
 def test_rules_captured_fighters_are_captives_not_territory() -> None:
     assert "captives" in rule_flags("Five militants were killed, injured or captured during the operation.")
     assert "captives" not in rule_flags("The rebels captured the town after a week of fighting.")
+
+
+
+def test_rules_volcanoes_and_credit_claims_report_no_event() -> None:
+    from sitrep.nlp.rules import reports_no_event
+
+    assert reports_no_event("Five people were killed when a volcano erupted off the coast on Monday.")
+    assert reports_no_event("The group takes credit for the bombing that killed dozens last week.")
+    assert not reports_no_event("Militants hacked two farmers to death in their field.")
