@@ -14,8 +14,8 @@ from sitrep.store.engine import refresh_planner_stats
 
 
 def _analysed(conn, name: str) -> bool:  # type: ignore[no-untyped-def]
-    return conn.execute(text("SELECT last_analyze IS NOT NULL "  # set by ANALYZE, not by autovacuum
-                             
+    # last_analyze is set by ANALYZE only (autovacuum sets last_autoanalyze)
+    return conn.execute(text("SELECT last_analyze IS NOT NULL "
                              "FROM pg_stat_user_tables WHERE schemaname = current_schema() AND relname = :n"),
                         {"n": name}).scalar_one()
 
