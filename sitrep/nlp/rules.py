@@ -87,7 +87,7 @@ _NOT_POLITICAL = _ci(
     r"nuclear test|test of a|industrial|factory fire|plant exploded|tank exploded|"
     r"drowned|overturned|volcan\w*|eruption|cyber\w*|hackers?|websites?)\b")
 # "march" but not the month in "18 March 2020"
-_PROTEST = _ci(r"\b(?:protest\w*|demonstrat\w+|(?<!\d )march(?:ed|es|ing)?\b(?! \d)|rall(?:y|ies)|"
+_PROTEST = _ci(r"\b(?:protest\w*|demonstrat\w+|(?<!\d )march(?:ed|es|ing)?\b(?! \d)|rall(?:y|ies|ied)|"
                       r"sit-ins?)")
 _LETHAL = _ci(r"\b(?:killed|died|dead|death|live (?:rounds|ammunition|fire|bullets)|gunfire|shot)\b")
 _VIOLENT_CROWD = _ci(r"\b(?:riot\w*|stones|stone[- ]?pelting|pelt\w*|molotov|petrol bombs?|torched|"
@@ -100,7 +100,10 @@ _INTERVENED = _ci(
     rf"\b{_FORCES}\b[^.;]{{0,80}}?\b(?:arrest(?:ed|ing)|detain(?:ed|ing)|dispers\w+|broke up|intervened|"
     r"lathi|baton|tear ?gas|water cannon|rubber bullets|removed|evicted|fined|prevented|stopped|"
     r"took (?:\w+ )?into custody)\b"
-    r"|\b(?:were|was|been|got) (?:\w+ )?(?:arrested|detained|dispersed|taken into custody|removed)\b"
+    # the passive names the protesters, not someone arrested before ("he was arrested", "activists who
+    # had been detained"), whose arrest the protest is about
+    r"|\b(?<!\bwho )(?<!\bthat )(?<!\bwhich )(?<!\bhe )(?<!\bshe )(?<!\bhad )(?<!\bhave )(?<!\bhas )"
+    r"(?:were|was|been|got) (?:\w+ )?(?:arrested|detained|dispersed|taken into custody|removed)\b"
     r"|\b(?:lathi|baton)[- ]charg\w*|\btear ?gas\b|\bwater cannons?\b|\brubber bullets\b")
 #: fire traded "in both directions" across a front line is an exchange, i.e. a clash
 _EXCHANGE = _ci(r"\bboth directions of the (?:front|line|contact)|(?:fire|shots|explosions|projectiles|bursts)\b"

@@ -142,3 +142,12 @@ def test_rules_volcanoes_and_credit_claims_report_no_event() -> None:
     assert reports_no_event("Five people were killed when a volcano erupted off the coast on Monday.")
     assert reports_no_event("The group takes credit for the bombing that killed dozens last week.")
     assert not reports_no_event("Militants hacked two farmers to death in their field.")
+
+
+
+def test_rules_a_protest_about_an_earlier_arrest_is_no_intervention() -> None:
+    assert "intervened" not in rule_flags(
+        "Journalists protested outside the press club and demanded the release of their editor. "
+        "He was arrested last month over an old property case.")
+    assert "intervened" not in rule_flags("Students rallied for classmates who had been detained in March.")
+    assert "intervened" in rule_flags("Students rallied in the square; twelve of them were detained by police.")
