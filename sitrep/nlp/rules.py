@@ -73,7 +73,8 @@ _TAKE = (r"(?:t(?:ook|aken|aking)(?! place| part)|seiz(?:ed|ing)|captur(?:ed|ing
          r"occup(?:ied|ying|y))")
 _TERRITORY_CUE = _ci(rf"\b{_TAKE} (?:\w+\W+){{0,4}}?(?:control|towns?|villages?|city|cities|areas?|regions?|bases?|"
                      r"(?:check)?posts?|(?:check)?points?|positions?|districts?|hills?|ground|crossings?|"
-                     r"neighbou?rhoods?|airports?|fields|headquarters|HQs?|outskirts|suburbs?|centre|center)|control (?:of|over)\b"
+                     r"neighbou?rhoods?|airports?|fields|headquarters|HQs?|outskirts|suburbs?|centre|center)"
+                     r"|control (?:of|over)\b"
                      r"|\bground was (?:regained|gained|lost)\b")
 #: people, not places, were captured ("killed, injured or captured", "two fighters were captured")
 _CAPTIVES = _ci(r"\b(?:killed|injured|wounded|arrested|detained)(?:,)? (?:and |or )?captured\b|"
@@ -88,7 +89,7 @@ _NOT_POLITICAL = _ci(
     r"drowned|overturned|volcan\w*|eruption|cyber\w*|hackers?|websites?)\b")
 # "march" but not the month in "18 March 2020"
 _PROTEST = _ci(r"\b(?:protest\w*|demonstrat\w+|(?<!\d )march(?:ed|es|ing)?\b(?! \d)|rall(?:y|ies|ied)|"
-                      r"sit-ins?)")
+                      r"sit-ins?|human chains?|dharnas?|(?:to )?demand(?:ed|ing|s)? (?!(?:a |the )?ransom)\w+)")
 _LETHAL = _ci(r"\b(?:killed|died|dead|death|live (?:rounds|ammunition|fire|bullets)|gunfire|shot)\b")
 _VIOLENT_CROWD = _ci(r"\b(?:riot\w*|stones|stone[- ]?pelting|pelt\w*|molotov|petrol bombs?|torched|"
                             r"set (?:on )?fire|clash(?:ed|es|ing)|attacked|assaulted|vandali\w+|turned violent|retaliat\w*|"
@@ -124,11 +125,13 @@ _ABDUCT = _ci(r"\b(?:kidnap\w*|abduct\w*)\b")
 _DIED_AFTER = _ci(r"\b(?:killed|dead|death|corpse|bod(?:y|ies)|stabbed|executed|murdered)\b")
 _ARREST = _ci(r"\b(?:arrest\w*|detain\w*)\b")
 _VIOLENCE_FIRST = _ci(r"\b(?:killed|shot|dead|attacked|injured|wounded|seized|robbed|opened fire)\b")
-_CROWD = (r"(?:locals|residents|villagers|citizens|sellers|vendors|traders|youths|migrants|nationals|"
+_CROWD = (r"(?:locals|residents|villagers|citizens|sellers|vendors|traders|youths|migrants|nationals|worshippers|"
+          r"(?:migrant )?(?:workers|labou?rers)|"
           r"(?:a |an angry )?(?:group|crowd|mob) of (?:\w+ ){0,2}?\w+)")
 #: an unarmed crowd turns on someone (police included) outside a demonstration: mob violence
 _MOB_ACT = _ci(
     rf"\b{_CROWD}\b[^.;]{{0,50}}?\b(?:attacked|assaulted|beat|lynched|pelted|stoned|torched|vandali[sz]ed|"
+    r"threw stones|hurled stones|"
     rf"chased)\b|\b(?:beaten(?: up)?|lynched|attacked|assaulted) by (?:a |the )?(?:angry )?{_CROWD}\b"
     r"|\b(?:a |an angry )?mob\b")
 #: a government's answer to an attack, not the attack

@@ -151,3 +151,13 @@ def test_rules_a_protest_about_an_earlier_arrest_is_no_intervention() -> None:
         "He was arrested last month over an old property case.")
     assert "intervened" not in rule_flags("Students rallied for classmates who had been detained in March.")
     assert "intervened" in rule_flags("Students rallied in the square; twelve of them were detained by police.")
+
+
+
+def test_rules_a_demand_makes_a_protest_and_a_ransom_does_not() -> None:
+    assert "protest" in rule_flags("Residents blocked the highway to demand the return of water supplies.")
+    assert "protest" not in rule_flags("The kidnappers demanded a ransom for the two engineers.")
+
+
+def test_rules_workers_stoning_police_outside_a_protest_are_a_mob() -> None:
+    assert "mobact" in rule_flags("Hundreds of migrant workers threw stones at police at the border post.")
