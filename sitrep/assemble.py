@@ -122,8 +122,8 @@ def event_from_group(doc: Doc, group: list[EventCandidate]) -> Event:
     located += [c.place for c in group if c.place is not None and c.place.place is not None]
     seen_spans: set[tuple[int, int]] = set()
     for pm in located:  # every named place of the group (unknown ones stand in for their city)
-        if (pm.span.start, pm.span.end) in seen_spans:
-            continue
+        if (pm.span.start, pm.span.end) in seen_spans or not pm.span.text.strip():
+            continue  # a place not named in the text (e.g. the document's country) has no span
         seen_spans.add((pm.span.start, pm.span.end))
         evidence.append(Evidence(doc_id=doc.document.id, field="location",
                                  start=pm.span.start, end=pm.span.end, text=pm.span.text))

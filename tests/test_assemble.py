@@ -91,3 +91,20 @@ def test_assemble_protest_met_by_force_is_one_event() -> None:
     doc = _run(_cand("Peaceful protest", "Nairobi", a1="P", a2=None),
                _cand("Protest with intervention", "Nairobi", a1="P", a2="Police"))
     assert [e.sub_event_type for e in doc.events] == ["Protest with intervention"]
+
+
+def test_every_evidence_span_is_the_text_it_points_at() -> None:
+    """An event placed only by the document's country (no place named) gets no empty location span."""
+    from sitrep.config import Settings
+    from sitrep.pipeline import Pipeline
+    from sitrep.schema import Document
+
+    pipeline = Pipeline(Settings())
+    for text in ("Unidentified gunmen shot dead two farmers on Tuesday, police said.",
+                 "Soldiers clashed with militants on Monday, killing four."):
+        doc = pipeline(Document(id="ev", text=text, date="2021-03-04", country="Nigeria"))
+        assert [e.country for e in doc.events] == ["Nigeria"]
+        for event in doc.events:
+            for span in event.evidence:
+                assert span.text.strip(), (event.location, span)
+                assert text[span.start:span.end] == span.text
