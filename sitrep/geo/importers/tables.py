@@ -11,7 +11,9 @@ features also keep their outline (simplified to about 20 m, at most ~100 kB) for
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ..gazetteer import KINDS, PlaceRecord
 from ..match import has_arabic
@@ -156,47 +158,55 @@ def _record(row: dict[str, object], *, prefix: str, kind: str) -> PlaceRecord:
     return PlaceRecord(**fields)  # type: ignore[arg-type]
 
 
-def read_ocha_places(path: Path, report: ImportReport) -> list[PlaceRecord]:
-    """Places of one OCHA COD table (CSV or GeoJSON); bad rows go to ``report``."""
+def _read_places(path: Path, report: ImportReport, *, prefix: str,
+                 header_ok: Callable[[dict[str, Any]], bool],
+                 kind_of: Callable[[dict[str, Any]], str]) -> list[PlaceRecord]:
+    """Rows of a place table to records: ``header_ok(first row)`` False skips the file;
+    ``kind_of(row)`` raising :class:`RowError` (or a bad row) rejects that row into ``report``."""
     out: list[PlaceRecord] = []
     first = True
     for where, row in read_rows(path, report=report):
         assert isinstance(row, dict)
         if first:
             first = False
-            if not any(c in row for c in _SYN["name"] + _SYN["name_ar"]) or not (
-                    any(c in row for c in _SYN["lat"]) or row.get("_geometry") is not None):
-                report.skipped_files.append(f"{path.name}: no name/coordinate columns")
+            if not header_ok(row):
                 return []
         try:
-            out.append(_record(row, prefix=f"ocha:{path.stem}", kind=_ocha_kind(row, path)))
+            out.append(_record(row, prefix=prefix, kind=kind_of(row)))
         except RowError as exc:
             report.reject(where, str(exc))
     return out
+
+
+def read_ocha_places(path: Path, report: ImportReport) -> list[PlaceRecord]:
+    """Places of one OCHA COD table (CSV or GeoJSON); bad rows go to ``report``."""
+    def header_ok(row: dict[str, Any]) -> bool:
+        if any(c in row for c in _SYN["name"] + _SYN["name_ar"]) and (
+                any(c in row for c in _SYN["lat"]) or row.get("_geometry") is not None):
+            return True
+        report.skipped_files.append(f"{path.name}: no name/coordinate columns")
+        return False
+
+    return _read_places(path, report, prefix=f"ocha:{path.stem}", header_ok=header_ok,
+                        kind_of=lambda row: _ocha_kind(row, path))
 
 
 def read_csv_places(path: Path, report: ImportReport) -> list[PlaceRecord]:
     """Places of a generic CSV (see :data:`CSV_COLUMNS`); bad rows go to ``report``."""
-    out: list[PlaceRecord] = []
-    first = True
-    for where, row in read_rows(path, report=report):
-        assert isinstance(row, dict)
-        if first:
-            first = False
-            missing = [c for c in ("name", "lat", "lon") if c not in row]
-            if missing:
-                from ...errors import InputError
+    def header_ok(row: dict[str, Any]) -> bool:
+        missing = [c for c in ("name", "lat", "lon") if c not in row]
+        if missing:
+            from ...errors import InputError
 
-                raise InputError(f"missing columns {missing}; expected {list(CSV_COLUMNS)}",
-                                 origin=str(path), code="E232")
+            raise InputError(f"missing columns {missing}; expected {list(CSV_COLUMNS)}",
+                             origin=str(path), code="E232")
+        return True
+
+    def kind_of(row: dict[str, Any]) -> str:
         kind = str(row.get("kind") or "village").strip().lower() or "village"
-        if kind == "neighborhood":
-            kind = "neighbourhood"
+        kind = "neighbourhood" if kind == "neighborhood" else kind
         if kind not in KINDS:
-            report.reject(where, f"unknown kind {kind!r}")
-            continue
-        try:
-            out.append(_record(row, prefix=f"csv:{path.stem}", kind=kind))
-        except RowError as exc:
-            report.reject(where, str(exc))
-    return out
+            raise RowError(f"unknown kind {kind!r}")
+        return kind
+
+    return _read_places(path, report, prefix=f"csv:{path.stem}", header_ok=header_ok, kind_of=kind_of)
