@@ -43,7 +43,7 @@ def _ci(pattern: str) -> re.Pattern[str]:
 _ARMED = _ci(
     r"\b(?:soldiers?|troops|police(?:m[ae]n)?|officers?|commandos?|militants?|fighters?|militiam[ae]n|"
     r"security (?:forces|personnel)|army|military|servicem[ae]n|guards?|insurgents|rebels|taliban|"
-    r"combatants?|members? of (?:the )?[A-Z]\w+)\b")
+    r"combatants?|members? of (?:the )?[A-Z]\w+|arbakis?|gendarmes?|bodyguards?|(?:NDS|ANA|ANP|ANDSF) \w+)\b")
 _CIVILIAN = _ci(
     r"\b(?:civilians?|residents?|villagers?|m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?|farmers?|"
     r"journalists?|teachers?|students?|worshippers|passengers|famil(?:y|ies)|people|persons?|"
@@ -51,6 +51,15 @@ _CIVILIAN = _ci(
     r"(?:drug )?suspects?|suspected drug \w+)\b")
 
 
+_HIT = (r"(?:killed|killing|shot|shooting|attacked|attacking|ambushed|ambushing|targeted|targeting|wounded|"
+        r"wounding|injured|injuring|assassinated|beheaded|executed|stabbed|beat|beaten|hit|struck)")
+#: an armed person on the receiving end: after the act ("killed two soldiers"), or as the
+#: subject of a passive ("a policeman was shot"); not the armed attacker of someone else
+_ARMED_ALT = _ARMED.pattern[2:-2]  # the alternation inside \b...\b
+_ARMED_HIT = _ci(rf"\b{_HIT} (?:\w+\W+){{0,4}}?{_ARMED_ALT}\b"
+                 rf"|\b{_ARMED_ALT} (?:\w+\W+){{0,4}}?(?:was|were|been|being) (?:\w+ )?{_HIT}\b")
+_BY_AGENT = re.compile(r"\bby (?:(?:a|an|the|two|three|\d+|some|several|unknown|unidentified|armed|suspected|"
+                       r"local|angry|masked|young) )*\w+\b")
 _ARMED_OR_ARMS = _ci(
     r"\b(?:soldiers?|troops|police|officers?|commandos?|militants?|fighters?|militias?|army|military|"
     r"forces|insurgents|rebels|gunmen|armed|taliban|guerrillas?|jihadists?|brigades?|battalions?|"
@@ -260,7 +269,8 @@ def rule_flags(text: str) -> frozenset[str]:
     if _CIVILIAN_TARGET.search(text):
         out.add("civiliantarget")
     if _ARMED.search(text):
-        if not _CIVILIAN.search(text):
+        # the victims decide: civilians named as the agent ("by unknown men") do not count
+        if _ARMED_HIT.search(text) and not _CIVILIAN.search(_BY_AGENT.sub(" ", text)):
             out.add("armedvictims")
         if _OFF_DUTY.search(text):
             out.add("offduty")

@@ -161,3 +161,18 @@ def test_rules_a_demand_makes_a_protest_and_a_ransom_does_not() -> None:
 
 def test_rules_workers_stoning_police_outside_a_protest_are_a_mob() -> None:
     assert "mobact" in rule_flags("Hundreds of migrant workers threw stones at police at the border post.")
+
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Insurgents shot and killed two soldiers at a checkpoint.", True),
+        ("A policeman was stabbed to death by unknown men near the market.", True),
+        ("Militants ambushed and killed three Arbakis in the district.", True),
+        # the armed men are the attackers here, the victims a village
+        ("Militants attacked a village in the district and burned huts.", False),
+    ],
+)
+def test_rules_armed_victims_are_on_the_receiving_end(text: str, expected: bool) -> None:
+    assert ("armedvictims" in rule_flags(text)) is expected
