@@ -27,6 +27,9 @@ def _default_demo_db() -> Path:
 
 
 def events_table(events: list[Event], *, title: str) -> Table:
+    def _actor(name: str | None, inter: int | None) -> str:
+        return f"{name} ({inter if inter is not None else '-'})" if name else ""
+
     table = Table(title=title, show_lines=False, expand=False)
     for col in ("date", "type / sub-type", "location", "actor1", "actor2", "deaths", "source"):
         table.add_column(col, overflow="fold")
@@ -34,7 +37,7 @@ def events_table(events: list[Event], *, title: str) -> Table:
         table.add_row(
             str(e.event_date or ""), f"{e.event_type}\n{e.sub_event_type}",
             ", ".join(x for x in (e.location, e.admin1, e.country) if x) or "?",
-            f"{e.actor1 or ''} ({e.inter1 or '-'})", f"{e.actor2 or ''} ({e.inter2 or '-'})",
+            _actor(e.actor1, e.inter1), _actor(e.actor2, e.inter2),
             str(e.fatalities if e.fatalities is not None else ""), e.source or "",
         )
     return table

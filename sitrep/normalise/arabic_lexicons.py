@@ -23,6 +23,7 @@ class ArabicActorEntry:
     name: str
     inter: int
     pattern: re.Pattern[str]
+    country: str | None = None  # a state force's own country (abroad it is an external force, inter 8)
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,8 @@ def load_arabic_actors() -> tuple[ArabicActorEntry, ...]:
     raw = _yaml("sitrep.actors", "data/ar/aliases.yaml").get("actors", [])
     assert isinstance(raw, list)
     return tuple(ArabicActorEntry(name=str(e["name"]), inter=int(e["inter"]),
-                                  pattern=_compile([str(p) for p in e["patterns"]])) for e in raw)
+                                  pattern=_compile([str(p) for p in e["patterns"]]),
+                                  country=str(e["country"]) if e.get("country") else None) for e in raw)
 
 
 @lru_cache(maxsize=1)

@@ -224,7 +224,9 @@ class ArabicArguments:
         mentions: dict[int, list[ActorMention]] = {}
         for s in doc.sentences:
             for entry, a, b in find_arabic_actors(norms[s.index]):
-                actor = Actor(name=entry.name, inter=entry.inter, country="Syria")
+                home = doc.country_hint or "Syria"
+                abroad = entry.inter == 1 and entry.country is not None and entry.country != home
+                actor = Actor(name=entry.name, inter=8 if abroad else entry.inter, country=entry.country or home)
                 mentions.setdefault(s.index, []).append(ActorMention(
                     span=Span(start=s.start + a, end=s.start + b, text=s.text[a:b]), sentence_index=s.index,
                     actor=actor))

@@ -57,6 +57,10 @@ def test_arabic_stage_codes_a_report_end_to_end(pipe: Pipeline) -> None:
         ("Air/drone strike", date(2016, 9, 29), "Al Bab", 7, "Military Forces of Russia (2000-)"),
     ]
     assert events[0].actor2 == "Civilians (Syria)"
+    # a foreign state's forces in Syria are external forces (inter 8); unnamed "persons" killed in a
+    # market strike are civilians, as the English path codes them
+    assert [(e.inter1, e.actor2, e.inter2) for e in events] == [(1, "Civilians (Syria)", 7),
+                                                                (8, "Civilians (Syria)", 7)]
 
 
 @pytest.mark.parametrize("field", ["trigger", "event_date", "fatalities", "location"])
