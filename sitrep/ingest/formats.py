@@ -22,7 +22,7 @@ __all__ = ["read_csv", "read_feed", "read_html", "read_jsonl", "read_txt"]
 Item = Document | QuarantineItem
 _TEXT_COLUMNS = ("text", "body", "content", "article", "notes", "story")
 _SOURCE_LINE = re.compile(
-    r"^\s*(?P<src>[^|\n]{2,60}?)(?:\s+(?:Editor|Staff|Correspondent|Reporter))?\s*\|\s*\S.*\d{4}", re.MULTILINE)
+    r"^\s*(?P<src>[^|\n]{2,60}?)(?:\s+(?:Editor|Staff|Correspondent|Reporter))?\s*\|[^\n]*?\d{4}", re.MULTILINE)
 
 
 def _q(origin: str, reason: str, line: int | None = None, raw: str | bytes | None = None) -> QuarantineItem:

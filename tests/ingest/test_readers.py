@@ -80,6 +80,14 @@ def test_readers_txt_dateline_gives_publication_date(tmp_path: Path) -> None:
     assert doc.source == "Demo Desk"
 
 
+def test_readers_txt_dateline_with_a_numeric_date_and_arabic_desk(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text("عنوان\n\nمكتب الأخبار | 2016-09-30\n\nنص الخبر.", encoding="utf-8")
+    (doc,) = _one(path)
+    assert isinstance(doc, Document) and doc.date == date(2016, 9, 30)
+    assert doc.source == "مكتب الأخبار"
+
+
 def test_readers_default_date_applies_when_document_has_none(tmp_path: Path) -> None:
     path = tmp_path / "r.txt"
     path.write_text("Shelling hit the town on Monday.", encoding="utf-8")
