@@ -117,11 +117,18 @@ _INTERVENED = _ci(
     r"|\b(?:lathi|baton)[- ]charg\w*|\btear ?gas\b|\bwater cannons?\b|\brubber bullets\b")
 #: fire traded "in both directions" across a front line is an exchange, i.e. a clash
 _EXCHANGE = _ci(r"\bboth directions of the (?:front|line|contact)|(?:fire|shots|explosions|projectiles|bursts)\b"
-                r"[^.;]{0,60}?\bin both directions\b|\bexchange[sd]? (?:of )?(?:fire|gunfire)\b|\btraded fire\b|"
-                r"\bsmall[- ]arms\b|\bbursts\b|\b(?:reacted|responded|retaliated) with (?:gun)?fire\b|\breturned fire\b")
+                r"[^.;]{0,60}?\bin both directions\b|\bexchange[sd]? (?:of )?(?:\w+ )?(?:fire|gunfire|artillery|shell\w*)\b|"
+                r"\b(?:shelling|artillery|fire) exchanges?\b|\btraded fire\b|\bfired back\b|"
+                r"\b(?:reacted|responded|retaliated) with (?:gun)?fire\b|\breturned fire\b|\bresponded to\b[^.;]{0,30}?"
+                r"\b(?:shelling|fire|attack)|\bsmall[- ]arms\b")
+#: bursts of fire suggest a fight, unless heavy weapons were what fired
+_LIGHT_FIRE = _ci(r"\bbursts\b")
+_HEAVY = _ci(r"\b(?:heavy (?:machine ?guns?|weapons)|grenade launchers?|IFVs?|BMPs?|cannons?|mortars?|artillery|"
+             r"anti-aircraft|ZU-23)\b")
 #: weapons fired from a distance, with no sign of an exchange: shelling, not a clash
 _STANDOFF = _ci(r"\b(?:RPGs?|rocket-propelled grenades?|grenade launchers?|anti-tank|mortars?|"
-                       r"artillery|shell(?:s|ed|ing)|rockets?|missiles?|pounded)\b")
+                       r"artillery|shell(?:s|ed|ing)|rockets?|missiles?|pounded|heavy (?:machine ?guns?|weapons)|"
+                       r"IFVs?|cannons?)\b")
 _CLASH_WORDS = _ci(r"\b(?:clash\w*|fighting|fought|battle\w*|gun ?fights?|firefights?|"
                           r"returned fire|repel\w*|ambush\w*)\b")
 _VICTIMS = r"(?:(?:a|one|two|three|\d+|several|many|some|the|of the) )?(?:peaceful )?(?:protesters?|demonstrators?|marchers|crowd)"
@@ -260,7 +267,7 @@ def rule_flags(text: str) -> frozenset[str]:
         out.add("mobact")
     if "protest" not in out and _RIOTERS.search(text):
         out.add("rioters")
-    if _EXCHANGE.search(text):
+    if _EXCHANGE.search(text) or (_LIGHT_FIRE.search(text) and not _HEAVY.search(text)):
         out.add("exchange")
     elif _STANDOFF.search(text):
         out.add("standoff")

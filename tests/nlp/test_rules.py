@@ -176,3 +176,17 @@ def test_rules_workers_stoning_police_outside_a_protest_are_a_mob() -> None:
 )
 def test_rules_armed_victims_are_on_the_receiving_end(text: str, expected: bool) -> None:
     assert ("armedvictims" in rule_flags(text)) is expected
+
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("The two sides exchanged artillery fire along the front line overnight.", "exchange"),
+        ("Government forces responded to the rebel shelling of their positions.", "exchange"),
+        ("Monitors recorded 20 bursts of fire from heavy machine guns near the village.", "standoff"),
+        ("Monitors recorded 20 bursts of fire near the village.", "exchange"),
+    ],
+)
+def test_rules_heavy_weapons_alone_are_standoff_fire(text: str, flag: str) -> None:
+    assert flag in rule_flags(text)
