@@ -210,8 +210,8 @@ class EventClassifier:
             total[idx("Arrests")] -= shift
         elif "arrestonly" in flags:
             total[idx("Arrests")] += shift
-        if "rioters" in flags:
-            total[idx("Violent demonstration")] += VIOLENT_CROWD_SHIFT * scale
+        if "rioters" in flags:  # ACLED: rioters with no demonstration lean to a mob
+            total[idx("Mob violence")] += VIOLENT_CROWD_SHIFT * scale
         if "protest" in flags:
             if "forceprot" in flags:
                 total[idx("Excessive force against protesters")] += 2 * shift

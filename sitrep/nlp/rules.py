@@ -142,12 +142,12 @@ _DIED_AFTER = _ci(r"\b(?:killed|dead|death|corpse|bod(?:y|ies)|stabbed|executed|
 _ARREST = _ci(r"\b(?:arrest\w*|detain\w*)\b")
 _VIOLENCE_FIRST = _ci(r"\b(?:killed|shot|dead|attacked|injured|wounded|seized|robbed|opened fire)\b")
 _CROWD = (r"(?:locals|residents|villagers|citizens|sellers|vendors|traders|youths|migrants|nationals|worshippers|"
-          r"(?:migrant )?(?:workers|labou?rers)|"
+          r"(?:migrant )?(?:workers|labou?rers)|refugees|volunteers|palestinians|relatives|farmers|"
           r"(?:a |an angry )?(?:group|crowd|mob) of (?:\w+ ){0,2}?\w+)")
 #: an unarmed crowd turns on someone (police included) outside a demonstration: mob violence
 _MOB_ACT = _ci(
     rf"\b{_CROWD}\b[^.;]{{0,50}}?\b(?:attacked|assaulted|beat|lynched|pelted|stoned|torched|vandali[sz]ed|"
-    r"threw stones|hurled stones|"
+    r"threw stones|hurled stones|clashed|fought|scuffled|"
     rf"chased)\b|\b(?:beaten(?: up)?|lynched|attacked|assaulted) by (?:a |the )?(?:angry )?{_CROWD}\b"
     r"|\b(?:a |an angry )?mob\b")
 #: a government's answer to an attack, not the attack

@@ -109,6 +109,9 @@ def test_classify_trained_model_dominates_typing() -> None:
         # fighters captured in an operation: no ground changed hands
         ("Three rebels were killed and two were captured during a security operation in the hills.",
          "Armed clash"),
+        # traders clashing with the police who cleared their stalls, outside any protest
+        ("A group of fruit sellers clashed with municipal police officers who tried to remove their stalls.",
+         "Mob violence"),
         # a grenade answered with gunfire is part of a fight
         ("Attackers threw a grenade at an army checkpoint on the edge of the town, and the soldiers "
          "responded with gunfire.", "Armed clash"),
