@@ -165,7 +165,8 @@ _CIVILIAN_TARGET = _ci(
     r"a group of (?:\w+ )?)?(?:\w+ ){0,2}?(?:workers?|drivers?|civilians?|villagers?|residents?|m[ae]n|wom[ae]n|"
     r"child(?:ren)?|boys?|girls?|farmers?|teachers?|journalists?|correspondents?|reporters?|students?|traders?|"
     r"vendors?|shopkeepers?|passengers|worshippers|elders?|chiefs?|councillors?|refugees|migrants|"
-    r"(?:party )?members of the \w+ party|activists?|employees?)\b")
+    r"(?:party )?members of the \w+ party|activists?|employees?|villages?|communit(?:y|ies)|hamlets?|settlers|"
+    r"herders|pastoralists|cattle owners)\b")
 _STATE_ARRESTER = _ci(r"\b(?:police\w*|authorities|army|military|government|regime|state|gendarm\w*|"
                       r"intelligence|security services|soldiers|troops|officers|customs|prosecutors?|"
                       r"national guard|border guards?)\b")

@@ -190,3 +190,9 @@ def test_rules_armed_victims_are_on_the_receiving_end(text: str, expected: bool)
 )
 def test_rules_heavy_weapons_alone_are_standoff_fire(text: str, flag: str) -> None:
     assert flag in rule_flags(text)
+
+
+
+def test_rules_an_armed_group_attacking_villages_targets_civilians() -> None:
+    assert "civiliantarget" in rule_flags("Militiamen attacked three villages in the county overnight.")
+    assert "civiliantarget" not in rule_flags("Militiamen attacked an army base in the county overnight.")
