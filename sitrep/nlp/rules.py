@@ -109,7 +109,8 @@ _FORCES = (r"(?:police\w*|security (?:forces|personnel|officers)|officers|author
 _INTERVENED = _ci(
     rf"\b{_FORCES}\b[^.;]{{0,80}}?\b(?:arrest(?:ed|ing)|detain(?:ed|ing)|dispers\w+|broke up|intervened|"
     r"lathi|baton|tear ?gas|water cannon|rubber bullets|removed|evicted|fined|prevented|stopped|"
-    r"took (?:\w+ )?into custody)\b"
+    r"took (?:\w+ )?into custody|suppress\w*|crack(?:ed|ing)? down|pepper[- ]spray\w*|dragg(?:ed|ing))\b"
+    r"|\bcrackdown\b|\bpepper[- ]spray\w*"
     # the passive names the protesters, not someone arrested before ("he was arrested", "activists who
     # had been detained"), whose arrest the protest is about
     r"|\b(?<!\bwho )(?<!\bthat )(?<!\bwhich )(?<!\bhe )(?<!\bshe )(?<!\bhad )(?<!\bhave )(?<!\bhas )"

@@ -196,3 +196,9 @@ def test_rules_heavy_weapons_alone_are_standoff_fire(text: str, flag: str) -> No
 def test_rules_an_armed_group_attacking_villages_targets_civilians() -> None:
     assert "civiliantarget" in rule_flags("Militiamen attacked three villages in the county overnight.")
     assert "civiliantarget" not in rule_flags("Militiamen attacked an army base in the county overnight.")
+
+
+
+def test_rules_a_suppressed_march_is_an_intervention() -> None:
+    assert "intervened" in rule_flags("Police suppressed a peaceful march of opposition supporters in the city.")
+    assert "intervened" in rule_flags("Officers used pepper spray on protesters outside the station.")
