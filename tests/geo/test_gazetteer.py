@@ -48,12 +48,14 @@ def test_gazetteer_layers_merge(memory_gazetteer: MemoryGazetteer) -> None:
     assert name_key("kafr hamra") in layered.keys("SY")
 
 
-@pytest.mark.parametrize(("version", "imported", "stale"), [
-    ("0", False, True), ("0", True, False), (None, False, False)])
+@pytest.mark.parametrize(("version", "build", "imported", "stale"), [
+    ("0", None, False, True), ("0", None, True, False), (None, None, False, False),
+    (None, "1", False, True), (None, "1", True, False)])
 def test_gazetteer_default_store_keyed_by_old_keys_is_rebuilt(
-        tmp_path: Path, version: str | None, imported: bool, stale: bool,
+        tmp_path: Path, version: str | None, build: str | None, imported: bool, stale: bool,
         caplog: pytest.LogCaptureFixture) -> None:
-    from sitrep.geo.build import _stale
+    """Old name keys or an older builder's places: rebuilt unless the store holds imports."""
+    from sitrep.geo.build import BUILD_VERSION, _stale
     from sitrep.geo.gazetteer import PRIORITY_IMPORT
     from sitrep.geo.match import KEY_VERSION
 
@@ -63,7 +65,8 @@ def test_gazetteer_default_store_keyed_by_old_keys_is_rebuilt(
     if imported:
         records.append(PlaceRecord(uid="imp:1", name="Masharqa", lat=36.2, lon=37.1, cc="SY",
                                    source="ocha", priority=PRIORITY_IMPORT))
-    store.add(records, meta={"key_version": version or KEY_VERSION})
+    store.add(records, meta={"key_version": version or KEY_VERSION,
+                             "build_version": build or BUILD_VERSION})
     store.close()
     with caplog.at_level("WARNING", logger="sitrep.geo"):
         assert _stale(tmp_path / "g.db") is stale

