@@ -174,7 +174,7 @@ def run_dask(
     resume: bool = False,
     total: int | None = None,
     factory: PipelineFactory | None = None,
-    batch_size: int = 16,
+    batch_size: int = 48,
     max_batches: int | None = None,
     parquet_dir: Path | None = None,
     on_events: Callable[[list[Event]], None] | None = None,
