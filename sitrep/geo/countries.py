@@ -6,10 +6,12 @@ where they differ ("Democratic Republic of Congo", "Palestine", "eSwatini", ...)
 
 from __future__ import annotations
 
+from typing import Any
+
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-__all__ = ["ACLED_NAMES", "DEMONYMS", "REGIONS", "CountryInfo", "country_demonyms", "demonym_forms", "load_countries",
+__all__ = ["ACLED_NAMES", "DEMONYMS", "REGIONS", "CountryInfo", "country_demonyms", "country_fields", "demonym_forms", "load_countries",
            "region_of"]
 
 #: ACLED region -> ISO alpha-2 codes (ACLED's regions as used in its 2020 exports).
@@ -99,6 +101,13 @@ class CountryInfo:
     capital: str | None = None
     population: int = 0
     alt_names: tuple[str, ...] = field(default_factory=tuple)
+
+
+def country_fields(ci: CountryInfo | None) -> dict[str, Any]:
+    """The country columns of a :class:`PlaceRecord` in ``ci`` (all None for an unknown country)."""
+    if ci is None:
+        return {"country": None, "iso": None, "iso3": None, "region": None}
+    return {"country": ci.name, "iso": ci.iso, "iso3": ci.iso3, "region": ci.region}
 
 
 def load_countries() -> dict[str, CountryInfo]:
