@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from ..taxonomy import SUB_EVENT_TYPES
+from ..taxonomy import SUB_EVENT_TYPES, TYPE_OF_SUB
 from .codebook import NONE_LABEL, training_pairs
 from .cues import CueHit, find_cues, note_heading
 from .rules import (
@@ -151,6 +151,19 @@ def load_trained_model(model_dir: Path) -> TextModel:
 
 
 _SECONDARY = ("Arrests", "Change to group/activity")
+_EXPLOSIONS = frozenset(s for s, t in TYPE_OF_SUB.items() if t == "Explosions/Remote violence")
+#: seized weapons and destroyed property next to killing or fighting are that violence's aftermath
+_AFTERMATH = ("Disrupted weapons use", "Looting/property destruction")
+AFTERMATH_FACTOR = 0.3
+
+
+_LIST_END = re.compile(r"[.;:](?:\s|$)")
+
+
+def _list_end(text: str, pos: int) -> int:
+    """End of the sentence or clause that runs on from ``pos`` (where a list of items ends)."""
+    m = _LIST_END.search(text, pos)
+    return m.start() if m else len(text)
 
 
 @dataclass(frozen=True)
@@ -175,12 +188,13 @@ class EventClassifier:
         self._tr_index = ([trained.labels.index(s) if s in trained.labels else -1 for s in self._subs]
                           if trained is not None else [])
 
-    def _apply_actor_rules(self, text: str, total: np.ndarray, scale: float = 1.0) -> None:
+    def _apply_actor_rules(self, text: str, total: np.ndarray, scale: float = 1.0,
+                           flags: frozenset[str] | None = None) -> None:
         """Who fights whom decides between look-alike sub-types (in place on ``total``);
         ``scale`` shrinks the shifts when a trained model already types the text."""
         idx = self._subs.index
         shift = ARMED_VICTIM_SHIFT * scale
-        flags = rule_flags(text)
+        flags = rule_flags(text) if flags is None else flags
         if "armedvictims" in flags and not flags & {"offduty", "mobact", "unarmedgroups"}:
             total[self._attack] -= shift
             total[self._clash] += shift
@@ -237,11 +251,19 @@ class EventClassifier:
         if heading is not None:
             total[idx(heading)] += HEADING_BONUS
 
-    def _cue_prior(self, hits: Sequence[CueHit]) -> np.ndarray:
+    def _cue_prior(self, hits: Sequence[CueHit], flags: frozenset[str] = frozenset(),
+                   heading: str | None = None, text: str = "") -> np.ndarray:
         prior = np.zeros(len(self._subs))
+        # weapons named as what was seized, found or defused (up to the end of that list) were not used
+        seized = [(h.start, _list_end(text, h.end)) for h in hits if h.sub_event_type == "Disrupted weapons use"]
         for hit in hits:
+            if hit.sub_event_type in _EXPLOSIONS and any(s <= hit.start and hit.end <= e for s, e in seized):
+                continue
             i = self._subs.index(hit.sub_event_type)
             prior[i] = max(prior[i], hit.weight)
+        if heading is None and "violence" in flags:
+            for sub in _AFTERMATH:
+                prior[self._subs.index(sub)] *= AFTERMATH_FACTOR
         # an arrest or a deployment reported next to violence is usually its aftermath
         if any(h.weight >= 0.6 and h.sub_event_type not in _SECONDARY for h in hits):
             for sub in _SECONDARY:
@@ -275,7 +297,8 @@ class EventClassifier:
             typing, typing_prior = cb_subs, CUE_PRIOR
         out: list[Prediction] = []
         for k, hits in enumerate(hits_per_text):
-            raw = self._cue_prior(hits)
+            flags = rule_flags(texts[k])
+            raw = self._cue_prior(hits, flags, note_heading(texts[k]), texts[k])
             if allow_none and require_cue and not hits:
                 out.append(Prediction(NONE_LABEL, float(cb_none[k])))
                 continue
@@ -285,7 +308,7 @@ class EventClassifier:
                 out.append(Prediction(NONE_LABEL, float(cb_none[k]), tuple(hits)))
                 continue
             total = typing[k] + raw * typing_prior
-            self._apply_actor_rules(texts[k], total, 1.0 if self.trained is None else TRAINED_RULE_SCALE)
+            self._apply_actor_rules(texts[k], total, 1.0 if self.trained is None else TRAINED_RULE_SCALE, flags)
             order = np.argsort(-total)
             best = int(order[0])
             confidence = float(min(1.0, max(0.05, typing[k][best] + 0.25 * min(1.0, raw[best]))))

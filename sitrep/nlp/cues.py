@@ -57,7 +57,7 @@ _RAW: list[tuple[str, str, float]] = [
     (r"air ?strikes?|air ?raids?|warplanes?|war ?planes|jets?|aircraft|helicopters?|drones?|"
      r"bombed from the air|barrel bombs?|aerial|air force|UAVs?|airstrike|choppers?|gunships?", "Air/drone strike", 1.0),
     (r"suicide|explosive (?:vest|belt)|blew (?:him|her)self up|VBIED", "Suicide bomb", 1.6),
-    (r"shell(?:ed|ing|s)?|artillery|mortars?|rockets?|missiles?|grads?|howitzers?|"
+    (r"shell(?:ed|ing|s)?|artillery|mortars?|rockets?|missiles?|grads?|howitzers?|ATGMs?|anti-tank|"
      r"tank fire|projectiles?|katyusha", "Shelling/artillery/missile attack", 0.9),
     (r"car bombs?|booby[- ]trapped|IEDs?|roadside bombs?|landmines?|land mines?|mines?|"
      r"explosive devices?|bombs?|bombings?|blasts?|explosions?|explod\w+|detonat\w+|"
@@ -84,7 +84,7 @@ _RAW: list[tuple[str, str, float]] = [
      r"(?:protesters?|demonstrators?) (?:were |was )?(?:killed|shot dead|died)", "Excessive force against protesters",
      1.0),
     (r"dispers\w+|tear ?gas|water cannon|rubber bullets|lathi|baton charge", "Protest with intervention", 0.8),
-    (r"riot\w*|torched|set (?:fire|ablaze)|burn\w* (?:rubber )?(?:tyres|tires)|pelted|stones|rocks|"
+    (r"riot(?!\w* (?:police|control|gear|squads?|units?))\w*|torched|set (?:fire|ablaze)|burn\w* (?:rubber )?(?:tyres|tires)|pelted|stones|rocks|"
      r"molotov|brawl|hurl\w*|vandali\w+|retaliat\w+|turned violent|violence|ablaze",
      "Violent demonstration", 0.8),
     (r"mob|vigilantes?|lynch\w*|communal|disputes?|scuffle\w*|quarrel\w*|two (?:groups|families|villages)|"
@@ -99,7 +99,8 @@ _RAW: list[tuple[str, str, float]] = [
      r"mandatory|measures?|joined|fortifications?|fortified|dispatch\w*|mobili[sz]\w*|"
      r"moving (?:\w+ )?(?:troops|forces|reinforcements)|sent (?:\w+ ){0,2}(?:troops|forces)|drills?",
      "Change to group/activity", 0.6),
-    (r"defus\w+|dismantl\w+|weapons cache|arms cache|cache of|caches of|shot down|foiled|"
+    (r"defus\w+|dismantl\w+ (?:\w+\W+){0,3}?(?:bombs?|IEDs?|explosives?|devices?|mines?|weapons|rockets?|"
+     r"launchers?|workshops?|factory|factories)|weapons cache|arms cache|cache of|caches of|shot down|foiled|"
      r"intercept\w+(?:\W+\w+){0,6}?\W+(?:missiles?|drones?|rockets?|projectiles?|shells?|UAVs?|weapons|arms|"
      r"ammunition|explosives|guns|rifles|pistols|firearms)|"
      r"(?:missiles?|drones?|rockets?|projectiles?|UAVs?) (?:was|were) intercepted|"
@@ -114,7 +115,8 @@ _RAW: list[tuple[str, str, float]] = [
      "Headquarters or base established", 1.4),
     (r"(?:military )?(?:bases?|headquarters|outposts?|posts?|points?|camps?) (?:was|were|has been|have been|had been) "
      r"(?:established|set up|built|installed)", "Headquarters or base established", 1.4),
-    (r"raided|taking away|took away|stole|stolen|robbery|robbed|arson|loot\w*|plunder\w*|vandali[sz]\w*|destroy\w*|demolish\w*|torch\w*|burn\w* (?:down )?"
+    (r"raided|taking away|took away|stole|stolen|robbery|robbed|arson|loot\w*|plunder\w*|vandali[sz]\w*|destroy\w*|demolish\w*|dismantl\w+ (?:\w+\W+){0,3}?(?:labs?|laboratories|plantations?|crops|stalls|"
+     r"structures|houses?|homes?|buildings?|shops?)|torch\w*|burn\w* (?:down )?"
      r"(?:houses?|homes?|shops?|crops|vehicles?)|set (?:fire|ablaze)|ransack\w*", "Looting/property destruction",
      0.8),
     # Other: security-relevant happenings with no other home (displacement, prison breaks, shots

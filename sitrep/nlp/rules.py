@@ -56,7 +56,7 @@ _HIT = (r"(?:killed|killing|shot|shooting|attacked|attacking|ambushed|ambushing|
 #: an armed person on the receiving end: after the act ("killed two soldiers"), or as the
 #: subject of a passive ("a policeman was shot"); not the armed attacker of someone else
 _ARMED_ALT = _ARMED.pattern[2:-2]  # the alternation inside \b...\b
-_ARMED_HIT = _ci(rf"\b{_HIT} (?:\w+\W+){{0,4}}?{_ARMED_ALT}\b"
+_ARMED_HIT = _ci(rf"\b{_HIT} (?:(?!by\b)\w+\W+){{0,4}}?{_ARMED_ALT}\b"
                  rf"|\b{_ARMED_ALT} (?:\w+\W+){{0,4}}?(?:was|were|been|being) (?:\w+ )?{_HIT}\b")
 _BY_AGENT = re.compile(r"\bby (?:(?:a|an|the|two|three|\d+|some|several|unknown|unidentified|armed|suspected|"
                        r"local|angry|masked|young) )*\w+\b")
@@ -100,7 +100,7 @@ _NOT_POLITICAL = _ci(
 _PROTEST = _ci(r"\b(?:protest\w*|demonstrat\w+|(?<!\d )march(?:ed|es|ing)?\b(?! \d)|rall(?:y|ies|ied)|"
                       r"sit-ins?|human chains?|dharnas?|(?:to )?demand(?:ed|ing|s)? (?!(?:a |the )?ransom)\w+)")
 _LETHAL = _ci(r"\b(?:killed|died|dead|death|live (?:rounds|ammunition|fire|bullets)|gunfire|shot)\b")
-_VIOLENT_CROWD = _ci(r"\b(?:riot\w*|stones|stone[- ]?pelting|pelt\w*|molotov|petrol bombs?|torched|"
+_VIOLENT_CROWD = _ci(r"\b(?:(?<!anti-)riot(?!\w* (?:police|control|gear|squads?|units?|forces|officers))\w*|stones|stone[- ]?pelting|pelt\w*|molotov|petrol bombs?|torched|"
                             r"set (?:on )?fire|clash(?:ed|es|ing)|attacked|assaulted|vandali\w+|turned violent|retaliat\w*|"
                             r"ablaze|looted|smashed|burn\w*|brawl)\b")
 _FORCES = (r"(?:police\w*|security (?:forces|personnel|officers)|officers|authorities|gendarm\w+|soldiers|"
@@ -130,6 +130,15 @@ _HEAVY = _ci(r"\b(?:heavy (?:machine ?guns?|weapons)|grenade launchers?|IFVs?|BM
 _STANDOFF = _ci(r"\b(?:RPGs?|rocket-propelled grenades?|grenade launchers?|anti-tank|mortars?|"
                        r"artillery|shell(?:s|ed|ing)|rockets?|missiles?|pounded|heavy (?:machine ?guns?|weapons)|"
                        r"IFVs?|cannons?)\b")
+#: explosions counted or heard with no device named: remote fire across a front, not a planted bomb
+_COUNTED_BLASTS = _ci(r"\b(?:\d+|two|three|four|five|several|many|multiple|dozens of|series of|total of \d+) "
+                      r"(?:\w+ )?(?:explosions|blasts)\b|\bexplosions (?:were |was )?(?:heard|recorded|observed)\b")
+_DEVICE = _ci(r"\b(?:bombs?|IEDs?|devices?|(?:land)?mines?|car|vehicle|suicide|grenades?|explosives|detonat\w+|booby)\b")
+#: people were killed, hurt or fought over: weapons seized or property destroyed there are the
+#: aftermath of that violence, not the event
+_VIOLENCE = _ci(r"\b(?:killed|killing|kiled|dead|died|wounded|injured|injuring|clash\w*|fighting|fought|"
+                r"battles?|air ?strikes?|shelling|shelled|exchanged (?:gun)?fire|gun ?fights?|firefights?|"
+                r"ambush\w*|thwarted|repel\w*|stabbed|beat|beaten)\b")
 _CLASH_WORDS = _ci(r"\b(?:clash\w*|fighting|fought|battle\w*|gun ?fights?|firefights?|"
                           r"returned fire|repel\w*|ambush\w*)\b")
 _VICTIMS = r"(?:(?:a|one|two|three|\d+|several|many|some|the|of the) )?(?:peaceful )?(?:protesters?|demonstrators?|marchers|crowd)"
@@ -240,7 +249,9 @@ def rule_flags(text: str) -> frozenset[str]:
       (:func:`protesters_killed`), ``violentcrowd``, ``intervened`` (arrests, dispersal);
     - ``mobact``: an unarmed crowd turns on someone, outside a demonstration; ``rioters``: riots
       named without a protest word;
-    - ``exchange`` (fire traded, small arms), else ``standoff`` (mortars, rockets) and ``clashwords``;
+    - ``exchange`` (fire traded, small arms), else ``standoff`` (mortars, rockets, heavy machine guns,
+      explosions counted with no device named) and ``clashwords``; ``violence``: people killed, hurt
+      or fighting (weapons seized or property destroyed there are its aftermath);
     - ``armedvictims`` (:func:`armed_victims_only`) and ``offduty``; ``unarmedgroups``;
     - ``civiliantarget``: violence aimed at an unarmed person named right after the verb;
     - ``stateterritory`` / ``nonstateterritory``: a place was taken, and by which side; ``captives``:
@@ -271,10 +282,12 @@ def rule_flags(text: str) -> frozenset[str]:
         out.add("rioters")
     if _EXCHANGE.search(text) or (_LIGHT_FIRE.search(text) and not _HEAVY.search(text)):
         out.add("exchange")
-    elif _STANDOFF.search(text):
+    elif _STANDOFF.search(text) or (_COUNTED_BLASTS.search(text) and not _DEVICE.search(text)):
         out.add("standoff")
         if _CLASH_WORDS.search(text):
             out.add("clashwords")
+    if _VIOLENCE.search(text):
+        out.add("violence")
     if _CIVILIAN_TARGET.search(text):
         out.add("civiliantarget")
     if _ARMED.search(text):

@@ -127,6 +127,17 @@ def test_classify_trained_model_dominates_typing() -> None:
         # an unarmed crowd turning on the police outside any demonstration
         ("A group of vendors attacked two police officers who were enforcing the market closure.",
          "Mob violence"),
+        # weapons seized during a deadly raid are its aftermath, and the seized grenades were not thrown
+        ("Police raided a gang hideout; two suspects died in the shoot-out and officers seized rifles, "
+         "pistols and grenades.", "Armed clash"),
+        # equipment destroyed in a battle is part of the battle
+        ("Government forces repelled a rebel incursion on the front, killing several fighters and destroying "
+         "their equipment.", "Armed clash"),
+        # an anti-tank missile fired at a vehicle is a missile attack
+        ("The rebels destroyed an army truck on the front line with an ATGM.", "Shelling/artillery/missile attack"),
+        # riot police at a protest do not make it a riot
+        ("Hundreds of students marched to the ministry, watched by riot police, and went home after an hour.",
+         "Peaceful protest"),
         # the note's own heading
         ("Property destruction: On 2 March 2021, the army pulled down two farm sheds near the village.",
          "Looting/property destruction"),

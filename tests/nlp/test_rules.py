@@ -202,3 +202,22 @@ def test_rules_an_armed_group_attacking_villages_targets_civilians() -> None:
 def test_rules_a_suppressed_march_is_an_intervention() -> None:
     assert "intervened" in rule_flags("Police suppressed a peaceful march of opposition supporters in the city.")
     assert "intervened" in rule_flags("Officers used pepper spray on protesters outside the station.")
+
+
+@pytest.mark.parametrize(
+    ("text", "flag", "expected"),
+    [
+        # the armed agent named after "by" did the killing; the victim is a civilian
+        ("A farmer was shot dead by suspected rebel fighters near the village.", "armedvictims", False),
+        ("Rebel fighters shot dead two soldiers near the village.", "armedvictims", True),
+        # explosions counted with no device named: remote fire
+        ("Monitors recorded 14 explosions of unknown origin near the village.", "standoff", True),
+        ("Two explosions from a roadside bomb hit a convoy.", "standoff", False),
+        ("Soldiers killed three militants and seized their weapons.", "violence", True),
+        ("Police seized two rifles and ammunition at a checkpoint.", "violence", False),
+        # riot police are no violent crowd
+        ("Students protested outside the ministry as riot police stood by.", "violentcrowd", False),
+    ],
+)
+def test_rules_agents_blasts_and_aftermath(text: str, flag: str, expected: bool) -> None:
+    assert (flag in rule_flags(text)) is expected
