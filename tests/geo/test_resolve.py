@@ -190,3 +190,14 @@ def test_resolve_joined_names_and_capital_cities(text: str, country: str, name: 
     trigger = next(w for w in ("blocked", "protested") if w in text)
     place = _place(_locate(text, trigger, country)).place
     assert (place.name, place.kind) == (name, kind)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("sentence", [
+    "On 8 May 2020, Boko Haram raided several houses in a village.",
+    "Saudi forces reportedly deployed to the entrances of the town.",
+    "Saudi-led coalition airstrikes targeted the district.",
+])
+def test_resolve_group_and_coalition_names_are_not_place_spans(sentence: str) -> None:
+    from sitrep.geo.spans import find_spans
+
+    assert not [s for s in find_spans(sentence) if s.text.startswith(("Boko", "Saudi"))]
