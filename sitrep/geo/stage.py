@@ -103,14 +103,16 @@ def _pick_from(cand: EventCandidate, own: list[tuple[Resolution, PlaceMention]],
 
 def _inside_province(best: Resolution, pool: list[tuple[Resolution, PlaceMention]]
                      ) -> list[tuple[Resolution, PlaceMention]]:
-    """"the coast of Oaxaca, near San Vicente Coatlan", "Qoqfin in Idleb": a city named like
-    its province stands for the province when the clause names a finer place inside it."""
+    """"the coast of Oaxaca, near San Vicente Coatlan", "Qoqfin in Idleb", "Maywand district,
+    Kandahar": a city named like its province stands for the province when the clause names a
+    finer place (or district) inside it."""
     rec = best.record
     if rec is None or rec.kind not in ("city", "town") or not rec.admin1 \
             or name_key(rec.admin1) != best.key:
         return []
     return [(r, pm) for r, pm in pool if r.record is not None and r is not best
-            and r.record.kind in ("village", "town", "city", "neighbourhood", "landmark")
+            and r.record.kind in ("village", "town", "city", "neighbourhood", "landmark",
+                                  "admin3", "admin2")
             and r.record.uid != rec.uid and r.record.admin1 == rec.admin1 and r.key != best.key]
 
 

@@ -105,3 +105,23 @@ def test_stage_unknown_district_west_of_a_city_stands_in_for_the_city(
     (mention,) = [p for p in doc.places if "3000" in p.span.text]
     assert mention.place is not None
     assert (mention.place.name, mention.place.kind, mention.geo_precision) == ("Aleppo", "city", 2)
+
+
+def test_stage_district_named_with_its_province_city_is_the_location() -> None:
+    """"in Maywand district, Kandahar": the district, not the province's namesake city."""
+    from sitrep.geo.gazetteer import PlaceRecord
+
+    af = {"cc": "AF", "country": "Afghanistan", "iso3": "AFG", "admin1": "Kandahar"}
+    gaz = MemoryGazetteer([
+        PlaceRecord(uid="c:kandahar", name="Kandahar", lat=31.61, lon=65.71, kind="city",
+                    population=390_000, **af),  # type: ignore[arg-type]
+        PlaceRecord(uid="a1:kandahar", name="Kandahar", lat=31.61, lon=65.71, kind="admin1",
+                    **af),  # type: ignore[arg-type]
+        PlaceRecord(uid="a2:maywand", name="Maywand", lat=31.66, lon=65.06, kind="admin2",
+                    admin2="Maywand", **af),  # type: ignore[arg-type]
+    ])
+    doc = _run(gaz, "Ten militants were killed by an airstrike in Maywand district, Kandahar.",
+               ["killed"], hint="Afghanistan")
+    place = doc.candidates[0].place
+    assert place is not None and place.place is not None
+    assert place.place.name == "Maywand" and place.geo_precision == 2
