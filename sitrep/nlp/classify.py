@@ -60,6 +60,7 @@ NOT_POLITICAL_BONUS = 1.0
 TRAINED_RULE_SCALE = 0.25
 HEADING_BONUS = 0.5
 EXCHANGE_SHIFT = 0.3
+STANDOFF_SHIFT = 0.15
 INTERVENTION_SHIFT = 0.45
 CIVILIAN_TARGET_SHIFT = 0.3
 VIOLENT_CROWD_SHIFT = 0.3
@@ -195,7 +196,7 @@ class EventClassifier:
         idx = self._subs.index
         shift = ARMED_VICTIM_SHIFT * scale
         flags = rule_flags(text) if flags is None else flags
-        if "armedvictims" in flags and not flags & {"offduty", "mobact", "unarmedgroups"}:
+        if flags & {"armedvictims", "criminalvictim"} and not flags & {"offduty", "mobact", "unarmedgroups"}:
             total[self._attack] -= shift
             total[self._clash] += shift
         if "civiliantarget" in flags and "armedvictims" not in flags:
@@ -212,7 +213,7 @@ class EventClassifier:
             grenade = idx("Grenade")  # a grenade answered with gunfire is part of the fight
             total[self._clash] = max(total[self._clash], total[shelling], total[grenade]) + EXCHANGE_SHIFT * scale
         elif "standoff" in flags and "clashwords" not in flags:
-            total[idx("Shelling/artillery/missile attack")] += shift / 2
+            total[idx("Shelling/artillery/missile attack")] += STANDOFF_SHIFT * scale
         if "nonstatearrest" in flags:  # ACLED: an "arrest" by anyone but the state is an abduction
             abduction, arrests = idx("Abduction/forced disappearance"), idx("Arrests")
             total[abduction] = max(total[abduction], total[arrests] + shift / 2)
@@ -241,6 +242,10 @@ class EventClassifier:
         if ("stateterritory" in flags or "nonstateterritory" in flags) and "protest" not in flags:
             side, other = (gov, nsa) if "stateterritory" in flags else (nsa, gov)
             total[side] = max(total[side], total[other]) + shift
+        if "nolastingtake" in flags:  # held only briefly, or only tried: a clash (ACLED)
+            total[gov] -= 2 * shift
+            total[nsa] -= 2 * shift
+            total[self._clash] += shift / 2
         if "captives" in flags and not flags & {"stateterritory", "nonstateterritory"}:
             total[gov] -= shift  # fighters captured: no ground changed hands
             total[nsa] -= shift

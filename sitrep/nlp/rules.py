@@ -43,7 +43,9 @@ def _ci(pattern: str) -> re.Pattern[str]:
 _ARMED = _ci(
     r"\b(?:soldiers?|troops|police(?:m[ae]n)?|officers?|commandos?|militants?|fighters?|militiam[ae]n|"
     r"security (?:forces|personnel)|army|military|servicem[ae]n|guards?|insurgents|rebels|taliban|"
-    r"combatants?|members? of (?:the )?[A-Z]\w+|arbakis?|gendarmes?|bodyguards?|(?:NDS|ANA|ANP|ANDSF) \w+)\b")
+    r"combatants?|members? of (?:the )?(?!(?:\w+ ){0,2}(?:community|communities|tribe|clan|family|party|union)\b)[A-Z]\w+|"
+    r"arbakis?|gendarmes?|bodyguards?|(?:NDS|ANA|ANP|ANDSF) \w+|lieutenants?|sergeants?|colonels?|corporals?|"
+    r"commanders?|militia (?:leaders?|members?)|(?:armed|militant|\w+-\w+) elements)\b")
 _CIVILIAN = _ci(
     r"\b(?:civilians?|residents?|villagers?|m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?|farmers?|"
     r"journalists?|teachers?|students?|worshippers|passengers|famil(?:y|ies)|people|persons?|"
@@ -57,7 +59,15 @@ _HIT = (r"(?:killed|killing|shot|shooting|attacked|attacking|ambushed|ambushing|
 #: subject of a passive ("a policeman was shot"); not the armed attacker of someone else
 _ARMED_ALT = _ARMED.pattern[2:-2]  # the alternation inside \b...\b
 _ARMED_HIT = _ci(rf"\b{_HIT} (?:(?!by\b)\w+\W+){{0,4}}?{_ARMED_ALT}\b"
-                 rf"|\b{_ARMED_ALT} (?:\w+\W+){{0,4}}?(?:was|were|been|being) (?:\w+ )?{_HIT}\b")
+                 rf"|\b{_ARMED_ALT}\W+(?:\w+\W+){{0,4}}?(?:was|were|been|being) (?:\w+ )?{_HIT}\b")
+#: the person killed or hurt belonged to an armed criminal group (a trafficker, a gang member): ACLED
+#: counts both sides as armed, so the violence is a clash
+_CRIMINAL_VICTIM = _ci(
+    r"\b(?:victims?|he|she|the (?:man|men|woman|deceased)|who|both|one of (?:them|the victims))\b[^.;]{0,60}?"
+    r"\b(?:drug[- ]traffick\w*|drug dealers?|drug dealing|gang members?|members? of (?:a |the )?(?:\w+ )?(?:gang|cartel)|"
+    r"(?:gang|cartel) (?:leader|member)s?)\b"
+    r"|\b(?:(?:alleged|suspected) )?(?:drug[- ]traffickers?|drug dealers?|gang members?|cartel members?) "
+    r"(?:was|were) (?:\w+ )?(?:shot|killed|murdered|found dead|stabbed|attacked|injured|wounded)\b")
 _BY_AGENT = re.compile(r"\bby (?:(?:a|an|the|two|three|\d+|some|several|unknown|unidentified|armed|suspected|"
                        r"local|angry|masked|young) )*\w+\b")
 _ARMED_OR_ARMS = _ci(
@@ -77,7 +87,7 @@ _STATE_SIDE = _ci(
     r"southern resistance|popular resistance|national resistance|amajid brigade|security belt|"
     r"giants brigades?|joint forces|ANDSF|ANSF|ANA|ANP|afghan (?:forces|commandos|police)|commandos|"
     r"police|gendarmerie|national guard|(?:military|police) forces of|FARDC|tatmadaw)\b")
-_TAKE = (r"(?:t(?:ook|aken|aking)(?! place| part)|seiz(?:ed|ing)|captur(?:ed|ing)|regain(?:ed|ing)|ret(?:ook|aken|aking)|"
+_TAKE = (r"(?:t(?:ook|aken|aking)(?! place| part| up\b| office| over as| (?:his|her|their) )|seiz(?:ed|ing)|captur(?:ed|ing)|regain(?:ed|ing)|ret(?:ook|aken|aking)|"
          r"recaptur(?:ed|ing)|overr(?:an|unning)|overt(?:ook|aken)|recover(?:ed|ing)|dr(?:ove|iving)|"
          r"occup(?:ied|ying|y))")
 _TERRITORY_CUE = _ci(rf"\b{_TAKE} (?:\w+\W+){{0,4}}?(?:control|towns?|villages?|city|cities|areas?|regions?|bases?|"
@@ -141,12 +151,15 @@ _VIOLENCE = _ci(r"\b(?:killed|killing|kiled|dead|died|wounded|injured|injuring|c
                 r"ambush\w*|thwarted|repel\w*|stabbed|beat|beaten)\b")
 _CLASH_WORDS = _ci(r"\b(?:clash\w*|fighting|fought|battle\w*|gun ?fights?|firefights?|"
                           r"returned fire|repel\w*|ambush\w*)\b")
-_VICTIMS = r"(?:(?:a|one|two|three|\d+|several|many|some|the|of the) )?(?:peaceful )?(?:protesters?|demonstrators?|marchers|crowd)"
+_VICTIMS = (r"(?:(?:a|an|one|two|three|\d+|several|many|some|the|of the) )?(?:peaceful |unarmed |[a-z]+-[a-z]+ |elderly |young |female |male |student )?"
+            r"(?:protesters?|protestors?|demonstrators?|marchers|crowd)")
 #: state force turned on the protesters themselves (not a protest *about* a killing)
 _FORCE_ON_PROTESTERS = _ci(
     rf"\b(?:open(?:ed|ing) fire|fir(?:ed|ing) (?:live \w+ )?)(?: on| at| into) {_VICTIMS}\b"
     rf"|\b(?:killing|killed|shot(?: dead)?|wounding|injuring|beat(?:ing)?) {_VICTIMS}\b"
-    rf"|\b{_VICTIMS} (?:was|were) (?:killed|shot|beaten to death)\b")
+    rf"|\b{_VICTIMS} (?:was|were) (?:killed|shot|beaten to death)\b"
+    rf"|\b(?:attacks?|crackdown|assault) (?:on|against) {_VICTIMS}\b[^.;]{{0,80}}?\b(?:killed|dead|died|deaths?|fatal)\b"
+    rf"|\b(?:killed|dead|died|deaths?|fatal)\b[^.;]{{0,80}}?\b(?:attacks?|crackdown|assault) (?:on|against) {_VICTIMS}\b")
 _ABDUCT = _ci(r"\b(?:kidnap\w*|abduct\w*)\b")
 _DIED_AFTER = _ci(r"\b(?:killed|dead|death|corpse|bod(?:y|ies)|stabbed|executed|murdered)\b")
 _ARREST = _ci(r"\b(?:arrest\w*|detain\w*)\b")
@@ -176,7 +189,13 @@ _CIVILIAN_TARGET = _ci(
     r"child(?:ren)?|boys?|girls?|farmers?|teachers?|journalists?|correspondents?|reporters?|students?|traders?|"
     r"vendors?|shopkeepers?|passengers|worshippers|elders?|chiefs?|councillors?|refugees|migrants|"
     r"(?:party )?members of the \w+ party|activists?|employees?|villages?|communit(?:y|ies)|hamlets?|settlers|"
-    r"herders|pastoralists|cattle owners)\b")
+    r"herders|pastoralists|cattle owners|(?:\w+ )?members?|leaders?|officials?|owners?|chairpersons?|chairm[ae]n|"
+    r"councilors?|politicians?|candidates?|supporters?|pastors?|priests?|imams?|nurses?|doctors?|(?:health|aid) workers)\b")
+#: an armed group attacked a place by its name ("militants attacked Kalamo"): its people, not a force
+#: (case-sensitive: the name is capitalised, and a force's name would follow it)
+_PLACE_ATTACKED = re.compile(
+    r"\battacked (?:the (?:village|town|locality|community|hamlet|settlement) of )?[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?"
+    r"(?= ?\(|,| in\b| on\b| near\b| village| town| and\b| at\b|\.)")
 _STATE_ARRESTER = _ci(r"\b(?:police\w*|authorities|army|military|government|regime|state|gendarm\w*|"
                       r"intelligence|security services|soldiers|troops|officers|customs|prosecutors?|"
                       r"national guard|border guards?)\b")
@@ -190,7 +209,14 @@ _NONSTATE_ARRESTER = _ci(
 _HANDOVER = _ci(r"\bhand(?:ed|s|ing)? (?:over )?(?:\w+ ){0,3}?(?:control|authority|territory|town|city|area|"
                 r"positions?|base|district|crossing)|\bhand(?:ed|s|ing)? (?:it |them )?over to\b|\bhandover of\b")
 _WITHDRAWAL = _ci(r"\b(?:withdr[ae]w\w*|pulled out|vacated|evacuated|retreated)\b")
-_MOVES_IN = _ci(r"\b(?:entered|moved into|took over|deployed in|came under (?:the )?control|"
+#: said outright: the place changed hands without a fight
+_NO_FIGHT = _ci(r"\bwithout (?:\w+ )?(?:any |a )?(?:armed )?(?:fight\w*|clash\w*|resistance|confrontation|"
+                r"bloodshed|a shot|firing)\b")
+#: a capture reversed within the day, or only tried: no lasting change of control (ACLED: a clash)
+_NO_LASTING_TAKE = _ci(rf"\b(?:briefly|temporarily|momentarily|for (?:a few|several|two|three) hours) "
+                       rf"(?:\w+ )?{_TAKE}|\b(?:intend\w*|tr(?:y|ies|ied|ying)|attempt\w*|fail\w*|aim\w*|"
+                       rf"sought|seek\w*|plan\w*|bid) to (?:re-?)?(?:take|seize|capture|regain|overrun|occupy)\b")
+_MOVES_IN = _ci(r"\b(?:entered|moved into|took over|deployed in|came under (?:the )?control|re-?captured|"
                 r"under (?:the )?control of|(?:took|assumed|taking) control)\b")
 _RIOTERS = _ci(r"\b(?:rioters|rioting|riots?)\b")
 _OFF_DUTY = _ci(r"\b(?:off[- ]duty|former (?:soldier|police\w*|officer|member|commander)|retired|"
@@ -226,10 +252,20 @@ def unarmed_groups_clash(text: str) -> bool:
 
 
 def state_takes_territory(text: str) -> bool:
-    """Rule: the actor named before the territory verb is on the state's side."""
+    """Rule: the first actor named in the territory verb's sentence, before the verb (its subject),
+    is on the state's side; with no actor there, any state actor named before the verb."""
     text = text.lower()
-    m = _TERRITORY.search(text)
-    return m is not None and bool(_STATE_SIDE.search(text[: m.start()]))
+    m = _TERRITORY_CUE.search(text) or _TERRITORY.search(text)
+    if m is None:
+        return False
+    before = text[text.rfind(". ", 0, m.start()) + 1: m.start()]
+    state = _STATE_SIDE.search(before)
+    # "rebel-held", "fighters of the ...": a place's holder or a noun's head named later, not the subject
+    other = next((a for a in _NONSTATE_ARRESTER.finditer(before)
+                  if not re.match(r"-held| of\b", before[a.end():])), None)
+    if state or other:
+        return state is not None and (other is None or state.start() < other.start())
+    return bool(_STATE_SIDE.search(text[: m.start()]))
 
 
 def armed_victims_only(text: str) -> bool:
@@ -252,9 +288,11 @@ def rule_flags(text: str) -> frozenset[str]:
     - ``exchange`` (fire traded, small arms), else ``standoff`` (mortars, rockets, heavy machine guns,
       explosions counted with no device named) and ``clashwords``; ``violence``: people killed, hurt
       or fighting (weapons seized or property destroyed there are its aftermath);
-    - ``armedvictims`` (:func:`armed_victims_only`) and ``offduty``; ``unarmedgroups``;
+    - ``armedvictims`` (:func:`armed_victims_only`) and ``offduty``; ``criminalvictim``: the victim
+      was a trafficker or gang member (an armed group: a clash); ``unarmedgroups``;
     - ``civiliantarget``: violence aimed at an unarmed person named right after the verb;
-    - ``stateterritory`` / ``nonstateterritory``: a place was taken, and by which side; ``captives``:
+    - ``stateterritory`` / ``nonstateterritory``: a place was taken, and by which side, unless
+      ``nolastingtake``: held only briefly, or only tried (ACLED: a clash); ``captives``:
       people, not places, were captured;
     - ``abductkilled``: kidnapped, then killed (ACLED: an attack);
     - ``arrestafter``: an arrest reported after the violent act (its aftermath, not the event);
@@ -263,7 +301,7 @@ def rule_flags(text: str) -> frozenset[str]:
     - ``handover``: territory handed over, or left to a side that moves in, without fighting;
     - ``notpolitical``: accidents and disasters.
     """
-    text = text.lower()
+    raw, text = text, text.lower()
     out: set[str] = set()
     if _PROTEST.search(text):
         out.add("protest")
@@ -288,7 +326,7 @@ def rule_flags(text: str) -> frozenset[str]:
             out.add("clashwords")
     if _VIOLENCE.search(text):
         out.add("violence")
-    if _CIVILIAN_TARGET.search(text):
+    if _CIVILIAN_TARGET.search(text) or ("attacked" in text and _PLACE_ATTACKED.search(raw)):
         out.add("civiliantarget")
     if _ARMED.search(text):
         # the victims decide: civilians named as the agent ("by unknown men") do not count
@@ -296,9 +334,13 @@ def rule_flags(text: str) -> frozenset[str]:
             out.add("armedvictims")
         if _OFF_DUTY.search(text):
             out.add("offduty")
+    if _CRIMINAL_VICTIM.search(text):
+        out.add("criminalvictim")
     if unarmed_groups_clash(text):
         out.add("unarmedgroups")
-    if _TERRITORY_CUE.search(text):
+    if _NO_LASTING_TAKE.search(text):
+        out.add("nolastingtake")
+    elif _TERRITORY_CUE.search(text):
         out.add("stateterritory" if state_takes_territory(text) else "nonstateterritory")
     if _CAPTIVES.search(text):
         out.add("captives")
@@ -315,7 +357,8 @@ def rule_flags(text: str) -> frozenset[str]:
             out.add("arrestonly")
         elif _NONSTATE_ARRESTER.search(text, 0, arrest.start()):
             out.add("nonstatearrest")
-    if (_HANDOVER.search(text) or (_WITHDRAWAL.search(text) and _MOVES_IN.search(text))) \
+    if (_HANDOVER.search(text) or (_WITHDRAWAL.search(text) and _MOVES_IN.search(text))
+            or (_NO_FIGHT.search(text) and _TERRITORY.search(text))) \
             and not _CLASH_WORDS.search(text) and not _LETHAL.search(text):
         out.add("handover")
     if _NOT_POLITICAL.search(text):

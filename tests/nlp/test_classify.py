@@ -138,6 +138,18 @@ def test_classify_trained_model_dominates_typing() -> None:
         # riot police at a protest do not make it a riot
         ("Hundreds of students marched to the ministry, watched by riot police, and went home after an hour.",
          "Peaceful protest"),
+        # a capture held only for hours, or only tried, is a clash (ACLED)
+        ("Militants briefly seized the district centre before troops pushed them out the same night.",
+         "Armed clash"),
+        # the side named first in the capture's own sentence took the ground
+        ("Rebels attacked a pro-government militia post at night. The rebels overran the post and kept it.",
+         "Non-state actor overtakes territory"),
+        # a place left by one side and taken by the other with no fighting
+        ("The rebels withdrew from the town and government troops recaptured it without a fight.",
+         "Non-violent transfer of territory"),
+        # police beating a protester
+        ("Police officers beat an elderly protester during a sit-in outside the ministry.",
+         "Excessive force against protesters"),
         # the note's own heading
         ("Property destruction: On 2 March 2021, the army pulled down two farm sheds near the village.",
          "Looting/property destruction"),

@@ -221,3 +221,23 @@ def test_rules_a_suppressed_march_is_an_intervention() -> None:
 )
 def test_rules_agents_blasts_and_aftermath(text: str, flag: str, expected: bool) -> None:
     assert (flag in rule_flags(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "flag", "expected"),
+    [
+        ("Militants attacked Kalamo and burnt several houses.", "civiliantarget", True),
+        ("Militants attacked Nigerian troops near the border.", "civiliantarget", False),
+        ("Youths of the ruling party attacked and injured two opposition members in the market.",
+         "civiliantarget", True),
+        ("Gunmen killed seven members of the farming community near the river.", "armedvictims", False),
+        ("One 'Arbaki' was killed by a sniper at his post.", "armedvictims", True),
+        ("The militants tried to take the hill but were pushed back.", "nolastingtake", True),
+        ("A man was shot dead outside his house; the victim had a record of drug trafficking.",
+         "criminalvictim", True),
+        ("A man was shot dead outside his house; police suspect a robbery.", "criminalvictim", False),
+        ("The new governor was taking his position when gunmen attacked the compound.", "stateterritory", False),
+    ],
+)
+def test_rules_targets_and_lasting_captures(text: str, flag: str, expected: bool) -> None:
+    assert (flag in rule_flags(text)) is expected
