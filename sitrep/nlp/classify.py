@@ -206,7 +206,9 @@ class EventClassifier:
             total[idx("Mob violence")] += shift
             total[self._clash] -= shift
         if "mobact" in flags and "protest" not in flags:
-            total[idx("Mob violence")] += shift
+            # stones and arson with no demonstration around them are a mob's, not a demonstration's
+            mob = idx("Mob violence")
+            total[mob] = max(total[mob], total[idx("Violent demonstration")]) + shift
             total[self._clash] -= shift / 2
         if "exchange" in flags:  # fire traded both ways is a clash, whatever the weapons
             shelling = idx("Shelling/artillery/missile attack")

@@ -172,7 +172,13 @@ _MOB_ACT = _ci(
     rf"\b{_CROWD}\b[^.;]{{0,50}}?\b(?:attacked|assaulted|beat|lynched|pelted|stoned|torched|vandali[sz]ed|"
     r"threw stones|hurled stones|clashed|fought|scuffled|"
     rf"chased)\b|\b(?:beaten(?: up)?|lynched|attacked|assaulted) by (?:a |the )?(?:angry )?{_CROWD}\b"
+    rf"|\bclash(?:es)? (?:\w+ )?(?:erupted |broke out )?between {_CROWD}\b"
     r"|\b(?:a |an angry )?mob\b")
+#: tyres or barricades set alight (usually to block a road): a violent demonstration's mark
+_TYRES = _ci(r"\b(?:burn\w*|lit|light\w*|set fire to|set ablaze|torch\w*) (?:\w+ )?(?:tyres|tires|objects|material|"
+             r"barricades)\b|\b(?:burning|flaming) (?:tyres|tires|barricades)\b")
+#: a "demand" is the weakest sign of a demonstration: an unarmed crowd's attack outweighs it
+_DEMAND_ONLY = _ci(r"\bdemand\w*")
 #: a government's answer to an attack, not the attack
 _DIPLOMATIC = _ci(r"\b(?:(?:imposed|announced|approved|new|tougher) (?:\w+ )?sanctions|sanctions against|"
                   r"expel(?:led|s)? (?:\w+ ){0,2}diplomats|diplomats (?:were |was )?expelled|summoned the ambassador)\b")
@@ -275,6 +281,16 @@ def armed_victims_only(text: str) -> bool:
 
 
 _NON_LETTERS = re.compile(r"[^a-z]")
+#: violence named as the protest's cause or background ("after last month's riots", "against the
+#: looting of funds"), not as what the crowd did
+_CAUSE_BEFORE = re.compile(r"\b(?:after|following|since|against|over|about|condemn\w*|denounc\w*|"
+                           r"because of|in response to|during)\b[^.;]{0,60}$")
+
+
+def _crowd_violence(text: str) -> bool:
+    """Some violent-crowd word in ``text`` (lower-cased) names what the crowd did."""
+    return any(not _CAUSE_BEFORE.search(text, max(0, m.start() - 70), m.start())
+               for m in _VIOLENT_CROWD.finditer(text))
 
 
 def rule_flags(text: str) -> frozenset[str]:
@@ -303,14 +319,21 @@ def rule_flags(text: str) -> frozenset[str]:
     """
     raw, text = text, text.lower()
     out: set[str] = set()
-    if _PROTEST.search(text):
+    protest = _PROTEST.search(text)
+    if protest and _DEMAND_ONLY.match(text, protest.start()) and _MOB_ACT.search(text) \
+            and not _PROTEST.search(text, protest.end()):
+        protest = None  # migrants stoning police "demanding to go home": a mob, not a demonstration
+    tyres = _TYRES.search(text)
+    if protest or tyres:
         out.add("protest")
+        if tyres:
+            out.add("violentcrowd")
         if _FORCE_ON_PROTESTERS.search(text):
             out.add("forceprot")
+        crowd = _crowd_violence(text)
         if _LETHAL.search(text):
-            crowd = _VIOLENT_CROWD.search(text)
             out.add("violentcrowd" if crowd else "protesterskilled")
-        elif _VIOLENT_CROWD.search(text):
+        elif crowd:
             out.add("violentcrowd")
         if _INTERVENED.search(text):
             out.add("intervened")

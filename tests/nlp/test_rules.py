@@ -241,3 +241,21 @@ def test_rules_agents_blasts_and_aftermath(text: str, flag: str, expected: bool)
 )
 def test_rules_targets_and_lasting_captures(text: str, flag: str, expected: bool) -> None:
     assert (flag in rule_flags(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "flag", "expected"),
+    [
+        # tyres set alight to block a road mark a violent demonstration
+        ("Residents closed the main road with burning tyres over water cuts.", "violentcrowd", True),
+        # riots named as the protest's background are not the crowd's acts
+        ("Relatives protested outside the prison, a month after riots broke out inside it.", "violentcrowd", False),
+        ("Relatives protested outside the prison and threw stones at the gate.", "violentcrowd", True),
+        # a crowd stoning police while "demanding" something is a mob; a demand alone still makes a protest
+        ("Migrant workers threw stones at police at the checkpoint, demanding to be let through.", "mobact", True),
+        ("Migrant workers threw stones at police at the checkpoint, demanding to be let through.", "protest", False),
+        ("Clashes broke out between villagers and forest guards over the felling of trees.", "mobact", True),
+    ],
+)
+def test_rules_crowds_demonstrations_and_mobs(text: str, flag: str, expected: bool) -> None:
+    assert (flag in rule_flags(text)) is expected
