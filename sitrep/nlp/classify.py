@@ -186,6 +186,7 @@ class EventClassifier:
         self._cb_none = codebook.labels.index(NONE_LABEL) if NONE_LABEL in codebook.labels else -1
         self._attack = self._subs.index("Attack")
         self._clash = self._subs.index("Armed clash")
+        self._remote = [i for i, sub in enumerate(self._subs) if sub in _EXPLOSIONS]
         self._tr_index = ([trained.labels.index(s) if s in trained.labels else -1 for s in self._subs]
                           if trained is not None else [])
 
@@ -198,7 +199,10 @@ class EventClassifier:
         flags = rule_flags(text) if flags is None else flags
         if flags & {"armedvictims", "criminalvictim"} and not flags & {"offduty", "mobact", "unarmedgroups"}:
             total[self._attack] -= shift
-            total[self._clash] += shift
+            # armed victims of an air strike or shelling do not make it a clash
+            remote = max(total[i] for i in self._remote)
+            gain = shift if total[self._clash] >= remote else min(shift, max(0.0, remote - total[self._clash] - 0.01))
+            total[self._clash] += gain
         if "civiliantarget" in flags and "armedvictims" not in flags:
             total[self._attack] += CIVILIAN_TARGET_SHIFT * scale
             total[self._clash] -= CIVILIAN_TARGET_SHIFT * scale / 2
@@ -215,7 +219,9 @@ class EventClassifier:
             grenade = idx("Grenade")  # a grenade answered with gunfire is part of the fight
             total[self._clash] = max(total[self._clash], total[shelling], total[grenade]) + EXCHANGE_SHIFT * scale
         elif "standoff" in flags and "clashwords" not in flags:
-            total[idx("Shelling/artillery/missile attack")] += STANDOFF_SHIFT * scale
+            # heavy weapons fired with no sign of an answer or a fight: remote fire, whatever the verbs
+            shelling = idx("Shelling/artillery/missile attack")
+            total[shelling] = max(total[shelling], total[self._clash]) + STANDOFF_SHIFT * scale
         if "nonstatearrest" in flags:  # ACLED: an "arrest" by anyone but the state is an abduction
             abduction, arrests = idx("Abduction/forced disappearance"), idx("Arrests")
             total[abduction] = max(total[abduction], total[arrests] + shift / 2)

@@ -139,7 +139,7 @@ _HEAVY = _ci(r"\b(?:heavy (?:machine ?guns?|weapons)|grenade launchers?|IFVs?|BM
 #: weapons fired from a distance, with no sign of an exchange: shelling, not a clash
 _STANDOFF = _ci(r"\b(?:RPGs?|rocket-propelled grenades?|grenade launchers?|anti-tank|mortars?|"
                        r"artillery|shell(?:s|ed|ing)|rockets?|missiles?|pounded|heavy (?:machine ?guns?|weapons)|"
-                       r"IFVs?|cannons?)\b")
+                       r"IFVs?|cannons?|anti-?aircraft|1[2-9]\.\d ?mm|\d{2,3} ?mm)\b")
 #: explosions counted or heard with no device named: remote fire across a front, not a planted bomb
 _COUNTED_BLASTS = _ci(r"\b(?:\d+|two|three|four|five|several|many|multiple|dozens of|series of|total of \d+) "
                       r"(?:\w+ )?(?:explosions|blasts)\b|\bexplosions (?:were |was )?(?:heard|recorded|observed)\b")
