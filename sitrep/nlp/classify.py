@@ -277,8 +277,10 @@ class EventClassifier:
         if heading is None and "violence" in flags:
             for sub in _AFTERMATH:
                 prior[self._subs.index(sub)] *= AFTERMATH_FACTOR
-        # an arrest or a deployment reported next to violence is usually its aftermath
-        if any(h.weight >= 0.6 and h.sub_event_type not in _SECONDARY for h in hits):
+        # an arrest or a deployment reported next to violence is usually its aftermath, and lockdown
+        # or curfew words at a protest are its cause
+        if any(h.weight >= 0.6 and h.sub_event_type not in _SECONDARY for h in hits) \
+                or (heading is None and flags & {"violence", "protest"}):
             for sub in _SECONDARY:
                 prior[self._subs.index(sub)] *= 0.3
         return prior

@@ -56,7 +56,7 @@ _RAW: list[tuple[str, str, float]] = [
      "Chemical weapon", 1.6),
     (r"air ?strikes?|air ?raids?|warplanes?|war ?planes|jets?|aircraft|helicopters?|drones?|"
      r"bombed from the air|barrel bombs?|aerial|air force|UAVs?|airstrike|choppers?|gunships?", "Air/drone strike", 1.0),
-    (r"suicide|explosive (?:vest|belt)|blew (?:him|her)self up|VBIED", "Suicide bomb", 1.6),
+    (r"suicide(?! attempt)|explosive (?:vest|belt)|blew (?:him|her)self up|VBIED", "Suicide bomb", 1.6),
     (r"shell(?:ed|ing|s)?|artillery|mortars?|rockets?|missiles?|grads?|howitzers?|ATGMs?|anti-tank|"
      r"tank fire|projectiles?|katyusha", "Shelling/artillery/missile attack", 0.9),
     (r"car bombs?|booby[- ]trapped|IEDs?|roadside bombs?|landmines?|land mines?|mines?|"
@@ -97,7 +97,11 @@ _RAW: list[tuple[str, str, float]] = [
     (r"deploy\w*|reinforcements?|curfew|recruit\w*|merg\w+|new leader|defect\w*|redeploy\w*|"
      r"military exercises?|exercises?|convoys?|withdr[ae]w\w*|training|lockdown|banned|imposed|"
      r"mandatory|measures?|joined|fortifications?|fortified|dispatch\w*|mobili[sz]\w*|"
-     r"moving (?:\w+ )?(?:troops|forces|reinforcements)|sent (?:\w+ ){0,2}(?:troops|forces)|drills?",
+     r"moving (?:\w+ )?(?:troops|forces|reinforcements)|sent (?:\w+ ){0,2}(?:troops|forces)|drills?|"
+     r"deliver\w* (?:\w+ ){0,2}?(?:food|aid|packages|supplies|boxes|masks)|"
+     r"distribut\w* (?:\w+ ){0,2}?(?:food|aid|packages|supplies|boxes|masks)|"
+     r"hand\w* out (?:\w+ ){0,2}?(?:food|aid|packages|supplies|boxes|masks)|"
+     r"food (?:packages|parcels|boxes|aid)",
      "Change to group/activity", 0.6),
     (r"defus\w+|dismantl\w+ (?:\w+\W+){0,3}?(?:bombs?|IEDs?|explosives?|devices?|mines?|weapons|rockets?|"
      r"launchers?|workshops?|factory|factories)|weapons cache|arms cache|cache of|caches of|shot down|foiled|"
@@ -123,9 +127,10 @@ _RAW: list[tuple[str, str, float]] = [
     # fired into the air, planes intercepted, bodies exchanged)
     (r"displac\w+|fled (?:from )?(?:their |the )?(?:homes?|villages?|towns?|areas?|city)|are fleeing|were fleeing|"
      r"evacuat\w+ (?:their |the )?(?:homes?|villages?|town)|prison ?breaks?|jail ?breaks?|"
-     r"escaped from (?:the )?(?:\w+ )?(?:prison|jail)|shots? (?:\w+ ){0,3}?in(?:to)? the air|"
-     r"fired (?:\w+ ){0,4}?in(?:to)? the air|intercepted by|exchange[sd]? (?:of )?(?:the )?(?:bodies|remains)|"
+     r"escaped from (?:the )?(?:\w+ )?(?:prison|jail)|intercepted by|exchange[sd]? (?:of )?(?:the )?(?:bodies|remains)|"
      r"quarantine", "Other", 0.5),
+    # warning shots into the air hurt no one and answer nothing: not a clash
+    (r"shots? (?:\w+ ){0,3}?in(?:to)? the air|fired (?:\w+ ){0,4}?in(?:to)? the air|warning shots", "Other", 0.9),
     (r"handed over|hand over|handover|withdrew from|peacefully|without (?:a )?(?:fight|clashes)|"
      r"transferred", "Non-violent transfer of territory", 0.6),
 ]
@@ -243,9 +248,17 @@ def find_cues(text: str) -> list[CueHit]:
         for m in (cue.lower.finditer(low) if same and cue.lower is not None
                   else cue.pattern.finditer(text))
     ]
-    hits = [h for h in hits if not _is_date_word(text, h)]
+    hits = [h for h in hits if not _is_date_word(text, h) and not _is_self_harm(low, h)]
     hits.sort(key=lambda h: (h.start, -h.weight))
     return hits
+
+
+_SELF_HARM = re.compile(r"\b(?:commit(?:s|ted|ting)?|attempted|tried) $")
+
+
+def _is_self_harm(low: str, hit: CueHit) -> bool:
+    """'committed suicide' is no suicide bombing."""
+    return hit.sub_event_type == "Suicide bomb" and bool(_SELF_HARM.search(low, max(0, hit.start - 12), hit.start))
 
 
 _DATE_WORDS = frozenset({"March", "May"})

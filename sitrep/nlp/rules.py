@@ -72,8 +72,11 @@ _BY_AGENT = re.compile(r"\bby (?:(?:a|an|the|two|three|\d+|some|several|unknown|
                        r"local|angry|masked|young) )*\w+\b")
 _ARMED_OR_ARMS = _ci(
     r"\b(?:soldiers?|troops|police|officers?|commandos?|militants?|fighters?|militias?|army|military|"
-    r"forces|insurgents|rebels|gunmen|armed|taliban|guerrillas?|jihadists?|brigades?|battalions?|"
+    r"forces|insurgents|rebels|gunmen|armed|taliban|guerrillas?|jihadists?|brigades?|battalions?|cartels?|gangs?|"
     r"sniper|artillery|mortars?|rockets?|ambush\w*)\b")
+#: some fight or harm is reported (groups merely named do not fight)
+_FIGHT = _ci(r"\b(?:fight\w*|clash\w*|scuffle\w*|brawl\w*|attack\w*|hurt|violen\w*|stones?|sticks|machetes|"
+             r"knives|clubs|injur\w*|kill\w*|torch\w*|burn\w*|set fire|assault\w*|beat\w*|quarrel\w*|dispute\w*)\b")
 _UNARMED_GROUPS = _ci(
     r"\b(?:disputes?|groups? of (?:villagers|residents|farmers|youths?)|two groups|villagers|residents|"
     r"supporters|families|neighbou?rs|relatives|mob|crowd|youths|party (?:workers|members|supporters|activists|cadres)|"
@@ -119,7 +122,8 @@ _FORCES = (r"(?:police\w*|security (?:forces|personnel|officers)|officers|author
 _INTERVENED = _ci(
     rf"\b{_FORCES}\b[^.;]{{0,80}}?\b(?:arrest(?:ed|ing)|detain(?:ed|ing)|dispers\w+|broke up|intervened|"
     r"lathi|baton|tear ?gas|water cannon|rubber bullets|removed|evicted|fined|prevented|stopped|"
-    r"took (?:\w+ )?into custody|suppress\w*|crack(?:ed|ing)? down|pepper[- ]spray\w*|dragg(?:ed|ing))\b"
+    r"took (?:\w+ )?into custody|suppress\w*|crack(?:ed|ing)? down|pepper[- ]spray\w*|dragg(?:ed|ing)|"
+    r"used force|fired (?:warning )?shots|shot (?:\w+ )?(?:in)?to the air|fired (?:\w+ )?in(?:to)? the air)\b"
     r"|\bcrackdown\b|\bpepper[- ]spray\w*"
     # the passive names the protesters, not someone arrested before ("he was arrested", "activists who
     # had been detained"), whose arrest the protest is about
@@ -148,7 +152,8 @@ _DEVICE = _ci(r"\b(?:bombs?|IEDs?|devices?|(?:land)?mines?|car|vehicle|suicide|g
 #: aftermath of that violence, not the event
 _VIOLENCE = _ci(r"\b(?:killed|killing|kiled|dead|died|wounded|injured|injuring|clash\w*|fighting|fought|"
                 r"battles?|air ?strikes?|shelling|shelled|exchanged (?:gun)?fire|gun ?fights?|firefights?|"
-                r"ambush\w*|thwarted|repel\w*|stabbed|beat|beaten)\b")
+                r"ambush\w*|thwarted|repel\w*|stabbed|beat|beaten|beating|assault\w*|tortur\w*|opened fire|lynch\w*|"
+                r"hacked to death)\b")
 _CLASH_WORDS = _ci(r"\b(?:clash\w*|fighting|fought|battle\w*|gun ?fights?|firefights?|"
                           r"returned fire|repel\w*|ambush\w*)\b")
 _VICTIMS = (r"(?:(?:a|an|one|two|three|\d+|several|many|some|the|of the) )?(?:peaceful |unarmed |[a-z]+-[a-z]+ |elderly |young |female |male |student )?"
@@ -254,7 +259,8 @@ def protesters_killed(text: str) -> bool:
 def unarmed_groups_clash(text: str) -> bool:
     """Rule: a fight between unarmed groups (villagers, families, party supporters) is mob violence."""
     text = text.lower()
-    return bool(_UNARMED_GROUPS.search(text)) and not _ARMED_OR_ARMS.search(text)
+    return bool(_UNARMED_GROUPS.search(text)) and not _ARMED_OR_ARMS.search(text) \
+        and bool(_VIOLENCE.search(text) or _FIGHT.search(text))
 
 
 def state_takes_territory(text: str) -> bool:

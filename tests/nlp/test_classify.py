@@ -150,6 +150,16 @@ def test_classify_trained_model_dominates_typing() -> None:
         # police beating a protester
         ("Police officers beat an elderly protester during a sit-in outside the ministry.",
          "Excessive force against protesters"),
+        # shots fired into the air, hurting no one: other
+        ("Border guards fired shots into the air near the river crossing during the night.", "Other"),
+        # an armed group handing out food parcels changes what it does
+        ("Members of the cartel delivered food parcels to families in the town during the lockdown.",
+         "Change to group/activity"),
+        # a protest about a prisoner who attempted suicide is no suicide bombing
+        ("Families of detainees rallied outside the court; one detainee had attempted suicide in his cell.",
+         "Peaceful protest"),
+        # police beating a driver for breaking the curfew: an attack, not a security measure
+        ("Police officers beat a taxi driver for breaking the curfew imposed during the lockdown.", "Attack"),
         # the note's own heading
         ("Property destruction: On 2 March 2021, the army pulled down two farm sheds near the village.",
          "Looting/property destruction"),
