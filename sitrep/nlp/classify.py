@@ -238,8 +238,9 @@ class EventClassifier:
         if "protest" in flags:
             if "forceprot" in flags:
                 total[idx("Excessive force against protesters")] += 2 * shift
-            elif "protesterskilled" in flags:
-                total[idx("Excessive force against protesters")] += shift
+            elif "protesterskilled" in flags:  # deaths at a protest with no sign the crowd was violent:
+                ef = idx("Excessive force against protesters")  # force beyond an intervention (ACLED)
+                total[ef] = max(total[ef], total[idx("Protest with intervention")]) + shift
             elif "violentcrowd" in flags:
                 total[idx("Violent demonstration")] += VIOLENT_CROWD_SHIFT * scale
             elif "intervened" in flags:

@@ -112,7 +112,8 @@ _NOT_POLITICAL = _ci(
 # "march" but not the month in "18 March 2020"
 _PROTEST = _ci(r"\b(?:protest\w*|demonstrat\w+|(?<!\d )march(?:ed|es|ing)?\b(?! \d)|rall(?:y|ies|ied)|"
                       r"sit-ins?|human chains?|dharnas?|(?:to )?demand(?:ed|ing|s)? (?!(?:a |the )?ransom)\w+)")
-_LETHAL = _ci(r"\b(?:killed|died|dead|death|live (?:rounds|ammunition|fire|bullets)|gunfire|shot)\b")
+_LETHAL = _ci(r"\b(?:killed|died|dead|death|live (?:rounds|ammunition|fire|bullets)|gunfire|"
+              r"shot(?! (?:\w+ )?(?:in|to|into) the air))\b")
 _VIOLENT_CROWD = _ci(r"\b(?:(?<!anti-)riot(?!\w* (?:police|control|gear|squads?|units?|forces|officers))\w*|stones|stone[- ]?pelting|pelt\w*|molotov|petrol bombs?|torched|"
                             r"set (?:on )?fire|clash(?:ed|es|ing)|attacked|assaulted|vandali\w+|turned violent|retaliat\w*|"
                             r"ablaze|looted|smashed|burn\w*|brawl)\b")
@@ -291,12 +292,21 @@ _NON_LETTERS = re.compile(r"[^a-z]")
 #: looting of funds"), not as what the crowd did
 _CAUSE_BEFORE = re.compile(r"\b(?:after|following|since|against|over|about|condemn\w*|denounc\w*|"
                            r"because of|in response to|during)\b[^.;]{0,60}$")
+#: a death named as the protest's cause ("over the death of", "whose killing", "justice for")
+_DEATH_CAUSE = re.compile(r"\b(?:whose|over|against|about|condemn\w*|denounc\w*|mourn\w*|honou?r\w*|justice for|"
+                          r"in memory of|in the (?:death|killing|shooting) of|following the|after the)\b[^.;]{0,90}$")
+
+
+def _at_the_protest(pattern: re.Pattern[str], text: str, cause: re.Pattern[str] = _CAUSE_BEFORE) -> bool:
+    """Some match of ``pattern`` in ``text`` (lower-cased) names what happened at the protest, not
+    its cause or background (``cause`` matching just before it)."""
+    return any(not cause.search(text, max(0, m.start() - 100), m.start())
+               for m in pattern.finditer(text))
 
 
 def _crowd_violence(text: str) -> bool:
     """Some violent-crowd word in ``text`` (lower-cased) names what the crowd did."""
-    return any(not _CAUSE_BEFORE.search(text, max(0, m.start() - 70), m.start())
-               for m in _VIOLENT_CROWD.finditer(text))
+    return _at_the_protest(_VIOLENT_CROWD, text)
 
 
 def rule_flags(text: str) -> frozenset[str]:
@@ -337,7 +347,7 @@ def rule_flags(text: str) -> frozenset[str]:
         if _FORCE_ON_PROTESTERS.search(text):
             out.add("forceprot")
         crowd = _crowd_violence(text)
-        if _LETHAL.search(text):
+        if _at_the_protest(_LETHAL, text, _DEATH_CAUSE):
             out.add("violentcrowd" if crowd else "protesterskilled")
         elif crowd:
             out.add("violentcrowd")

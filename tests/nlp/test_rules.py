@@ -259,3 +259,18 @@ def test_rules_targets_and_lasting_captures(text: str, flag: str, expected: bool
 )
 def test_rules_crowds_demonstrations_and_mobs(text: str, flag: str, expected: bool) -> None:
     assert (flag in rule_flags(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two marchers died after police used tear gas and bullets to break up the opposition rally.", True),
+        # the death is the protest's cause, not what happened at it
+        ("Students marched for a third day over the death of a classmate in police custody.", False),
+        ("Relatives held a vigil and protest for a young man whose death remains unexplained.", False),
+        # shots into the air kill no one
+        ("Inmates protested in the yard until guards intervened and shot into the air.", False),
+    ],
+)
+def test_rules_deaths_at_a_protest_not_its_cause(text: str, expected: bool) -> None:
+    assert ("protesterskilled" in rule_flags(text)) is expected
