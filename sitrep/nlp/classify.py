@@ -191,7 +191,7 @@ class EventClassifier:
                           if trained is not None else [])
 
     def _apply_actor_rules(self, text: str, total: np.ndarray, scale: float = 1.0,
-                           flags: frozenset[str] | None = None) -> None:
+                           flags: frozenset[str] | None = None, raw: np.ndarray | None = None) -> None:
         """Who fights whom decides between look-alike sub-types (in place on ``total``);
         ``scale`` shrinks the shifts when a trained model already types the text."""
         idx = self._subs.index
@@ -203,6 +203,11 @@ class EventClassifier:
             remote = max(total[i] for i in self._remote)
             gain = shift if total[self._clash] >= remote else min(shift, max(0.0, remote - total[self._clash] - 0.01))
             total[self._clash] += gain
+        if "clashedwith" in flags and not flags & {"protest", "mobact", "unarmedgroups", "rioters"}:
+            # two sides fought: not a one-sided attack, whoever died (the weapons and any territory
+            # change still decide among the other sub-types)
+            total[self._attack] -= shift
+            total[self._clash] = max(total[self._clash], total[self._attack] + shift)
         if "civiliantarget" in flags and "armedvictims" not in flags:
             total[self._attack] += CIVILIAN_TARGET_SHIFT * scale
             total[self._clash] -= CIVILIAN_TARGET_SHIFT * scale / 2
@@ -214,6 +219,11 @@ class EventClassifier:
             mob = idx("Mob violence")
             total[mob] = max(total[mob], total[idx("Violent demonstration")]) + shift
             total[self._clash] -= shift / 2
+        if "weaponagent" in flags and "exchange" not in flags and raw is not None:
+            # the weapon killed or hurt: the strongest weapon cue's sub-type, not an attack
+            best = max(self._remote, key=lambda i: raw[i])
+            if raw[best] > 0:
+                total[best] = max(total[best], total[self._attack]) + shift / 2
         if "exchange" in flags:  # fire traded both ways is a clash, whatever the weapons
             shelling = idx("Shelling/artillery/missile attack")
             grenade = idx("Grenade")  # a grenade answered with gunfire is part of the fight
@@ -324,7 +334,7 @@ class EventClassifier:
                 out.append(Prediction(NONE_LABEL, float(cb_none[k]), tuple(hits)))
                 continue
             total = typing[k] + raw * typing_prior
-            self._apply_actor_rules(texts[k], total, 1.0 if self.trained is None else TRAINED_RULE_SCALE, flags)
+            self._apply_actor_rules(texts[k], total, 1.0 if self.trained is None else TRAINED_RULE_SCALE, flags, raw)
             order = np.argsort(-total)
             best = int(order[0])
             confidence = float(min(1.0, max(0.05, typing[k][best] + 0.25 * min(1.0, raw[best]))))

@@ -47,9 +47,9 @@ _ARMED = _ci(
     r"arbakis?|gendarmes?|bodyguards?|(?:NDS|ANA|ANP|ANDSF) \w+|lieutenants?|sergeants?|colonels?|corporals?|"
     r"commanders?|militia (?:leaders?|members?)|(?:armed|militant|\w+-\w+) elements)\b")
 _CIVILIAN = _ci(
-    r"\b(?:civilians?|residents?|villagers?|m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?|farmers?|"
+    r"\b(?:civilians?(?!-)|residents?|villagers?|m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?|farmers?|"
     r"journalists?|teachers?|students?|worshippers|passengers|famil(?:y|ies)|people|persons?|"
-    r"shepherds?|drivers?|traders?|businessm[ae]n|doctors?|nurses?|inmates?|prisoners?|victims?|body|"
+    r"shepherds?|drivers?|traders?|businessm[ae]n|doctors?|nurses?|inmates?|prisoners?|"
     r"(?:drug )?suspects?|suspected drug \w+)\b")
 
 
@@ -58,7 +58,7 @@ _HIT = (r"(?:killed|killing|shot|shooting|attacked|attacking|ambushed|ambushing|
 #: an armed person on the receiving end: after the act ("killed two soldiers"), or as the
 #: subject of a passive ("a policeman was shot"); not the armed attacker of someone else
 _ARMED_ALT = _ARMED.pattern[2:-2]  # the alternation inside \b...\b
-_ARMED_HIT = _ci(rf"\b{_HIT} (?:(?!by\b)\w+\W+){{0,4}}?{_ARMED_ALT}\b"
+_ARMED_HIT = _ci(rf"\b{_HIT} (?:(?!by\b)\w+\W+){{0,5}}?{_ARMED_ALT}\b"
                  rf"|\b{_ARMED_ALT}\W+(?:\w+\W+){{0,4}}?(?:was|were|been|being) (?:\w+ )?{_HIT}\b")
 #: the person killed or hurt belonged to an armed criminal group (a trafficker, a gang member): ACLED
 #: counts both sides as armed, so the violence is a clash
@@ -155,6 +155,17 @@ _VIOLENCE = _ci(r"\b(?:killed|killing|kiled|dead|died|wounded|injured|injuring|c
                 r"battles?|air ?strikes?|shelling|shelled|exchanged (?:gun)?fire|gun ?fights?|firefights?|"
                 r"ambush\w*|thwarted|repel\w*|stabbed|beat|beaten|beating|assault\w*|tortur\w*|opened fire|lynch\w*|"
                 r"hacked to death)\b")
+#: the weapon itself is what killed or hurt ("a roadside bomb killed two", "an air strike hit a
+#: school"), or a device was planted or set off: the sub-type is the weapon's, not an attack's
+_WEAPON_AGENT = _ci(
+    r"\b(?:bombs?|IEDs?|(?:land)?mines?|explosive devices?|explosives|blasts?|explosions?|air ?strikes?|drone strikes?|"
+    r"shells?|mortars?|rockets?|missiles?|grenades?)\b(?: (?:\w+ ){0,8}?(?:planted|placed|fired|launched|thrown|"
+    r"dropped) by (?:\w+ ){1,3}?)?(?:\w+ ){0,1}(?:killed|killing|wounded|wounding|injured|injuring|hit|struck|destroyed|"
+    r"damaged)\b"
+    r"|\b(?:planted|placed|set off|activated|detonated) (?:\w+ ){0,2}?(?:bombs?|IEDs?|explosive devices?|explosives|mines?)\b")
+#: two sides named as fighting each other
+_CLASHED_WITH = _ci(r"\bclashed with\b|\bclash(?:es)? (?:erupted |broke out |took place )?(?:between|with)\b|"
+                    r"\bexchanged (?:gun)?fire\b|\bgun ?battles?\b|\bshoot-?outs?\b|\bfirefights?\b|\bgunfights?\b")
 _CLASH_WORDS = _ci(r"\b(?:clash\w*|fighting|fought|battle\w*|gun ?fights?|firefights?|"
                           r"returned fire|repel\w*|ambush\w*)\b")
 _VICTIMS = (r"(?:(?:a|an|one|two|three|\d+|several|many|some|the|of the) )?(?:peaceful |unarmed |[a-z]+-[a-z]+ |elderly |young |female |male |student )?"
@@ -319,7 +330,9 @@ def rule_flags(text: str) -> frozenset[str]:
       named without a protest word;
     - ``exchange`` (fire traded, small arms), else ``standoff`` (mortars, rockets, heavy machine guns,
       explosions counted with no device named) and ``clashwords``; ``violence``: people killed, hurt
-      or fighting (weapons seized or property destroyed there are its aftermath);
+      or fighting (weapons seized or property destroyed there are its aftermath); ``weaponagent``: a
+      bomb, strike or shell is what killed or hurt, or a device was planted or set off; ``clashedwith``:
+      two sides named as fighting each other;
     - ``armedvictims`` (:func:`armed_victims_only`) and ``offduty``; ``criminalvictim``: the victim
       was a trafficker or gang member (an armed group: a clash); ``unarmedgroups``;
     - ``civiliantarget``: violence aimed at an unarmed person named right after the verb;
@@ -365,6 +378,10 @@ def rule_flags(text: str) -> frozenset[str]:
             out.add("clashwords")
     if _VIOLENCE.search(text):
         out.add("violence")
+    if _WEAPON_AGENT.search(text):
+        out.add("weaponagent")
+    if _CLASHED_WITH.search(text):
+        out.add("clashedwith")
     if _CIVILIAN_TARGET.search(text) or ("attacked" in text and _PLACE_ATTACKED.search(raw)):
         out.add("civiliantarget")
     if _ARMED.search(text):

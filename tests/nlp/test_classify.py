@@ -160,6 +160,12 @@ def test_classify_trained_model_dominates_typing() -> None:
          "Peaceful protest"),
         # police beating a driver for breaking the curfew: an attack, not a security measure
         ("Police officers beat a taxi driver for breaking the curfew imposed during the lockdown.", "Attack"),
+        # the bomb killed: an explosion, not an attack
+        ("A bomb planted by the insurgents killed three civilians at a bus stop in the town.",
+         "Remote explosive/landmine/IED"),
+        # two sides named as fighting: a clash, even with a civilian among the dead
+        ("Soldiers clashed with militia fighters near the market; a trader was killed in the crossfire.",
+         "Armed clash"),
         # the note's own heading
         ("Property destruction: On 2 March 2021, the army pulled down two farm sheds near the village.",
          "Looting/property destruction"),
