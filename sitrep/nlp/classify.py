@@ -224,6 +224,9 @@ class EventClassifier:
             best = max(self._remote, key=lambda i: raw[i])
             if raw[best] > 0:
                 total[best] = max(total[best], total[self._attack]) + shift / 2
+        if "airborne" in flags and "exchange" not in flags:  # missiles or grenades from the air
+            air = idx("Air/drone strike")
+            total[air] = max(total[air], *(total[i] for i in self._remote)) + shift / 2
         if "exchange" in flags:  # fire traded both ways is a clash, whatever the weapons
             shelling = idx("Shelling/artillery/missile attack")
             grenade = idx("Grenade")  # a grenade answered with gunfire is part of the fight

@@ -163,6 +163,10 @@ _WEAPON_AGENT = _ci(
     r"dropped) by (?:\w+ ){1,3}?)?(?:\w+ ){0,1}(?:killed|killing|wounded|wounding|injured|injuring|hit|struck|destroyed|"
     r"damaged)\b"
     r"|\b(?:planted|placed|set off|activated|detonated) (?:\w+ ){0,2}?(?:bombs?|IEDs?|explosive devices?|explosives|mines?)\b")
+#: an aircraft or drone is what fired or dropped the weapon: an air strike, whatever it fired
+_AIRBORNE = _ci(r"\b(?:warplanes?|war planes?|jets?|aircraft|helicopters?|drones?|planes?|gunships?|UAVs?)\b"
+                r"[^.;]{0,40}?\b(?:fired|launched|dropped|struck|bombed|targeted|hit|shelled|raided|carried out)\b"
+                r"|\b(?:from|by) (?:a |an )?(?:\w+ )?(?:drones?|helicopters?|warplanes?|aircraft|UAVs?)\b")
 #: two sides named as fighting each other
 _CLASHED_WITH = _ci(r"\bclashed with\b|\bclash(?:es)? (?:erupted |broke out |took place )?(?:between|with)\b|"
                     r"\bexchanged (?:gun)?fire\b|\bgun ?battles?\b|\bshoot-?outs?\b|\bfirefights?\b|\bgunfights?\b")
@@ -332,7 +336,7 @@ def rule_flags(text: str) -> frozenset[str]:
       explosions counted with no device named) and ``clashwords``; ``violence``: people killed, hurt
       or fighting (weapons seized or property destroyed there are its aftermath); ``weaponagent``: a
       bomb, strike or shell is what killed or hurt, or a device was planted or set off; ``clashedwith``:
-      two sides named as fighting each other;
+      two sides named as fighting each other; ``airborne``: an aircraft or drone fired or dropped it;
     - ``armedvictims`` (:func:`armed_victims_only`) and ``offduty``; ``criminalvictim``: the victim
       was a trafficker or gang member (an armed group: a clash); ``unarmedgroups``;
     - ``civiliantarget``: violence aimed at an unarmed person named right after the verb;
@@ -382,6 +386,8 @@ def rule_flags(text: str) -> frozenset[str]:
         out.add("weaponagent")
     if _CLASHED_WITH.search(text):
         out.add("clashedwith")
+    if _AIRBORNE.search(text):
+        out.add("airborne")
     if _CIVILIAN_TARGET.search(text) or ("attacked" in text and _PLACE_ATTACKED.search(raw)):
         out.add("civiliantarget")
     if _ARMED.search(text):

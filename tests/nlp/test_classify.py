@@ -166,6 +166,8 @@ def test_classify_trained_model_dominates_typing() -> None:
         # two sides named as fighting: a clash, even with a civilian among the dead
         ("Soldiers clashed with militia fighters near the market; a trader was killed in the crossfire.",
          "Armed clash"),
+        # a missile fired by a warplane is an air strike
+        ("Warplanes fired two missiles at a weapons depot on the outskirts of the city.", "Air/drone strike"),
         # the note's own heading
         ("Property destruction: On 2 March 2021, the army pulled down two farm sheds near the village.",
          "Looting/property destruction"),
