@@ -89,7 +89,12 @@ _STATE_SIDE = _ci(
     # Afghan and other national forces named by acronym, police and gendarmerie)
     r"southern resistance|popular resistance|national resistance|amajid brigade|security belt|"
     r"giants brigades?|joint forces|ANDSF|ANSF|ANA|ANP|afghan (?:forces|commandos|police)|commandos|"
-    r"police|gendarmerie|national guard|(?:military|police) forces of|FARDC|tatmadaw)\b")
+    r"police|gendarmerie|national guard|(?:military|police) forces of|FARDC|tatmadaw|"
+    # a country's own forces named by its adjective ("Iraqi troops", "Malian army")
+    r"(?:afghan|syrian|iraqi|yemeni|nigerian|somali|malian|burkinabe|nigerien|cameroonian|congolese|sudanese|"
+    r"libyan|ukrainian|russian|turkish|israeli|indian|pakistani|egyptian|ethiopian|kenyan|ugandan|mozambican|"
+    r"philippine|filipino|colombian|mexican|burmese|lebanese|chadian|iranian|azerbaijani|armenian|algerian) "
+    r"(?:army|troops|soldiers|military|forces|government|security forces|armed forces|police))\b")
 _TAKE = (r"(?:t(?:ook|aken|aking)(?! place| part| up\b| office| over as| (?:his|her|their) )|seiz(?:ed|ing)|captur(?:ed|ing)|regain(?:ed|ing)|ret(?:ook|aken|aking)|"
          r"recaptur(?:ed|ing)|overr(?:an|unning)|overt(?:ook|aken)|recover(?:ed|ing)|dr(?:ove|iving)|"
          r"occup(?:ied|ying|y))")
@@ -110,7 +115,7 @@ _NOT_POLITICAL = _ci(
     r"nuclear test|test of a|industrial|factory fire|plant exploded|tank exploded|"
     r"drowned|overturned|volcan\w*|eruption|cyber\w*|hackers?|websites?)\b")
 # "march" but not the month in "18 March 2020"
-_PROTEST = _ci(r"\b(?:protest\w*|demonstrat\w+|(?<!\d )march(?:ed|es|ing)?\b(?! \d)|rall(?:y|ies|ied)|"
+_PROTEST = _ci(r"\b(?:protest\w*|demonstrat\w+|(?<!\d )march(?:ed|es|ing)?\b(?! \d| deeper| further| towards?\b| on the (?:town|city|capital))|rall(?:y|ies|ied)|"
                       r"sit-ins?|human chains?|dharnas?|(?:to )?demand(?:ed|ing|s)? (?!(?:a |the )?ransom)\w+)")
 _LETHAL = _ci(r"\b(?:killed|died|dead|death|live (?:rounds|ammunition|fire|bullets)|gunfire|"
               r"shot(?! (?:\w+ )?(?:in|to|into) the air))\b")

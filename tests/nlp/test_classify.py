@@ -168,6 +168,9 @@ def test_classify_trained_model_dominates_typing() -> None:
          "Armed clash"),
         # a missile fired by a warplane is an air strike
         ("Warplanes fired two missiles at a weapons depot on the outskirts of the city.", "Air/drone strike"),
+        # a country's forces named by its adjective are the state; troops marching on are no protest
+        ("Iraqi troops captured two villages west of the city and marched deeper into the district.",
+         "Government regains territory"),
         # the note's own heading
         ("Property destruction: On 2 March 2021, the army pulled down two farm sheds near the village.",
          "Looting/property destruction"),
