@@ -85,7 +85,7 @@ _RAW: list[tuple[str, str, float]] = [
      1.0),
     (r"dispers\w+|tear ?gas|water cannon|rubber bullets|lathi|baton charge", "Protest with intervention", 0.8),
     (r"riot(?!\w* (?:police|control|gear|squads?|units?))\w*|torched|set (?:fire|ablaze)|burn\w* (?:rubber )?(?:tyres|tires)|pelted|stones|rocks|"
-     r"molotov|brawl|hurl\w*|vandali\w+|retaliat\w+|turned violent|violence|ablaze",
+     r"molotov|brawl|hurl\w*|vandali\w+|turned violent|violent (?:protests?|demonstrations?|riots?)|ablaze",
      "Violent demonstration", 0.8),
     (r"mob|vigilantes?|lynch\w*|communal|disputes?|scuffle\w*|quarrel\w*|two (?:groups|families|villages)|"
      r"rival (?:groups|supporters|factions)|physical fight|fight broke out", "Mob violence", 0.8),

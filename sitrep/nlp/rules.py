@@ -120,7 +120,7 @@ _PROTEST = _ci(r"\b(?:protest\w*|demonstrat\w+|(?<!\d )march(?:ed|es|ing)?\b(?! 
 _LETHAL = _ci(r"\b(?:killed|died|dead|death|live (?:rounds|ammunition|fire|bullets)|gunfire|"
               r"shot(?! (?:\w+ )?(?:in|to|into) the air))\b")
 _VIOLENT_CROWD = _ci(r"\b(?:(?<!anti-)riot(?!\w* (?:police|control|gear|squads?|units?|forces|officers))\w*|stones|stone[- ]?pelting|pelt\w*|molotov|petrol bombs?|torched|"
-                            r"set (?:on )?fire|clash(?:ed|es|ing)|attacked|assaulted|vandali\w+|turned violent|retaliat\w*|"
+                            r"set (?:on )?fire|clash(?:ed|es|ing)|attacked|assaulted|vandali\w+|turned violent|"
                             r"ablaze|looted|smashed|burn\w*|brawl)\b")
 _FORCES = (r"(?:police\w*|security (?:forces|personnel|officers)|officers|authorities|gendarm\w+|soldiers|"
            r"troops|army|military|guards?|agents)")
