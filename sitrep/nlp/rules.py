@@ -111,7 +111,9 @@ _TERRITORY = _ci(rf"\b(?:{_TAKE}|gained|control)\b")
 
 _NOT_POLITICAL = _ci(
     r"\b(?:accident\w*|crash\w*|collision|gas (?:leak\w*|cylinder|explosion|plant)|leak(?:ed|age)|short circuit|derail\w*|"
-    r"earthquake|flood\w*|storm|cyclone|hurricane|wildfire|landslide|drought|"
+    r"earthquake|flood\w*|storm|cyclone|hurricane|wildfire|landslide|drought|snow\w*|blizzard|avalanche|"
+    r"torrential|mudslides?|heat ?waves?|bush ?fires?|forest fires?|tsunami|typhoon|tornado|tested positive|"
+    r"testing positive|alcohol poisoning|"
     r"nuclear test|test of a|industrial|factory fire|plant exploded|tank exploded|"
     r"drowned|overturned|volcan\w*|eruption|cyber\w*|hackers?|websites?)\b")
 # "march" but not the month in "18 March 2020"
@@ -207,6 +209,7 @@ _TYRES = _ci(r"\b(?:burn\w*|lit|light\w*|set fire to|set ablaze|torch\w*) (?:\w+
 _DEMAND_ONLY = _ci(r"\bdemand\w*")
 #: a government's answer to an attack, not the attack
 _DIPLOMATIC = _ci(r"\b(?:(?:imposed|announced|approved|new|tougher) (?:\w+ )?sanctions|sanctions against|"
+                  r"(?:retaliatory|punitive|diplomatic) (?:measures|move|steps)|expel\w* (?:\w+ ){0,3}embassy staff|"
                   r"expel(?:led|s)? (?:\w+ ){0,2}diplomats|diplomats (?:were |was )?expelled|summoned the ambassador)\b")
 #: the text's own statement is a claim or an accusation about an attack ("IS claimed responsibility
 #: for ...", "officials blamed the group for ...")

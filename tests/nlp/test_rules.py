@@ -274,3 +274,17 @@ def test_rules_crowds_demonstrations_and_mobs(text: str, flag: str, expected: bo
 )
 def test_rules_deaths_at_a_protest_not_its_cause(text: str, expected: bool) -> None:
     assert ("protesterskilled" in rule_flags(text)) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers were mobilised to dig out cars buried by heavy snowfall on the mountain road.",
+        "The government announced retaliatory measures against its neighbour after the cyber attack.",
+        "The ministry expelled three embassy staff members in a tit-for-tat move.",
+    ],
+)
+def test_rules_disasters_and_diplomatic_moves_report_no_event(text: str) -> None:
+    from sitrep.nlp.rules import reports_no_event
+
+    assert reports_no_event(text)
