@@ -111,11 +111,11 @@ _TERRITORY = _ci(rf"\b(?:{_TAKE}|gained|control)\b")
 
 _NOT_POLITICAL = _ci(
     r"\b(?:accident\w*|crash\w*|collision|gas (?:leak\w*|cylinder|explosion|plant)|leak(?:ed|age)|short circuit|derail\w*|"
-    r"earthquake|flood\w*|storm|cyclone|hurricane|wildfire|landslide|drought|snow\w*|blizzard|avalanche|"
+    r"earthquake|flood\w*|(?:a|the|tropical|winter|snow|severe|heavy|dust) storms?|cyclone|hurricane|wildfire|landslide|drought|snow\w*|blizzard|avalanche|"
     r"torrential|mudslides?|heat ?waves?|bush ?fires?|forest fires?|tsunami|typhoon|tornado|tested positive|"
     r"testing positive|alcohol poisoning|"
     r"nuclear test|test of a|industrial|factory fire|plant exploded|tank exploded|"
-    r"drowned|overturned|volcan\w*|eruption|cyber\w*|hackers?|websites?)\b")
+    r"drowned|overturned|volcan\w*|eruption|cyber\w*|hackers?|websites? (?:was |were )?(?:hacked|defaced|blocked))\b")
 # "march" but not the month in "18 March 2020"
 _PROTEST = _ci(r"\b(?:protest\w*|demonstrat\w+|(?<!\d )march(?:ed|es|ing)?\b(?! \d| deeper| further| towards?\b| on the (?:town|city|capital))|rall(?:y|ies|ied)|"
                       r"sit-ins?|human chains?|dharnas?|(?:to )?demand(?:ed|ing|s)? (?!(?:a |the )?ransom)\w+)")
