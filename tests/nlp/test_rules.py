@@ -288,3 +288,10 @@ def test_rules_disasters_and_diplomatic_moves_report_no_event(text: str) -> None
     from sitrep.nlp.rules import reports_no_event
 
     assert reports_no_event(text)
+
+
+def test_rules_storming_a_building_is_no_storm() -> None:
+    from sitrep.nlp.rules import reports_no_event
+
+    assert not reports_no_event("Gunmen tried to storm the police headquarters, a local news website said.")
+    assert reports_no_event("A tropical storm flattened houses along the coast.")
