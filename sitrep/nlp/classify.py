@@ -207,7 +207,9 @@ class EventClassifier:
             # two sides fought: not a one-sided attack, whoever died (the weapons and any territory
             # change still decide among the other sub-types)
             total[self._attack] -= shift
-            total[self._clash] = max(total[self._clash], total[self._attack] + shift)
+            # a grenade thrown in a fight is part of it (coding rules: an explosion within a battle is
+            # merged into the battle's clash)
+            total[self._clash] = max(total[self._clash], total[self._attack] + shift, total[idx("Grenade")] + shift / 2)
         if "civiliantarget" in flags and "armedvictims" not in flags:
             total[self._attack] += CIVILIAN_TARGET_SHIFT * scale
             total[self._clash] -= CIVILIAN_TARGET_SHIFT * scale / 2

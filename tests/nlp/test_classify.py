@@ -171,6 +171,9 @@ def test_classify_trained_model_dominates_typing() -> None:
         # a country's forces named by its adjective are the state; troops marching on are no protest
         ("Iraqi troops captured two villages west of the city and marched deeper into the district.",
          "Government regains territory"),
+        # a grenade thrown during a fight between two sides belongs to the clash (coding rules)
+        ("Gunmen tried to throw a grenade at the commander's house and clashes erupted with his guards.",
+         "Armed clash"),
         # the note's own heading
         ("Property destruction: On 2 March 2021, the army pulled down two farm sheds near the village.",
          "Looting/property destruction"),
