@@ -203,16 +203,20 @@ class EventClassifier:
             remote = max(total[i] for i in self._remote)
             gain = shift if total[self._clash] >= remote else min(shift, max(0.0, remote - total[self._clash] - 0.01))
             total[self._clash] += gain
-        if "clashedwith" in flags and not flags & {"protest", "mobact", "unarmedgroups", "rioters"}:
+        fought = "clashedwith" in flags and not flags & {"protest", "mobact", "unarmedgroups", "rioters"}
+        if "criminalvictim" in flags and not flags & {"offduty", "mobact", "unarmedgroups"}:
+            # ACLED counts a gang member or trafficker as an armed actor: violence against one is a clash
+            total[self._clash] = max(total[self._clash], total[self._attack] + shift / 2)
+        if "civiliantarget" in flags and not flags & {"armedvictims", "criminalvictim"} and not fought:
+            total[self._attack] += CIVILIAN_TARGET_SHIFT * scale
+            total[self._clash] -= CIVILIAN_TARGET_SHIFT * scale / 2
+        if fought:
             # two sides fought: not a one-sided attack, whoever died (the weapons and any territory
             # change still decide among the other sub-types)
             total[self._attack] -= shift
             # a grenade thrown in a fight is part of it (coding rules: an explosion within a battle is
             # merged into the battle's clash)
             total[self._clash] = max(total[self._clash], total[self._attack] + shift, total[idx("Grenade")] + shift / 2)
-        if "civiliantarget" in flags and "armedvictims" not in flags:
-            total[self._attack] += CIVILIAN_TARGET_SHIFT * scale
-            total[self._clash] -= CIVILIAN_TARGET_SHIFT * scale / 2
         if "unarmedgroups" in flags:
             total[idx("Mob violence")] += shift
             total[self._clash] -= shift

@@ -63,7 +63,7 @@ _ARMED_HIT = _ci(rf"\b{_HIT} (?:(?!by\b)\w+\W+){{0,5}}?{_ARMED_ALT}\b"
 #: the person killed or hurt belonged to an armed criminal group (a trafficker, a gang member): ACLED
 #: counts both sides as armed, so the violence is a clash
 _CRIMINAL_VICTIM = _ci(
-    r"\b(?:victims?|he|she|the (?:man|men|woman|deceased)|who|both|one of (?:them|the victims))\b[^.;]{0,60}?"
+    r"\b(?:victims?|he|she|the (?:man|men|woman|deceased|other|dead man)|who|both|one of (?:them|the victims))\b[^.;]{0,60}?"
     r"\b(?:drug[- ]traffick\w*|drug dealers?|drug dealing|gang members?|members? of (?:a |the )?(?:\w+ )?(?:gang|cartel)|"
     r"(?:gang|cartel) (?:leader|member)s?)\b"
     r"|\b(?:(?:alleged|suspected) )?(?:drug[- ]traffickers?|drug dealers?|gang members?|cartel members?) "
@@ -175,7 +175,7 @@ _AIRBORNE = _ci(r"\b(?:warplanes?|war planes?|jets?|aircraft|helicopters?|drones
                 r"[^.;]{0,40}?\b(?:fired|launched|dropped|struck|bombed|targeted|hit|shelled|raided|carried out)\b"
                 r"|\b(?:from|by) (?:a |an )?(?:\w+ )?(?:drones?|helicopters?|warplanes?|aircraft|UAVs?)\b")
 #: two sides named as fighting each other
-_CLASHED_WITH = _ci(r"\bclashed with\b|\bclash(?:es)? (?:erupted |broke out |took place )?(?:between|with)\b|"
+_CLASHED_WITH = _ci(r"\bclashed\b|\bclash(?:es)? (?:erupted |broke out |took place )?(?:between|with)\b|"
                     r"\bexchanged (?:gun)?fire\b|\bgun ?battles?\b|\bshoot-?outs?\b|\bfirefights?\b|\bgunfights?\b")
 _CLASH_WORDS = _ci(r"\b(?:clash\w*|fighting|fought|battle\w*|gun ?fights?|firefights?|"
                           r"returned fire|repel\w*|ambush\w*)\b")

@@ -174,6 +174,9 @@ def test_classify_trained_model_dominates_typing() -> None:
         # a grenade thrown during a fight between two sides belongs to the clash (coding rules)
         ("Gunmen tried to throw a grenade at the commander's house and clashes erupted with his guards.",
          "Armed clash"),
+        # two armed sides that clashed: a clash, even when one side's victim is named
+        ("Army troops clashed with a local militia and killed a villager who was helping the militia.",
+         "Armed clash"),
         # the note's own heading
         ("Property destruction: On 2 March 2021, the army pulled down two farm sheds near the village.",
          "Looting/property destruction"),
