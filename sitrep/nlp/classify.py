@@ -207,7 +207,10 @@ class EventClassifier:
         if "criminalvictim" in flags and not flags & {"offduty", "mobact", "unarmedgroups"}:
             # ACLED counts a gang member or trafficker as an armed actor: violence against one is a clash
             total[self._clash] = max(total[self._clash], total[self._attack] + shift / 2)
-        if "civiliantarget" in flags and not flags & {"armedvictims", "criminalvictim"} and not fought:
+        # civilians killed by a bomb, shell or air strike count in that explosion's event (coding rules)
+        weapon = raw is not None and max(raw[i] for i in self._remote) >= 0.8
+        if "civiliantarget" in flags and not flags & {"armedvictims", "criminalvictim"} and not fought \
+                and not weapon:
             total[self._attack] += CIVILIAN_TARGET_SHIFT * scale
             total[self._clash] -= CIVILIAN_TARGET_SHIFT * scale / 2
         if fought:

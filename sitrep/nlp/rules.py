@@ -141,7 +141,7 @@ _INTERVENED = _ci(
 #: fire traded "in both directions" across a front line is an exchange, i.e. a clash
 _EXCHANGE = _ci(r"\bboth directions of the (?:front|line|contact)|(?:fire|shots|explosions|projectiles|bursts)\b"
                 r"[^.;]{0,60}?\bin both directions\b|\bexchange[sd]? (?:of )?(?:\w+ )?(?:fire|gunfire|artillery|shell\w*)\b|"
-                r"\b(?:shelling|artillery|fire) exchanges?\b|\btraded fire\b|\bfired back\b|"
+                r"\b(?:shelling|artillery|fire) exchanges?\b|\btraded fire\b|\b(?:fired|shot) back\b|\bexchanging fire\b|"
                 r"\b(?:reacted|responded|retaliated) with (?:gun)?fire\b|\breturned fire\b|\bresponded to\b[^.;]{0,30}?"
                 r"\b(?:shelling|fire|attack)|\bsmall[- ]arms\b")
 #: bursts of fire suggest a fight, unless heavy weapons were what fired
@@ -176,7 +176,7 @@ _AIRBORNE = _ci(r"\b(?:warplanes?|war planes?|jets?|aircraft|helicopters?|drones
                 r"|\b(?:from|by) (?:a |an )?(?:\w+ )?(?:drones?|helicopters?|warplanes?|aircraft|UAVs?)\b")
 #: two sides named as fighting each other
 _CLASHED_WITH = _ci(r"\bclashed\b|\bclash(?:es)? (?:erupted |broke out |took place )?(?:between|with)\b|"
-                    r"\bexchanged (?:gun)?fire\b|\bgun ?battles?\b|\bshoot-?outs?\b|\bfirefights?\b|\bgunfights?\b")
+                    r"\bexchanged (?:gun)?fire\b|\bgun ?battles?\b|\bshoot-?outs?\b|\bfire ?fights?\b|\bgunfights?\b")
 _CLASH_WORDS = _ci(r"\b(?:clash\w*|fighting|fought|battle\w*|gun ?fights?|firefights?|"
                           r"returned fire|repel\w*|ambush\w*)\b")
 _VICTIMS = (r"(?:(?:a|an|one|two|three|\d+|several|many|some|the|of the) )?(?:peaceful |unarmed |[a-z]+-[a-z]+ |elderly |young |female |male |student )?"
@@ -217,15 +217,19 @@ _ATTRIBUTION = _ci(r"^[^.;]{0,100}?\b(?:(?:claimed|claims|claiming|claim) (?:the
                    r"(?:takes?|took|taking) credit for|(?:has |have )?claimed (?:the )?(?:murder|killing|assassination)|"
                    r"(?:blamed|blames|blaming)\b[^.;]{0,60}?\bfor\b|accusations\b)")
 #: violence aimed at an unarmed person named right after the verb ("armed men attacked a taxi driver")
-_CIVILIAN_TARGET = _ci(
-    r"\b(?:attacked|assaulted|shot(?: and killed| dead)?|killed|stabbed|beat|beaten|hacked|injured|wounded|"
-    r"ambushed|targeted) (?:and (?:killed|injured|wounded) )?(?:a |an |the |two |three |\d+ |several |"
-    r"a group of (?:\w+ )?)?(?:\w+ ){0,2}?(?:workers?|drivers?|civilians?|villagers?|residents?|m[ae]n|wom[ae]n|"
+_CIV_NOUNS = (
+    r"(?:workers?|drivers?|civilians?|villagers?|residents?|m[ae]n|wom[ae]n|"
     r"child(?:ren)?|boys?|girls?|farmers?|teachers?|journalists?|correspondents?|reporters?|students?|traders?|"
     r"vendors?|shopkeepers?|passengers|worshippers|elders?|chiefs?|councillors?|refugees|migrants|"
     r"(?:party )?members of the \w+ party|activists?|employees?|villages?|communit(?:y|ies)|hamlets?|settlers|"
     r"herders|pastoralists|cattle owners|(?:\w+ )?members?|leaders?|officials?|owners?|chairpersons?|chairm[ae]n|"
-    r"councilors?|politicians?|candidates?|supporters?|pastors?|priests?|imams?|nurses?|doctors?|(?:health|aid) workers)\b")
+    r"councilors?|politicians?|candidates?|supporters?|pastors?|priests?|imams?|nurses?|doctors?|(?:health|aid) workers|"
+    r"shepherds?|collectors?|labou?rers|fishermen|miners|hunters)")
+_CIVILIAN_TARGET = _ci(
+    r"\b(?:attacked|assaulted|shot(?: and killed| dead)?|killed|stabbed|beat|beaten|hacked|injured|wounded|"
+    r"ambushed|targeted|open(?:ed)? fired? (?:on|at|against)|fired (?:\w+ )?(?:on|at|against)) "
+    r"(?:and (?:killed|injured|wounded) )?(?:a |an |the |two |three |\d+ |several |"
+    rf"a group of (?:\w+ )?)?(?:\w+ ){{0,2}}?{_CIV_NOUNS}\b")
 #: an armed group attacked a place by its name ("militants attacked Kalamo"): its people, not a force
 #: (case-sensitive: the name is capitalised, and a force's name would follow it)
 _PLACE_ATTACKED = re.compile(

@@ -177,6 +177,11 @@ def test_classify_trained_model_dominates_typing() -> None:
         # two armed sides that clashed: a clash, even when one side's victim is named
         ("Army troops clashed with a local militia and killed a villager who was helping the militia.",
          "Armed clash"),
+        # civilians killed by an air strike count in the strike (coding rules), not in an attack
+        ("At least three civilians were killed and dozens wounded in air strikes on the province.",
+         "Air/drone strike"),
+        # troops opening fire on unarmed people
+        ("Border troops opened fire on a group of herders crossing the river, killing two.", "Attack"),
         # the note's own heading
         ("Property destruction: On 2 March 2021, the army pulled down two farm sheds near the village.",
          "Looting/property destruction"),
