@@ -156,6 +156,8 @@ _EXPLOSIONS = frozenset(s for s, t in TYPE_OF_SUB.items() if t == "Explosions/Re
 #: seized weapons and destroyed property next to killing or fighting are that violence's aftermath
 _AFTERMATH = ("Disrupted weapons use", "Looting/property destruction")
 AFTERMATH_FACTOR = 0.3
+#: force used on a demonstration: without one, live rounds and tear gas are another act's weapons
+_AT_PROTESTS = ("Excessive force against protesters", "Protest with intervention")
 
 
 _LIST_END = re.compile(r"[.;:](?:\s|$)")
@@ -248,6 +250,10 @@ class EventClassifier:
             abduction, arrests = idx("Abduction/forced disappearance"), idx("Arrests")
             total[abduction] = max(total[abduction], total[arrests] + shift / 2)
             total[arrests] -= shift
+        if "armedtaken" in flags and "offduty" not in flags:  # soldiers or police abducted: a clash
+            abduction = idx("Abduction/forced disappearance")
+            total[abduction] -= shift
+            total[self._clash] = max(total[self._clash], total[abduction] + shift)
         if "abductkilled" in flags:  # kidnapped, then killed: an attack
             total[idx("Abduction/forced disappearance")] -= 2 * shift
             total[self._attack] += shift
@@ -299,6 +305,9 @@ class EventClassifier:
             prior[i] = max(prior[i], hit.weight)
         if heading is None and "violence" in flags:
             for sub in _AFTERMATH:
+                prior[self._subs.index(sub)] *= AFTERMATH_FACTOR
+        if "protest" not in flags:  # live rounds or tear gas with no demonstration in sight
+            for sub in _AT_PROTESTS:
                 prior[self._subs.index(sub)] *= AFTERMATH_FACTOR
         # an arrest or a deployment reported next to violence is usually its aftermath, and lockdown
         # or curfew words at a protest are its cause

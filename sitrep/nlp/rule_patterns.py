@@ -42,6 +42,9 @@ _CRIMINAL_VICTIM = _ci(
     r"(?:gang|cartel) (?:leader|member)s?)\b"
     r"|\b(?:(?:alleged|suspected) )?(?:drug[- ]traffickers?|drug dealers?|gang members?|cartel members?) "
     r"(?:was|were) (?:\w+ )?(?:shot|killed|murdered|found dead|stabbed|attacked|injured|wounded)\b")
+#: soldiers or police seized by an armed group: ACLED codes it as a clash between the two
+_ARMED_TAKEN = _ci(rf"\b(?:abducted|kidnapped|seized) (?:(?!by\b)\w+\W+){{0,4}}?{_ARMED_ALT}\b"
+                   rf"|\b{_ARMED_ALT}\W+(?:\w+\W+){{0,3}}?(?:was|were) (?:abducted|kidnapped)\b")
 _BY_AGENT = re.compile(r"\bby (?:(?:a|an|the|two|three|\d+|some|several|unknown|unidentified|armed|suspected|"
                        r"local|angry|masked|young) )*\w+\b")
 _ARMED_OR_ARMS = _ci(

@@ -17,6 +17,7 @@ from .rule_patterns import (
     _ARMED,
     _ARMED_HIT,
     _ARMED_OR_ARMS,
+    _ARMED_TAKEN,
     _ARREST,
     _ATTRIBUTION,
     _BY_AGENT,
@@ -167,7 +168,8 @@ def rule_flags(text: str) -> frozenset[str]:
       bomb, strike or shell is what killed or hurt, or a device was planted or set off; ``clashedwith``:
       two sides named as fighting each other; ``airborne``: an aircraft or drone fired or dropped it;
     - ``armedvictims`` (:func:`armed_victims_only`) and ``offduty``; ``criminalvictim``: the victim
-      was a trafficker or gang member (an armed group: a clash); ``unarmedgroups``;
+      was a trafficker or gang member (an armed group: a clash); ``armedtaken``: soldiers or
+      police abducted (ACLED: a clash); ``unarmedgroups``;
     - ``civiliantarget``: violence aimed at an unarmed person named right after the verb;
     - ``stateterritory`` / ``nonstateterritory``: a place was taken, and by which side, unless
       ``nolastingtake``: held only briefly, or only tried (ACLED: a clash); ``captives``:
@@ -227,6 +229,8 @@ def rule_flags(text: str) -> frozenset[str]:
             out.add("offduty")
     if _CRIMINAL_VICTIM.search(text):
         out.add("criminalvictim")
+    if _ABDUCT.search(text) and _ARMED_TAKEN.search(text):
+        out.add("armedtaken")
     if unarmed_groups_clash(text):
         out.add("unarmedgroups")
     if _NO_LASTING_TAKE.search(text):

@@ -182,6 +182,10 @@ def test_classify_trained_model_dominates_typing() -> None:
          "Air/drone strike"),
         # troops opening fire on unarmed people
         ("Border troops opened fire on a group of herders crossing the river, killing two.", "Attack"),
+        # live rounds with no demonstration in sight are no excessive force against protesters
+        ("Soldiers fired live bullets at two farmers near the border fence, wounding both.", "Attack"),
+        # police officers abducted by gunmen: ACLED codes a clash
+        ("Unidentified gunmen abducted two police officers at a checkpoint outside the town.", "Armed clash"),
         # the note's own heading
         ("Property destruction: On 2 March 2021, the army pulled down two farm sheds near the village.",
          "Looting/property destruction"),

@@ -295,3 +295,8 @@ def test_rules_storming_a_building_is_no_storm() -> None:
 
     assert not reports_no_event("Gunmen tried to storm the police headquarters, a local news website said.")
     assert reports_no_event("A tropical storm flattened houses along the coast.")
+
+
+def test_rules_people_kidnapped_by_an_armed_group_are_not_armed() -> None:
+    assert "armedtaken" not in rule_flags("Thirty travellers were kidnapped by the Taliban on the highway.")
+    assert "armedtaken" in rule_flags("Gunmen kidnapped three soldiers at a checkpoint.")
