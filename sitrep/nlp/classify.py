@@ -263,6 +263,9 @@ class EventClassifier:
             total[idx("Arrests")] += shift
         if "rioters" in flags:  # ACLED: rioters with no demonstration lean to a mob
             total[idx("Mob violence")] += VIOLENT_CROWD_SHIFT * scale
+        if "protest" not in flags:  # force against protesters needs protesters
+            for sub in _AT_PROTESTS:
+                total[idx(sub)] -= shift
         if "protest" in flags:
             if "forceprot" in flags:
                 total[idx("Excessive force against protesters")] += 2 * shift

@@ -204,7 +204,7 @@ _CIV_NOUNS = (
     r"shepherds?|collectors?|labou?rers|fishermen|miners|hunters)")
 _CIVILIAN_TARGET = _ci(
     r"\b(?:attacked|assaulted|shot(?: and killed| dead)?|killed|stabbed|beat|beaten|hacked|injured|wounded|"
-    r"ambushed|targeted|open(?:ed)? fired? (?:on|at|against)|fired (?:\w+ )?(?:on|at|against)) "
+    r"ambushed|targeted|open(?:ed)? fired? (?:on|at|against)|fired (?:\w+ ){0,2}?(?:on|at|against)) "
     r"(?:and (?:killed|injured|wounded) )?(?:a |an |the |two |three |\d+ |several |"
     rf"a group of (?:\w+ )?)?(?:\w+ ){{0,2}}?{_CIV_NOUNS}\b")
 #: an armed group attacked a place by its name ("militants attacked Kalamo"): its people, not a force
