@@ -163,6 +163,12 @@ _AT_PROTESTS = ("Excessive force against protesters", "Protest with intervention
 _LIST_END = re.compile(r"[.;:](?:\s|$)")
 
 
+def _reads_english(text: str) -> bool:
+    """Most letters are Latin: the English rules can tell something from a flag's absence."""
+    letters = [c for c in text[:400] if c.isalpha()]
+    return sum(c.isascii() for c in letters) * 2 > len(letters)
+
+
 def _list_end(text: str, pos: int) -> int:
     """End of the sentence or clause that runs on from ``pos`` (where a list of items ends)."""
     m = _LIST_END.search(text, pos)
@@ -195,7 +201,8 @@ class EventClassifier:
     def _apply_actor_rules(self, text: str, total: np.ndarray, scale: float = 1.0,
                            flags: frozenset[str] | None = None, raw: np.ndarray | None = None) -> None:
         """Who fights whom decides between look-alike sub-types (in place on ``total``);
-        ``scale`` shrinks the shifts when a trained model already types the text."""
+        ``scale`` shrinks the shifts when a trained model already types the text; ``flags`` are the
+        text's :func:`rule_flags` (found here if not given), ``raw`` its cue prior."""
         idx = self._subs.index
         shift = ARMED_VICTIM_SHIFT * scale
         flags = rule_flags(text) if flags is None else flags
@@ -263,7 +270,7 @@ class EventClassifier:
             total[idx("Arrests")] += shift
         if "rioters" in flags:  # ACLED: rioters with no demonstration lean to a mob
             total[idx("Mob violence")] += VIOLENT_CROWD_SHIFT * scale
-        if "protest" not in flags:  # force against protesters needs protesters
+        if "protest" not in flags and _reads_english(text):  # force against protesters needs protesters
             for sub in _AT_PROTESTS:
                 total[idx(sub)] -= shift
         if "protest" in flags:
@@ -309,7 +316,8 @@ class EventClassifier:
         if heading is None and "violence" in flags:
             for sub in _AFTERMATH:
                 prior[self._subs.index(sub)] *= AFTERMATH_FACTOR
-        if "protest" not in flags:  # live rounds or tear gas with no demonstration in sight
+        # live rounds or tear gas with no demonstration in sight (only where the rules can read)
+        if "protest" not in flags and _reads_english(text):
             for sub in _AT_PROTESTS:
                 prior[self._subs.index(sub)] *= AFTERMATH_FACTOR
         # an arrest or a deployment reported next to violence is usually its aftermath, and lockdown
@@ -347,11 +355,11 @@ class EventClassifier:
             typing, typing_prior = cb_subs, CUE_PRIOR
         out: list[Prediction] = []
         for k, hits in enumerate(hits_per_text):
-            flags = rule_flags(texts[k])
-            raw = self._cue_prior(hits, flags, note_heading(texts[k]), texts[k])
             if allow_none and require_cue and not hits:
                 out.append(Prediction(NONE_LABEL, float(cb_none[k])))
                 continue
+            flags = rule_flags(texts[k])
+            raw = self._cue_prior(hits, flags, note_heading(texts[k]), texts[k])
             detect = cb_subs[k] + raw * CUE_PRIOR
             none_score = cb_none[k] + (NOT_POLITICAL_BONUS if reports_no_event(texts[k]) else 0.0)
             if allow_none and none_score > detect.max():
