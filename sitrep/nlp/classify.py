@@ -274,15 +274,18 @@ class EventClassifier:
             for sub in _AT_PROTESTS:
                 total[idx(sub)] -= shift
         if "protest" in flags:
+            peaceful = idx("Peaceful protest")
             if "forceprot" in flags:
                 total[idx("Excessive force against protesters")] += 2 * shift
             elif "protesterskilled" in flags:  # deaths at a protest with no sign the crowd was violent:
                 ef = idx("Excessive force against protesters")  # force beyond an intervention (ACLED)
                 total[ef] = max(total[ef], total[idx("Protest with intervention")]) + shift
-            elif "violentcrowd" in flags:
-                total[idx("Violent demonstration")] += VIOLENT_CROWD_SHIFT * scale
-            elif "intervened" in flags:
-                total[idx("Protest with intervention")] += INTERVENTION_SHIFT * scale
+            elif "violentcrowd" in flags:  # the protest cue names the family, the crowd's acts the sub-type
+                vd = idx("Violent demonstration")
+                total[vd] = max(total[vd], total[peaceful]) + VIOLENT_CROWD_SHIFT * scale
+            elif "intervened" in flags:  # ACLED: any arrest or dispersal makes it an intervention
+                pwi = idx("Protest with intervention")
+                total[pwi] = max(total[pwi], total[peaceful]) + INTERVENTION_SHIFT * scale
         gov, nsa = idx("Government regains territory"), idx("Non-state actor overtakes territory")
         # who took the place decides (not at a protest: police "taking control" of a building there
         # ends the protest, it wins no territory)
@@ -320,6 +323,12 @@ class EventClassifier:
         if "protest" not in flags and _reads_english(text):
             for sub in _AT_PROTESTS:
                 prior[self._subs.index(sub)] *= AFTERMATH_FACTOR
+            # stones or arson with no demonstration named are a mob's (ACLED: a violent demonstration
+            # needs demonstrators; riot words have their own rule, "rioters")
+            if "rioters" not in flags:
+                vd, mob = self._subs.index("Violent demonstration"), self._subs.index("Mob violence")
+                prior[mob] = max(prior[mob], prior[vd])
+                prior[vd] *= AFTERMATH_FACTOR
         # an arrest or a deployment reported next to violence is usually its aftermath, and lockdown
         # or curfew words at a protest are its cause
         if any(h.weight >= 0.6 and h.sub_event_type not in _SECONDARY for h in hits) \

@@ -168,7 +168,9 @@ _FORCE_ON_PROTESTERS = _ci(
 _ABDUCT = _ci(r"\b(?:kidnap\w*|abduct\w*)\b")
 _DIED_AFTER = _ci(r"\b(?:killed|dead|death|corpse|bod(?:y|ies)|stabbed|executed|murdered)\b")
 _ARREST = _ci(r"\b(?:arrest\w*|detain\w*)\b")
-_VIOLENCE_FIRST = _ci(r"\b(?:killed|shot|dead|attacked|injured|wounded|seized|robbed|opened fire)\b")
+_VIOLENCE_FIRST = _ci(r"\b(?:killed|shot|dead|attacked|injured|wounded|seized|robbed|opened fire|lynch\w*|raided|looted|"
+                      r"stole|stolen|torched|set (?:on )?fire|burn(?:ed|t)|beat(?:en)?|stabbed|assaulted|abducted|kidnapped|"
+                      r"pelted|vandali[sz]ed|clashed)\b")
 _CROWD = (r"(?:locals|residents|villagers|citizens|sellers|vendors|traders|youths|migrants|nationals|worshippers|"
           r"(?:migrant )?(?:workers|labou?rers)|refugees|volunteers|palestinians|relatives|farmers|"
           r"(?:a |an angry )?(?:group|crowd|mob) of (?:\w+ ){0,2}?\w+)")
@@ -242,7 +244,7 @@ _OFF_DUTY = _ci(r"\b(?:off[- ]duty|former (?:soldier|police\w*|officer|member|co
 #: violence named as the protest's cause or background ("after last month's riots", "against the
 #: looting of funds"), not as what the crowd did
 _CAUSE_BEFORE = re.compile(r"\b(?:after|following|since|against|over|about|condemn\w*|denounc\w*|"
-                           r"because of|in response to|during)\b[^.;]{0,60}$")
+                           r"because of|in response to|during|demand\w*|recover\w*|(?:return|replacement) of)\b[^.;]{0,60}$")
 #: a death named as the protest's cause ("over the death of", "whose killing", "justice for")
 _DEATH_CAUSE = re.compile(r"\b(?:whose|over|against|about|condemn\w*|denounc\w*|mourn\w*|honou?r\w*|justice for|"
                           r"in memory of|in the (?:death|killing|shooting) of|following the|after the)\b[^.;]{0,90}$")

@@ -186,6 +186,20 @@ def test_classify_trained_model_dominates_typing() -> None:
         ("Soldiers fired live bullets at two farmers near the border fence, wounding both.", "Attack"),
         # police officers abducted by gunmen: ACLED codes a clash
         ("Unidentified gunmen abducted two police officers at a checkpoint outside the town.", "Armed clash"),
+        # any arrest at the protest makes it an intervention, however peaceful the crowd
+        ("Relatives of jailed students held a rally outside the provincial court; one of them was arrested.",
+         "Protest with intervention"),
+        # burning material on the road marks the crowd's own violence
+        ("Residents blocked the ring road burning material to demand that the district's water supply be restored.",
+         "Violent demonstration"),
+        # looted funds or a burnt transformer named in the demand are its cause, not the crowd's acts
+        ("Shopkeepers protested outside the town hall demanding the return of looted savings.",
+         "Peaceful protest"),
+        # stones thrown with no demonstration named: a mob, not a violent demonstration
+        ("Worshippers leaving the mosque pelted stones at police who told them to go home.", "Mob violence"),
+        # arrests after a lynching are its aftermath
+        ("A man accused of theft was nearly lynched in the market; police later arrested the suspect.",
+         "Mob violence"),
         # the note's own heading
         ("Property destruction: On 2 March 2021, the army pulled down two farm sheds near the village.",
          "Looting/property destruction"),
