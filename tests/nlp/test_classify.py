@@ -187,18 +187,18 @@ def test_classify_trained_model_dominates_typing() -> None:
         # police officers abducted by gunmen: ACLED codes a clash
         ("Unidentified gunmen abducted two police officers at a checkpoint outside the town.", "Armed clash"),
         # any arrest at the protest makes it an intervention, however peaceful the crowd
-        ("Relatives of jailed students held a rally outside the provincial court; one of them was arrested.",
+        ("Bakers marched to the governor's office over flour prices, and one of the marchers was detained.",
          "Protest with intervention"),
         # burning material on the road marks the crowd's own violence
-        ("Residents blocked the ring road burning material to demand that the district's water supply be restored.",
+        ("Farmers set fire to straw bales on the bypass as they protested against cheap imports.",
          "Violent demonstration"),
         # looted funds or a burnt transformer named in the demand are its cause, not the crowd's acts
-        ("Shopkeepers protested outside the town hall demanding the return of looted savings.",
+        ("Pensioners rallied at the bank to demand the recovery of savings looted by its former managers.",
          "Peaceful protest"),
         # stones thrown with no demonstration named: a mob, not a violent demonstration
-        ("Worshippers leaving the mosque pelted stones at police who told them to go home.", "Mob violence"),
+        ("A wedding party threw stones at a police team that came to stop the music after the curfew.", "Mob violence"),
         # arrests after a lynching are its aftermath
-        ("A man accused of theft was nearly lynched in the market; police later arrested the suspect.",
+        ("Neighbours beat a man they caught breaking into a car until he lost consciousness; police later arrested him.",
          "Mob violence"),
         # the note's own heading
         ("Property destruction: On 2 March 2021, the army pulled down two farm sheds near the village.",
