@@ -161,6 +161,8 @@ _AT_PROTESTS = ("Excessive force against protesters", "Protest with intervention
 
 
 _LIST_END = re.compile(r"[.;:](?:\s|$)")
+#: a year used as a modifier right before a cue ("a deadly 2017 chemical attack") dates it to the past
+_DATED_BEFORE = re.compile(r"\b(?:a|an|the|its|their)\s+(?:\w+\s+)?(?:19|20)\d\d\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def _reads_english(text: str) -> bool:
@@ -314,6 +316,8 @@ class EventClassifier:
         for hit in hits:
             if hit.sub_event_type in _EXPLOSIONS and any(s <= hit.start and hit.end <= e for s, e in seized):
                 continue
+            if _DATED_BEFORE.search(text, max(0, hit.start - 40), hit.start):
+                continue  # "the scene of a 2017 chemical attack": background, not the event (coding rules)
             i = self._subs.index(hit.sub_event_type)
             prior[i] = max(prior[i], hit.weight)
         if heading is None and "violence" in flags:

@@ -21,14 +21,15 @@ _ARMED = _ci(
     r"arbakis?|gendarmes?|bodyguards?|(?:NDS|ANA|ANP|ANDSF) \w+|lieutenants?|sergeants?|colonels?|corporals?|"
     r"commanders?|militia (?:leaders?|members?)|(?:armed|militant|\w+-\w+) elements)\b")
 _CIVILIAN = _ci(
-    r"\b(?:civilians?(?!-)|residents?|villagers?|m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?|farmers?|"
+    r"\b(?:civilians?(?!-)|residents?|villagers?|(?<!armed )m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?|farmers?|"
     r"journalists?|teachers?|students?|worshippers|passengers|famil(?:y|ies)|people|persons?|"
     r"shepherds?|drivers?|traders?|businessm[ae]n|doctors?|nurses?|inmates?|prisoners?|"
     r"(?:drug )?suspects?|suspected drug \w+)\b")
 
 
 _HIT = (r"(?:killed|killing|shot|shooting|attacked|attacking|ambushed|ambushing|targeted|targeting|wounded|"
-        r"wounding|injured|injuring|assassinated|beheaded|executed|stabbed|beat|beaten|hit|struck)")
+        r"wounding|injured|injuring|assassinated|beheaded|executed|stabbed|beat|beaten|hit|struck|"
+        r"opened fire (?:on|at|against)|fired (?:on|at|upon|against))")
 #: an armed person on the receiving end: after the act ("killed two soldiers"), or as the
 #: subject of a passive ("a policeman was shot"); not the armed attacker of someone else
 _ARMED_ALT = _ARMED.pattern[2:-2]  # the alternation inside \b...\b
@@ -146,7 +147,11 @@ _WEAPON_AGENT = _ci(
     r"shells?|mortars?|rockets?|missiles?|grenades?)\b(?: (?:\w+ ){0,8}?(?:planted|placed|fired|launched|thrown|"
     r"dropped) by (?:\w+ ){1,3}?)?(?:\w+ ){0,1}(?:killed|killing|wounded|wounding|injured|injuring|hit|struck|destroyed|"
     r"damaged)\b"
-    r"|\b(?:planted|placed|set off|activated|detonated) (?:\w+ ){0,2}?(?:bombs?|IEDs?|explosive devices?|explosives|mines?)\b")
+    r"|\b(?:planted|placed|set off|activated|detonated) (?:\w+ ){0,2}?(?:bombs?|IEDs?|explosive devices?|explosives|mines?)\b"
+    # the weapon named as the means ("destroyed a truck with an ATGM", "targeted ... using drones")
+    r"|\b(?:destroy\w*|damag\w*|hit|struck|target\w*|killed|killing|wounded|injured) (?:\w+\W+){0,8}?(?:with|using|by) "
+    r"(?:an? |the )?(?:\w+ )?(?:ATGMs?|anti-tank missiles?|missiles?|rockets?|shells?|mortars?|artillery|drones?|"
+    r"air ?strikes?|IEDs?|explosive devices?|grenades?)\b")
 #: an aircraft or drone is what fired or dropped the weapon: an air strike, whatever it fired
 _AIRBORNE = _ci(r"\b(?:warplanes?|war planes?|jets?|aircraft|helicopters?|drones?|planes?|gunships?|UAVs?)\b"
                 r"[^.;]{0,40}?\b(?:fired|launched|dropped|struck|bombed|targeted|hit|shelled|raided|carried out)\b"
@@ -171,7 +176,7 @@ _ARREST = _ci(r"\b(?:arrest\w*|detain\w*)\b")
 _VIOLENCE_FIRST = _ci(r"\b(?:killed|shot|dead|attacked|injured|wounded|seized|robbed|opened fire|lynch\w*|raided|looted|"
                       r"stole|stolen|torched|set (?:on )?fire|burn(?:ed|t)|beat(?:en)?|stabbed|assaulted|abducted|kidnapped|"
                       r"pelted|vandali[sz]ed|clashed)\b")
-_CROWD = (r"(?:locals|residents|villagers|citizens|sellers|vendors|traders|youths|migrants|nationals|worshippers|"
+_CROWD = (r"(?:locals|residents|villagers|citizens|neighbou?rs|passers-by|bystanders|onlookers|sellers|vendors|traders|youths|migrants|nationals|worshippers|"
           r"(?:migrant )?(?:workers|labou?rers)|refugees|volunteers|palestinians|relatives|farmers|"
           r"(?:a |an angry )?(?:group|crowd|mob) of (?:\w+ ){0,2}?\w+)")
 #: an unarmed crowd turns on someone (police included) outside a demonstration: mob violence
@@ -207,7 +212,7 @@ _CIV_NOUNS = (
 _CIVILIAN_TARGET = _ci(
     r"\b(?:attacked|assaulted|shot(?: and killed| dead)?|killed|stabbed|beat|beaten|hacked|injured|wounded|"
     r"ambushed|targeted|open(?:ed)? fired? (?:on|at|against)|fired (?:\w+ ){0,2}?(?:on|at|against)) "
-    r"(?:and (?:killed|injured|wounded) )?(?:a |an |the |two |three |\d+ |several |"
+    r"(?:and (?:killed|injured|wounded) )?(?:(?:at least|about|around|some|nearly|up to) )?(?:a |an |the |two |three |\d+ |several |"
     rf"a group of (?:\w+ )?)?(?:\w+ ){{0,2}}?{_CIV_NOUNS}\b")
 #: an armed group attacked a place by its name ("militants attacked Kalamo"): its people, not a force
 #: (case-sensitive: the name is capitalised, and a force's name would follow it)
