@@ -231,6 +231,8 @@ class EventClassifier:
             # a grenade thrown in a fight is part of it (coding rules: an explosion within a battle is
             # merged into the battle's clash)
             total[self._clash] = max(total[self._clash], total[self._attack] + shift, total[idx("Grenade")] + shift / 2)
+            if "armedcrowd" in flags:  # militias or gunmen that fought: armed sides, no mob
+                total[self._clash] = max(total[self._clash], total[idx("Mob violence")] + shift / 2)
         if "unarmedgroups" in flags:
             total[idx("Mob violence")] += shift
             total[self._clash] -= shift

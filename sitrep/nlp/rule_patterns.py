@@ -186,6 +186,11 @@ _MOB_ACT = _ci(
     rf"chased)\b|\b(?:beaten(?: up)?|lynched|attacked|assaulted) by (?:a |the )?(?:angry )?{_CROWD}\b"
     rf"|\bclash(?:es)? (?:\w+ )?(?:erupted |broke out )?between {_CROWD}\b"
     r"|\b(?:a |an angry )?mob\b")
+#: the words that name a demonstration by themselves (not "march", "demand" or burning tyres)
+_STRONG_PROTEST = _ci(r"(?:protest|demonstrat|rall(?:y|ies|ied)\b|sit-in|human chain|dharna)")
+#: an armed crowd: what it does is no demonstration (ACLED: demonstrators are unarmed)
+_ARMED_CROWD = _ci(r"\b(?:armed (?:men|members|groups?|individuals|youths?|gangs?)|militias?|militiam[ae]n|gangs?|"
+                   r"gunmen|militants|fighters|insurgents|rebels)\b")
 #: tyres or barricades set alight (usually to block a road): a violent demonstration's mark
 _TYRES = _ci(r"\b(?:burn\w*|lit|light\w*|set fire to|set ablaze|torch\w*) (?:\w+ )?(?:tyres|tires|objects|material|"
              r"barricades)\b|\b(?:burning|flaming) (?:tyres|tires|barricades)\b")

@@ -15,6 +15,7 @@ from .rule_patterns import (
     _ABDUCT,
     _AIRBORNE,
     _ARMED,
+    _ARMED_CROWD,
     _ARMED_HIT,
     _ARMED_OR_ARMS,
     _ARMED_TAKEN,
@@ -55,6 +56,7 @@ from .rule_patterns import (
     _STANDOFF,
     _STATE_ARRESTER,
     _STATE_SIDE,
+    _STRONG_PROTEST,
     _TERRITORY,
     _TERRITORY_CUE,
     _TYRES,
@@ -161,7 +163,8 @@ def rule_flags(text: str) -> frozenset[str]:
     - ``protest``, and then ``forceprot`` (force on the protesters themselves), ``protesterskilled``
       (:func:`protesters_killed`), ``violentcrowd``, ``intervened`` (arrests, dispersal);
     - ``mobact``: an unarmed crowd turns on someone, outside a demonstration; ``rioters``: riots
-      named without a protest word;
+      named without a protest word; ``armedcrowd``: militias, gunmen or armed men are named (their
+      "march" or burning tyres is no demonstration, and their fight no mob's);
     - ``exchange`` (fire traded, small arms), else ``standoff`` (mortars, rockets, heavy machine guns,
       explosions counted with no device named) and ``clashwords``; ``violence``: people killed, hurt
       or fighting (weapons seized or property destroyed there are its aftermath); ``weaponagent``: a
@@ -188,6 +191,12 @@ def rule_flags(text: str) -> frozenset[str]:
             and not _PROTEST.search(text, protest.end()):
         protest = None  # migrants stoning police "demanding to go home": a mob, not a demonstration
     tyres = _TYRES.search(text)
+    armed_crowd = _ARMED_CROWD.search(text)
+    if armed_crowd:
+        out.add("armedcrowd")
+    if (protest or tyres) and armed_crowd \
+            and not any(_STRONG_PROTEST.match(text, m.start()) for m in _PROTEST.finditer(text)):
+        protest = tyres = None  # armed men "marching" on a village or burning tyres: no demonstration
     if protest or tyres:
         out.add("protest")
         if tyres:

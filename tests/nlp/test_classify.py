@@ -200,6 +200,10 @@ def test_classify_trained_model_dominates_typing() -> None:
         # arrests after a lynching are its aftermath
         ("Neighbours beat a man they caught breaking into a car until he lost consciousness; police later arrested him.",
          "Mob violence"),
+        # armed sides that fought are no mob, and armed men "marching" on a village are no demonstration
+        ("Militias of two rival clans clashed near the wells over grazing rights, and eleven men died.",
+         "Armed clash"),
+        ("Armed youths of the ruling party marched into the village and beat two opposition supporters.", "Attack"),
         # the note's own heading
         ("Property destruction: On 2 March 2021, the army pulled down two farm sheds near the village.",
          "Looting/property destruction"),
