@@ -10,7 +10,7 @@ from importlib import resources
 __all__ = ["NONE_LABEL", "CodebookEntry", "load_codebook", "training_pairs"]
 
 NONE_LABEL = "none"
-_FILES = ("battles.yaml", "remote.yaml", "civilians.yaml", "strategic.yaml", "none.yaml")
+_FILES = ("battles.yaml", "remote.yaml", "civilians.yaml", "protests.yaml", "strategic.yaml", "none.yaml")
 #: Codebook files per language (the Arabic ones are named ``ar_*.yaml``).
 _FILES_BY_LANGUAGE = {"en": _FILES, "ar": ("ar_events.yaml", "ar_none.yaml")}
 
