@@ -214,6 +214,8 @@ class EventClassifier:
             remote = max(total[i] for i in self._remote)
             gain = shift if total[self._clash] >= remote else min(shift, max(0.0, remote - total[self._clash] - 0.01))
             total[self._clash] += gain
+            if total[self._clash] >= remote:  # only armed people hit: a clash, not an attack (ACLED)
+                total[self._clash] = max(total[self._clash], total[self._attack] + shift / 2)
         fought = "clashedwith" in flags and not flags & {"protest", "mobact", "unarmedgroups", "rioters"}
         if "criminalvictim" in flags and not flags & {"offduty", "mobact", "unarmedgroups"}:
             # ACLED counts a gang member or trafficker as an armed actor: violence against one is a clash

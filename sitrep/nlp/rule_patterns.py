@@ -213,7 +213,8 @@ _CIV_NOUNS = (
     r"(?:party )?members of the \w+ party|activists?|employees?|villages?|communit(?:y|ies)|hamlets?|settlers|"
     r"herders|pastoralists|cattle owners|(?:\w+ )?members?|leaders?|officials?|owners?|chairpersons?|chairm[ae]n|"
     r"councilors?|politicians?|candidates?|supporters?|pastors?|priests?|imams?|nurses?|doctors?|(?:health|aid) workers|"
-    r"shepherds?|collectors?|labou?rers|fishermen|miners|hunters)")
+    r"shepherds?|collectors?|labou?rers|fishermen|miners|hunters|people|persons?|individuals|pedestrians|motorists|"
+    r"customers|tourists|guests|pilgrims|mourners|patients|passers-by|bystanders)")
 _CIVILIAN_TARGET = _ci(
     r"\b(?:attacked|assaulted|shot(?: and killed| dead)?|killed|stabbed|beat|beaten|hacked|injured|wounded|"
     r"ambushed|targeted|open(?:ed)? fired? (?:on|at|against)|fired (?:\w+ ){0,2}?(?:on|at|against)) "
