@@ -287,8 +287,9 @@ class EventClassifier:
                 ef = idx("Excessive force against protesters")  # force beyond an intervention (ACLED)
                 total[ef] = max(total[ef], total[idx("Protest with intervention")]) + shift
             elif "violentcrowd" in flags:  # the protest cue names the family, the crowd's acts the sub-type
-                vd = idx("Violent demonstration")
-                total[vd] = max(total[vd], total[peaceful]) + VIOLENT_CROWD_SHIFT * scale
+                vd = idx("Violent demonstration")  # however the authorities answered (ACLED)
+                total[vd] = max(total[vd], total[peaceful], total[idx("Protest with intervention")]) \
+                    + VIOLENT_CROWD_SHIFT * scale
             elif "intervened" in flags:  # ACLED: any arrest or dispersal makes it an intervention
                 pwi = idx("Protest with intervention")
                 total[pwi] = max(total[pwi], total[peaceful]) + INTERVENTION_SHIFT * scale

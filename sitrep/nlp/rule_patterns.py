@@ -100,10 +100,13 @@ _PROTEST = _ci(r"\b(?:protest\w*|demonstrat\w+|(?<!\d )march(?:ed|es|ing)?\b(?! 
 _LETHAL = _ci(r"\b(?:killed|died|dead|death|live (?:rounds|ammunition|fire|bullets)|gunfire|"
               r"shot(?! (?:\w+ )?(?:in|to|into) the air))\b")
 _VIOLENT_CROWD = _ci(r"\b(?:(?<!anti-)riot(?!\w* (?:police|control|gear|squads?|units?|forces|officers))\w*|stones|stone[- ]?pelting|pelt\w*|molotov|petrol bombs?|torched|"
-                            r"set (?:on )?fire|clash(?:ed|es|ing)|attacked|assaulted|vandali\w+|turned violent|"
-                            r"ablaze|looted|smashed|burn\w*|brawl)\b")
+                            r"set (?:on )?fire|clash(?:ed|es|ing)?|attacked|assaulted|vandali\w+|turned violent|"
+                            r"ablaze|looted|smashed|burn\w*|brawl|storm(?:ed|ing)?|broke into|"
+                            r"forc\w+ (?:their|its|them(?:selves)?) (?:way )?in(?:to)?)\b")
 _FORCES = (r"(?:police\w*|security (?:forces|personnel|officers)|officers|authorities|gendarm\w+|soldiers|"
            r"troops|army|military|guards?|agents)")
+#: the police or troops named as the subject right before a violent word: their act, not the crowd's
+_FORCES_BEFORE = _ci(rf"\b{_FORCES}\s+(?:\w+\s+)?$")
 #: the authorities act on the protest (arrests, dispersal), not a protest *against* an arrest
 _INTERVENED = _ci(
     rf"\b{_FORCES}\b[^.;]{{0,80}}?\b(?:arrest(?:ed|ing)|detain(?:ed|ing)|dispers\w+|broke up|intervened|"
@@ -256,6 +259,10 @@ _OFF_DUTY = _ci(r"\b(?:off[- ]duty|former (?:soldier|police\w*|officer|member|co
 #: looting of funds"), not as what the crowd did
 _CAUSE_BEFORE = re.compile(r"\b(?:after|following|since|against|over|about|condemn\w*|denounc\w*|"
                            r"because of|in response to|during|demand\w*|recover\w*|(?:return|replacement) of)\b[^.;]{0,60}$")
+#: the authorities' act named right before as the protest's cause ("rejecting police actions", "after the
+#: police stopped them"), not an intervention at it
+_ACT_AS_CAUSE = re.compile(r"\b(?:after|following|against|over|about|reject\w*|condemn\w*|denounc\w*|"
+                           r"in response to)\s+(?:\w+\s+){0,2}$")
 #: a death named as the protest's cause ("over the death of", "whose killing", "justice for")
 _DEATH_CAUSE = re.compile(r"\b(?:whose|over|against|about|condemn\w*|denounc\w*|mourn\w*|honou?r\w*|justice for|"
                           r"in memory of|in the (?:death|killing|shooting) of|following the|after the)\b[^.;]{0,90}$")

@@ -13,6 +13,7 @@ import re
 from .cues import find_cues, note_heading
 from .rule_patterns import (
     _ABDUCT,
+    _ACT_AS_CAUSE,
     _AIRBORNE,
     _ARMED,
     _ARMED_CROWD,
@@ -37,6 +38,7 @@ from .rule_patterns import (
     _DIPLOMATIC,
     _EXCHANGE,
     _FIGHT,
+    _FORCES_BEFORE,
     _FORCE_ON_PROTESTERS,
     _HANDOVER,
     _HEAVY,
@@ -152,8 +154,11 @@ def _at_the_protest(pattern: re.Pattern[str], text: str, cause: re.Pattern[str] 
 
 
 def _crowd_violence(text: str) -> bool:
-    """Some violent-crowd word in ``text`` (lower-cased) names what the crowd did."""
-    return _at_the_protest(_VIOLENT_CROWD, text)
+    """Some violent-crowd word in ``text`` (lower-cased) names what the crowd did (not its cause, and
+    not what the police did: "police attacked the human chain")."""
+    return any(not _CAUSE_BEFORE.search(text, max(0, m.start() - 100), m.start())
+               and not _FORCES_BEFORE.search(text, max(0, m.start() - 40), m.start())
+               for m in _VIOLENT_CROWD.finditer(text))
 
 
 def rule_flags(text: str) -> frozenset[str]:
@@ -208,7 +213,7 @@ def rule_flags(text: str) -> frozenset[str]:
             out.add("violentcrowd" if crowd else "protesterskilled")
         elif crowd:
             out.add("violentcrowd")
-        if _INTERVENED.search(text):
+        if _at_the_protest(_INTERVENED, text, _ACT_AS_CAUSE):
             out.add("intervened")
     elif _MOB_ACT.search(text):
         out.add("mobact")

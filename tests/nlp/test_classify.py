@@ -204,6 +204,15 @@ def test_classify_trained_model_dominates_typing() -> None:
         ("Militias of two rival clans clashed near the wells over grazing rights, and eleven men died.",
          "Armed clash"),
         ("Armed youths of the ruling party marched into the village and beat two opposition supporters.", "Attack"),
+        # demonstrators who tried to force their way in are violent, whatever the police then did
+        ("Dozens of farmers rallied at the land registry and tried to force their way into the building; "
+         "police fired tear gas to disperse them.", "Violent demonstration"),
+        # police that 'attacked' a sit-in: an intervention, not a violent crowd
+        ("Police attacked a sit-in of nurses outside the ministry with batons and detained five of them.",
+         "Protest with intervention"),
+        # a police act named as the protest's cause is no intervention at it
+        ("Street vendors protested in the town centre, rejecting police raids that seized their goods.",
+         "Peaceful protest"),
         # the note's own heading
         ("Property destruction: On 2 March 2021, the army pulled down two farm sheds near the village.",
          "Looting/property destruction"),
