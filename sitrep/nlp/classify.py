@@ -276,6 +276,8 @@ class EventClassifier:
             total[idx("Arrests")] += shift
         if "rioters" in flags:  # ACLED: rioters with no demonstration lean to a mob
             total[idx("Mob violence")] += VIOLENT_CROWD_SHIFT * scale
+        if ("protest" in flags and not flags & {"violentcrowd", "mobact"}) or "armedcrowd" in flags:
+            total[idx("Mob violence")] -= shift  # a peaceful crowd, or armed men: no mob
         if "protest" not in flags and _reads_english(text):  # force against protesters needs protesters
             for sub in _AT_PROTESTS:
                 total[idx(sub)] -= shift
@@ -334,6 +336,8 @@ class EventClassifier:
                 prior[self._subs.index(sub)] *= AFTERMATH_FACTOR
             # stones or arson with no demonstration named are a mob's (ACLED: a violent demonstration
             # needs demonstrators; riot words have their own rule, "rioters")
+            if "armedcrowd" in flags:  # armed men "marching" or "demanding": no demonstration
+                prior[self._subs.index("Peaceful protest")] *= AFTERMATH_FACTOR
             if "rioters" not in flags:
                 vd, mob = self._subs.index("Violent demonstration"), self._subs.index("Mob violence")
                 prior[mob] = max(prior[mob], prior[vd])

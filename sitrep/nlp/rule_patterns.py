@@ -96,7 +96,9 @@ _NOT_POLITICAL = _ci(
     r"drowned|overturned|volcan\w*|eruption|cyber\w*|hackers?|websites? (?:was |were )?(?:hacked|defaced|blocked))\b")
 # "march" but not the month in "18 March 2020"
 _PROTEST = _ci(r"\b(?:protest\w*|demonstrat\w+|(?<!\d )march(?:ed|es|ing)?\b(?! \d| deeper| further| towards?\b| on the (?:town|city|capital))|rall(?:y|ies|ied)|"
-                      r"sit-ins?|human chains?|dharnas?|(?:to )?demand(?:ed|ing|s)? (?!(?:a |the )?ransom)\w+)")
+                      r"sit-ins?|human chains?|dharnas?|(?:to )?demand(?:ed|ing|s)? (?!(?:a |the )?ransom)\w+|"
+                      r"strikers\b|on strike\b|striking (?:\w+ )?(?:workers|employees|staff|teachers|doctors|nurses|"
+                      r"drivers|miners|students)\b)")
 _LETHAL = _ci(r"\b(?:killed|died|dead|death|live (?:rounds|ammunition|fire|bullets)|gunfire|"
               r"shot(?! (?:\w+ )?(?:in|to|into) the air))\b")
 _VIOLENT_CROWD = _ci(r"\b(?:(?<!anti-)riot(?!\w* (?:police|control|gear|squads?|units?|forces|officers))\w*|stones|stone[- ]?pelting|pelt\w*|molotov|petrol bombs?|torched|"

@@ -213,6 +213,11 @@ def test_classify_trained_model_dominates_typing() -> None:
         # a police act named as the protest's cause is no intervention at it
         ("Street vendors protested in the town centre, rejecting police raids that seized their goods.",
          "Peaceful protest"),
+        # a peaceful protest about a beating is no mob; striking workers who smash a clinic are demonstrators
+        ("Market women demonstrated in the town after a soldier had beaten one of them in a dispute.",
+         "Peaceful protest"),
+        ("Striking cleaners smashed the windows of the hospital administration and overturned its desks.",
+         "Violent demonstration"),
         # the note's own heading
         ("Property destruction: On 2 March 2021, the army pulled down two farm sheds near the village.",
          "Looting/property destruction"),
