@@ -219,7 +219,9 @@ _CIV_NOUNS = (
     r"herders|pastoralists|cattle owners|(?:\w+ )?members?|leaders?|officials?|owners?|chairpersons?|chairm[ae]n|"
     r"councilors?|politicians?|candidates?|supporters?|pastors?|priests?|imams?|nurses?|doctors?|(?:health|aid) workers|"
     r"shepherds?|collectors?|labou?rers|fishermen|miners|hunters|people|persons?|individuals|pedestrians|motorists|"
-    r"customers|tourists|guests|pilgrims|mourners|patients|passers-by|bystanders)")
+    r"customers|tourists|guests|pilgrims|mourners|patients|passers-by|bystanders|"
+    # places full of unarmed people
+    r"hotels?|mosques?|church(?:es)?|markets?|marketplaces?|restaurants?|bars?|wedding\w*|funerals?|bus(?:es)?)")
 _CIVILIAN_TARGET = _ci(
     r"\b(?:attacked|assaulted|shot(?: and killed| dead)?|killed|stabbed|beat|beaten|hacked|injured|wounded|"
     r"ambushed|targeted|open(?:ed)? fired? (?:on|at|against)|fired (?:\w+ ){0,2}?(?:on|at|against)) "

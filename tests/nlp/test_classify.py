@@ -218,6 +218,8 @@ def test_classify_trained_model_dominates_typing() -> None:
          "Peaceful protest"),
         ("Striking cleaners smashed the windows of the hospital administration and overturned its desks.",
          "Violent demonstration"),
+        # a place full of unarmed people attacked: an attack on civilians
+        ("Armed men attacked a crowded restaurant in the old town on Saturday night; three diners died.", "Attack"),
         # the note's own heading
         ("Property destruction: On 2 March 2021, the army pulled down two farm sheds near the village.",
          "Looting/property destruction"),
