@@ -338,9 +338,10 @@ class EventClassifier:
             # needs demonstrators; riot words have their own rule, "rioters")
             if "armedcrowd" in flags:  # armed men "marching" or "demanding": no demonstration
                 prior[self._subs.index("Peaceful protest")] *= AFTERMATH_FACTOR
-            if "rioters" not in flags:
-                vd, mob = self._subs.index("Violent demonstration"), self._subs.index("Mob violence")
-                prior[mob] = max(prior[mob], prior[vd])
+            if "rioters" not in flags:  # no crowd and no one hurt: property destruction
+                vd = self._subs.index("Violent demonstration")
+                to = self._subs.index("Mob violence" if flags & {"crowd", "violence"} else "Looting/property destruction")
+                prior[to] = max(prior[to], prior[vd])
                 prior[vd] *= AFTERMATH_FACTOR
         # an arrest or a deployment reported next to violence is usually its aftermath, and lockdown
         # or curfew words at a protest are its cause

@@ -60,7 +60,7 @@ _RAW: list[tuple[str, str, float]] = [
     (r"shell(?:ed|ing|s)?|artillery|mortars?|rockets?|missiles?|grads?|howitzers?|ATGMs?|anti-tank|"
      r"tank fire|projectiles?|katyusha", "Shelling/artillery/missile attack", 0.9),
     (r"car bombs?|booby[- ]trapped|IEDs?|roadside bombs?|landmines?|land mines?|mines?|"
-     r"explosive devices?|bombs?|bombings?|blasts?|explosions?|explod\w+|detonat\w+|"
+     r"explosive devices?|(?<!petrol )(?<!fire )bombs?|bombings?|blasts?|explosions?|explod\w+|detonat\w+|"
      r"went off", "Remote explosive/landmine/IED", 0.8),
     (r"(?<!propelled )(?<!-propelled )grenades?(?! launchers?)", "Grenade", 1.3),
     # Violence against civilians
@@ -85,7 +85,7 @@ _RAW: list[tuple[str, str, float]] = [
      1.0),
     (r"dispers\w+|tear ?gas|water cannon|rubber bullets|lathi|baton charge", "Protest with intervention", 0.8),
     (r"riot(?!\w* (?:police|control|gear|squads?|units?))\w*|torched|set (?:fire|ablaze)|burn\w* (?:rubber )?(?:tyres|tires)|pelted|stones|rocks|"
-     r"molotov|brawl|hurl\w*|vandali\w+|turned violent|violent (?:protests?|demonstrations?|riots?)|ablaze",
+     r"molotov|petrol bombs?|fire ?bombs?|brawl|hurl\w*|vandali\w+|turned violent|violent (?:protests?|demonstrations?|riots?)|ablaze",
      "Violent demonstration", 0.8),
     (r"mob|vigilantes?|lynch\w*|communal|disputes?|scuffle\w*|quarrel\w*|two (?:groups|families|villages)|"
      r"rival (?:groups|supporters|factions)|physical fight|fight broke out", "Mob violence", 0.8),
@@ -188,6 +188,8 @@ _MANUAL_KEYS = {
                               "landmine", "mine", "grenade", "missile", "drone", "rocket", "projectile", "uav"),
     "Excessive force against protesters": ("live", "violently", "protester", "demonstrator"),
     "Grenade": ("grenade",),
+    "Remote explosive/landmine/IED": ("car bomb", "booby", "ied", "roadside", "landmine", "land mine", "mine",
+                                      "explosive", "bomb", "blast", "explosion", "explod", "detonat", "went off"),
     "Headquarters or base established": ("establish", "set", "buil", "opened", "install"),
 }
 

@@ -196,6 +196,10 @@ _STRONG_PROTEST = _ci(r"(?:protest|demonstrat|rall(?:y|ies|ied)\b|sit-in|human c
 #: an armed crowd: what it does is no demonstration (ACLED: demonstrators are unarmed)
 _ARMED_CROWD = _ci(r"\b(?:armed (?:men|members|groups?|individuals|youths?|gangs?)|militias?|militiam[ae]n|gangs?|"
                    r"gunmen|militants|fighters|insurgents|rebels)\b")
+#: a crowd is named (a mob needs one: "a pair of people" throwing a petrol bomb at a shop is no mob)
+_CROWD_WORD = _ci(r"\b(?:mobs?|crowds?|dozens|hundreds|thousands|scores|residents|villagers|locals|youths|supporters|"
+                  r"rioters|migrants|workers|traders|vendors|students|farmers|fans|worshippers|relatives|families|"
+                  r"neighbou?rs|(?:wedding |funeral )?party|gathering|(?:group|band|gang) of (?:\w+ )?(?:people|youths|men|residents|villagers))\b")
 #: tyres or barricades set alight (usually to block a road): a violent demonstration's mark
 _TYRES = _ci(r"\b(?:burn\w*|lit|light\w*|set fire to|set ablaze|torch\w*) (?:\w+ )?(?:tyres|tires|objects|material|"
              r"barricades)\b|\b(?:burning|flaming) (?:tyres|tires|barricades)\b")

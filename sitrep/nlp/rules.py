@@ -31,6 +31,7 @@ from .rule_patterns import (
     _CLASH_WORDS,
     _COUNTED_BLASTS,
     _CRIMINAL_VICTIM,
+    _CROWD_WORD,
     _DEATH_CAUSE,
     _DEMAND_ONLY,
     _DEVICE,
@@ -168,7 +169,7 @@ def rule_flags(text: str) -> frozenset[str]:
     - ``protest``, and then ``forceprot`` (force on the protesters themselves), ``protesterskilled``
       (:func:`protesters_killed`), ``violentcrowd``, ``intervened`` (arrests, dispersal);
     - ``mobact``: an unarmed crowd turns on someone, outside a demonstration; ``rioters``: riots
-      named without a protest word; ``armedcrowd``: militias, gunmen or armed men are named (their
+      named without a protest word; ``crowd``: a crowd is named; ``armedcrowd``: militias, gunmen or armed men are named (their
       "march" or burning tyres is no demonstration, and their fight no mob's);
     - ``exchange`` (fire traded, small arms), else ``standoff`` (mortars, rockets, heavy machine guns,
       explosions counted with no device named) and ``clashwords``; ``violence``: people killed, hurt
@@ -217,6 +218,8 @@ def rule_flags(text: str) -> frozenset[str]:
             out.add("intervened")
     elif _MOB_ACT.search(text):
         out.add("mobact")
+    if _CROWD_WORD.search(text):
+        out.add("crowd")
     if "protest" not in out and _RIOTERS.search(text):
         out.add("rioters")
     if _EXCHANGE.search(text) or (_LIGHT_FIRE.search(text) and not _HEAVY.search(text)):

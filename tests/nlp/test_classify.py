@@ -220,6 +220,9 @@ def test_classify_trained_model_dominates_typing() -> None:
          "Violent demonstration"),
         # a place full of unarmed people attacked: an attack on civilians
         ("Armed men attacked a crowded restaurant in the old town on Saturday night; three diners died.", "Attack"),
+        # a petrol bomb thrown at a shop by two men, no crowd and no one hurt: property destruction
+        ("Two masked men threw a petrol bomb at a bakery at night and fled, damaging its front.",
+         "Looting/property destruction"),
         # the note's own heading
         ("Property destruction: On 2 March 2021, the army pulled down two farm sheds near the village.",
          "Looting/property destruction"),
