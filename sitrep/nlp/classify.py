@@ -12,7 +12,6 @@ Two learned parts, one rule part, combined per text:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +23,9 @@ from ..taxonomy import SUB_EVENT_TYPES, TYPE_OF_SUB
 from .codebook import NONE_LABEL, training_pairs
 from .cues import CueHit, find_cues, note_heading
 from .rules import (
+    _DATED_BEFORE,
+    _list_end,
+    _reads_english,
     armed_victims_only,
     not_political,
     protesters_killed,
@@ -160,23 +162,6 @@ AFTERMATH_FACTOR = 0.3
 _AT_PROTESTS = ("Excessive force against protesters", "Protest with intervention")
 
 
-_LIST_END = re.compile(r"[.;:](?:\s|$)")
-#: a year used as a modifier right before a cue ("a deadly 2017 chemical attack") dates it to the past
-_DATED_BEFORE = re.compile(r"\b(?:a|an|the|its|their)\s+(?:\w+\s+)?(?:19|20)\d\d\s+(?:\w+\s+)?$", re.IGNORECASE)
-
-
-def _reads_english(text: str) -> bool:
-    """Most letters are Latin: the English rules can tell something from a flag's absence."""
-    letters = [c for c in text[:400] if c.isalpha()]
-    return sum(c.isascii() for c in letters) * 2 > len(letters)
-
-
-def _list_end(text: str, pos: int) -> int:
-    """End of the sentence or clause that runs on from ``pos`` (where a list of items ends)."""
-    m = _LIST_END.search(text, pos)
-    return m.start() if m else len(text)
-
-
 @dataclass(frozen=True)
 class Prediction:
     label: str  # a sub_event_type or "none"
@@ -301,6 +286,9 @@ class EventClassifier:
         if ("stateterritory" in flags or "nonstateterritory" in flags) and "protest" not in flags:
             side, other = (gov, nsa) if "stateterritory" in flags else (nsa, gov)
             total[side] = max(total[side], total[other]) + shift
+        if raw is not None and not flags & {"stateterritory", "nonstateterritory"} and raw[gov] == raw[nsa] == 0:
+            total[gov] -= shift  # no place named as taken: no territory changed hands
+            total[nsa] -= shift
         if "nolastingtake" in flags:  # held only briefly, or only tried: a clash (ACLED)
             total[gov] -= 2 * shift
             total[nsa] -= 2 * shift

@@ -278,6 +278,23 @@ def rule_flags(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+_LIST_END = re.compile(r"[.;:](?:\s|$)")
+#: a year used as a modifier right before a cue ("a deadly 2017 chemical attack") dates it to the past
+_DATED_BEFORE = re.compile(r"\b(?:a|an|the|its|their)\s+(?:\w+\s+)?(?:19|20)\d\d\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _reads_english(text: str) -> bool:
+    """Most letters are Latin: the English rules can tell something from a flag's absence."""
+    letters = [c for c in text[:400] if c.isalpha()]
+    return sum(c.isascii() for c in letters) * 2 > len(letters)
+
+
+def _list_end(text: str, pos: int) -> int:
+    """End of the sentence or clause that runs on from ``pos`` (where a list of items ends)."""
+    m = _LIST_END.search(text, pos)
+    return m.start() if m else len(text)
+
+
 def _token(name: str) -> str:
     return "x" + _NON_LETTERS.sub("", name.lower())
 
