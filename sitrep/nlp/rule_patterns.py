@@ -205,6 +205,15 @@ _TYRES = _ci(r"\b(?:burn\w*|lit|light\w*|set fire to|set ablaze|torch\w*) (?:\w+
              r"barricades)\b|\b(?:burning|flaming) (?:tyres|tires|barricades)\b")
 #: a "demand" is the weakest sign of a demonstration: an unarmed crowd's attack outweighs it
 _DEMAND_ONLY = _ci(r"\bdemand\w*")
+#: crime without force (theft, fraud, forgery, smuggling) is no event (coding rules), unless a weapon or
+#: violence is named
+_CRIME_ONLY = _ci(r"\b(?:robber(?:y|ies)|robbed|thefts?|stealing|stole|stolen|counterfeit|fake (?:currency|notes)|"
+                  r"fraud\w*|forg(?:ed|ery)|smuggl\w+|burglar\w*|pickpocket\w*)\b")
+_FORCE = _ci(r"\b(?:armed|guns?|gunpoint|gunmen|pistols?|rifles?|firearms?|explosives?|grenades?|bombs?|knives|"
+             r"machetes?|shot|shoot\w*|fired|fire|killed|dead|died|injur\w*|wound\w*|beat\w*|stabb\w*|attack\w*|"
+             r"raid\w*|looted|torched|burn\w*|kidnap\w*|abduct\w*|hostage|"
+             # an armed actor's theft or seizure is property destruction (ACLED)
+             r"military|army|soldiers|troops|militia\w*|militants|fighters|rebels|insurgents)\b")
 #: a government's answer to an attack, not the attack
 _DIPLOMATIC = _ci(r"\b(?:(?:imposed|announced|approved|new|tougher) (?:\w+ )?sanctions|sanctions against|"
                   r"(?:retaliatory|punitive|diplomatic) (?:measures|move|steps)|expel\w* (?:\w+ ){0,3}embassy staff|"

@@ -30,6 +30,7 @@ from .rule_patterns import (
     _CLASHED_WITH,
     _CLASH_WORDS,
     _COUNTED_BLASTS,
+    _CRIME_ONLY,
     _CRIMINAL_VICTIM,
     _CROWD_WORD,
     _DEATH_CAUSE,
@@ -39,6 +40,7 @@ from .rule_patterns import (
     _DIPLOMATIC,
     _EXCHANGE,
     _FIGHT,
+    _FORCE,
     _FORCES_BEFORE,
     _FORCE_ON_PROTESTERS,
     _HANDOVER,
@@ -103,10 +105,12 @@ def not_political(text: str) -> bool:
 def reports_no_event(text: str) -> bool:
     """Rule: the text is about something other than an event of ACLED's kinds: an accident or
     disaster (:func:`not_political`), a diplomatic answer to an attack (sanctions, expelled
-    diplomats) or a claim of responsibility or blame for one. A protest about any of these is
+    diplomats), a claim of responsibility or blame for one, or crime without force (theft, fraud,
+    smuggling; coding rules). A protest about any of these is
     still a protest."""
     text = text.lower()
-    return (bool(_NOT_POLITICAL.search(text) or _DIPLOMATIC.search(text) or _ATTRIBUTION.search(text))
+    crime = _CRIME_ONLY.search(text) and not _FORCE.search(text)
+    return (bool(_NOT_POLITICAL.search(text) or _DIPLOMATIC.search(text) or _ATTRIBUTION.search(text) or crime)
             and not _PROTEST.search(text))
 
 

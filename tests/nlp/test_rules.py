@@ -62,6 +62,11 @@ def test_rules_preprocessor_pickles_for_model_dirs() -> None:
         ("Students marched to demand justice for two classmates killed in a road accident.", False),
         ("Police are accused of beating a taxi driver during the curfew.", False),
         ("Gunmen attacked the convoy; the group later claimed responsibility.", False),
+        # crime without force is no event; an armed actor's theft, or an armed robbery, is
+        ("Two men stole a delivery van from a car park and sold its engine parts.", True),
+        ("Customs officers found counterfeit banknotes worth millions hidden in a lorry.", True),
+        ("Militiamen stole forty cows from a ranch outside the town.", False),
+        ("Armed men robbed a bus at gunpoint on the highway.", False),
     ],
 )
 def test_rules_reports_no_event(text: str, expected: bool) -> None:
