@@ -180,6 +180,9 @@ def _class(ctx: Context, template: str, inter: int, parts: list[Participant]) ->
     return Actor(name=name, inter=inter, country=ctx.country, assoc=list(dict.fromkeys(assoc)))
 
 
+_PLANTED = frozenset(("Remote explosive/landmine/IED", "Suicide bomb"))
+
+
 def choose_actors(event_type: str, sub_event_type: str, sent: list[Participant], para: list[Participant],
                   doc: list[Participant], ctx: Context) -> tuple[Actor | None, Actor | None]:
     """actor1/actor2 for one candidate from the participants of its sentence, paragraph and document."""
@@ -222,6 +225,12 @@ def choose_actors(event_type: str, sub_event_type: str, sent: list[Participant],
             sides = [resolve(ActorEntry(name=None, inter=1, ref="air"), ctx)]
         elif isinstance(pair, list) and len(pair) == 2:
             sides = [_named(ctx, n) for n in pair]
+        elif sub_event_type in _PLANTED:
+            # an unclaimed bomb is not the state's because the army is named nearby: a non-state
+            # group of the paragraph, else ACLED's unidentified armed group
+            sides = _sides([p for p in para if _armed(p) and p.actor.inter != 1], ctx)[:1] or [
+                Actor(name=f"Unidentified Armed Group ({ctx.country or 'International'})", inter=3,
+                      country=ctx.country)]
         else:
             sides = _sides([p for p in para if _armed(p)], ctx) or _sides([p for p in doc if _armed(p)], ctx)[:1]
     if not sides:

@@ -102,3 +102,17 @@ def test_stage_user_actor_file_from_stage_options(tmp_path: Path) -> None:
     resolver = ActorResolver(matcher=load_matcher(settings))
     cand = _run(resolver, "The Crimsons attacked regime forces.", "Battles", "Armed clash")
     assert _pair(cand) == ("Crimson Front", 3, "Military Forces of Syria (2000-)", 1)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the army named in the paragraph before did not plant the bomb that hit the minibus
+    ("The army said eleven soldiers were killed in the ambush. A roadside bomb exploded under a "
+     "minibus on the road, killing four passengers.", "Unidentified Armed Group (Burkina Faso)"),
+    # a non-state group of the paragraph is the likely planter
+    ("JNIM fighters operate in the area. A roadside bomb exploded under a minibus on the "
+     "road, killing four passengers.", "JNIM: Group for Support of Islam and Muslims"),
+])
+def test_stage_unclaimed_bomb_is_not_the_states(resolver: ActorResolver, text: str, expected: str) -> None:
+    cand = _run(resolver, text, "Explosions/Remote violence", "Remote explosive/landmine/IED",
+                "Burkina Faso", date(2022, 6, 8))
+    assert cand.actor1 is not None and cand.actor1.name == expected
