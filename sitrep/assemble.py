@@ -13,6 +13,7 @@ import hashlib
 from collections.abc import Iterable
 
 from .config import Settings
+from .geo.match import name_key
 from .registry import stage
 from .resources import Resources
 from .schema import Actor, Claim, Doc, Event, EventCandidate, Evidence
@@ -34,6 +35,14 @@ def _place_key(c: EventCandidate) -> str:
     if c.place is None or c.place.place is None:
         return "?"
     return c.place.place.place_id or c.place.place.name
+
+
+def _fallback_name(c: EventCandidate) -> str:
+    """The name of a place the gazetteer did not know and placed at a coarser one ("" if none)."""
+    if c.place is None or c.place.place is None or c.place.geo_precision < 2 or not c.place.span:
+        return ""
+    key = name_key(c.place.span.text)
+    return "" if key == name_key(c.place.place.name) else key
 
 
 def _dyad_key(c: EventCandidate) -> frozenset[str]:
@@ -59,6 +68,12 @@ def group_candidates(cands: Iterable[EventCandidate]) -> list[list[EventCandidat
                 continue
             d1, d2 = _dyad_key(head), _dyad_key(cand)
             if d1 and d2 and not (d1 & d2):
+                continue
+            # two unknown places placed at one city ("Dahiyat al-Assad", "Salah al-Din" at
+            # Aleppo) are one event only for the same two sides: fighting with its car bombs,
+            # not a battle and an air strike on a neighbourhood elsewhere
+            f1, f2 = _fallback_name(head), _fallback_name(cand)
+            if f1 and f2 and f1 != f2 and d1 != d2:
                 continue
             group.append(cand)
             break

@@ -108,3 +108,24 @@ def test_every_evidence_span_is_the_text_it_points_at() -> None:
             for span in event.evidence:
                 assert span.text.strip(), (event.location, span)
                 assert text[span.start:span.end] == span.text
+
+
+def _fallback(sub: str, span: str, **kw: object) -> EventCandidate:
+    """A candidate at a name the gazetteer did not know, placed at Aleppo city (precision 2)."""
+    cand = _cand(sub, "Aleppo", **kw)
+    assert cand.place is not None
+    cand.place = cand.place.model_copy(update={"span": Span(start=0, end=1, text=span),
+                                               "geo_precision": 2})
+    return cand
+
+
+def test_assemble_unknown_places_at_one_city_split_unless_the_same_two_sides_fight() -> None:
+    # a battle in one unknown district and an air strike on civilians in another: two events
+    doc = _run(_fallback("Non-state actor overtakes territory", "Dahiyat al-Assad"),
+               _fallback("Air/drone strike", "Salah al-Din", a1="B", a2="Civilians"))
+    assert sorted(e.sub_event_type for e in doc.events) == [
+        "Air/drone strike", "Non-state actor overtakes territory"]
+    # the same two sides fighting with car bombs around two unknown districts: one battle
+    doc = _run(_fallback("Armed clash", "3000 Apartments"),
+               _fallback("Remote explosive/landmine/IED", "Halab al-Jadideh"))
+    assert [e.sub_event_type for e in doc.events] == ["Armed clash"]
