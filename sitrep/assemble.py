@@ -69,11 +69,11 @@ def group_candidates(cands: Iterable[EventCandidate]) -> list[list[EventCandidat
             d1, d2 = _dyad_key(head), _dyad_key(cand)
             if d1 and d2 and not (d1 & d2):
                 continue
-            # two unknown places placed at one city ("Dahiyat al-Assad", "Salah al-Din" at
-            # Aleppo) are one event only for the same two sides: fighting with its car bombs,
-            # not a battle and an air strike on a neighbourhood elsewhere
+            # an unknown place placed at a city ("Dahiyat al-Assad" at Aleppo) is the same place
+            # as the city or another unknown one only for the same two sides: fighting with its
+            # car bombs, not a battle and an air strike on a neighbourhood elsewhere
             f1, f2 = _fallback_name(head), _fallback_name(cand)
-            if f1 and f2 and f1 != f2 and d1 != d2:
+            if f1 != f2 and d1 != d2:
                 continue
             group.append(cand)
             break

@@ -129,3 +129,10 @@ def test_assemble_unknown_places_at_one_city_split_unless_the_same_two_sides_fig
     doc = _run(_fallback("Armed clash", "3000 Apartments"),
                _fallback("Remote explosive/landmine/IED", "Halab al-Jadideh"))
     assert [e.sub_event_type for e in doc.events] == ["Armed clash"]
+
+
+def test_assemble_unknown_place_at_a_city_is_not_the_city_for_other_sides() -> None:
+    # shelling of the city itself, and a village retaken "north-east of the city" placed there
+    doc = _run(_cand("Shelling/artillery/missile attack", "Aleppo", a1="B", a2="Civilians"),
+               _fallback("Government regains territory", "Rubizhne", a1="C", a2="B"))
+    assert len(doc.events) == 2

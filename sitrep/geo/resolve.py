@@ -120,7 +120,8 @@ def _split_span(gaz: Gazetteer, span: SpanCandidate) -> list[tuple[SpanCandidate
                                      explicit=span.explicit, near=span.near,
                                      admin_word=span.admin_word, role=span.role, hint=span.hint,
                                      locative=span.locative, way=span.way, origin=span.origin,
-                                     partial=(j - i) < len(words) and len(words) > 1)
+                                     partial=(j - i) < len(words) and len(words) > 1,
+                                     of_the_city=span.of_the_city and j == len(words))
                 found.append((part, _dedup(records)))
                 i = j
                 break
@@ -282,6 +283,9 @@ def _fuzzy(gaz: Gazetteer, m: Resolution, focus: str | None) -> None:
                 m.candidates.append((rec, (score - cutoff) / (100.0 - cutoff) - 0.5))
 
 
+_OF_CITY_KM = 100.0  # "north of the city" names a place around it, not in the next province
+
+
 def _fallback(m: Resolution, same_sentence: list[Resolution], focus_city: PlaceRecord | None,
               focus_place: PlaceRecord | None) -> None:
     """Stand an unknown explicit place in for the nearest containing place we trust: the
@@ -388,6 +392,11 @@ def resolve_document(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[Sp
             m.record = None
             # named with its own containers: stand in for them; else (inherited) just drop it
             m.span.explicit = m.span.explicit or bool(m.span.hint)
+    for m in everything:  # "Rubizhne north-east of the city": not a namesake 200 km away
+        if (m.span.of_the_city and m.record is not None and focus_city is not None
+                and m.record.uid != focus_city.uid and haversine_km(m.record, focus_city) > _OF_CITY_KM):
+            m.record = None
+            m.span.explicit = True
     for m in everything:
         if m.record is None and m.span.explicit:
             same = [o for o in everything if o.sentence_index == m.sentence_index]

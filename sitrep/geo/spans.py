@@ -59,6 +59,10 @@ _HINT_NAME = r"[A-Z][\w'’-]+(?:(?:[ -]|\s+(?:de|del|la|do|da|dos)\s+)[A-Z][\w'
 _COMMA_HINT = re.compile(rf"^\s*(?:[a-z]+\s*){{0,2}}?,\s*({_HINT_NAME}(?:\s*,\s*{_HINT_NAME})?)"
                          r"(?:\s+(?:department|province|state|district|governorate|region|county|"
                          r"municipality|oblast))?(?=\s*(?:[.;)]|,|$))")
+# "Rubizhne north-east of the city", "a village 20 km south of the town"
+_OF_THE_CITY = re.compile(r"^[”\"’]?\s*,?\s*(?:(?:about|some|around)\s+)?(?:\d+\s*(?:km|kilomet\w+|miles)\s+)?"
+                          r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+the\s+"
+                          r"(?:city|town|capital)\b", re.IGNORECASE)
 _PAREN = re.compile(r"^\s*\(([A-Z][^()]{1,79})\)")
 _NAME = r"[A-Z][\w'’-]+(?:[ -](?:al-|el-|de |del )?[A-Z][\w'’-]+){0,3}"
 # "the Biabanak area of Maywand district, Kandahar": the district and province it lies in
@@ -82,6 +86,7 @@ class SpanCandidate:
     origin: bool = False  # "workers from X": where they came from
     partial: bool = False  # only part of a longer capitalised name matched
     hint: str = ""  # parenthesised context after the name: "(eThekwini, KwaZulu-Natal)"
+    of_the_city: bool = False  # "X north-east of the city": X lies near the report's city
 
 
 def is_stop(text: str) -> bool:
@@ -113,6 +118,7 @@ def _context(sentence: str, start: int, end: int, cand: SpanCandidate) -> SpanCa
     cand.locative = cand.near or bool(_LOCATIVE.search(before))
     cand.origin = not cand.near and bool(re.search(r"\bfrom\s+(?:the\s+)?[“\"]?$", before))
     cand.admin_word = bool(_ADMIN_WORDS.match(after.lstrip("”\"’")))
+    cand.of_the_city = bool(_OF_THE_CITY.match(after))
     if _SOURCE.search(before) or _SOURCE_AFTER.match(after):
         cand.role = "source"
     elif _HYPO.search(before[-50:]):

@@ -125,3 +125,25 @@ def test_stage_district_named_with_its_province_city_is_the_location() -> None:
     place = doc.candidates[0].place
     assert place is not None and place.place is not None
     assert place.place.name == "Maywand" and place.geo_precision == 2
+
+
+def test_stage_place_north_of_the_city_is_not_a_namesake_far_away() -> None:
+    """"Rubizhne north-east of the city" in a Kharkiv report: not the Rubizhne 190 km away."""
+    from sitrep.geo.gazetteer import PlaceRecord
+
+    ua = {"cc": "UA", "country": "Ukraine", "iso3": "UKR"}
+    gaz = MemoryGazetteer([
+        PlaceRecord(uid="c:kharkiv", name="Kharkiv", lat=49.98, lon=36.25, kind="city",
+                    population=1_400_000, admin1="Kharkiv", **ua),  # type: ignore[arg-type]
+        PlaceRecord(uid="t:rubizhne", name="Rubizhne", lat=49.01, lon=38.38, kind="town",
+                    population=56_000, admin1="Luhansk", **ua),  # type: ignore[arg-type]
+    ])
+    text = ("Russian forces shelled Kharkiv on Saturday. Ukrainian troops recaptured the village "
+            "of Rubizhne north-east of the city on Saturday.")
+    doc = _run(gaz, text, ["recaptured"], hint="Ukraine")
+    place = doc.candidates[0].place
+    assert place is not None and place.place is not None
+    assert place.place.name == "Kharkiv" and place.geo_precision == 2
+    far = _run(gaz, "Ukrainian troops recaptured the town of Rubizhne on Saturday.", ["recaptured"],
+               hint="Ukraine")
+    assert far.candidates[0].place.place.name == "Rubizhne"  # type: ignore[union-attr]
