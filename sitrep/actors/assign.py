@@ -76,6 +76,11 @@ def _pick_entry(entries: tuple[ActorEntry, ...], country: str | None) -> ActorEn
     return free[0] if free else None
 
 
+def _unidentified(country: str | None) -> Actor:
+    """ACLED's actor for armed men no one names or claims."""
+    return Actor(name=f"Unidentified Armed Group ({country or 'International'})", inter=3, country=country)
+
+
 def resolve(entry: ActorEntry, ctx: Context) -> Actor:
     """The neutral actor an entry names in this context."""
     c = ctx.country
@@ -97,12 +102,11 @@ def resolve(entry: ActorEntry, ctx: Context) -> Actor:
             return _named(ctx, rebel)
         if entry.partisan and c == "Syria":
             return Actor(name="Opposition Rebels (Syria)", inter=2, country=c)
-        return Actor(name=f"Unidentified Armed Group ({c or 'International'})", inter=3, country=c)
+        return _unidentified(c)
     if ref == "gang":
         gang = _default(ctx, "gang")
-        return _named(ctx, gang) if gang else Actor(
-            name=f"Unidentified Armed Group ({c or 'International'})", inter=3, country=c)
-    return Actor(name=f"Unidentified Armed Group ({c or 'International'})", inter=3, country=c)
+        return _named(ctx, gang) if gang else _unidentified(c)
+    return _unidentified(c)
 
 
 def participant(hit: Hit, ctx: Context, text: str) -> Participant | None:
@@ -203,8 +207,7 @@ def choose_actors(event_type: str, sub_event_type: str, sent: list[Participant],
     if event_type == "Violence against civilians":
         sides = _sides(armed, ctx) or _sides([p for p in para if _armed(p)], ctx)
         fallback = _default(ctx, "unidentified")
-        a1 = sides[0] if sides else _named(ctx, fallback) if fallback else Actor(
-            name=f"Unidentified Armed Group ({ctx.country or 'International'})", inter=3, country=ctx.country)
+        a1 = sides[0] if sides else _named(ctx, fallback) if fallback else _unidentified(ctx.country)
         return a1, _class(ctx, "Civilians ({c})", 7, [p for p in sent if p.assoc_only and p.actor.inter == 7])
     if event_type == "Strategic developments":
         if sub_event_type == "Arrests":
@@ -229,8 +232,7 @@ def choose_actors(event_type: str, sub_event_type: str, sent: list[Participant],
             # an unclaimed bomb is not the state's because the army is named nearby: a non-state
             # group of the paragraph, else ACLED's unidentified armed group
             sides = _sides([p for p in para if _armed(p) and p.actor.inter != 1], ctx)[:1] or [
-                Actor(name=f"Unidentified Armed Group ({ctx.country or 'International'})", inter=3,
-                      country=ctx.country)]
+                _unidentified(ctx.country)]
         else:
             sides = _sides([p for p in para if _armed(p)], ctx) or _sides([p for p in doc if _armed(p)], ctx)[:1]
     if not sides:
