@@ -18,7 +18,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .context import Containers, containers_of, haversine_km
 from .gazetteer import PRIORITY_IMPORT, PRIORITY_MODEL, Gazetteer, PlaceRecord
@@ -116,12 +116,10 @@ def _split_span(gaz: Gazetteer, span: SpanCandidate) -> list[tuple[SpanCandidate
                 records = gaz.lookup(name_key(" ".join(sub.split()[:-1])))
             if records:
                 s0 = span.start + words[i][0]
-                part = SpanCandidate(start=s0, end=s0 + len(sub), text=sub,
-                                     explicit=span.explicit, near=span.near,
-                                     admin_word=span.admin_word, role=span.role, hint=span.hint,
-                                     locative=span.locative, way=span.way, origin=span.origin,
-                                     partial=(j - i) < len(words) and len(words) > 1,
-                                     of_the_city=span.of_the_city and j == len(words))
+                # the span's context, for the part: "north of the city" only follows the last
+                part = replace(span, start=s0, end=s0 + len(sub), text=sub,
+                               partial=(j - i) < len(words) and len(words) > 1,
+                               of_the_city=span.of_the_city and j == len(words))
                 found.append((part, _dedup(records)))
                 i = j
                 break

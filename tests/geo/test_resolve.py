@@ -10,6 +10,7 @@ from sitrep.geo.stage import Geocoder
 from sitrep.nlp.segment import segment_text
 from sitrep.resources import Resources
 from sitrep.schema import Doc, Document, EventCandidate, PlaceMention, Span
+from sitrep.taxonomy import TYPE_OF_SUB
 
 
 def _rec(uid: str, name: str, cc: str, country: str, lat: float, lon: float, kind: str,
@@ -42,15 +43,16 @@ GAZ = MemoryGazetteer([
 ])
 
 
-def _locate(text: str, trigger: str, country: str | None) -> Doc:
+def _locate(text: str, trigger: str, country: str | None, *, gaz: MemoryGazetteer = GAZ,
+            sub: str = "Peaceful protest") -> Doc:
     resources = Resources(Settings())
-    resources.put("geo.gazetteer", GAZ)
+    resources.put("geo.gazetteer", gaz)
     doc = Doc(document=Document(id="t", text=text, country=country), country_hint=country)
     doc.sentences = segment_text(text)
     i = text.index(trigger)
     doc.candidates.append(EventCandidate(
         sentence_index=0, trigger=Span(start=i, end=i + len(trigger), text=trigger),
-        event_type="Protests", sub_event_type="Peaceful protest"))
+        event_type=TYPE_OF_SUB[sub], sub_event_type=sub))
     return Geocoder(resources)(doc)
 
 
@@ -133,16 +135,8 @@ def test_resolve_province_named_exactly_outvotes_a_foreign_word_town() -> None:
         *[_rec(f"v:ankara{cc}", "Ankara", cc, cc, 10.0 + i, 10.0, "village", 300, "X")
           for i, cc in enumerate(("DJ", "SI", "UA"))],
     ])
-    resources = Resources(Settings())
-    resources.put("geo.gazetteer", gaz)
-    text = "Dismissed workers held a sit-in at Yuksel Street in Ankara."
-    doc = Doc(document=Document(id="t", text=text))
-    doc.sentences = segment_text(text)
-    i = text.index("sit-in")
-    doc.candidates.append(EventCandidate(
-        sentence_index=0, trigger=Span(start=i, end=i + 6, text="sit-in"),
-        event_type="Protests", sub_event_type="Peaceful protest"))
-    place = _place(Geocoder(resources)(doc))
+    place = _place(_locate("Dismissed workers held a sit-in at Yuksel Street in Ankara.", "sit-in",
+                           None, gaz=gaz))
     assert place.place.country == "Turkey"  # type: ignore[union-attr]
 
 
@@ -161,23 +155,12 @@ def test_resolve_organisation_names_and_lists_of_provinces() -> None:
         _rec("a1:jowzjan", "Jowzjan", "AF", "Afghanistan", 36.7, 65.7, "admin1", 500_000,
              "Jowzjan"),
     ])
-    resources = Resources(Settings())
-    resources.put("geo.gazetteer", gaz)
-
-    def locate(text: str, trigger: str, country: str) -> Doc:
-        doc = Doc(document=Document(id="t", text=text, country=country), country_hint=country)
-        doc.sentences = segment_text(text)
-        i = text.index(trigger)
-        doc.candidates.append(EventCandidate(
-            sentence_index=0, trigger=Span(start=i, end=i + len(trigger), text=trigger),
-            event_type="Battles", sub_event_type="Armed clash"))
-        return Geocoder(resources)(doc)
-
-    doc = locate("Members of Al Sham Corps clashed with gunmen near Sarmin.", "clashed", "Syria")
+    doc = _locate("Members of Al Sham Corps clashed with gunmen near Sarmin.", "clashed", "Syria",
+                  gaz=gaz, sub="Armed clash")
     assert _place(doc).place.name == "Sarmin"  # type: ignore[union-attr]
     assert not any(p.place is not None and p.place.name == "Damascus" for p in doc.places)
-    doc = locate("Two policemen were killed in an ambush between Sar-e Pol and Jowzjan provinces.",
-                 "ambush", "Afghanistan")
+    doc = _locate("Two policemen were killed in an ambush between Sar-e Pol and Jowzjan provinces.",
+                  "ambush", "Afghanistan", gaz=gaz, sub="Armed clash")
     assert _place(doc).place.name == "Sar-e Pol"  # type: ignore[union-attr]
 
 
@@ -201,3 +184,4 @@ def test_resolve_group_and_coalition_names_are_not_place_spans(sentence: str) ->
     from sitrep.geo.spans import find_spans
 
     assert not [s for s in find_spans(sentence) if s.text.startswith(("Boko", "Saudi"))]
+

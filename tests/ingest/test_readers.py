@@ -72,20 +72,18 @@ def test_readers_content_hash_id_is_stable(tmp_path: Path) -> None:
     assert len(ids) == 1
 
 
-def test_readers_txt_dateline_gives_publication_date(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("text", "published", "source"), [
+    ("Title here\n\nDemo Desk | 4 November, 2016\n\nBody text.", date(2016, 11, 4), "Demo Desk"),
+    # a numeric date that starts with the year, and an Arabic desk
+    ("عنوان\n\nمكتب الأخبار | 2016-09-30\n\nنص الخبر.", date(2016, 9, 30), "مكتب الأخبار"),
+])
+def test_readers_txt_dateline_gives_publication_date_and_source(tmp_path: Path, text: str,
+                                                               published: date, source: str) -> None:
     path = tmp_path / "r.txt"
-    path.write_text("Title here\n\nDemo Desk | 4 November, 2016\n\nBody text.", encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     (doc,) = _one(path)
-    assert isinstance(doc, Document) and doc.date == date(2016, 11, 4)
-    assert doc.source == "Demo Desk"
-
-
-def test_readers_txt_dateline_with_a_numeric_date_and_arabic_desk(tmp_path: Path) -> None:
-    path = tmp_path / "r.txt"
-    path.write_text("عنوان\n\nمكتب الأخبار | 2016-09-30\n\nنص الخبر.", encoding="utf-8")
-    (doc,) = _one(path)
-    assert isinstance(doc, Document) and doc.date == date(2016, 9, 30)
-    assert doc.source == "مكتب الأخبار"
+    assert isinstance(doc, Document) and doc.date == published
+    assert doc.source == source
 
 
 def test_readers_default_date_applies_when_document_has_none(tmp_path: Path) -> None:
