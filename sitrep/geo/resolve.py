@@ -168,7 +168,7 @@ def _focus_country(gaz: Gazetteer, hint: str | None, res: list[Resolution],
             votes[countries[0].cc or ""] += 4
             continue
         ccs = {r.cc for r, _ in m.candidates if r.cc}
-        for cc in {r.cc for r, _ in m.candidates if r.kind == "admin1" and r.cc}:
+        for cc in sorted({r.cc for r, _ in m.candidates if r.kind == "admin1" and r.cc}):
             exact = any(r.cc == cc and r.kind == "admin1" and name_key(r.name) == m.key
                         for r, _ in m.candidates)  # "Ankara", not a province's other name
             votes[cc] += 3 if len(ccs) <= 3 or exact else 1
