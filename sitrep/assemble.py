@@ -19,7 +19,7 @@ from .resources import Resources
 from .schema import Actor, Claim, Doc, Event, EventCandidate, Evidence
 from .taxonomy import disorder_type, interaction, type_of_violence
 
-__all__ = ["Assembler", "event_from_group", "group_candidates"]
+__all__ = ["Assembler", "event_from_group", "group_candidates", "headline_indexes"]
 
 _SUB_RANK = {  # which sub-type wins when candidates merge into one event
     "Non-state actor overtakes territory": 0, "Government regains territory": 0,
@@ -56,9 +56,18 @@ def _family(c: EventCandidate) -> str:
 
 
 def group_candidates(cands: Iterable[EventCandidate]) -> list[list[EventCandidate]]:
-    """Group kept candidates by (day, place, family); dyads must be compatible."""
+    """Group kept candidates by the happening ``discourse.v1`` found for them, else by (day, place,
+    family) with compatible dyads."""
     groups: list[list[EventCandidate]] = []
+    by_happening: dict[int, list[EventCandidate]] = {}
     for cand in cands:
+        number = cand.extra.get("happening")
+        if isinstance(number, int):
+            if number not in by_happening:
+                by_happening[number] = []
+                groups.append(by_happening[number])
+            by_happening[number].append(cand)
+            continue
         assert cand.date is not None
         key = (cand.date.event_date, _place_key(cand), _family(cand))
         for group in groups:
@@ -148,7 +157,7 @@ def event_from_group(doc: Doc, group: list[EventCandidate]) -> Event:
     country = place.country if place else None
     ident = hashlib.sha1(
         f"{doc.document.id}|{date.event_date}|{_place_key(head)}|{head.sub_event_type}|"
-        f"{sorted(_dyad_key(head))}".encode()
+        f"{sorted(_dyad_key(head))}|{head.sentence_index}|{head.trigger.start}".encode()
     ).hexdigest()[:10]
     prefix = (place.iso3 if place and place.iso3 else "XXX").upper()
     return Event(
@@ -198,10 +207,23 @@ def event_from_group(doc: Doc, group: list[EventCandidate]) -> Event:
         claims=_unique_claims(group),
         framing=list(doc.framing),
         confidence=round(sum(c.score for c in group) / len(group), 3),
+        why=_why(group, head),
     )
 
 
-def _headline_indexes(doc: Doc) -> set[int]:
+def _why(group: list[EventCandidate], head: EventCandidate) -> list[str]:
+    """The reasons recorded on the group's mentions, the deciding (head) mention first."""
+    out: list[str] = [f"sub_event_type: {head.sub_event_type} from {head.trigger.text!r} "
+                      f"(score {head.score:.2f})"]
+    for cand in sorted(group, key=lambda c: c is not head):
+        for reason in cand.extra.get("why", []):
+            line = f"{cand.trigger.text!r}: {reason}"
+            if line not in out:
+                out.append(line)
+    return out
+
+
+def headline_indexes(doc: Doc) -> set[int]:
     """Sentences that are headlines: the title, or a first line without final punctuation."""
     found: set[int] = set()
     title = (doc.document.title or "").strip()
@@ -215,7 +237,7 @@ def _headline_indexes(doc: Doc) -> set[int]:
 
 def drop_headline_restatements(doc: Doc, kept: list[EventCandidate]) -> list[EventCandidate]:
     """A headline summarises the body: its candidate is dropped when the body codes the same kind."""
-    heads = _headline_indexes(doc)
+    heads = headline_indexes(doc)
     body_families = {_family(c) for c in kept if c.sentence_index not in heads}
     out = []
     for cand in kept:
@@ -234,7 +256,10 @@ class Assembler:
         kept: list[EventCandidate] = []
         for cand in doc.candidates:
             reason = None
-            if cand.negated:
+            status = cand.extra.get("status")
+            if status is not None and status != "new":
+                reason = "; ".join(str(w) for w in cand.extra.get("why", [])) or str(status)
+            elif cand.negated:
                 reason = "negated"
             elif cand.hypothetical:
                 reason = "hypothetical"

@@ -19,6 +19,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "geo.v1",
     "actors.v1",
     "arabic.v1",
+    "discourse.v1",
     "assemble.v1",
     "dedup.v1",
 )

@@ -36,6 +36,7 @@ _STAGE_MODULES = (
     "sitrep.geo.stage",
     "sitrep.actors.stage",
     "sitrep.normalise.arabic_stage",
+    "sitrep.discourse.stage",
     "sitrep.assemble",
     "sitrep.dedup.within",
 )

@@ -116,6 +116,7 @@ class Claim(_Model):
     start: int | None = None  # span of the figure in the document
     end: int | None = None
     civilian: bool = False
+    status: str | None = None  # why a figure counts for no event: "aggregate", "unattached", ...
 
 
 class FramingFlag(_Model):
@@ -270,6 +271,7 @@ class Event(BaseModel):
     claims: list[Claim] = Field(default_factory=list)
     framing: list[FramingFlag] = Field(default_factory=list)
     confidence: float | None = None
+    why: list[str] = Field(default_factory=list)  # the rules and evidence that decided this event
 
     def acled_row(self) -> dict[str, Any]:
         """The 31 ACLED columns, in order."""

@@ -15,7 +15,7 @@ def test_public_api_exports_exactly_the_documented_names() -> None:
 
 
 def test_public_api_event_carries_every_contract_field() -> None:
-    provenance = {"doc_id", "doc_ids", "evidence", "claims", "framing", "confidence"}
+    provenance = {"doc_id", "doc_ids", "evidence", "claims", "framing", "confidence", "why"}
     assert set(ACLED_COLUMNS) | set(UCDP_COLUMNS) | provenance == set(Event.model_fields)
     assert len(ACLED_COLUMNS) == 31
 

@@ -29,6 +29,7 @@ from .claims import (
     clause_bounds,
 )
 from .date_rules import NUMERIC_RULES, find_dates
+from ..discourse.cues import MAX_EVENT_DEATHS, aggregate_cue
 
 __all__ = ["FatalityExtractor", "Tally", "tally"]
 
@@ -113,7 +114,8 @@ def tally(figs: list[tuple[Figure, int, list[str]]], *, significant: bool) -> Ta
         for g in groups:
             g0 = g[0][0]
             same_sentence = g[0][1] == off
-            if same_sentence and chain == g[0][2]:
+            restated = g0.value == f.value and (g0.what == f.what or not g0.what or not f.what)
+            if same_sentence and chain == g[0][2] and not restated:
                 continue  # two figures in one attributed sentence: different people
             if _category(g0) != _category(f):
                 continue
@@ -241,6 +243,7 @@ class FatalityExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         per_sentence = self._sentence_figures(doc)
+        self._set_aside_tolls(doc, per_sentence)
         event_sentences = sorted({c.sentence_index for c in doc.candidates})
         attached: dict[int, list[tuple[Figure, int, list[str]]]] = {i: [] for i in event_sentences}
         for idx in sorted(per_sentence):
@@ -257,6 +260,33 @@ class FatalityExtractor:
         for cand, figs in zip(doc.candidates, per_cand, strict=True):
             self._fill(doc, cand, figs, claims_by_start)
         return doc
+
+    @staticmethod
+    def _set_aside_tolls(doc: Doc, per_sentence: dict[int, list[tuple[Figure, int, list[str]]]]) -> None:
+        """A running or aggregate toll ("since 2011", "the war has killed", a figure above any one
+        event's) counts for no event: its claim stays in ``doc.claims`` with status "aggregate"."""
+        claims_by_start = {c.start: c for c in doc.claims}
+        for idx, figs in list(per_sentence.items()):
+            text = doc.sentences[idx].text
+            kept = []
+            for item in figs:
+                f, off, _ = item
+                c0, c1 = clause_bounds(text, f.start)
+                cue = aggregate_cue(text[c0:c1])
+                if cue is None and f.quantity == "killed" and f.flag is None and f.value > MAX_EVENT_DEATHS:
+                    cue = f"{f.value} deaths"
+                if cue is None:
+                    kept.append(item)
+                    continue
+                claim = claims_by_start.get(off + f.start)
+                if claim is not None:
+                    claim.status = "aggregate"
+                doc.notes.append(f"fatalities: {f.text!r} is a running or aggregate toll ({cue!r}); "
+                                 "counted for no event")
+            if kept:
+                per_sentence[idx] = kept
+            else:
+                del per_sentence[idx]
 
     @staticmethod
     def _reroute_combatants(doc: Doc, per_cand: list[list[tuple[Figure, int, list[str]]]]) -> None:

@@ -1,0 +1,178 @@
+"""Coreference inside one article: the headline, the lede and later restatements of one happening.
+
+Two new mentions are one happening when ACLED's unit of analysis allows it: the same kind of
+event (all fighting and remote violence are one family; an attack on civilians stays apart, as
+in assembly), days
+at most :data:`DAY_WINDOW` apart, places that can be the same (the same gazetteer place, or one
+is a region, district or country that contains the other, or one is not located), and dyads that
+are not disjoint. Two different neighbourhoods that both fell back to one city stay apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..geo.match import name_key
+from ..schema import EventCandidate, Place
+
+__all__ = ["DAY_WINDOW", "Happening", "anaphoric", "family", "group_happenings", "lethal", "place_relation"]
+
+#: Restatements of one happening may be dated a day apart ("on Saturday" in the lede, the
+#: publication date later).
+DAY_WINDOW = 1
+
+_RECENT = 64  # a mention is compared with this many latest happenings and first members at most
+_COARSE = {"country": 3, "admin1": 2, "admin2": 1, "admin3": 1}
+_FIGHTING = ("Battles", "Explosions/Remote violence")
+
+
+def family(cand: EventCandidate) -> str:
+    """The event family coreference works within."""
+    if cand.event_type in _FIGHTING:
+        return "violence"
+    if cand.event_type == "Protests":
+        return "protest"
+    return cand.sub_event_type
+
+
+def _place(cand: EventCandidate) -> Place | None:
+    return cand.place.place if cand.place is not None else None
+
+
+def _fallback(cand: EventCandidate) -> str:
+    """The own name of a place the gazetteer did not know and placed at a coarser one."""
+    pm = cand.place
+    if pm is None or pm.place is None or pm.geo_precision < 2 or not pm.span.text.strip():
+        return ""
+    key = name_key(pm.span.text)
+    return "" if key == name_key(pm.place.name) else key
+
+
+def _level(p: Place) -> int:
+    return _COARSE.get(p.kind or "", 0)
+
+
+def _contains(big: Place, small: Place) -> bool:
+    if big.country and small.country and big.country != small.country:
+        return False
+    kind = big.kind or ""
+    if kind == "country":
+        return True
+    if kind == "admin1":
+        return bool(small.admin1) and name_key(small.admin1 or "") == name_key(big.admin1 or big.name)
+    if kind in ("admin2", "admin3"):
+        own = big.admin2 if kind == "admin2" else big.admin3
+        other = small.admin2 if kind == "admin2" else small.admin3
+        return bool(other) and name_key(other or "") == name_key(own or big.name)
+    return False
+
+
+def place_relation(a: EventCandidate, b: EventCandidate) -> str | None:
+    """Why the places of ``a`` and ``b`` can be one happening's place, or None when they cannot."""
+    pa, pb = _place(a), _place(b)
+    if pa is None or pb is None:
+        return "one mention unlocated"
+    same = (pa.place_id and pa.place_id == pb.place_id) or (
+        not pa.place_id and not pb.place_id and name_key(pa.name) == name_key(pb.name))
+    if same:
+        fa, fb = _fallback(a), _fallback(b)
+        if fa and fb and fa != fb:
+            return None  # two different unknown places that fell back to one city
+        return "same place"
+    la, lb = _level(pa), _level(pb)
+    if la > lb and _contains(pa, pb):
+        return f"{pa.name} contains {pb.name}"
+    if lb > la and _contains(pb, pa):
+        return f"{pb.name} contains {pa.name}"
+    return None
+
+
+def _dyad(cand: EventCandidate) -> frozenset[str]:
+    return frozenset(a.name for a in (cand.actor1, cand.actor2) if a is not None)
+
+
+@dataclass
+class Happening:
+    """Mentions of one happening, in text order, with the reason each one joined."""
+
+    members: list[EventCandidate] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def head(self) -> EventCandidate:
+        return self.members[0]
+
+    def joins(self, cand: EventCandidate) -> str | None:
+        """The reason ``cand`` restates this happening, or None."""
+        if family(cand) != family(self.head):
+            return None
+        assert cand.date is not None
+        days = min(abs((cand.date.event_date - m.date.event_date).days) for m in self.members if m.date)
+        if days > DAY_WINDOW:
+            return None
+        own = _fallback(cand)
+        if own and any(_fallback(m) and _fallback(m) != own for m in self.members):
+            return None  # another neighbourhood of the same city
+        d2 = _dyad(cand)
+        if d2 and all(_dyad(m) and not (_dyad(m) & d2) for m in self.members):
+            return None
+        for member in self.members[:_RECENT]:
+            why = place_relation(member, cand)
+            if why is not None:
+                return f"restates {member.trigger.text!r} ({why}, {days} day(s) apart)"
+        return None
+
+
+def lethal(fam: str) -> str:
+    """Fighting, remote violence and attacks on civilians: one happening can be told as either."""
+    return "violence" if fam in ("violence", "Attack") else fam
+
+
+def anaphoric(cand: EventCandidate) -> bool:
+    """A mention that names neither its own place nor its own date (both inherited from earlier
+    sentences or the publication): it tells more of a happening already reported."""
+    own_place = cand.place is not None and cand.place.sentence_index == cand.sentence_index \
+        and bool(cand.place.span.text.strip())
+    own_date = str(cand.extra.get("date_rule", "default")).endswith(":sentence")
+    return not own_place and not own_date
+
+
+def group_happenings(cands: list[EventCandidate], *, headlines: frozenset[int] = frozenset()
+                     ) -> list[Happening]:
+    """Group new mentions (in text order) into happenings, greedily, first match wins. Mentions
+    in the ``headlines`` sentences join the first body happening of their family (a headline
+    summarises the story), else they are grouped like the others."""
+    happenings: list[Happening] = []
+    body = [c for c in cands if c.sentence_index not in headlines]
+    heads = [c for c in cands if c.sentence_index in headlines]
+    for cand in sorted(heads, key=lambda c: (c.sentence_index, c.trigger.start)):
+        if any(lethal(family(c)) == lethal(family(cand)) for c in body):
+            body_first = [c for c in body if lethal(family(c)) == lethal(family(cand))]
+            cand.extra["headline_of"] = min(body_first, key=lambda c: (c.sentence_index, c.trigger.start))
+    ordered = sorted(body, key=lambda c: (c.sentence_index, c.trigger.start)) + \
+        sorted((c for c in heads if "headline_of" not in c.extra), key=lambda c: (c.sentence_index, c.trigger.start))
+    for cand in ordered:
+        if anaphoric(cand):
+            same = [h for h in happenings if lethal(family(h.head)) == lethal(family(cand))]
+            if same:
+                target = max(same, key=lambda h: h.members[-1].sentence_index)
+                target.members.append(cand)
+                target.reasons.append("tells more of the happening reported before it "
+                                      "(no place or date of its own)")
+                continue
+        for hap in happenings[-_RECENT:]:  # bounded work on a megabyte "article"
+            why = hap.joins(cand)
+            if why is not None:
+                hap.members.append(cand)
+                hap.reasons.append(why)
+                break
+        else:
+            happenings.append(Happening(members=[cand], reasons=["first mention"]))
+    for cand in heads:
+        target = cand.extra.pop("headline_of", None)
+        for hap in happenings:
+            if target is not None and any(m is target for m in hap.members):
+                hap.members.insert(0, cand)
+                hap.reasons.insert(0, f"headline restating {target.trigger.text!r}")
+                break
+    return happenings

@@ -1,0 +1,184 @@
+"""The document-level stage on hand-built mentions: status, coreference, deaths counted once."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.discourse.coref import group_happenings, place_relation
+from sitrep.discourse.cues import aggregate_cue, earlier_month_cue, no_number_cue, unspecified_time_cue
+from sitrep.discourse.stage import DiscourseStage
+from sitrep.discourse.status import focus_date, mention_status
+from sitrep.schema import (
+    Actor,
+    DateInfo,
+    Doc,
+    Document,
+    EventCandidate,
+    Evidence,
+    Place,
+    PlaceMention,
+    Sentence,
+    Span,
+)
+from sitrep.taxonomy import TYPE_OF_SUB
+
+PUB = date(2016, 11, 4)
+
+
+def _doc(*sentences: str) -> Doc:
+    text, out, at = "", [], 0
+    for i, s in enumerate(sentences):
+        out.append(Sentence(index=i, start=at, end=at + len(s), text=s))
+        text += s + " "
+        at += len(s) + 1
+    doc = Doc(document=Document(id="d", text=text, date=PUB))
+    doc.sentences = out
+    return doc
+
+
+def _place(name: str, kind: str = "city", admin1: str = "Aleppo") -> Place:
+    return Place(name=name, latitude=36.2, longitude=37.1, country="Syria", admin1=admin1, kind=kind,
+                 place_id=f"{kind}:{name}")
+
+
+def _cand(doc: Doc, sent: int, trigger: str, sub: str = "Armed clash", *, place: Place | None = None,
+          place_text: str | None = None, day: date = PUB, date_rule: str = "weekday:sentence",
+          fatalities: int = 0, figure_at: int | None = None, actors: tuple[str, ...] = ()) -> EventCandidate:
+    s = doc.sentences[sent]
+    at = s.start + s.text.index(trigger)
+    pm = None
+    if place is not None:
+        pm = PlaceMention(span=Span(start=s.start, end=s.start + 1, text=place_text or place.name),
+                          sentence_index=sent, place=place)
+    cand = EventCandidate(sentence_index=sent, trigger=Span(start=at, end=at + len(trigger), text=trigger),
+                          event_type=TYPE_OF_SUB[sub], sub_event_type=sub,
+                          date=DateInfo(event_date=day, expression="Thursday"), place=pm,
+                          fatalities=fatalities, fatalities_low=fatalities, fatalities_best=fatalities,
+                          fatalities_high=fatalities,
+                          actor1=Actor(name=actors[0], inter=1) if actors else None,
+                          actor2=Actor(name=actors[1], inter=2) if len(actors) > 1 else None)
+    cand.extra["date_rule"] = date_rule
+    if fatalities and figure_at is not None:
+        cand.evidence.append(Evidence(doc_id="d", field="fatalities", start=figure_at, end=figure_at + 2,
+                                      text=str(fatalities)))
+    return cand
+
+
+@pytest.mark.parametrize("text", [
+    "More than 300,000 people have been killed since the conflict began in 2011.",
+    "The war has killed hundreds of thousands of people.",
+    "At least 112 civilians have been killed since the rebel assault began on Sunday.",
+    "Air strikes have killed 40 people over the past three weeks.",
+    "so far this year 90 people died in the province",
+])
+def test_discourse_aggregate_cue_finds_running_tolls(text: str) -> None:
+    assert aggregate_cue(text)
+
+
+@pytest.mark.parametrize("text", [
+    "At least 22 people were killed in air strikes on Raqqa on Saturday.",
+    "A car bomb killed 44 people in Qamishli on Wednesday, the monitor said.",
+    "Rebels shelled the district a day after the army advanced.",
+])
+def test_discourse_aggregate_cue_leaves_single_events(text: str) -> None:
+    assert aggregate_cue(text) is None
+
+
+def test_discourse_other_cues() -> None:
+    assert no_number_cue("He did not offer a number for those killed.")
+    assert no_number_cue("Ten people were killed.") is None
+    assert unspecified_time_cue("The army says it has killed dozens of militants in recent weeks.")
+    assert earlier_month_cue("In May an air raid on the camp left dozens dead", date(2016, 10, 2)) == "In May"
+    assert earlier_month_cue("in October the town was shelled", date(2016, 10, 20)) is None
+    assert earlier_month_cue("in late September the town was shelled", date(2016, 10, 2)) is None
+
+
+def test_discourse_status_recalled_by_date_before_the_lede() -> None:
+    doc = _doc("Rebels attacked the town on Thursday.", "The 2013 attack killed hundreds there.")
+    lede = _cand(doc, 0, "attacked")
+    old = _cand(doc, 1, "attack", "Chemical weapon", day=date(2013, 8, 21), date_rule="year:sentence")
+    doc.candidates = [lede, old]
+    focus = focus_date(doc)
+    assert focus == PUB
+    assert mention_status(doc, lede, focus).label == "new"
+    status = mention_status(doc, old, focus)
+    assert (status.label, status.rule) == ("recalled", "date.before_focus")
+
+
+def test_discourse_status_keeps_flags_and_tolls() -> None:
+    doc = _doc("Officials said the town would fall next.", "The conflict has killed thousands since 2011.")
+    plan = _cand(doc, 0, "fall", "Non-state actor overtakes territory")
+    plan.hypothetical = True
+    toll = _cand(doc, 1, "killed", "Attack")
+    assert mention_status(doc, plan, PUB).label == "irrealis"
+    status = mention_status(doc, toll, PUB)
+    assert status.label == "aggregate" and status.evidence
+
+
+def test_discourse_coref_restatement_joins_but_other_neighbourhood_does_not() -> None:
+    doc = _doc("Clashes in Aleppo on Thursday.", "Fighting raged in 3000 Apartments.", "Clashes hit Menyan.")
+    city = _place("Aleppo")
+    a = _cand(doc, 0, "Clashes", place=city)
+    b = _cand(doc, 1, "Fighting", place=city, place_text="3000 Apartments")
+    b.place.geo_precision = 2  # type: ignore[union-attr]
+    c = _cand(doc, 2, "Clashes", place=city, place_text="Menyan")
+    c.place.geo_precision = 2  # type: ignore[union-attr]
+    haps = group_happenings([a, b, c])
+    assert [[m.trigger.text for m in h.members] for h in haps] == [["Clashes", "Fighting"], ["Clashes"]]
+    assert "same place" in haps[0].reasons[1]
+
+
+def test_discourse_coref_region_contains_town_and_days_apart_split() -> None:
+    doc = _doc("Air strikes hit Idlib province on Thursday.", "The strikes on Saraqib killed ten.",
+               "Strikes hit Saraqib again a week later.")
+    prov = _place("Idlib", kind="admin1", admin1="Idlib")
+    town = _place("Saraqib", admin1="Idlib")
+    a = _cand(doc, 0, "Air strikes", "Air/drone strike", place=prov)
+    b = _cand(doc, 1, "strikes", "Air/drone strike", place=town)
+    c = _cand(doc, 2, "Strikes", "Air/drone strike", place=town, day=date(2016, 11, 11))
+    assert place_relation(a, b) == "Idlib contains Saraqib"
+    haps = group_happenings([a, b, c])
+    assert len(haps) == 2 and len(haps[0].members) == 2
+
+
+def test_discourse_coref_disjoint_dyads_stay_apart() -> None:
+    doc = _doc("Army and rebels clashed in Hama.", "Kurds and ISIS fought in Hama.")
+    hama = _place("Hama", admin1="Hama")
+    a = _cand(doc, 0, "clashed", place=hama, actors=("Army", "Rebels"))
+    b = _cand(doc, 1, "fought", place=hama, actors=("Kurds", "ISIS"))
+    assert len(group_happenings([a, b])) == 2
+
+
+def test_discourse_stage_counts_a_shared_figure_once_and_explains() -> None:
+    doc = _doc("A car bomb killed 16 in Azaz on Thursday.", "Elsewhere, rebels seized Menyan on Thursday.")
+    azaz, menyan = _place("Azaz"), _place("Menyan")
+    bomb = _cand(doc, 0, "car bomb", "Remote explosive/landmine/IED", place=azaz, fatalities=16, figure_at=20)
+    seized = _cand(doc, 1, "seized", "Non-state actor overtakes territory", place=menyan, fatalities=16,
+                   figure_at=20)
+    doc.candidates = [seized, bomb]
+    DiscourseStage()(doc)
+    assert bomb.fatalities == 16 and seized.fatalities == 0
+    assert any("counted in happening" in w for w in seized.extra["why"])
+    assert bomb.extra["status"] == "new" and bomb.extra["happening"] != seized.extra["happening"]
+
+
+def test_discourse_stage_restated_toll_counted_once() -> None:
+    doc = _doc("Suicide bomber kills 25 soldiers in Aleppo.", "On Monday a bomber killed 25 in Aleppo, they said.")
+    aleppo = _place("Aleppo")
+    head = _cand(doc, 0, "Suicide bomber", "Suicide bomb", place=aleppo, fatalities=25, figure_at=22,
+                 day=date(2016, 11, 4))
+    body = _cand(doc, 1, "bomber", "Suicide bomb", place=_place("Aleppo", kind="admin1"), fatalities=25,
+                 figure_at=70, day=date(2016, 10, 31))
+    doc.candidates = [head, body]
+    DiscourseStage()(doc)
+    assert head.fatalities + body.fatalities == 25
+
+
+def test_discourse_stage_article_of_only_background_says_why() -> None:
+    doc = _doc("The war has killed more than 400,000 people since 2011.")
+    doc.candidates = [_cand(doc, 0, "killed", "Attack")]
+    DiscourseStage()(doc)
+    assert doc.candidates[0].extra["status"] == "aggregate"
+    assert any("no happening reported as new" in n for n in doc.notes)
