@@ -68,6 +68,14 @@ class Tally:
         self.notes: list[str] = []
 
 
+_GENERIC = re.compile(r"^(?:people|persons|others|victims|individuals|dead|deaths)?$", re.IGNORECASE)
+
+
+def _generic(what: str | None) -> bool:
+    """Counted people named by no group ("16 people"): a restatement can be of anyone."""
+    return what is None or bool(_GENERIC.match(what.strip()))
+
+
 def _category(fig: Figure) -> str:
     return "civilian" if fig.civilian else "other"
 
@@ -114,10 +122,10 @@ def tally(figs: list[tuple[Figure, int, list[str]]], *, significant: bool) -> Ta
         for g in groups:
             g0 = g[0][0]
             same_sentence = g[0][1] == off
-            restated = g0.value == f.value and (g0.what == f.what or not g0.what or not f.what)
+            restated = g0.value == f.value and (g0.what == f.what or _generic(g0.what) or _generic(f.what))
             if same_sentence and chain == g[0][2] and not restated:
                 continue  # two figures in one attributed sentence: different people
-            if _category(g0) != _category(f):
+            if _category(g0) != _category(f) and not restated:
                 continue
             if f.total:
                 continue  # a summary total: handled below

@@ -195,3 +195,20 @@ def test_fatalities_combatant_bodies_go_to_the_battle_not_the_attack() -> None:
     clash, attack = out.candidates
     assert attack.fatalities == 3
     assert clash.fatalities == 40
+
+
+@pytest.mark.parametrize("toll", [
+    "More than 230,000 people have been killed since the conflict began in 2011.",
+    "The war has killed 12,000 people in the province so far.",
+])
+def test_fatalities_stage_running_toll_counts_for_no_event(make_doc: DocFactory, toll: str) -> None:
+    doc = FatalityExtractor()(make_doc(f"Rebels attacked the base on Monday, killing 7 soldiers. {toll}",
+                                       trigger="attacked"))
+    assert doc.candidates[0].fatalities == 7
+    assert [c.status for c in doc.claims] == [None, "aggregate"]
+    assert any("running or aggregate toll" in n for n in doc.notes)
+
+
+def test_fatalities_stage_restated_figure_in_one_sentence_is_not_added(make_doc: DocFactory) -> None:
+    doc = FatalityExtractor()(make_doc("Bomb kills 16 in Azaz A motorbike bomb killed 16 people in Azaz on Monday."))
+    assert doc.candidates[0].fatalities == 16
