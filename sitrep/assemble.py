@@ -92,7 +92,7 @@ def group_candidates(cands: Iterable[EventCandidate]) -> list[list[EventCandidat
 
 
 def _ranked(group: list[EventCandidate]) -> EventCandidate:
-    return min(group, key=lambda c: (_SUB_RANK.get(c.sub_event_type, 10), -c.score))
+    return min(group, key=lambda c: (bool(c.extra.get("anaphoric")), _SUB_RANK.get(c.sub_event_type, 10), -c.score))
 
 
 def _unique_claims(group: list[EventCandidate]) -> list[Claim]:

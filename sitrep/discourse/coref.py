@@ -91,6 +91,24 @@ def _dyad(cand: EventCandidate) -> frozenset[str]:
     return frozenset(a.name for a in (cand.actor1, cand.actor2) if a is not None)
 
 
+def _tolls_differ(a: EventCandidate, b: EventCandidate) -> bool:
+    """Does the region's toll exceed the toll of the place inside it (a total, then a detail)?"""
+    pa, pb = _place(a), _place(b)
+    if not a.fatalities or not b.fatalities or pa is None or pb is None:
+        return False
+    big, small = (a, b) if _level(pa) > _level(pb) else (b, a)
+    return (big.fatalities or 0) > (small.fatalities or 0)
+
+
+def _specific_elsewhere(hap: Happening, cand: EventCandidate) -> bool:
+    """Does the happening already hold a town or neighbourhood other than ``cand``'s own one?"""
+    mine = _place(cand)
+    if mine is None or _level(mine) > 0:
+        return False
+    return any((p := _place(m)) is not None and _level(p) == 0 and place_relation(m, cand) != "same place"
+               for m in hap.members)
+
+
 @dataclass
 class Happening:
     """Mentions of one happening, in text order, with the reason each one joined."""
@@ -118,6 +136,10 @@ class Happening:
             return None
         for member in self.members[:_RECENT]:
             why = place_relation(member, cand)
+            if why is not None and " contains " in why and _tolls_differ(member, cand):
+                continue  # a region's total and a detail inside it: two happenings (see deaths)
+            if why is not None and why != "same place" and _specific_elsewhere(self, cand):
+                continue
             if why is not None:
                 return f"restates {member.trigger.text!r} ({why}, {days} day(s) apart)"
         return None
@@ -156,6 +178,8 @@ def group_happenings(cands: list[EventCandidate], *, headlines: frozenset[int] =
             same = [h for h in happenings if lethal(family(h.head)) == lethal(family(cand))]
             if same:
                 target = max(same, key=lambda h: h.members[-1].sentence_index)
+                if family(target.head) != family(cand):
+                    cand.extra["anaphoric"] = True  # tells of the happening; does not retype it
                 target.members.append(cand)
                 target.reasons.append("tells more of the happening reported before it "
                                       "(no place or date of its own)")

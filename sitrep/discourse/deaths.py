@@ -8,16 +8,20 @@ events where deaths happen; then the others, each in text order):
 - a mention whose toll and figures were already counted in another happening counts 0;
 - a mention restating, in other words, a toll already counted in another happening (the same
   number of deaths, at least :data:`RESTATED_MIN`) counts 0;
-- deaths "reported" with no number where the report says it gave none count 0.
+- deaths "reported" with no number where the report says it gave none count 0;
+- a day's total for a region followed by details by place in it ("16 killed in Aleppo province
+  on Monday ... 10 of them in Atareb"): the details are the events, the total a check; the
+  region keeps only the deaths the details do not place (coding rules, "Whole articles").
 """
 
 from __future__ import annotations
 
-from ..schema import Doc, EventCandidate
+from ..geo.match import name_key
+from ..schema import Doc, EventCandidate, Place
 from .coref import Happening, family, lethal
 from .cues import no_number_cue
 
-__all__ = ["RESTATED_MIN", "reconcile_deaths"]
+__all__ = ["RESTATED_MIN", "reconcile_deaths", "split_day_totals"]
 
 #: Equal tolls of two happenings are the same deaths restated only from this size up: "two
 #: killed in X ... two killed in Y" are often two small events.
@@ -69,3 +73,57 @@ def reconcile_deaths(doc: Doc, happenings: list[Happening]) -> None:
             spans_of.setdefault(s, k)
         for v in mine_values:
             values_of.setdefault(v, k)
+
+
+def _place(h: Happening) -> Place | None:
+    return next((m.place.place for m in h.members if m.place is not None and m.place.place is not None), None)
+
+
+def _region_holds(big: Place, small: Place) -> bool:
+    """Is ``small`` a place inside the region ``big`` names (a province, district or country, or a
+    city named like its province: Syria's governorates carry their capitals' names)?"""
+    if big.country != small.country or name_key(big.name) == name_key(small.name):
+        return False
+    if big.kind == "country":
+        return True
+    region = big.admin1 if big.kind in ("admin1", "city", "town") else None
+    if big.kind == "admin1":
+        region = big.admin1 or big.name
+    elif region is None or name_key(region) != name_key(big.name):
+        return False
+    return bool(small.admin1) and name_key(small.admin1 or "") == name_key(region)
+
+
+def _toll(h: Happening) -> int:
+    return max((m.fatalities or 0) for m in h.members)
+
+
+def split_day_totals(doc: Doc, happenings: list[Happening]) -> None:
+    """A region's toll for a day that detailed happenings in it already place: keep the rest."""
+    lethal_haps = [h for h in happenings if lethal(family(h.head)) == "violence" and _toll(h) > 0]
+    for total in lethal_haps:
+        region = _place(total)
+        day = total.head.date.event_date if total.head.date else None
+        if region is None or day is None:
+            continue
+        details = []
+        for other in lethal_haps:
+            place = _place(other)
+            if other is total or place is None or other.head.date is None:
+                continue
+            if abs((other.head.date.event_date - day).days) <= 1 and _region_holds(region, place):
+                details.append(other)
+        placed = sum(_toll(d) for d in details)
+        if not details or placed > _toll(total):
+            continue
+        rest = _toll(total) - placed
+        for cand in total.members:
+            if (cand.fatalities or 0) > rest:
+                note = (f"deaths: {cand.fatalities} at {cand.trigger.text!r} is the day's total for "
+                        f"{region.name}; {placed} are placed by {len(details)} detailed event(s), "
+                        f"{rest} kept here")
+                doc.notes.append(note)
+                cand.extra.setdefault("why", []).append(note.removeprefix("deaths: "))
+                cand.extra["fatalities_day_total"] = cand.fatalities
+                cand.fatalities = rest
+                cand.fatalities_low = min(cand.fatalities_low or 0, rest)

@@ -18,7 +18,7 @@ from ..registry import stage
 from ..resources import Resources
 from ..schema import Doc
 from .coref import group_happenings
-from .deaths import reconcile_deaths
+from .deaths import reconcile_deaths, split_day_totals
 from .status import focus_date, mention_status
 
 __all__ = ["DiscourseStage"]
@@ -47,6 +47,7 @@ class DiscourseStage:
                 cand.extra["happening"] = number
                 cand.extra["why"].append(f"coreference: {why}")
         reconcile_deaths(doc, happenings)
+        split_day_totals(doc, happenings)
         new_count = len(happenings)
         if not new and doc.candidates:
             doc.notes.append("discourse: no happening reported as new in this article "

@@ -24,8 +24,9 @@ from .cues import MAX_EVENT_DEATHS, aggregate_cue, earlier_month_cue, unspecifie
 
 __all__ = ["RECALL_DAYS", "STATUSES", "Status", "focus_date", "mention_status"]
 
-#: A mention dated this many days or more before the article's focus date is recalled context.
-RECALL_DAYS = 8
+#: A mention dated this many days or more before the article's focus date (its lede) is recalled
+#: context: the news window is the lede's day and the three days before it ("a few days ago").
+RECALL_DAYS = 4
 
 STATUSES = ("new", "negated", "irrealis", "recalled", "aggregate", "unspecified", "undated")
 

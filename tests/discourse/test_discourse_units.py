@@ -170,7 +170,7 @@ def test_discourse_stage_restated_toll_counted_once() -> None:
     head = _cand(doc, 0, "Suicide bomber", "Suicide bomb", place=aleppo, fatalities=25, figure_at=22,
                  day=date(2016, 11, 4))
     body = _cand(doc, 1, "bomber", "Suicide bomb", place=_place("Aleppo", kind="admin1"), fatalities=25,
-                 figure_at=70, day=date(2016, 10, 31))
+                 figure_at=70, day=date(2016, 11, 2))
     doc.candidates = [head, body]
     DiscourseStage()(doc)
     assert head.fatalities + body.fatalities == 25
@@ -182,3 +182,18 @@ def test_discourse_stage_article_of_only_background_says_why() -> None:
     DiscourseStage()(doc)
     assert doc.candidates[0].extra["status"] == "aggregate"
     assert any("no happening reported as new" in n for n in doc.notes)
+
+
+def test_discourse_day_total_then_details_counts_each_death_once() -> None:
+    doc = _doc("Air strikes killed 16 people in Aleppo province on Thursday.",
+               "Raids killed 10 civilians in Atareb on Thursday.", "A raid killed 2 in Anadan on Thursday.")
+    province = _place("Aleppo", kind="admin1", admin1="Aleppo")
+    total = _cand(doc, 0, "Air strikes", "Air/drone strike", place=province, fatalities=16, figure_at=20)
+    atareb = _cand(doc, 1, "Raids", "Air/drone strike", place=_place("Atareb", kind="town"), fatalities=10,
+                   figure_at=75)
+    anadan = _cand(doc, 2, "raid", "Air/drone strike", place=_place("Anadan", kind="town"), fatalities=2,
+                   figure_at=120)
+    doc.candidates = [total, atareb, anadan]
+    DiscourseStage()(doc)
+    assert (total.fatalities, atareb.fatalities, anadan.fatalities) == (4, 10, 2)
+    assert any("day's total" in w for w in total.extra["why"])
