@@ -5,6 +5,7 @@ Runs between the argument stages (dates, fatalities, places, actors) and assembl
 1. every mention gets a status (:mod:`.status`); only ``new`` mentions go on, the others stay in
    ``doc.notes`` with the rule and the words that decided;
 2. new mentions are grouped into happenings (:mod:`.coref`): the assembler makes one event of each;
+   a learned model (:mod:`.salience`) sets aside happenings the article mentions only in passing;
 3. deaths are reconciled across happenings (:mod:`.deaths`).
 
 Each mention keeps its reasons in ``extra["why"]``; the assembler copies them to ``Event.why``.
@@ -12,20 +13,72 @@ Each mention keeps its reasons in ``extra["why"]``; the assembler copies them to
 
 from __future__ import annotations
 
+from datetime import date as Date
+
 from ..assemble import headline_indexes
 from ..config import Settings
 from ..registry import stage
 from ..resources import Resources
 from ..schema import Doc
-from .coref import group_happenings
+from .coref import Happening, family, group_happenings, lethal
 from .deaths import reconcile_deaths, split_day_totals
+from .salience import SalienceModel, happening_features, load_salience_model
 from .status import focus_date, mention_status
 
-__all__ = ["DiscourseStage"]
+__all__ = ["DiscourseStage", "model_decides"]
+
+
+_TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory",
+                        "Non-violent transfer of territory"})
+
+
+def model_decides(hap: Happening) -> bool:
+    """Fighting, remote violence or an attack, and no change of territory among its mentions."""
+    return lethal(family(hap.head)) == "violence" and not any(m.sub_event_type in _TERRITORY for m in hap.members)
 
 
 class DiscourseStage:
-    """Stage ``discourse.v1`` (see the module docstring)."""
+    """Stage ``discourse.v1`` (see the module docstring).
+
+    Options (keyword-only):
+    - ``salience``: a :class:`~.salience.SalienceModel` deciding which happenings the article
+      reports as news (None: every new happening is coded).
+    - ``min_sentences``: the model reads stories, not notes: a text shorter than this (an ACLED
+      note, a snippet) codes every new happening (default 6).
+    - ``lethal_only``: the model decides only fighting, remote violence and attacks, the
+      happenings whose deaths it was trained to count once; captures, protests, arrests and other
+      developments stay with the rules (default True).
+    """
+
+    def __init__(self, *, salience: SalienceModel | None = None, min_sentences: int = 6,
+                 lethal_only: bool = True) -> None:
+        self.salience = salience
+        self.min_sentences = min_sentences
+        self.lethal_only = lethal_only
+
+    def _drop_context(self, doc: Doc, happenings: list[Happening], focus: Date | None,
+                      headlines: frozenset[int]) -> list[Happening]:
+        """Happenings the model reads as mentioned in passing leave; the most salient one stays."""
+        model = self.salience
+        if model is None or len(happenings) < 2 or len(doc.sentences) < self.min_sentences:
+            return happenings
+        feats = [happening_features(doc, happenings, k, focus, headlines) for k in range(len(happenings))]
+        probs = [model.probability(f) for f in feats]
+        best = max(range(len(happenings)), key=lambda k: probs[k])
+        kept = []
+        for k, hap in enumerate(happenings):
+            why = f"salience {probs[k]:.2f} (threshold {model.threshold:.2f}; {', '.join(model.strongest(feats[k]))})"
+            if k == best or probs[k] >= model.threshold or (self.lethal_only and not model_decides(hap)):
+                for cand in hap.members:
+                    cand.extra.setdefault("why", []).append(f"reported: {why}")
+                kept.append(hap)
+                continue
+            for cand in hap.members:
+                cand.extra["status"] = "context"
+                cand.extra.setdefault("why", []).append(f"status: context (model.salience: {why})")
+            doc.notes.append(f"discourse: {hap.head.sub_event_type!r} at {hap.head.trigger.text!r} is mentioned "
+                             f"in passing ({why}); not coded")
+        return kept
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.candidates:
@@ -41,7 +94,8 @@ class DiscourseStage:
             else:
                 doc.notes.append(f"discourse: {cand.sub_event_type!r} at {cand.trigger.text!r} "
                                  f"is {status.explain()}; not coded")
-        happenings = group_happenings(new, headlines=frozenset(headline_indexes(doc)))
+        headlines = frozenset(headline_indexes(doc))
+        happenings = self._drop_context(doc, group_happenings(new, headlines=headlines), focus, headlines)
         for number, happening in enumerate(happenings):
             for cand, why in zip(happening.members, happening.reasons, strict=True):
                 cand.extra["happening"] = number
@@ -59,4 +113,7 @@ class DiscourseStage:
 
 @stage("discourse.v1")
 def make_discourse(settings: Settings, resources: Resources) -> DiscourseStage:
-    return DiscourseStage()
+    opts = settings.stage_options.get("discourse.v1", {})
+    return DiscourseStage(salience=load_salience_model() if opts.get("salience", True) else None,
+                          min_sentences=int(opts.get("min_sentences", 6)),  # type: ignore[call-overload]
+                          lethal_only=bool(opts.get("lethal_only", True)))

@@ -131,7 +131,7 @@ def tally(figs: list[tuple[Figure, int, list[str]]], *, significant: bool) -> Ta
                 continue  # a summary total: handled below
             if _ALSO.search(f.text) or (f.what and _ALSO.search(f.what)):
                 continue
-            if g0.value == f.value or chain != g[0][2]:
+            if g0.value == f.value or chain != g[0][2] or (not same_sentence and (_generic(f.what) or _generic(g0.what))):
                 g.append(item)
                 placed = True
                 break

@@ -1,0 +1,134 @@
+"""A learned decision: does the article report a happening as its news, or mention it in passing?
+
+A story reports a few happenings and mentions many more (coding rules, "Whole articles"). After
+the status rules and coreference, each happening is described by named features of where and how
+the article tells it (lede or late paragraph, how often, with its own date and place, how far
+from the lede's date, with a toll, with "meanwhile" or "earlier", ...). A logistic regression over
+those features, trained on real articles with crowd-coded events (``benchmarks/train_salience.py``:
+the development parts of FA-KES and GVA only, settings by cross-validation grouped by article),
+gives each happening a probability; below the threshold chosen by that cross-validation it is
+"context" and not coded. The article's most salient happening is never dropped by the model.
+
+The shipped weights (``salience.json``) are numbers over these named features, nothing else.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from datetime import date as Date
+from functools import lru_cache
+from pathlib import Path
+
+from ..schema import Doc, EventCandidate
+from .coref import Happening, family, lethal
+
+__all__ = ["FEATURES", "SalienceModel", "happening_features", "load_salience_model"]
+
+MODEL_PATH = Path(__file__).with_name("salience.json")
+
+_ELSEWHERE = re.compile(r"\b(?:elsewhere|meanwhile|separately|in\s+another|in\s+a\s+separate|also|other|"
+                        r"further|additionally)\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:earlier|previous(?:ly)?|last\s+(?:week|month|year)|ago|had\s+(?:been|\w+ed)|"
+                    r"before|former(?:ly)?|since)\b", re.IGNORECASE)
+_REPORTING = re.compile(r"\b(?:said|says|reported|according\s+to|told|monitor|observatory|sources?)\b",
+                        re.IGNORECASE)
+
+#: The named features, in the order of the model's weights.
+FEATURES: tuple[str, ...] = (
+    "first_position", "in_lede", "in_headline", "log_mentions", "own_date", "own_place",
+    "days_before_focus", "days_after_focus", "place_precision", "country_only", "has_toll", "log_toll",
+    "family_violence", "family_attack", "family_protest", "family_other", "order",
+    "cue_elsewhere", "cue_past", "cue_reporting", "mean_score", "same_region_as_first", "log_happenings",
+)
+
+
+def _own_place(c: EventCandidate) -> bool:
+    return c.place is not None and c.place.sentence_index == c.sentence_index and bool(c.place.span.text.strip())
+
+
+def _own_date(c: EventCandidate) -> bool:
+    return str(c.extra.get("date_rule", "default")).endswith(":sentence")
+
+
+def _admin1(h: Happening) -> str | None:
+    for m in h.members:
+        if m.place is not None and m.place.place is not None:
+            return m.place.place.admin1 or m.place.place.name
+    return None
+
+
+def happening_features(doc: Doc, happenings: list[Happening], number: int, focus: Date | None,
+                       headlines: frozenset[int]) -> dict[str, float]:
+    """The named features of ``happenings[number]`` in ``doc``."""
+    h = happenings[number]
+    members = h.members
+    first = min(m.sentence_index for m in members)
+    n_sent = max(1, len(doc.sentences))
+    head_sent = doc.sentences[first].text if first < len(doc.sentences) else ""
+    days = [(focus - m.date.event_date).days for m in members if m.date is not None and focus is not None]
+    toll = max((m.fatalities or 0) for m in members)
+    fam = lethal(family(h.head))
+    precisions = [m.place.geo_precision for m in members if m.place is not None and m.place.place is not None]
+    kinds = {m.place.place.kind for m in members if m.place is not None and m.place.place is not None}
+    region, first_region = _admin1(h), _admin1(happenings[0])
+    return {
+        "first_position": first / n_sent,
+        "in_lede": float(any(m.sentence_index <= 2 for m in members)),
+        "in_headline": float(any(m.sentence_index in headlines for m in members)),
+        "log_mentions": math.log1p(len(members)),
+        "own_date": float(any(_own_date(m) for m in members)),
+        "own_place": float(any(_own_place(m) for m in members)),
+        "days_before_focus": min(max(min(days), 0), 7) / 7 if days else 0.0,
+        "days_after_focus": min(max(-max(days), 0), 7) / 7 if days else 0.0,
+        "place_precision": (min(precisions) if precisions else 3) / 3,
+        "country_only": float(bool(kinds) and kinds <= {"country"}),
+        "has_toll": float(toll > 0),
+        "log_toll": math.log1p(toll) / 5,
+        "family_violence": float(fam == "violence" and family(h.head) != "Attack"),
+        "family_attack": float(family(h.head) == "Attack"),
+        "family_protest": float(fam == "protest"),
+        "family_other": float(fam not in ("violence", "protest")),
+        "order": min(number, 3) / 3,
+        "cue_elsewhere": float(bool(_ELSEWHERE.search(head_sent))),
+        "cue_past": float(bool(_PAST.search(head_sent))),
+        "cue_reporting": float(bool(_REPORTING.search(head_sent))),
+        "mean_score": sum(m.score for m in members) / len(members),
+        "same_region_as_first": float(number == 0 or (region is not None and region == first_region)),
+        "log_happenings": math.log1p(len(happenings)) / 3,
+    }
+
+
+@dataclass(frozen=True)
+class SalienceModel:
+    """Logistic regression over :data:`FEATURES`: weights, intercept, threshold."""
+
+    weights: dict[str, float]
+    intercept: float
+    threshold: float
+    info: dict[str, object]
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def strongest(self, features: dict[str, float], k: int = 3) -> list[str]:
+        """The ``k`` features that moved this probability most, signed."""
+        parts = sorted(((self.weights.get(n, 0.0) * v, n) for n, v in features.items()), key=lambda t: -abs(t[0]))
+        return [f"{n} {w:+.2f}" for w, n in parts[:k] if w]
+
+
+@lru_cache(maxsize=4)
+def load_salience_model(path: Path = MODEL_PATH) -> SalienceModel | None:
+    """The shipped model, or None when no weights file is present (the rules alone then decide)."""
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    unknown = set(data["weights"]) - set(FEATURES)
+    if unknown:
+        raise ValueError(f"{path}: weights for unknown features {sorted(unknown)}")
+    return SalienceModel(weights={k: float(v) for k, v in data["weights"].items()},
+                         intercept=float(data["intercept"]), threshold=float(data["threshold"]),
+                         info=dict(data.get("info", {})))
