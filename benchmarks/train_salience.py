@@ -11,12 +11,15 @@ coreference; each resulting happening is one example, labelled by the article's 
   lies in the coded governorate;
 - GVA: when it lies within a day of the incident's date and is a lethal happening.
 
+(Adding "or its toll matches the coded deaths" to both labels was tried and measured worse by the
+same cross-validation: FA-KES within 20 % 0.577 against 0.592.)
+
 Settings (the regularisation C and the probability threshold) are chosen by 5-fold
 cross-validation grouped by article (GVA: by incident), on the articles' death totals after the
-stage's own death reconciliation (FA-KES "within 20 % of the coded deaths", GVA "killed exact"), plus
-the F1 of the kept happenings against their labels, so that a threshold keeping only one happening
-per article (which the single-event gold of both sets would reward) pays for the reported
-happenings it loses.
+stage's own death reconciliation (FA-KES "within 20 % of the coded deaths" plus GVA "killed
+exact"), among the settings whose kept happenings score an F1 against their labels no lower than
+the rules alone: a threshold keeping one happening per article (which the single-event gold of
+both sets would reward) may not lose more reported happenings than the noise it removes.
 Prints the cross-validated figures; ``--write`` stores weights, intercept, threshold and those
 figures (numbers only) in the JSON file.
 """
@@ -182,8 +185,10 @@ def main(argv: list[str] | None = None) -> int:
         probs = _per_article(records, owner, index, oof)
         for t in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
             s = _article_scores(records, probs, t)
-            objective = s["fakes_within20"] + s["gva_killed_exact"] + s["reported_f1"]
+            objective = s["fakes_within20"] + s["gva_killed_exact"]
             print(f"  CV C={C:<5} threshold={t:.1f} " + " ".join(f"{k}={v:.3f}" for k, v in s.items()))
+            if s["reported_f1"] < base["reported_f1"]:
+                continue  # the model may not lose more reported happenings than the noise it removes
             if best is None or objective > best[0]:
                 best = (objective, C, t, s)
     assert best is not None

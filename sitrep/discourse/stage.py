@@ -20,7 +20,7 @@ from ..config import Settings
 from ..registry import stage
 from ..resources import Resources
 from ..schema import Doc
-from .coref import Happening, family, group_happenings, lethal
+from .coref import Happening, group_happenings
 from .deaths import reconcile_deaths, split_day_totals
 from .salience import SalienceModel, happening_features, load_salience_model
 from .status import focus_date, mention_status
@@ -33,8 +33,8 @@ _TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regai
 
 
 def model_decides(hap: Happening) -> bool:
-    """Fighting, remote violence or an attack, and no change of territory among its mentions."""
-    return lethal(family(hap.head)) == "violence" and not any(m.sub_event_type in _TERRITORY for m in hap.members)
+    """Does the salience model decide this happening? Not when it holds a change of territory."""
+    return not any(m.sub_event_type in _TERRITORY for m in hap.members)
 
 
 class DiscourseStage:
@@ -45,16 +45,16 @@ class DiscourseStage:
       reports as news (None: every new happening is coded).
     - ``min_sentences``: the model reads stories, not notes: a text shorter than this (an ACLED
       note, a snippet) codes every new happening (default 6).
-    - ``lethal_only``: the model decides only fighting, remote violence and attacks, the
-      happenings whose deaths it was trained to count once; captures, protests, arrests and other
-      developments stay with the rules (default True).
+    - ``keep_territory``: changes of territory stay with the rules, the model never sets one
+      aside (default True): the development data code deaths, not captures, so the model has
+      not learned them (a capture told in one line of a story about a battle is still news).
     """
 
     def __init__(self, *, salience: SalienceModel | None = None, min_sentences: int = 6,
-                 lethal_only: bool = True) -> None:
+                 keep_territory: bool = True) -> None:
         self.salience = salience
         self.min_sentences = min_sentences
-        self.lethal_only = lethal_only
+        self.keep_territory = keep_territory
 
     def _drop_context(self, doc: Doc, happenings: list[Happening], focus: Date | None,
                       headlines: frozenset[int]) -> list[Happening]:
@@ -68,7 +68,7 @@ class DiscourseStage:
         kept = []
         for k, hap in enumerate(happenings):
             why = f"salience {probs[k]:.2f} (threshold {model.threshold:.2f}; {', '.join(model.strongest(feats[k]))})"
-            if k == best or probs[k] >= model.threshold or (self.lethal_only and not model_decides(hap)):
+            if k == best or probs[k] >= model.threshold or (self.keep_territory and not model_decides(hap)):
                 for cand in hap.members:
                     cand.extra.setdefault("why", []).append(f"reported: {why}")
                 kept.append(hap)
@@ -116,4 +116,4 @@ def make_discourse(settings: Settings, resources: Resources) -> DiscourseStage:
     opts = settings.stage_options.get("discourse.v1", {})
     return DiscourseStage(salience=load_salience_model() if opts.get("salience", True) else None,
                           min_sentences=int(opts.get("min_sentences", 6)),  # type: ignore[call-overload]
-                          lethal_only=bool(opts.get("lethal_only", True)))
+                          keep_territory=bool(opts.get("keep_territory", True)))

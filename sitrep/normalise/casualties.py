@@ -228,6 +228,10 @@ def _inherit(text: str, nums: list[NumberSpan], figures: list[Figure]) -> list[F
     return out
 
 
+#: A person's age is no count: "Freda Lockett, 39, was killed", "Lockett (39)", "aged 39".
+_AGE = re.compile(r"\b[A-Z][\w'’-]+,\s+(\d{1,3}),|\b[A-Z][\w'’-]+\s+\((\d{1,3})\)|\baged\s+(\d{1,3})\b")
+
+
 def find_figures(text: str, *, skip: list[tuple[int, int]] | None = None) -> list[Figure]:
     """Casualty figures in ``text``; ``skip`` masks spans (dates, times) that are not counts."""
     skip = skip or []
@@ -253,7 +257,7 @@ def find_figures(text: str, *, skip: list[tuple[int, int]] | None = None) -> lis
     none_cue = any(w in low for w in ("no ", "neither", "zero", "nobody", "no one"))
     for m in _NONE_REPORTED.finditer(text) if none_cue else ():
         figures.append(Figure("killed", 0, 0, 0, m.start(), m.end(), m.group(0), rule="none_reported"))
-    taken = [(f.start, f.end) for f in figures] + list(skip)
+    taken = [(f.start, f.end) for f in figures] + list(skip) + [m.span(m.lastindex or 0) for m in _AGE.finditer(text)]
     nums = [n for n in find_numbers(text) if not any(n.start < e and s < n.end for s, e in taken)]
     for i, num in enumerate(nums):
         nxt = nums[i + 1].start if i + 1 < len(nums) else len(text)
