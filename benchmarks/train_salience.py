@@ -45,8 +45,8 @@ from sitrep.assemble import headline_indexes  # noqa: E402
 from sitrep.config import DEFAULT_STAGES, Settings  # noqa: E402
 from sitrep.discourse.coref import Happening, family, group_happenings, lethal  # noqa: E402
 from sitrep.discourse.deaths import reconcile_deaths, split_day_totals  # noqa: E402
-from sitrep.discourse.salience import FEATURES, MODEL_PATH, happening_features  # noqa: E402
-from sitrep.discourse.stage import DiscourseStage, model_decides  # noqa: E402
+from sitrep.discourse.salience import FEATURES, MODEL_PATH, choose_kept, happening_features  # noqa: E402
+from sitrep.discourse.stage import DiscourseStage  # noqa: E402
 from sitrep.discourse.status import focus_date, mention_status  # noqa: E402
 from sitrep.pipeline import Pipeline  # noqa: E402
 from sitrep.schema import Doc, Document  # noqa: E402
@@ -147,9 +147,7 @@ def _article_scores(records: list[dict], probs: list[list[float]], threshold: fl
         elif len(r["doc"].sentences) < MIN_SENTENCES:
             keep = [True] * len(r["haps"])  # the stage leaves notes and snippets to the rules
         else:
-            best = int(np.argmax(p))
-            keep = [k == best or pk >= threshold or not model_decides(h)
-                    for k, (pk, h) in enumerate(zip(p, r["haps"], strict=True))]
+            keep = [why is not None for why in choose_kept(r["haps"], p, threshold)]
         toll = _toll(r["doc"], r["haps"], keep)
         events += sum(keep)
         tp += sum(1 for k, lab in zip(keep, r["y"], strict=True) if k and lab)

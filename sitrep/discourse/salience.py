@@ -25,7 +25,7 @@ from pathlib import Path
 from ..schema import Doc, EventCandidate
 from .coref import Happening, family, lethal
 
-__all__ = ["FEATURES", "SalienceModel", "happening_features", "load_salience_model"]
+__all__ = ["FEATURES", "SalienceModel", "choose_kept", "happening_features", "load_salience_model", "model_decides"]
 
 MODEL_PATH = Path(__file__).with_name("salience.json")
 
@@ -132,3 +132,41 @@ def load_salience_model(path: Path = MODEL_PATH) -> SalienceModel | None:
     return SalienceModel(weights={k: float(v) for k, v in data["weights"].items()},
                          intercept=float(data["intercept"]), threshold=float(data["threshold"]),
                          info=dict(data.get("info", {})))
+
+
+_TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory",
+                        "Non-violent transfer of territory"})
+
+
+def model_decides(hap: Happening) -> bool:
+    """Does the salience model decide this happening? Not when it holds a change of territory:
+    the development data code deaths, not captures, so the model has not learned them."""
+    return not any(m.sub_event_type in _TERRITORY for m in hap.members)
+
+
+def _toll(hap: Happening) -> int:
+    return max((m.fatalities or 0) for m in hap.members)
+
+
+def choose_kept(happenings: list[Happening], probs: list[float], threshold: float, *,
+                keep_territory: bool = True) -> list[str | None]:
+    """For each happening, why it stays ("salient", "most salient", ...), or None when it is
+    set aside as mentioned in passing. The most salient happening always stays; when no kept
+    happening reports deaths but a set-aside one does, the most salient of those stays too (a
+    story that reports deaths codes them)."""
+    best = max(range(len(happenings)), key=lambda k: probs[k])
+    out: list[str | None] = []
+    for k, hap in enumerate(happenings):
+        if k == best:
+            out.append("the most salient happening of the story")
+        elif probs[k] >= threshold:
+            out.append("salient")
+        elif keep_territory and not model_decides(hap):
+            out.append("a change of territory (rules decide)")
+        else:
+            out.append(None)
+    if not any(_toll(h) for h, why in zip(happenings, out, strict=True) if why):
+        lethal_left = [k for k, h in enumerate(happenings) if out[k] is None and _toll(h)]
+        if lethal_left:
+            out[max(lethal_left, key=lambda k: probs[k])] = "the most salient happening with deaths"
+    return out

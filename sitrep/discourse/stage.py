@@ -22,19 +22,10 @@ from ..resources import Resources
 from ..schema import Doc
 from .coref import Happening, group_happenings
 from .deaths import reconcile_deaths, split_day_totals
-from .salience import SalienceModel, happening_features, load_salience_model
+from .salience import SalienceModel, choose_kept, happening_features, load_salience_model, model_decides
 from .status import focus_date, mention_status
 
-__all__ = ["DiscourseStage", "model_decides"]
-
-
-_TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory",
-                        "Non-violent transfer of territory"})
-
-
-def model_decides(hap: Happening) -> bool:
-    """Does the salience model decide this happening? Not when it holds a change of territory."""
-    return not any(m.sub_event_type in _TERRITORY for m in hap.members)
+__all__ = ["DiscourseStage", "model_decides"]  # model_decides: re-exported for the trainer
 
 
 class DiscourseStage:
@@ -64,13 +55,13 @@ class DiscourseStage:
             return happenings
         feats = [happening_features(doc, happenings, k, focus, headlines) for k in range(len(happenings))]
         probs = [model.probability(f) for f in feats]
-        best = max(range(len(happenings)), key=lambda k: probs[k])
+        reasons = choose_kept(happenings, probs, model.threshold, keep_territory=self.keep_territory)
         kept = []
         for k, hap in enumerate(happenings):
             why = f"salience {probs[k]:.2f} (threshold {model.threshold:.2f}; {', '.join(model.strongest(feats[k]))})"
-            if k == best or probs[k] >= model.threshold or (self.keep_territory and not model_decides(hap)):
+            if reasons[k] is not None:
                 for cand in hap.members:
-                    cand.extra.setdefault("why", []).append(f"reported: {why}")
+                    cand.extra.setdefault("why", []).append(f"reported: {reasons[k]}, {why}")
                 kept.append(hap)
                 continue
             for cand in hap.members:

@@ -74,3 +74,17 @@ def test_salience_stage_keeps_the_most_salient_and_leaves_notes_alone() -> None:
     b.sentence_index = 1
     DiscourseStage(salience=model)(short)
     assert a.extra["status"] == b.extra["status"] == "new"
+
+
+def test_salience_choose_kept_keeps_the_story_deaths() -> None:
+    from sitrep.discourse.salience import choose_kept
+
+    doc, lede, later = _story()
+    lede.fatalities = 0
+    haps = group_happenings([lede, later])
+    assert choose_kept(haps, [0.9, 0.1], 0.5) == ["the most salient happening of the story",
+                                                   "the most salient happening with deaths"]
+    later.fatalities = 0
+    assert choose_kept(haps, [0.9, 0.1], 0.5)[1] is None
+    later.sub_event_type = "Government regains territory"
+    assert choose_kept(haps, [0.9, 0.1], 0.5)[1] == "a change of territory (rules decide)"
