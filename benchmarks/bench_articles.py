@@ -109,10 +109,38 @@ def run(sets: list[str], parts: list[str]) -> dict[str, dict[str, dict]]:
     return results
 
 
+def megabyte_article_seconds(size: int = 1_000_000) -> dict[str, float]:
+    """Wall time of one team-made ~1 MB article (thousands of mentions, tolls and restatements)
+    through the whole pipeline: the discourse stage must keep it bounded (issue 19, bad input)."""
+    import random
+    import time
+    from datetime import date
+
+    from sitrep.pipeline import Pipeline
+    from sitrep.schema import Document
+
+    rng = random.Random(1)
+    towns = ["Aleppo", "Idlib", "Homs", "Hama", "Daraa", "Raqqa", "Douma", "Saraqib", "Azaz", "Manbij"]
+    days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+    parts: list[str] = []
+    while sum(len(p) + 1 for p in parts) < size:
+        parts.append(f"Air strikes killed {rng.randint(2, 40)} people in {rng.choice(towns)} on "
+                     f"{rng.choice(days)}, the monitor said. Rebels shelled the district of "
+                     f"{rng.choice(towns)} a day later. The war has killed more than 300,000 people since 2011.")
+    pipe = Pipeline()
+    pipe(Document(id="warm", text="Rebels attacked Aleppo on Monday.", date=date(2016, 11, 4)))
+    t0 = time.perf_counter()
+    doc = pipe(Document(id="megabyte", text=" ".join(parts), date=date(2016, 11, 4)))
+    return {"characters": float(sum(len(p) + 1 for p in parts)), "seconds": round(time.perf_counter() - t0, 1),
+            "mentions": float(len(doc.candidates)), "events": float(len(doc.events))}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sets", default="fakes,gva")
     ap.add_argument("--part", choices=["dev", "slice", "both"], default="both")
+    ap.add_argument("--no-megabyte", dest="megabyte", action="store_false",
+                    help="skip timing one ~1 MB article through the pipeline")
     args = ap.parse_args(argv)
     if not SCORER.exists():
         print(f"bench_articles: scorer not found at {SCORER}; skipped", file=sys.stderr)
@@ -120,6 +148,9 @@ def main(argv: list[str] | None = None) -> int:
     parts = ["dev", "slice"] if args.part == "both" else [args.part]
     results = run(args.sets.split(","), parts)
     previous = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+    if args.megabyte:
+        previous["megabyte_article"] = megabyte_article_seconds()
+        print("megabyte article: " + " ".join(f"{k}={v}" for k, v in previous["megabyte_article"].items()))
     for name, by_part in results.items():
         previous.setdefault(name, {}).update(by_part)
     RESULTS.write_text(json.dumps(previous, indent=2, sort_keys=True) + "\n", encoding="utf-8")

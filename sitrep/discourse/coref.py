@@ -21,7 +21,8 @@ __all__ = ["DAY_WINDOW", "Happening", "anaphoric", "family", "group_happenings",
 #: publication date later).
 DAY_WINDOW = 1
 
-_RECENT = 64  # a mention is compared with this many latest happenings and first members at most
+_RECENT = 16  # a mention is compared with this many latest happenings, and their first and latest
+#               this many members, at most (an article tells of fewer; a megabyte "article" stays linear)
 _COARSE = {"country": 3, "admin1": 2, "admin2": 1, "admin3": 1}
 _FIGHTING = ("Battles", "Explosions/Remote violence")
 
@@ -106,7 +107,7 @@ def _specific_elsewhere(hap: Happening, cand: EventCandidate) -> bool:
     if mine is None or _level(mine) > 0:
         return False
     return any((p := _place(m)) is not None and _level(p) == 0 and place_relation(m, cand) != "same place"
-               for m in hap.members)
+               for m in hap.sample)
 
 
 @dataclass
@@ -120,21 +121,29 @@ class Happening:
     def head(self) -> EventCandidate:
         return self.members[0]
 
+    @property
+    def sample(self) -> list[EventCandidate]:
+        """The members a new mention is compared with: the first and the latest few (bounded
+        work when a megabyte "article" piles thousands of mentions on one happening)."""
+        if len(self.members) <= 2 * _RECENT:
+            return self.members
+        return self.members[:_RECENT] + self.members[-_RECENT:]
+
     def joins(self, cand: EventCandidate) -> str | None:
         """The reason ``cand`` restates this happening, or None."""
         if family(cand) != family(self.head):
             return None
         assert cand.date is not None
-        days = min(abs((cand.date.event_date - m.date.event_date).days) for m in self.members if m.date)
+        days = min(abs((cand.date.event_date - m.date.event_date).days) for m in self.sample if m.date)
         if days > DAY_WINDOW:
             return None
         own = _fallback(cand)
-        if own and any(_fallback(m) and _fallback(m) != own for m in self.members):
+        if own and any(_fallback(m) and _fallback(m) != own for m in self.sample):
             return None  # another neighbourhood of the same city
         d2 = _dyad(cand)
-        if d2 and all(_dyad(m) and not (_dyad(m) & d2) for m in self.members):
+        if d2 and all(_dyad(m) and not (_dyad(m) & d2) for m in self.sample):
             return None
-        for member in self.members[:_RECENT]:
+        for member in self.sample:
             why = place_relation(member, cand)
             if why is not None and " contains " in why and _tolls_differ(member, cand):
                 continue  # a region's total and a detail inside it: two happenings (see deaths)
@@ -175,7 +184,7 @@ def group_happenings(cands: list[EventCandidate], *, headlines: frozenset[int] =
         sorted((c for c in heads if "headline_of" not in c.extra), key=lambda c: (c.sentence_index, c.trigger.start))
     for cand in ordered:
         if anaphoric(cand):
-            same = [h for h in happenings if lethal(family(h.head)) == lethal(family(cand))]
+            same = [h for h in happenings[-_RECENT:] if lethal(family(h.head)) == lethal(family(cand))]
             if same:
                 target = max(same, key=lambda h: h.members[-1].sentence_index)
                 if family(target.head) != family(cand):
