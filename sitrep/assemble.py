@@ -16,7 +16,7 @@ from .config import Settings
 from .geo.match import name_key
 from .registry import stage
 from .resources import Resources
-from .schema import Actor, Claim, Doc, Event, EventCandidate, Evidence
+from .schema import Actor, Claim, Doc, Event, EventCandidate, Evidence, PlaceMention
 from .taxonomy import disorder_type, interaction, type_of_violence
 
 __all__ = ["Assembler", "event_from_group", "group_candidates", "headline_indexes"]
@@ -95,6 +95,34 @@ def _ranked(group: list[EventCandidate]) -> EventCandidate:
     return min(group, key=lambda c: (bool(c.extra.get("anaphoric")), _SUB_RANK.get(c.sub_event_type, 10), -c.score))
 
 
+_COARSE_KINDS = {"country": 2, "admin1": 1}
+
+
+def _event_place(head: EventCandidate, group: list[EventCandidate]) -> PlaceMention | None:
+    """The deciding mention's place; when that is only a country or a province, the finest
+    place inside it that another mention of the event names (ACLED's location is the most
+    specific place the report gives; "Syria" is no location when the story says "in Idlib")."""
+    located = [c.place for c in [head, *group] if c.place is not None and c.place.place is not None]
+    if not located:
+        return None
+    first = located[0]
+    assert first.place is not None
+    level = _COARSE_KINDS.get(first.place.kind or "", 0)
+    if not level:
+        return first
+    inside = []
+    for pm in located[1:]:
+        p = pm.place
+        assert p is not None
+        if _COARSE_KINDS.get(p.kind or "", 0) >= level or p.country != first.place.country:
+            continue
+        if level == 1 and name_key(p.admin1 or "") != name_key(first.place.admin1 or first.place.name):
+            continue
+        inside.append(pm)
+    return min(inside, key=lambda pm: _COARSE_KINDS.get(pm.place.kind or "", 0) if pm.place else 9) \
+        if inside else first
+
+
 def _unique_claims(group: list[EventCandidate]) -> list[Claim]:
     seen: set[tuple[int | None, int | None, str]] = set()
     claims: list[Claim] = []
@@ -130,7 +158,7 @@ def event_from_group(doc: Doc, group: list[EventCandidate]) -> Event:
     a1 = actors[0] if actors else None
     a2 = actors[1] if len(actors) > 1 else None
     sub_event_type = _territory_consistent(head.sub_event_type, a1)
-    place_mention = next((c.place for c in [head, *group] if c.place and c.place.place), None)
+    place_mention = _event_place(head, group)
     place = place_mention.place if place_mention else None
     fat_values = [c.fatalities for c in group if c.fatalities is not None]
     lows = [c.fatalities_low for c in group if c.fatalities_low is not None]
