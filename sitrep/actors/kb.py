@@ -37,8 +37,10 @@ _DATA = Path(__file__).parent / "data"
 _FORCE_NOUNS = ("forces", "troops", "soldiers", "army", "military", "armed forces", "security forces",
                 "servicemen", "service members", "personnel", "units", "navy", "air force", "border guards",
                 "warplanes", "jets", "aircraft", "fighter jets", "helicopters", "drones", "artillery",
-                "police", "policemen", "gendarmes", "gendarmerie", "coast guard")  # fmt: skip
-_AIR_NOUNS = {"warplanes", "jets", "aircraft", "fighter jets", "helicopters", "drones", "air force"}
+                "police", "policemen", "gendarmes", "gendarmerie", "coast guard",
+                "air strikes", "airstrikes", "air raids", "strikes", "raids", "planes", "bombers")  # fmt: skip
+_AIR_NOUNS = {"warplanes", "jets", "aircraft", "fighter jets", "helicopters", "drones", "air force",
+              "air strikes", "airstrikes", "air raids", "strikes", "raids", "planes", "bombers"}
 _REFS = {"military", "police", "rebels", "air", "gang"}
 
 
