@@ -43,7 +43,7 @@ def seed_docs() -> list[Doc]:
                 event_id_cnty=eid, doc_id=doc_id, doc_ids=[doc_id], country=country,
                 admin1=None, location=text.split()[2].strip(";."), event_type=etype,
                 sub_event_type=sub, event_date=day, year=day.year, latitude=lat, longitude=lon,
-                fatalities=fat, actor1=actor1,
+                fatalities=fat, actor1=actor1, why=["status: new (reported)", "coreference: first mention"],
                 evidence=[Evidence(doc_id=doc_id, field="trigger", start=start,
                                    end=start + len(text.split()[0]), text=text.split()[0])]))
         docs.append(doc)

@@ -48,6 +48,7 @@ def test_ui_table_map_event_evidence_and_edit(server: str, browser: Any, tmp_pat
     assert [m[0] for m in marks] == ["Fighting"]
     assert "ev-trigger" in marks[0][1]
     assert "Demo → sources" in browser.find_element(By.CSS_SELECTOR, "ol.claims").text
+    assert "status: new (reported)" in browser.find_element(By.CSS_SELECTOR, "ul.why").text
 
     token = browser.find_element(By.ID, "token")
     token.send_keys(TOKEN)

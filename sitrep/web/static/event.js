@@ -219,6 +219,7 @@ export async function renderEvent(view, id) {
             h("mark", { class: "hl ev-framing" }, "framing")),
           detail.documents.length ? detail.documents.map((d) => documentBlock(d, e)) : h("p", { class: "muted" }, "Document not stored."),
           h("h2", {}, "Claimed figures"), claimList(e.claims),
+          (e.why || []).length ? [h("h2", {}, "Why this event"), h("ul", { class: "why" }, e.why.map((w) => h("li", {}, w)))] : null,
           e.framing.length ? [h("h2", {}, "Framing"), h("ul", {}, e.framing.map((f) => h("li", {}, `“${f.term}” → ${f.normalised} (${f.kind})`)))] : null,
           detail.merged_from.length ? [h("h2", {}, "Merged from"), h("ul", { class: "merged" }, detail.merged_from.map((d) => h("li", {}, h("a", { href: `#/document/${encodeURIComponent(d)}` }, d))))] : null,
           mergeBlock(merges, load),
