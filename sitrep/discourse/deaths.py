@@ -82,8 +82,12 @@ def _place(h: Happening) -> Place | None:
 def _region_holds(big: Place, small: Place) -> bool:
     """Is ``small`` a place inside the region ``big`` names (a province, district or country, or a
     city named like its province: Syria's governorates carry their capitals' names)?"""
-    if big.country != small.country or name_key(big.name) == name_key(small.name):
-        return False
+    if big.country != small.country or (big.place_id and big.place_id == small.place_id) or (
+            name_key(big.name) == name_key(small.name) and big.kind == small.kind):
+        return False  # the same place (a province does hold the city that shares its name)
+    rank = {"country": 3, "admin1": 2, "admin2": 1, "admin3": 1}
+    if rank.get(small.kind or "", 0) >= rank.get(big.kind or "", 1):
+        return False  # a region holds finer places only (a city named like its province ranks 1)
     if big.kind == "country":
         return True
     region = big.admin1 if big.kind in ("admin1", "city", "town") else None
@@ -101,6 +105,7 @@ def _toll(h: Happening) -> int:
 def split_day_totals(doc: Doc, happenings: list[Happening]) -> None:
     """A region's toll for a day that detailed happenings in it already place: keep the rest."""
     lethal_haps = [h for h in happenings if lethal(family(h.head)) == "violence" and _toll(h) > 0]
+    tolls = {id(h): _toll(h) for h in lethal_haps}  # as reported, before any total is split
     for total in lethal_haps:
         region = _place(total)
         day = total.head.date.event_date if total.head.date else None
@@ -113,10 +118,10 @@ def split_day_totals(doc: Doc, happenings: list[Happening]) -> None:
                 continue
             if abs((other.head.date.event_date - day).days) <= 1 and _region_holds(region, place):
                 details.append(other)
-        placed = sum(_toll(d) for d in details)
-        if not details or placed > _toll(total):
+        placed = sum(tolls[id(d)] for d in details)
+        if not details or placed > tolls[id(total)]:
             continue
-        rest = _toll(total) - placed
+        rest = tolls[id(total)] - placed
         for cand in total.members:
             if (cand.fatalities or 0) > rest:
                 note = (f"deaths: {cand.fatalities} at {cand.trigger.text!r} is the day's total for "

@@ -197,3 +197,14 @@ def test_discourse_day_total_then_details_counts_each_death_once() -> None:
     DiscourseStage()(doc)
     assert (total.fatalities, atareb.fatalities, anadan.fatalities) == (4, 10, 2)
     assert any("day's total" in w for w in total.extra["why"])
+
+
+def test_discourse_province_total_holds_its_capital_city() -> None:
+    doc = _doc("At least 70 fighters were killed in Aleppo province on Thursday.",
+               "The monitor said 69 fighters were killed in battles around Aleppo on Thursday.")
+    province = _place("Aleppo", kind="admin1", admin1="Aleppo")
+    total = _cand(doc, 0, "killed", place=province, fatalities=70, figure_at=9)
+    detail = _cand(doc, 1, "battles", place=_place("Aleppo", kind="city"), fatalities=69, figure_at=80)
+    doc.candidates = [total, detail]
+    DiscourseStage()(doc)
+    assert total.fatalities + detail.fatalities == 70
