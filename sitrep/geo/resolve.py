@@ -163,7 +163,8 @@ def _focus_country(gaz: Gazetteer, hint: str | None, res: list[Resolution],
         return named.cc
     votes: Counter[str] = _demonym_votes(texts)
     for m in res:
-        countries = [r for r, _ in m.candidates if r.kind == "country" and r.cc]
+        countries = [r for r, _ in m.candidates if r.kind == "country" and r.cc
+                     and not _ARTICLE.match(m.span.text)]
         if countries:
             votes[countries[0].cc or ""] += 4
             continue
@@ -221,6 +222,9 @@ def _score(rec: PlaceRecord, quality: float, m: Resolution, *, focus: str | None
     return s
 
 
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|az|ash|an)[-\s'’]", re.IGNORECASE)
+
+
 def _plausible(rec: PlaceRecord, m: Resolution, focus: str | None,
                foreign: frozenset[str] | None = None) -> bool:
     """Whether a match is trustworthy enough to keep (foreign hamlets named like words are not).
@@ -230,6 +234,8 @@ def _plausible(rec: PlaceRecord, m: Resolution, focus: str | None,
     """
     if foreign is not None and rec.cc != focus and rec.cc not in foreign:
         return False
+    if rec.kind == "country" and _ARTICLE.match(m.span.text):
+        return False  # "al-Maleh" folds to "mali": a name with an Arabic article names no country
     if rec.kind == "country" or focus is None or rec.cc == focus:
         if len(m.span.text) >= 4 or rec.kind == "country":
             return True
