@@ -19,13 +19,45 @@ from ..assemble import headline_indexes
 from ..config import Settings
 from ..registry import stage
 from ..resources import Resources
-from ..schema import Doc
+from ..schema import Doc, EventCandidate
 from .coref import Happening, group_happenings
 from .deaths import reconcile_deaths, split_day_totals
 from .salience import SalienceModel, choose_kept, happening_features, load_salience_model, model_decides
 from .status import focus_date, mention_status
 
 __all__ = ["DiscourseStage", "model_decides"]  # model_decides: re-exported for the trainer
+
+
+_CONTAINING = ("city", "town", "admin3", "admin2", "admin1")
+
+
+def _rehome_inherited_places(doc: Doc, new: list[EventCandidate]) -> None:
+    """A mention that names no place inherits the last one named; when that place was named
+    only by mentions that are not news (a condition, a plan, background), it is not where this
+    happened ("would capture Ard al-Sabbagh" ... "the attack in recent days"). The mention then
+    takes the place of the latest reported mention before it in the same province, preferring a
+    city or region that holds it, at precision 2 at least."""
+    news_sentences = {c.sentence_index for c in new}
+    for cand in new:
+        pm = cand.place
+        if pm is None or pm.place is None or pm.sentence_index == cand.sentence_index \
+                or pm.sentence_index in news_sentences:
+            continue
+        earlier = [c for c in new if c.sentence_index < cand.sentence_index and c.place is not None
+                   and c.place.place is not None and c.place.sentence_index == c.sentence_index
+                   and c.place.place.admin1 == pm.place.admin1]
+        if not earlier:
+            continue
+        wide = [c for c in earlier if c.place is not None and c.place.place is not None
+                and c.place.place.kind in _CONTAINING]
+        source = (wide or earlier)[-1].place
+        assert source is not None
+        cand.place = source.model_copy(update={"geo_precision": max(source.geo_precision, 2),
+                                               "where_prec": max(source.where_prec, 2)})
+        note = (f"place {pm.span.text!r} was named only in sentence {pm.sentence_index}, which reports "
+                f"no news; located with {source.span.text!r} instead")
+        cand.extra.setdefault("why", []).append(f"location: {note}")
+        doc.notes.append(f"discourse: {cand.trigger.text!r}: {note}")
 
 
 class DiscourseStage:
@@ -85,6 +117,7 @@ class DiscourseStage:
             else:
                 doc.notes.append(f"discourse: {cand.sub_event_type!r} at {cand.trigger.text!r} "
                                  f"is {status.explain()}; not coded")
+        _rehome_inherited_places(doc, new)
         headlines = frozenset(headline_indexes(doc))
         happenings = self._drop_context(doc, group_happenings(new, headlines=headlines), focus, headlines)
         for number, happening in enumerate(happenings):

@@ -84,7 +84,7 @@ def mention_status(doc: Doc, cand: EventCandidate, focus: Date | None) -> Status
     if cue:
         return Status("aggregate", "toll.period", cue)
     cue = unspecified_time_cue(clause)
-    if cue and not _explicit(cand):
+    if cue and not str(cand.extra.get("date_rule", "")).endswith(":sentence"):  # no day of its own
         return Status("unspecified", "time.unspecified", cue)
     killed = [c for c in cand.claims if c.quantity == "killed" and c.low is not None]
     if killed and max(c.low or 0 for c in killed) > MAX_EVENT_DEATHS:
