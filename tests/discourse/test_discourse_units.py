@@ -208,3 +208,20 @@ def test_discourse_province_total_holds_its_capital_city() -> None:
     doc.candidates = [total, detail]
     DiscourseStage()(doc)
     assert total.fatalities + detail.fatalities == 70
+
+
+def test_discourse_place_named_only_by_a_condition_is_not_inherited() -> None:
+    doc = _doc("Rebels shelled Aleppo on Thursday.", "If they take Ard al-Sabbagh, the siege breaks.",
+               "Their attack in recent days turned the army into a defender.")
+    city = _place("Aleppo")
+    lede = _cand(doc, 0, "shelled", "Shelling/artillery/missile attack", place=city)
+    plan = _cand(doc, 1, "take", "Non-state actor overtakes territory", place=_place("Ard al-Sabbagh", kind="neighbourhood"))
+    plan.hypothetical = True
+    later = _cand(doc, 2, "attack", place=_place("Ard al-Sabbagh", kind="neighbourhood"))
+    assert later.place is not None
+    later.place.sentence_index = 1  # inherited from the conditional sentence
+    doc.candidates = [lede, plan, later]
+    DiscourseStage()(doc)
+    assert later.place is not None and later.place.place is not None
+    assert later.place.place.name == "Aleppo" and later.place.geo_precision >= 2
+    assert any("reports no news" in w for w in later.extra["why"])
