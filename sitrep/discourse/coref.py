@@ -25,6 +25,8 @@ _RECENT = 16  # a mention is compared with this many latest happenings, and thei
 #               this many members, at most (an article tells of fewer; a megabyte "article" stays linear)
 _COARSE = {"country": 3, "admin1": 2, "admin2": 1, "admin3": 1}
 _FIGHTING = ("Battles", "Explosions/Remote violence")
+_EXPLOSIONS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+                         "Suicide bomb", "Grenade", "Chemical weapon"})
 
 
 def family(cand: EventCandidate) -> str:
@@ -129,9 +131,17 @@ class Happening:
             return self.members
         return self.members[:_RECENT] + self.members[-_RECENT:]
 
+    def _victims_of_explosion(self, cand: EventCandidate) -> bool:
+        """An attack on civilians and an air strike, shelling or bomb that killed them are one
+        event (coding rules: civilians killed in an explosion count in that event)."""
+        kinds = {m.event_type for m in self.sample} | {cand.event_type}
+        subs = {m.sub_event_type for m in self.sample} | {cand.sub_event_type}
+        return kinds <= {"Explosions/Remote violence", "Violence against civilians"} and "Attack" in subs \
+            and "Explosions/Remote violence" in kinds and subs <= (_EXPLOSIONS | {"Attack"})
+
     def joins(self, cand: EventCandidate) -> str | None:
         """The reason ``cand`` restates this happening, or None."""
-        if family(cand) != family(self.head):
+        if family(cand) != family(self.head) and not self._victims_of_explosion(cand):
             return None
         assert cand.date is not None
         days = min(abs((cand.date.event_date - m.date.event_date).days) for m in self.sample if m.date)

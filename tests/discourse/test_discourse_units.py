@@ -225,3 +225,17 @@ def test_discourse_place_named_only_by_a_condition_is_not_inherited() -> None:
     assert later.place is not None and later.place.place is not None
     assert later.place.place.name == "Aleppo" and later.place.geo_precision >= 2
     assert any("reports no news" in w for w in later.extra["why"])
+
+
+def test_discourse_civilians_killed_by_a_strike_are_the_strike() -> None:
+    doc = _doc("Air strikes hit Manbij on Thursday.", "The strikes killed 15 civilians in Manbij on Thursday.",
+               "Rebels clashed with the army in Manbij on Thursday.")
+    manbij = _place("Manbij")
+    strike = _cand(doc, 0, "Air strikes", "Air/drone strike", place=manbij)
+    victims = _cand(doc, 1, "killed", "Attack", place=manbij, fatalities=15, figure_at=60)
+    clash = _cand(doc, 2, "clashed", place=manbij)
+    haps = group_happenings([strike, victims])
+    assert len(haps) == 1 and "restates" in haps[0].reasons[1]
+    apart = group_happenings([victims, _cand(doc, 2, "clashed", place=manbij)])
+    assert len(apart) == 2  # an attack and a battle stay two events (ACLED notes code both)
+    del clash
