@@ -44,7 +44,7 @@ import bench_articles as BA  # noqa: E402
 from sitrep.assemble import headline_indexes  # noqa: E402
 from sitrep.config import DEFAULT_STAGES, Settings  # noqa: E402
 from sitrep.discourse.coref import Happening, family, group_happenings, lethal  # noqa: E402
-from sitrep.discourse.deaths import reconcile_deaths, split_day_totals  # noqa: E402
+from sitrep.discourse.deaths import contradictory_sources, reconcile_deaths, split_day_totals  # noqa: E402
 from sitrep.discourse.salience import FEATURES, MODEL_PATH, choose_kept, happening_features  # noqa: E402
 from sitrep.discourse.stage import DiscourseStage  # noqa: E402
 from sitrep.discourse.status import focus_date, mention_status  # noqa: E402
@@ -74,6 +74,7 @@ def _toll(doc: Doc, happenings: list[Happening], keep: list[bool]) -> int:
     """Deaths the stage would code when only the kept happenings stay (on copies)."""
     kept = [copy.deepcopy(h) for h, k in zip(happenings, keep, strict=True) if k]
     scratch = doc.model_copy(update={"notes": []})
+    contradictory_sources(scratch, kept)
     reconcile_deaths(scratch, kept)
     split_day_totals(scratch, kept)
     return sum(max((m.fatalities or 0) for m in h.members) for h in kept)

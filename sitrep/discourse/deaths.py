@@ -21,7 +21,7 @@ from ..schema import Doc, EventCandidate, Place
 from .coref import Happening, family, lethal
 from .cues import no_number_cue
 
-__all__ = ["RESTATED_MIN", "reconcile_deaths", "split_day_totals"]
+__all__ = ["RESTATED_MIN", "contradictory_sources", "reconcile_deaths", "split_day_totals"]
 
 #: Equal tolls of two happenings are the same deaths restated only from this size up: "two
 #: killed in X ... two killed in Y" are often two small events.
@@ -132,3 +132,35 @@ def split_day_totals(doc: Doc, happenings: list[Happening]) -> None:
                 cand.extra["fatalities_day_total"] = cand.fatalities
                 cand.fatalities = rest
                 cand.fatalities_low = min(cand.fatalities_low or 0, rest)
+
+
+def _sources(cand: EventCandidate) -> frozenset[str]:
+    """Who the mention's deciding figures come from (the innermost claimant of each)."""
+    used = _used(cand)
+    return frozenset(c.claimant_chain[-1].lower() for c in cand.claims
+                     if c.start in used and c.quantity == "killed" and c.claimant_chain)
+
+
+def contradictory_sources(doc: Doc, happenings: list[Happening]) -> None:
+    """Mentions of one happening whose tolls differ and come from different sources are competing
+    claims about the same deaths: the happening keeps the lowest (ACLED's conservative figure),
+    the highest stays as ``fatalities_high``. Tolls from one source are updates or parts: the
+    assembler keeps the largest."""
+    for hap in happenings:
+        told = [(m, _sources(m)) for m in hap.members if m.fatalities]
+        if len({m.fatalities for m, _ in told}) < 2:
+            continue
+        sources = [src for _, src in told]
+        if any(not src for src in sources) or len(set().union(*sources)) < 2 \
+                or any(a & b for i, a in enumerate(sources) for b in sources[i + 1:]):
+            continue
+        low = min(m.fatalities or 0 for m, _ in told)
+        high = max(m.fatalities or 0 for m, _ in told)
+        for cand, src in told:
+            cand.fatalities_high = max(cand.fatalities_high or 0, high)
+            if (cand.fatalities or 0) > low:
+                note = (f"{cand.fatalities} from {', '.join(sorted(src))} competes with {low} from another "
+                        f"source for the same happening; kept the lowest")
+                doc.notes.append(f"deaths: {note}")
+                cand.extra.setdefault("why", []).append(f"deaths: {note}")
+                cand.fatalities = low

@@ -21,7 +21,7 @@ from ..registry import stage
 from ..resources import Resources
 from ..schema import Doc, EventCandidate
 from .coref import Happening, group_happenings
-from .deaths import reconcile_deaths, split_day_totals
+from .deaths import contradictory_sources, reconcile_deaths, split_day_totals
 from .salience import SalienceModel, choose_kept, happening_features, load_salience_model, model_decides
 from .status import focus_date, mention_status
 
@@ -124,6 +124,7 @@ class DiscourseStage:
             for cand, why in zip(happening.members, happening.reasons, strict=True):
                 cand.extra["happening"] = number
                 cand.extra["why"].append(f"coreference: {why}")
+        contradictory_sources(doc, happenings)
         reconcile_deaths(doc, happenings)
         split_day_totals(doc, happenings)
         new_count = len(happenings)
