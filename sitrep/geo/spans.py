@@ -16,8 +16,9 @@ from .match import FEATURE_WORDS
 
 __all__ = ["SpanCandidate", "find_spans", "is_stop"]
 
-# Arabic articles: "al Kirsh", "as-Silw"; "at", "an" and "as" only hyphenated ("at Kathua" is English)
-_TOKEN = (r"(?:(?:al|el|ad|ar|az|ash|ad-d|al-)[-‐ ]|(?:as|at|an)[-‐])?"
+# Arabic articles: "al Kirsh", "as-Silw", "Deir ez-Zor", "Ras ul-Ain"; the short ones only hyphenated
+# ("at Kathua" is English)
+_TOKEN = (r"(?:(?:al|el|ad|ar|az|ash|ad-d|al-)[-‐ ]|(?:as|at|an|ez|es|ed|et|ul|ur|un|us|uz)[-‐])?"
           r"(?:[A-Z\u00C0-\u00DE\u0600-\u06FF][\w'’‘ʿ`\u0600-\u06FF-]*|\d{2,5}(?=\s*[A-Za-z]))")
 _CONNECT = (r"(?:\s+|-|(?:\s+(?:of|de|del|la|le|al|el|bin|ibn|du|des|da|do|dos|das|y|ash|as|ad|ar|az))"
             r"{1,2}\s+)")
