@@ -41,13 +41,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import bench_articles as BA  # noqa: E402
 
-from sitrep.assemble import headline_indexes  # noqa: E402
 from sitrep.config import DEFAULT_STAGES, Settings  # noqa: E402
-from sitrep.discourse.coref import Happening, family, group_happenings, lethal  # noqa: E402
-from sitrep.discourse.deaths import contradictory_sources, reconcile_deaths, split_day_totals  # noqa: E402
+from sitrep.discourse.coref import Happening, family, lethal  # noqa: E402
+from sitrep.discourse.deaths import count_once  # noqa: E402
 from sitrep.discourse.salience import FEATURES, MODEL_PATH, choose_kept, happening_features  # noqa: E402
-from sitrep.discourse.stage import DiscourseStage  # noqa: E402
-from sitrep.discourse.status import focus_date, mention_status  # noqa: E402
+from sitrep.discourse.stage import DiscourseStage, read_article  # noqa: E402
 from sitrep.pipeline import Pipeline  # noqa: E402
 from sitrep.schema import Doc, Document  # noqa: E402
 
@@ -63,21 +61,17 @@ def _scorer():  # the shared scorer's own gold readers and place matcher, used, 
 
 
 def _prepare(pipe: Pipeline, document: Document) -> tuple[Doc, list[Happening], date | None, frozenset[int]]:
+    """The article as the stage reads it before its salience model (statuses, places, happenings)."""
     doc = pipe(document)
-    focus = focus_date(doc)
-    new = [c for c in doc.candidates if mention_status(doc, c, focus).label == "new"]
-    headlines = frozenset(headline_indexes(doc))
-    return doc, group_happenings(new, headlines=headlines), focus, headlines
+    article = read_article(doc)
+    return doc, article.happenings, article.focus, article.headlines
 
 
 def _toll(doc: Doc, happenings: list[Happening], keep: list[bool]) -> int:
     """Deaths the stage would code when only the kept happenings stay (on copies)."""
     kept = [copy.deepcopy(h) for h, k in zip(happenings, keep, strict=True) if k]
-    scratch = doc.model_copy(update={"notes": []})
-    contradictory_sources(scratch, kept)
-    reconcile_deaths(scratch, kept)
-    split_day_totals(scratch, kept)
-    return sum(max((m.fatalities or 0) for m in h.members) for h in kept)
+    count_once(doc.model_copy(update={"notes": []}), kept)
+    return sum(h.toll for h in kept)
 
 
 def collect() -> list[dict]:

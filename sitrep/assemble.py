@@ -119,8 +119,7 @@ def _event_place(head: EventCandidate, group: list[EventCandidate]) -> PlaceMent
         if level == 1 and name_key(p.admin1 or "") != name_key(first.place.admin1 or first.place.name):
             continue
         inside.append(pm)
-    return min(inside, key=lambda pm: _COARSE_KINDS.get(pm.place.kind or "", 0) if pm.place else 9) \
-        if inside else first
+    return min(inside, key=lambda pm: _COARSE_KINDS.get(pm.place.kind or "", 0) if pm.place else 0, default=first)
 
 
 def _unique_claims(group: list[EventCandidate]) -> list[Claim]:

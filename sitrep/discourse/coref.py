@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 
 from ..geo.match import name_key
 from ..schema import EventCandidate, Place
+from ..taxonomy import EVENT_TYPES
 
-__all__ = ["DAY_WINDOW", "Happening", "anaphoric", "family", "group_happenings", "lethal", "place_relation"]
+__all__ = ["DAY_WINDOW", "Happening", "anaphoric", "family", "group_happenings", "lethal", "own_date", "own_place",
+           "place_level", "place_relation"]
 
 #: Restatements of one happening may be dated a day apart ("on Saturday" in the lede, the
 #: publication date later).
@@ -25,8 +27,7 @@ _RECENT = 16  # a mention is compared with this many latest happenings, and thei
 #               this many members, at most (an article tells of fewer; a megabyte "article" stays linear)
 _COARSE = {"country": 3, "admin1": 2, "admin2": 1, "admin3": 1}
 _FIGHTING = ("Battles", "Explosions/Remote violence")
-_EXPLOSIONS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
-                         "Suicide bomb", "Grenade", "Chemical weapon"})
+_EXPLOSIONS = frozenset(EVENT_TYPES["Explosions/Remote violence"])
 
 
 def family(cand: EventCandidate) -> str:
@@ -51,7 +52,8 @@ def _fallback(cand: EventCandidate) -> str:
     return "" if key == name_key(pm.place.name) else key
 
 
-def _level(p: Place) -> int:
+def place_level(p: Place) -> int:
+    """How coarse a place is: 3 a country, 2 a province, 1 a district, 0 anything finer."""
     return _COARSE.get(p.kind or "", 0)
 
 
@@ -82,7 +84,7 @@ def place_relation(a: EventCandidate, b: EventCandidate) -> str | None:
         if fa and fb and fa != fb:
             return None  # two different unknown places that fell back to one city
         return "same place"
-    la, lb = _level(pa), _level(pb)
+    la, lb = place_level(pa), place_level(pb)
     if la > lb and _contains(pa, pb):
         return f"{pa.name} contains {pb.name}"
     if lb > la and _contains(pb, pa):
@@ -99,16 +101,16 @@ def _tolls_differ(a: EventCandidate, b: EventCandidate) -> bool:
     pa, pb = _place(a), _place(b)
     if not a.fatalities or not b.fatalities or pa is None or pb is None:
         return False
-    big, small = (a, b) if _level(pa) > _level(pb) else (b, a)
+    big, small = (a, b) if place_level(pa) > place_level(pb) else (b, a)
     return (big.fatalities or 0) > (small.fatalities or 0)
 
 
 def _specific_elsewhere(hap: Happening, cand: EventCandidate) -> bool:
     """Does the happening already hold a town or neighbourhood other than ``cand``'s own one?"""
     mine = _place(cand)
-    if mine is None or _level(mine) > 0:
+    if mine is None or place_level(mine) > 0:
         return False
-    return any((p := _place(m)) is not None and _level(p) == 0 and place_relation(m, cand) != "same place"
+    return any((p := _place(m)) is not None and place_level(p) == 0 and place_relation(m, cand) != "same place"
                for m in hap.sample)
 
 
@@ -124,6 +126,16 @@ class Happening:
         return self.members[0]
 
     @property
+    def toll(self) -> int:
+        """The largest toll any of its mentions gives (the assembler keeps the largest)."""
+        return max((m.fatalities or 0) for m in self.members)
+
+    @property
+    def place(self) -> Place | None:
+        """The place of its first located mention."""
+        return next((p for m in self.members if (p := _place(m)) is not None), None)
+
+    @property
     def sample(self) -> list[EventCandidate]:
         """The members a new mention is compared with: the first and the latest few (bounded
         work when a megabyte "article" piles thousands of mentions on one happening)."""
@@ -134,10 +146,8 @@ class Happening:
     def _victims_of_explosion(self, cand: EventCandidate) -> bool:
         """An attack on civilians and an air strike, shelling or bomb that killed them are one
         event (coding rules: civilians killed in an explosion count in that event)."""
-        kinds = {m.event_type for m in self.sample} | {cand.event_type}
         subs = {m.sub_event_type for m in self.sample} | {cand.sub_event_type}
-        return kinds <= {"Explosions/Remote violence", "Violence against civilians"} and "Attack" in subs \
-            and "Explosions/Remote violence" in kinds and subs <= (_EXPLOSIONS | {"Attack"})
+        return "Attack" in subs and bool(subs & _EXPLOSIONS) and subs <= _EXPLOSIONS | {"Attack"}
 
     def joins(self, cand: EventCandidate) -> str | None:
         """The reason ``cand`` restates this happening, or None."""
@@ -169,13 +179,21 @@ def lethal(fam: str) -> str:
     return "violence" if fam in ("violence", "Attack") else fam
 
 
+def own_place(cand: EventCandidate) -> bool:
+    """Does the mention's own sentence name its place (not inherited from an earlier one)?"""
+    return cand.place is not None and cand.place.sentence_index == cand.sentence_index \
+        and bool(cand.place.span.text.strip())
+
+
+def own_date(cand: EventCandidate) -> bool:
+    """Does the mention's own sentence give its date (not an earlier sentence or the publication)?"""
+    return str(cand.extra.get("date_rule", "default")).endswith(":sentence")
+
+
 def anaphoric(cand: EventCandidate) -> bool:
     """A mention that names neither its own place nor its own date (both inherited from earlier
     sentences or the publication): it tells more of a happening already reported."""
-    own_place = cand.place is not None and cand.place.sentence_index == cand.sentence_index \
-        and bool(cand.place.span.text.strip())
-    own_date = str(cand.extra.get("date_rule", "default")).endswith(":sentence")
-    return not own_place and not own_date
+    return not own_place(cand) and not own_date(cand)
 
 
 def group_happenings(cands: list[EventCandidate], *, headlines: frozenset[int] = frozenset()

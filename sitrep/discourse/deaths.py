@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from ..geo.match import name_key
 from ..schema import Doc, EventCandidate, Place
-from .coref import Happening, family, lethal
+from .coref import Happening, family, lethal, place_level
 from .cues import no_number_cue
 
-__all__ = ["RESTATED_MIN", "contradictory_sources", "reconcile_deaths", "split_day_totals"]
+__all__ = ["RESTATED_MIN", "contradictory_sources", "count_once", "reconcile_deaths", "split_day_totals"]
 
 #: Equal tolls of two happenings are the same deaths restated only from this size up: "two
 #: killed in X ... two killed in Y" are often two small events.
@@ -75,18 +75,13 @@ def reconcile_deaths(doc: Doc, happenings: list[Happening]) -> None:
             values_of.setdefault(v, k)
 
 
-def _place(h: Happening) -> Place | None:
-    return next((m.place.place for m in h.members if m.place is not None and m.place.place is not None), None)
-
-
 def _region_holds(big: Place, small: Place) -> bool:
     """Is ``small`` a place inside the region ``big`` names (a province, district or country, or a
     city named like its province: Syria's governorates carry their capitals' names)?"""
     if big.country != small.country or (big.place_id and big.place_id == small.place_id) or (
             name_key(big.name) == name_key(small.name) and big.kind == small.kind):
         return False  # the same place (a province does hold the city that shares its name)
-    rank = {"country": 3, "admin1": 2, "admin2": 1, "admin3": 1}
-    if rank.get(small.kind or "", 0) >= rank.get(big.kind or "", 1):
+    if place_level(small) >= max(place_level(big), 1):
         return False  # a region holds finer places only (a city named like its province ranks 1)
     if big.kind == "country":
         return True
@@ -98,22 +93,18 @@ def _region_holds(big: Place, small: Place) -> bool:
     return bool(small.admin1) and name_key(small.admin1 or "") == name_key(region)
 
 
-def _toll(h: Happening) -> int:
-    return max((m.fatalities or 0) for m in h.members)
-
-
 def split_day_totals(doc: Doc, happenings: list[Happening]) -> None:
     """A region's toll for a day that detailed happenings in it already place: keep the rest."""
-    lethal_haps = [h for h in happenings if lethal(family(h.head)) == "violence" and _toll(h) > 0]
-    tolls = {id(h): _toll(h) for h in lethal_haps}  # as reported, before any total is split
+    lethal_haps = [h for h in happenings if lethal(family(h.head)) == "violence" and h.toll > 0]
+    tolls = {id(h): h.toll for h in lethal_haps}  # as reported, before any total is split
     for total in lethal_haps:
-        region = _place(total)
+        region = total.place
         day = total.head.date.event_date if total.head.date else None
         if region is None or day is None:
             continue
         details = []
         for other in lethal_haps:
-            place = _place(other)
+            place = other.place
             if other is total or place is None or other.head.date is None:
                 continue
             if abs((other.head.date.event_date - day).days) <= 1 and _region_holds(region, place):
@@ -164,3 +155,11 @@ def contradictory_sources(doc: Doc, happenings: list[Happening]) -> None:
                 doc.notes.append(f"deaths: {note}")
                 cand.extra.setdefault("why", []).append(f"deaths: {note}")
                 cand.fatalities = low
+
+
+def count_once(doc: Doc, happenings: list[Happening]) -> None:
+    """The article's death reconciliation, in its order: competing sources inside a happening,
+    then figures shared or restated across happenings, then day totals against their details."""
+    contradictory_sources(doc, happenings)
+    reconcile_deaths(doc, happenings)
+    split_day_totals(doc, happenings)

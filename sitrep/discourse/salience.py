@@ -23,7 +23,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..schema import Doc, EventCandidate
-from .coref import Happening, family, lethal
+from ..dedup.control import TERRITORY_SUB_EVENTS
+from .coref import Happening, family, lethal, own_date, own_place
 
 __all__ = ["FEATURES", "SalienceModel", "choose_kept", "happening_features", "load_salience_model", "model_decides"]
 
@@ -45,19 +46,9 @@ FEATURES: tuple[str, ...] = (
 )
 
 
-def _own_place(c: EventCandidate) -> bool:
-    return c.place is not None and c.place.sentence_index == c.sentence_index and bool(c.place.span.text.strip())
-
-
-def _own_date(c: EventCandidate) -> bool:
-    return str(c.extra.get("date_rule", "default")).endswith(":sentence")
-
-
 def _admin1(h: Happening) -> str | None:
-    for m in h.members:
-        if m.place is not None and m.place.place is not None:
-            return m.place.place.admin1 or m.place.place.name
-    return None
+    p = h.place
+    return (p.admin1 or p.name) if p is not None else None
 
 
 def happening_features(doc: Doc, happenings: list[Happening], number: int, focus: Date | None,
@@ -69,7 +60,7 @@ def happening_features(doc: Doc, happenings: list[Happening], number: int, focus
     n_sent = max(1, len(doc.sentences))
     head_sent = doc.sentences[first].text if first < len(doc.sentences) else ""
     days = [(focus - m.date.event_date).days for m in members if m.date is not None and focus is not None]
-    toll = max((m.fatalities or 0) for m in members)
+    toll = h.toll
     fam = lethal(family(h.head))
     precisions = [m.place.geo_precision for m in members if m.place is not None and m.place.place is not None]
     kinds = {m.place.place.kind for m in members if m.place is not None and m.place.place is not None}
@@ -79,8 +70,8 @@ def happening_features(doc: Doc, happenings: list[Happening], number: int, focus
         "in_lede": float(any(m.sentence_index <= 2 for m in members)),
         "in_headline": float(any(m.sentence_index in headlines for m in members)),
         "log_mentions": math.log1p(len(members)),
-        "own_date": float(any(_own_date(m) for m in members)),
-        "own_place": float(any(_own_place(m) for m in members)),
+        "own_date": float(any(own_date(m) for m in members)),
+        "own_place": float(any(own_place(m) for m in members)),
         "days_before_focus": min(max(min(days), 0), 7) / 7 if days else 0.0,
         "days_after_focus": min(max(-max(days), 0), 7) / 7 if days else 0.0,
         "place_precision": (min(precisions) if precisions else 3) / 3,
@@ -134,18 +125,10 @@ def load_salience_model(path: Path = MODEL_PATH) -> SalienceModel | None:
                          info=dict(data.get("info", {})))
 
 
-_TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory",
-                        "Non-violent transfer of territory"})
-
-
 def model_decides(hap: Happening) -> bool:
     """Does the salience model decide this happening? Not when it holds a change of territory:
     the development data code deaths, not captures, so the model has not learned them."""
-    return not any(m.sub_event_type in _TERRITORY for m in hap.members)
-
-
-def _toll(hap: Happening) -> int:
-    return max((m.fatalities or 0) for m in hap.members)
+    return not any(m.sub_event_type in TERRITORY_SUB_EVENTS for m in hap.members)
 
 
 def choose_kept(happenings: list[Happening], probs: list[float], threshold: float, *,
@@ -165,8 +148,8 @@ def choose_kept(happenings: list[Happening], probs: list[float], threshold: floa
             out.append("a change of territory (rules decide)")
         else:
             out.append(None)
-    if not any(_toll(h) for h, why in zip(happenings, out, strict=True) if why):
-        lethal_left = [k for k, h in enumerate(happenings) if out[k] is None and _toll(h)]
+    if not any(h.toll for h, why in zip(happenings, out, strict=True) if why):
+        lethal_left = [k for k, h in enumerate(happenings) if out[k] is None and h.toll]
         if lethal_left:
             out[max(lethal_left, key=lambda k: probs[k])] = "the most salient happening with deaths"
     return out

@@ -14,6 +14,7 @@ Each mention keeps its reasons in ``extra["why"]``; the assembler copies them to
 from __future__ import annotations
 
 from datetime import date as Date
+from typing import NamedTuple
 
 from ..assemble import headline_indexes
 from ..config import Settings
@@ -21,11 +22,11 @@ from ..registry import stage
 from ..resources import Resources
 from ..schema import Doc, EventCandidate
 from .coref import Happening, group_happenings
-from .deaths import contradictory_sources, reconcile_deaths, split_day_totals
-from .salience import SalienceModel, choose_kept, happening_features, load_salience_model, model_decides
+from .deaths import count_once
+from .salience import SalienceModel, choose_kept, happening_features, load_salience_model
 from .status import focus_date, mention_status
 
-__all__ = ["DiscourseStage", "model_decides"]  # model_decides: re-exported for the trainer
+__all__ = ["Article", "DiscourseStage", "read_article"]
 
 
 _CONTAINING = ("city", "town", "admin3", "admin2", "admin1")
@@ -58,6 +59,35 @@ def _rehome_inherited_places(doc: Doc, new: list[EventCandidate]) -> None:
                 f"no news; located with {source.span.text!r} instead")
         cand.extra.setdefault("why", []).append(f"location: {note}")
         doc.notes.append(f"discourse: {cand.trigger.text!r}: {note}")
+
+
+class Article(NamedTuple):
+    """What the rules read in an article before the salience model: its new mentions, their
+    happenings, its focus date and its headline sentences."""
+
+    new: list[EventCandidate]
+    happenings: list[Happening]
+    focus: Date | None
+    headlines: frozenset[int]
+
+
+def read_article(doc: Doc) -> Article:
+    """Status of every mention (written on it, the others noted), then the new mentions' places
+    and happenings; shared by the stage and the salience trainer so both see the same happenings."""
+    focus = focus_date(doc)
+    new = []
+    for cand in doc.candidates:
+        status = mention_status(doc, cand, focus)
+        cand.extra["status"] = status.label
+        cand.extra["why"] = [f"status: {status.explain()}"]
+        if status.label == "new":
+            new.append(cand)
+        else:
+            doc.notes.append(f"discourse: {cand.sub_event_type!r} at {cand.trigger.text!r} "
+                             f"is {status.explain()}; not coded")
+    _rehome_inherited_places(doc, new)
+    headlines = frozenset(headline_indexes(doc))
+    return Article(new, group_happenings(new, headlines=headlines), focus, headlines)
 
 
 class DiscourseStage:
@@ -106,27 +136,14 @@ class DiscourseStage:
     def __call__(self, doc: Doc) -> Doc:
         if not doc.candidates:
             return doc
-        focus = focus_date(doc)
-        new = []
-        for cand in doc.candidates:
-            status = mention_status(doc, cand, focus)
-            cand.extra["status"] = status.label
-            cand.extra["why"] = [f"status: {status.explain()}"]
-            if status.label == "new":
-                new.append(cand)
-            else:
-                doc.notes.append(f"discourse: {cand.sub_event_type!r} at {cand.trigger.text!r} "
-                                 f"is {status.explain()}; not coded")
-        _rehome_inherited_places(doc, new)
-        headlines = frozenset(headline_indexes(doc))
-        happenings = self._drop_context(doc, group_happenings(new, headlines=headlines), focus, headlines)
+        article = read_article(doc)
+        new = article.new
+        happenings = self._drop_context(doc, article.happenings, article.focus, article.headlines)
         for number, happening in enumerate(happenings):
             for cand, why in zip(happening.members, happening.reasons, strict=True):
                 cand.extra["happening"] = number
                 cand.extra["why"].append(f"coreference: {why}")
-        contradictory_sources(doc, happenings)
-        reconcile_deaths(doc, happenings)
-        split_day_totals(doc, happenings)
+        count_once(doc, happenings)
         new_count = len(happenings)
         if not new and doc.candidates:
             doc.notes.append("discourse: no happening reported as new in this article "

@@ -20,6 +20,7 @@ from datetime import date as Date
 
 from ..nlp.modality import clause_spans
 from ..schema import Doc, EventCandidate
+from .coref import own_date
 from .cues import MAX_EVENT_DEATHS, aggregate_cue, earlier_month_cue, unspecified_time_cue
 
 __all__ = ["RECALL_DAYS", "STATUSES", "Status", "focus_date", "mention_status"]
@@ -84,7 +85,7 @@ def mention_status(doc: Doc, cand: EventCandidate, focus: Date | None) -> Status
     if cue:
         return Status("aggregate", "toll.period", cue)
     cue = unspecified_time_cue(clause)
-    if cue and not str(cand.extra.get("date_rule", "")).endswith(":sentence"):  # no day of its own
+    if cue and not own_date(cand):  # no day of its own
         return Status("unspecified", "time.unspecified", cue)
     killed = [c for c in cand.claims if c.quantity == "killed" and c.low is not None]
     if killed and max(c.low or 0 for c in killed) > MAX_EVENT_DEATHS:

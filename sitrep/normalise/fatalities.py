@@ -251,14 +251,14 @@ class FatalityExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         per_sentence = self._sentence_figures(doc)
-        self._set_aside_tolls(doc, per_sentence)
+        claims_by_start = {c.start: c for c in doc.claims}
+        self._set_aside_tolls(doc, per_sentence, claims_by_start)
         event_sentences = sorted({c.sentence_index for c in doc.candidates})
         attached: dict[int, list[tuple[Figure, int, list[str]]]] = {i: [] for i in event_sentences}
         for idx in sorted(per_sentence):
             owner = self._owner(doc, idx, event_sentences)
             if owner is not None:
                 attached[owner].extend(per_sentence[idx])
-        claims_by_start = {c.start: c for c in doc.claims}
         cands_at: dict[int, list[EventCandidate]] = {}
         for c in doc.candidates:
             cands_at.setdefault(c.sentence_index, []).append(c)
@@ -270,10 +270,10 @@ class FatalityExtractor:
         return doc
 
     @staticmethod
-    def _set_aside_tolls(doc: Doc, per_sentence: dict[int, list[tuple[Figure, int, list[str]]]]) -> None:
+    def _set_aside_tolls(doc: Doc, per_sentence: dict[int, list[tuple[Figure, int, list[str]]]],
+                         claims_by_start: dict[int | None, Claim]) -> None:
         """A running or aggregate toll ("since 2011", "the war has killed", a figure above any one
         event's) counts for no event: its claim stays in ``doc.claims`` with status "aggregate"."""
-        claims_by_start = {c.start: c for c in doc.claims}
         for idx, figs in list(per_sentence.items()):
             text = doc.sentences[idx].text
             kept = []
