@@ -48,7 +48,16 @@ _STOP_NOUN = re.compile(
     r"locations?|areas?|sectors?|groups?|operations?|incidents?|cases?|arrests?|protests?|raids?)\b",
     re.IGNORECASE,
 )  # fmt: skip
-_SUBSET = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|one\s+of|incl\.)\s*$", re.IGNORECASE)
+_SUBSET = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|one\s+of|incl\.|"
+                     r"among\s+(?:the|those)\s+(?:dead|killed|victims|fatalities)\s+(?:were|was|are|is))\s*$",
+                     re.IGNORECASE)
+#: A figure telling who some of the dead were is a part of the toll, never a competing count of it
+#: (coding rules: contradictory figures are claims about the same people): "14 of the dead were
+#: rebels", "three children and two women were among the dead".
+_PART_OF = re.compile(
+    r"\s*(?:of\s+(?:the|those)\s+(?:dead|killed|victims|fatalities|deceased|bodies|people\s+killed)\b"
+    r"|(?:[\w'’-]+\s+){0,4}?(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:the|those)\s+"
+    r"(?:dead|killed|victims|fatalities|deceased|bodies)\b)", re.IGNORECASE)
 _K = r"(\d+|two|three|four|five|six|seven|eight|nine|ten)"
 _SPREAD = rf"(?:spread|split|divided|distributed)(?:\s+up)?\s+(?:across|between|among|over)\s+{_K}\s+(?:separate\s+|different\s+)?(?:events|locations|days|incidents)"
 _CODED = re.compile(
@@ -190,8 +199,9 @@ def _inherit(text: str, nums: list[NumberSpan], figures: list[Figure]) -> list[F
         w = what.group(1) if what else None
         new = Figure(f.quantity, num.value, num.low, num.high, num.start, num.end, text[num.start:num.end],
                      what=w, civilian=is_civilian(w), rule="vague" if num.vague else "number",
-                     subset=bool(_SUBSET.search(text[max(0, num.start - 20):num.start])), flag=num.flag,
-                     qualifier=num.qualifier, ranged=num.vague)
+                     subset=bool(_SUBSET.search(text[max(0, num.start - 30):num.start]))
+                     or (f.subset and not re.search(r"\bincluding\b", gap, re.IGNORECASE)),
+                     flag=num.flag, qualifier=num.qualifier, ranged=num.vague)
         by_start[num.start] = new
         out.append(new)
     for i in range(1, len(nums)):  # forward: "10 fatalities, including 4 rebels, 4 soldiers"
@@ -267,7 +277,7 @@ def find_figures(text: str, *, skip: list[tuple[int, int]] | None = None) -> lis
         quantity, what, end = found
         total = quantity == "toll" or (what is None and bool(_TOTAL_WORD.match(text[num.end:end])))
         quantity = "killed" if quantity == "toll" else quantity
-        subset = bool(_SUBSET.search(text[max(0, num.start - 20):num.start]))
+        subset = bool(_SUBSET.search(text[max(0, num.start - 30):num.start])) or bool(_PART_OF.match(text, num.end))
         if quantity == "casualties":
             # "N casualties": killed and wounded together; deaths count only when said so
             after = text[num.end:min(len(text), num.end + 60)]

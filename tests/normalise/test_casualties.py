@@ -5,9 +5,31 @@ from __future__ import annotations
 import pytest
 
 from sitrep.normalise.casualties import find_figures
+from sitrep.normalise.fatalities import FatalityExtractor
+
+from .conftest import DocFactory
 
 
 @pytest.mark.parametrize("text", ["The coroner confirmed that Freda Lockett, 39, was killed.",
                                   "Ahmed (12) was killed in the raid.", "A man aged 45 was shot dead."])
 def test_casualties_age_is_no_count(text: str) -> None:
     assert all(f.value not in (39, 12, 45) for f in find_figures(text))
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("The monitor said at least 14 of the dead were rebels.", {14}),
+    ("It said three children and two women were among the dead.", {3, 2}),
+    ("Five of those killed were women.", {5}),
+])
+def test_casualties_who_some_of_the_dead_were_is_a_part(text: str, parts: set[int]) -> None:
+    """A figure saying who some of the dead were is part of the toll, not a competing count."""
+    figures = [f for f in find_figures(text) if f.quantity == "killed"]
+    assert {f.value for f in figures} == parts
+    assert all(f.subset for f in figures)
+
+
+def test_casualties_parts_do_not_lower_the_toll(make_doc: DocFactory) -> None:
+    doc = make_doc("At least 20 people were killed in a car bomb blast on Thursday, local sources said. "
+                   "The Observatory said at least 14 of the dead were rebels.")
+    FatalityExtractor()(doc)
+    assert doc.candidates[0].fatalities == 20
