@@ -24,18 +24,48 @@ _BOUNDARY = re.compile(r"[.!?؟]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u06
                        r"؛|\|(?=\s*[\u0600-\u06FF])")
 
 
-def segment_text(text: str) -> list[Sentence]:
-    """Split ``text`` into sentences; offsets point into ``text``."""
+#: How far into the text a document's title is looked for (a dateline or byline may precede it).
+TITLE_REACH = 400
+
+
+def _title_cuts(text: str, title: str | None) -> list[int]:
+    """Offsets where the document's title, glued into the text without a full stop ("Sun 05 Jul
+    2015 22 dead in raids on Raqa Six civilians were ..."), begins and ends: a headline is a
+    sentence of its own, so that its figures and the lede's are not read as one sentence's."""
+    title = (title or "").strip()
+    if len(title) < 12:
+        return []
+    at = text.find(title, 0, TITLE_REACH + len(title))
+    if at < 0:
+        return []
+    end = at + len(title)
+    # a title already closed by its own full stop needs no cut at its end
+    return [at] if text[end:end + 3].lstrip()[:1] in (".", "!", "?") else [at, end]
+
+
+def segment_text(text: str, *, title: str | None = None) -> list[Sentence]:
+    """Split ``text`` into sentences; offsets point into ``text``. ``title``: the document's
+    headline, made a sentence of its own where the text holds it near its start."""
     sentences: list[Sentence] = []
     start = 0
+    cuts = _title_cuts(text, title)
     for match in _BOUNDARY.finditer(text):
         end = match.end()
+        while cuts and cuts[0] <= match.start():
+            if start < cuts[0]:
+                _add(sentences, text, start, cuts[0])
+                start = cuts[0]
+            cuts.pop(0)
         piece = text[start:end]
         if match.group(0)[:1] in ".!?" and _ABBREV.search(text[start:match.start() + 1]):
             continue
         _add(sentences, text, start, end)
         start = end
         del piece
+    for cut in cuts:
+        if start < cut:
+            _add(sentences, text, start, cut)
+            start = cut
     _add(sentences, text, start, len(text))
     return sentences
 
@@ -53,7 +83,7 @@ class Segmenter:
     """Stage ``segment.v1``: fills ``doc.sentences``."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.sentences = segment_text(doc.text)
+        doc.sentences = segment_text(doc.text, title=doc.document.title)
         return doc
 
 

@@ -26,8 +26,23 @@ _CAPTURED = r"captured|capturing|arrested|arresting|detained|detaining|abducted|
 _MISSING = r"missing|disappeared"
 _QUANT = re.compile(rf"\b(?P<killed>{_KILLED})\b|\b(?P<wounded>{_WOUNDED})\b|\b(?P<captured>{_CAPTURED})\b|\b(?P<missing>{_MISSING})\b", re.IGNORECASE)
 _TOLL = re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|fatalities))\s+(?:\w+\s+){0,3}?(?:rose|climbed|reached|increased|stood|stands|is|was|jumped|risen|hit)\s+(?:to\s+|at\s+)?$", re.IGNORECASE)
+#: A toll whose subject runs long before its verb ("the death toll from a bomb attack on a bus
+#: convoy outside Aleppo has reached at least 126"), or set by a reporter ("placed the death toll
+#: from the air raids at 50", "raised the death toll ... to 61"): no other number, no sentence
+#: break in between.
+_TOLL_LONG = re.compile(
+    r"\b(?:death\s+toll|toll\s+of\s+(?:the\s+)?dead|number\s+of\s+(?:dead|deaths|fatalities|people\s+killed))"
+    r"(?:\s+(?:from|in|of|on)\b[^.;:\d]{0,120}?)?\s+"
+    r"(?:has\s+|had\s+|have\s+)?(?:rose|rises|climbed|climbs|reached|reaches|increased|increases|stood|stands|"
+    r"jumped|risen|hit|was|is|now)\s+(?:to\s+|at\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|some\s+|about\s+)?$"
+    r"|\b(?:put|puts|placed|places|raised|raises|revised|set|sets)\s+(?:the|its|their)\s+(?:death\s+)?toll"
+    r"(?:\s+(?:from|in|of|on)\b[^.;:\d]{0,120}?)?\s+(?:at|to)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+)?$",
+    re.IGNORECASE)
 _TOTAL_WORD = re.compile(r"^\s*(?:fatalit(?:y|ies)|deaths|dead|people\s+dead|in\s+total|in\s+all)\b", re.IGNORECASE)
-_LEFT_VERB = re.compile(rf"\b(?:({_KILLED})|({_WOUNDED})|({_CAPTURED}))\s+(?:of\s+)?(?:(?:at\s+least|some|about|around|nearly|over|more\s+than)\s+)?$", re.IGNORECASE)
+#: "Barrel bombs kill 11 civilians": the headline present, but not "to kill", "will kill", "did not kill".
+_KILL_PRESENT = (r"(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bmay\s)(?<!\bmight\s)(?<!\bcan\s)"
+                 r"(?<!\bnot\s)(?<!\bshould\s)(?<!\bn't\s)kill")
+_LEFT_VERB = re.compile(rf"\b(?:({_KILLED}|{_KILL_PRESENT})|({_WOUNDED})|({_CAPTURED}))\s+(?:of\s+)?(?:(?:at\s+least|some|about|around|nearly|over|more\s+than)\s+)?$", re.IGNORECASE)
 _RIGHT_BREAK = re.compile(r"[;:]|\bwhile\b|\bafter\b|\bwhen\b|\bbefore\b|\bfollowing\b|\bas\s+a\s+result\b")
 _WHAT = re.compile(r"\s*(?:of\s+)?((?:(?:the|their|his|her)\s+)?(?:[\w'’-]+\s+){0,5}?[\w'’-]+?)(?=\s+(?:were|was|are|have|had|who|and|in|on|at|from|during|including|killed|wounded|injured|dead|died)\b|[,.;]|$)")
 _ANY_QUANT = re.compile(rf"\b(?:{_KILLED}|{_WOUNDED}|{_CAPTURED})\b", re.IGNORECASE)
@@ -48,6 +63,7 @@ _STOP_NOUN = re.compile(
     r"locations?|areas?|sectors?|groups?|operations?|incidents?|cases?|arrests?|protests?|raids?)\b",
     re.IGNORECASE,
 )  # fmt: skip
+_STOP_NOUN_NEXT = re.compile(_STOP_NOUN.pattern.replace(r"(?:[\w'-]+\s+){0,2}?", "", 1), re.IGNORECASE)
 _SUBSET = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|one\s+of|incl\.|"
                      r"among\s+(?:the|those)\s+(?:dead|killed|victims|fatalities)\s+(?:were|was|are|is))\s*$",
                      re.IGNORECASE)
@@ -148,10 +164,11 @@ def _quantity_near(text: str, num: NumberSpan, next_start: int) -> tuple[str, st
     what = what_m.group(1).strip() if what_m and what_m.group(1) else None
     if what and (_QUANT.match(what) or _CASUALTY.match(what) or what.lower() in ("people", "persons", "others")):
         what = None if not what.lower() in ("people", "persons") else what
-    if not _QUANT.match(right.lstrip()) and _STOP_NOUN.match(right.lstrip(" -of")):
-        return None
-    if _TOLL.search(left):
+    if _TOLL.search(left) or _TOLL_LONG.search(text, max(0, num.start - 200), num.start):
         return "toll", None, num.end
+    stop = _STOP_NOUN_NEXT if lm else _STOP_NOUN  # after "killed": only the very next word can make it no count
+    if not _QUANT.match(right.lstrip()) and stop.match(right.lstrip(" -of")):
+        return None
     if lm:
         q = "killed" if lm.group(1) else "wounded" if lm.group(2) else "captured"
         return q, what, num.end + (what_m.end() if what_m else 0)

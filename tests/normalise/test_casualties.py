@@ -33,3 +33,24 @@ def test_casualties_parts_do_not_lower_the_toll(make_doc: DocFactory) -> None:
                    "The Observatory said at least 14 of the dead were rebels.")
     FatalityExtractor()(doc)
     assert doc.candidates[0].fatalities == 20
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The death toll from a bomb attack on a crowded bus convoy outside the city has reached at least 126.", 126),
+    ("A local journalist placed the death toll from the air raids at 50.", 50),
+    ("The monitor raised the death toll from strikes on a market in the town to 61 as rescuers searched.", 61),
+    ("The death toll in a car bomb attack on buses has risen to at least 112, a monitoring group said.", 112),
+])
+def test_casualties_toll_with_a_long_subject_is_a_total(text: str, value: int) -> None:
+    killed = [f for f in find_figures(text) if f.quantity == "killed"]
+    assert [(f.value, f.total) for f in killed] == [(value, True)]
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Barrel bombs kill 11 civilians in town", [11]),
+    ("Twin car bombs kill 32 in the provincial capital", [32]),
+    ("The group threatened to kill 5 hostages.", []),
+    ("The gunmen did not kill 3 guards.", []),
+])
+def test_casualties_headline_present_kill(text: str, killed: list[int]) -> None:
+    assert [f.value for f in find_figures(text) if f.quantity == "killed"] == killed
