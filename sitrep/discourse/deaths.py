@@ -132,6 +132,13 @@ def _sources(cand: EventCandidate) -> frozenset[str]:
                      if c.start in used and c.quantity == "killed" and c.claimant_chain)
 
 
+def _counted(cand: EventCandidate) -> bool:
+    """Does the mention's toll rest on a stated number? A vague figure ("tens of", "dozens") or
+    one named victim is consistent with a count, never a competing claim that lowers it."""
+    rules = set(str(cand.extra.get("fatalities_rule", "")).split("+"))
+    return bool(rules & {"number", "coded", "split"})
+
+
 def contradictory_sources(doc: Doc, happenings: list[Happening]) -> None:
     """Mentions of one happening whose tolls differ and come from different sources are competing
     claims about the same deaths: the happening keeps the lowest (ACLED's conservative figure),
@@ -139,6 +146,9 @@ def contradictory_sources(doc: Doc, happenings: list[Happening]) -> None:
     assembler keeps the largest."""
     for hap in happenings:
         told = [(m, _sources(m)) for m in hap.members if m.fatalities]
+        if any(_counted(m) for m, _ in told):
+            # "tens of terrorists", "a child was killed": no count that contradicts a number
+            told = [(m, src) for m, src in told if _counted(m)]
         if len({m.fatalities for m, _ in told}) < 2:
             continue
         sources = [src for _, src in told]

@@ -149,11 +149,13 @@ def tally(figs: list[tuple[Figure, int, list[str]]], *, significant: bool) -> Ta
     elif totals:
         groups = [totals[-1]]
     for g in groups:
-        values = {x[0].value for x in g}
+        # a vague figure ("tens of", "dozens") is consistent with a stated number, not a rival count
+        counted = [x for x in g if x[0].rule != "vague"] or g
+        values = {x[0].value for x in counted}
         if len(values) > 1:
-            t.notes.append("fatalities: contradictory figures " + ", ".join(repr(x[0].text) for x in g)
+            t.notes.append("fatalities: contradictory figures " + ", ".join(repr(x[0].text) for x in counted)
                            + f"; kept the lowest ({min(values)})")
-        lo = min(g, key=lambda x: x[0].value)
+        lo = min(counted, key=lambda x: x[0].value)
         t.fatalities += lo[0].value
         t.low += min(x[0].low for x in g)
         t.best += max(x[0].value for x in g)

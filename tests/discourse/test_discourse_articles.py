@@ -76,3 +76,18 @@ def test_discourse_article_contradictory_figures_are_claims_not_a_sum(pipe: Pipe
     assert event.fatalities == 12
     assert {c.low for c in event.claims if c.quantity == "killed"} >= {12, 20}
     assert event.fatalities_high is not None and event.fatalities_high >= 20
+
+
+VAGUE = """Troops kill 32 rebels in ambush in Daraa
+
+Syrian troops killed 32 rebels in an ambush in the southern province of Daraa on Sunday, a monitoring group said.
+
+The ambush was also reported by state television, which said tens of terrorists had been killed in the attack.
+
+The army has stepped up operations in the south in recent weeks."""
+
+
+def test_discourse_article_vague_figure_does_not_lower_a_stated_count(pipe: Pipeline) -> None:
+    """'tens of terrorists' is consistent with 32, not a rival count: the toll stays 32."""
+    doc = _code(pipe, VAGUE, date(2014, 8, 24))
+    assert sum(e.fatalities or 0 for e in doc.events) == 32

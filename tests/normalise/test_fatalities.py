@@ -212,3 +212,9 @@ def test_fatalities_stage_running_toll_counts_for_no_event(make_doc: DocFactory,
 def test_fatalities_stage_restated_figure_in_one_sentence_is_not_added(make_doc: DocFactory) -> None:
     doc = FatalityExtractor()(make_doc("Bomb kills 16 in Azaz A motorbike bomb killed 16 people in Azaz on Monday."))
     assert doc.candidates[0].fatalities == 16
+
+
+def test_fatalities_stage_vague_figure_is_no_rival_of_a_number(make_doc: DocFactory) -> None:
+    doc = FatalityExtractor()(make_doc("Troops killed 32 rebels in the ambush, a monitor said, "
+                                       "while state TV said tens of terrorists were killed."))
+    assert doc.candidates[0].fatalities == 32
