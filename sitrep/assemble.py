@@ -31,6 +31,20 @@ _SUB_RANK = {  # which sub-type wins when candidates merge into one event
 _VIOLENT = ("Battles", "Explosions/Remote violence")
 
 
+class _Undated:
+    """The date of an event from a document with no publication date and no date in its text:
+    none, at ACLED's lowest time precision (3) and UCDP's (5)."""
+
+    event_date = None
+    time_precision = 3
+    date_prec = 5
+    date_start = None
+    date_end = None
+
+
+_UNDATED = _Undated()
+
+
 def _place_key(c: EventCandidate) -> str:
     if c.place is None or c.place.place is None:
         return "?"
@@ -55,6 +69,10 @@ def _family(c: EventCandidate) -> str:
     return "protest" if c.event_type == "Protests" else c.sub_event_type
 
 
+def _day(c: EventCandidate) -> object:
+    return c.date.event_date if c.date is not None else None  # None: an undated document
+
+
 def group_candidates(cands: Iterable[EventCandidate]) -> list[list[EventCandidate]]:
     """Group kept candidates by the happening ``discourse.v1`` found for them, else by (day, place,
     family) with compatible dyads."""
@@ -68,12 +86,10 @@ def group_candidates(cands: Iterable[EventCandidate]) -> list[list[EventCandidat
                 groups.append(by_happening[number])
             by_happening[number].append(cand)
             continue
-        assert cand.date is not None
-        key = (cand.date.event_date, _place_key(cand), _family(cand))
+        key = (_day(cand), _place_key(cand), _family(cand))
         for group in groups:
             head = group[0]
-            assert head.date is not None
-            if (head.date.event_date, _place_key(head), _family(head)) != key:
+            if (_day(head), _place_key(head), _family(head)) != key:
                 continue
             d1, d2 = _dyad_key(head), _dyad_key(cand)
             if d1 and d2 and not (d1 & d2):
@@ -147,8 +163,7 @@ def _territory_consistent(sub: str, a1: Actor | None) -> str:
 
 def event_from_group(doc: Doc, group: list[EventCandidate]) -> Event:
     head = _ranked(group)
-    date = head.date
-    assert date is not None
+    date = head.date or _UNDATED
     actors = []
     for cand in sorted(group, key=lambda c: c is not head):
         for actor in (cand.actor1, cand.actor2):
@@ -190,7 +205,7 @@ def event_from_group(doc: Doc, group: list[EventCandidate]) -> Event:
     return Event(
         event_id_cnty=f"{prefix}-{ident}",
         event_date=date.event_date,
-        year=date.event_date.year,
+        year=date.event_date.year if date.event_date else None,
         time_precision=date.time_precision,
         disorder_type=disorder_type(head.event_type, sub_event_type),
         event_type=head.event_type,
@@ -227,14 +242,15 @@ def event_from_group(doc: Doc, group: list[EventCandidate]) -> Event:
         where_prec=place_mention.where_prec if place_mention else None,
         date_prec=date.date_prec,
         date_start=date.date_start or date.event_date,
-        date_end=date.date_end or date.event_date,
+        date_end=date.date_end or date.event_date,  # all None when undated
         doc_id=doc.document.id,
         doc_ids=[doc.document.id],
         evidence=evidence,
         claims=_unique_claims(group),
         framing=list(doc.framing),
         confidence=round(sum(c.score for c in group) / len(group), 3),
-        why=_why(group, head),
+        why=_why(group, head) + (["undated: no publication date and no date in the text"]
+                                 if head.date is None else []),
     )
 
 
@@ -284,6 +300,10 @@ class Assembler:
         for cand in doc.candidates:
             reason = None
             status = cand.extra.get("status")
+            # no publication date and no date in the text: coded undated, not dropped
+            undated = cand.date is None and doc.pub_date is None
+            if undated and status == "undated":
+                status = "new"
             if status is not None and status != "new":
                 reason = "; ".join(str(w) for w in cand.extra.get("why", [])) or str(status)
             elif cand.negated:
@@ -292,7 +312,7 @@ class Assembler:
                 reason = "hypothetical"
             elif cand.background:
                 reason = "background"
-            elif cand.date is None:
+            elif cand.date is None and not undated:
                 reason = "no date"
             if reason:
                 doc.notes.append(f"dropped {cand.sub_event_type!r} at {cand.trigger.text!r}: {reason}")

@@ -45,6 +45,9 @@ class Settings(BaseModel):
     - ``gazetteer_path``: SQLite file of the local gazetteer (None: ``$SITREP_GAZETTEER``, else the
       user data dir).
     - ``spacy_model``: spaCy package to load when a stage needs the parser.
+    - ``max_document_bytes``: largest document a reader accepts (a text or HTML file, one JSONL
+      line, one CSV row, a feed file), in bytes; default 50 MB. A larger one is quarantined with
+      the reason; JSONL and CSV files of any size are streamed (``sitrep extract --max-document-mb``).
     """
 
     stages: tuple[str, ...] = DEFAULT_STAGES
@@ -55,3 +58,4 @@ class Settings(BaseModel):
     gazetteer_path: Path | None = None
     spacy_model: str | None = None
     stage_options: dict[str, dict[str, object]] = Field(default_factory=dict)
+    max_document_bytes: int = Field(default=50 * 1024 * 1024, gt=0)

@@ -16,6 +16,7 @@ from pydantic import (
     field_validator,
 )
 
+from ..ingest.validate import FIELD_LIMITS, check_text
 from ..schema import Event
 from ..store.review import AuditEntry, DocumentRecord, DocumentSummary, StoredEvent
 
@@ -31,17 +32,6 @@ __all__ = [
 def aware(value: datetime) -> datetime:
     """Timestamps as RFC 3339 with an offset (SQLite hands them back naive, in UTC)."""
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
-
-
-def check_text(value: str) -> str:
-    """Refuse strings no database column can hold (NUL bytes, lone surrogates)."""
-    if "\x00" in value:
-        raise ValueError("must not contain NUL characters")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValueError("must be valid Unicode (no lone surrogates)") from None
-    return value
 
 
 SafeStr = Annotated[str, AfterValidator(check_text)]
@@ -166,14 +156,22 @@ class DocumentCreate(_In):
     """A report to code on arrival."""
 
     text: Annotated[SafeStr, Field(min_length=1, max_length=1_000_000)]
-    id: Annotated[SafeStr, Field(min_length=1, max_length=255)] | None = Field(
+    id: Annotated[SafeStr, Field(min_length=1, max_length=FIELD_LIMITS["id"])] | None = Field(
         default=None, description="document id; default: a hash of the text")
     date: IsoDate | None = Field(default=None, description="publication date")
-    source: Annotated[SafeStr, Field(max_length=500)] | None = None
-    url: Annotated[SafeStr, Field(max_length=2000)] | None = None
-    title: Annotated[SafeStr, Field(max_length=2000)] | None = None
-    language: Annotated[SafeStr, Field(max_length=16)] | None = None
-    country: Annotated[SafeStr, Field(max_length=120)] | None = None
+    source: Annotated[SafeStr, Field(max_length=FIELD_LIMITS["source"])] | None = None
+    url: Annotated[SafeStr, Field(max_length=FIELD_LIMITS["url"])] | None = None
+    title: Annotated[SafeStr, Field(max_length=FIELD_LIMITS["title"])] | None = None
+    language: Annotated[SafeStr, Field(max_length=FIELD_LIMITS["language"])] | None = None
+    country: Annotated[SafeStr, Field(max_length=FIELD_LIMITS["country"])] | None = None
+
+    @field_validator("id", "text")
+    @classmethod
+    def _not_blank(cls, value: str | None) -> str | None:
+        """The file readers' rule too (:mod:`sitrep.ingest.validate`): blank is no id or text."""
+        if value is not None and not value.strip():
+            raise ValueError("must not be blank")
+        return value
 
 
 class DocumentCreated(BaseModel):

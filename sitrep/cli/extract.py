@@ -13,7 +13,15 @@ from rich.progress import TextColumn
 from ..engine import estimate_total, run_local
 from ..export import FORMATS, open_writer
 from ..pipeline import Pipeline
-from ._common import err, handle_errors, make_progress, make_settings, report_quarantine
+from ._common import (
+    check_inputs,
+    err,
+    handle_errors,
+    make_progress,
+    make_settings,
+    report_outcomes,
+    report_quarantine,
+)  # fmt: skip
 from .app import app
 
 __all__ = ["extract"]
@@ -36,6 +44,7 @@ def extract(
     country: Annotated[str | None, typer.Option("--country", help="Country hint for documents without one.")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit non-zero if any input was quarantined.")] = False,
     merge: Annotated[bool, typer.Option("--merge", help="With --db: merge each event into matching stored events from other reports.")] = False,
+    max_document_mb: Annotated[float, typer.Option("--max-document-mb", min=0.001, help="Largest document, JSONL line or CSV row read, in MB (larger ones are quarantined; big files are streamed).")] = 50,
 ) -> None:
     """Code reports into events (JSONL to stdout unless -o)."""
     if fmt not in FORMATS:
@@ -48,7 +57,9 @@ def extract(
         raise typer.BadParameter("parquet needs -o FILE")
     if resume and not db:
         raise typer.BadParameter("--resume needs --db (progress is kept in the database)")
+    check_inputs(inputs)
     settings = make_settings(model=model, date=date, scope=scope, country=country)
+    settings = settings.model_copy(update={"max_document_bytes": int(max_document_mb * 1024 * 1024)})
     pipeline = Pipeline(settings)
     store = None
     if db:
@@ -82,5 +93,8 @@ def extract(
     err.print(f"{report.documents} documents, {writer.count} events, "
               f"{len(report.quarantined)} quarantined, {report.skipped_existing} already stored"
               f"{resumed} ({elapsed:.1f} s)", highlight=False)
+    report_outcomes(report)
+    if report.unaccounted:
+        raise typer.Exit(3)
     if strict and report.quarantined:
         raise typer.Exit(2)

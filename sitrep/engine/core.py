@@ -14,17 +14,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import Settings
+from ..errors import StoreError
 from ..ingest import read_inputs
+from ..ingest.validate import printable
 from ..pipeline import Pipeline
 from ..schema import Doc, Document, Event, QuarantineItem
+from .outcomes import Reconciler, no_event_reason
 
 if TYPE_CHECKING:
     from ..store import Store
     from .resume import RunLedger
 
 __all__ = [
-    "CodingFailure", "Job", "Mapper", "PipelineFactory", "Result", "RunReport", "Skipped",
-    "code_document", "consume", "plan_jobs", "slim",
+    "DUPLICATE_REASON", "CodingFailure", "Job", "Mapper", "PipelineFactory", "Result", "RunReport",
+    "Skipped", "code_document", "consume", "document_quarantine", "plan_jobs", "slim",
 ]  # fmt: skip
 
 #: Builds a pipeline in a worker; must be picklable (a module-level callable, e.g. ``Pipeline``).
@@ -63,6 +66,31 @@ class RunReport:
     quarantined: list[QuarantineItem] = field(default_factory=list)
     unsupported: int = 0
     run_id: str | None = None
+    #: outcome of each input item: "events", "no event", "quarantined", "skipped" -> count
+    outcomes: dict[str, int] = field(default_factory=dict)
+    no_event_reasons: dict[str, int] = field(default_factory=dict)
+    #: ordinals of input items that ended with no outcome at all (should be empty)
+    unaccounted: list[int] = field(default_factory=list)
+    #: documents whose events carry no date (no publication date, none stated in the text)
+    undated: int = 0
+
+
+def _where(doc: Document) -> tuple[str, int | None]:
+    """(file, line) of a document from its origin (``path:12`` for a JSONL line or CSV row)."""
+    origin = doc.origin or doc.id
+    head, sep, tail = origin.rpartition(":")
+    return (head, int(tail)) if sep and tail.isdigit() else (origin, None)
+
+
+def document_quarantine(doc: Document, reason: str) -> QuarantineItem:
+    """A quarantine item for a readable document refused later (duplicate id, storage)."""
+    origin, line = _where(doc)
+    return QuarantineItem(origin=printable(origin, 10_000), line=line,
+                          reason=printable(f"document {doc.id!r}: {reason}", 2000),
+                          raw=printable(doc.text))
+
+
+DUPLICATE_REASON = "duplicate id with different text (the stored document keeps its text)"
 
 
 def code_document(pipeline: Pipeline, document: Document) -> Doc | CodingFailure:
@@ -91,13 +119,18 @@ def plan_jobs(
     ledger: RunLedger | None = None,
 ) -> Iterator[tuple[int, Job]]:
     """Read inputs lazily and number them; mark what need not be coded again."""
-    for ordinal, item in enumerate(read_inputs(inputs, default_date=settings.date)):
+    items = read_inputs(inputs, default_date=settings.date, max_bytes=settings.max_document_bytes)
+    for ordinal, item in enumerate(items):
         if isinstance(item, Document):
             if ledger is not None and ledger.is_done(ordinal, item.id):
                 yield ordinal, Skipped(ordinal, item.id, "resumed")
                 continue
-            if store is not None and store.has_document(item.id):
-                yield ordinal, Skipped(ordinal, item.id, "stored")
+            stored = store.stored_text(item.id) if store is not None else None
+            if stored is not None:
+                if stored == item.text:
+                    yield ordinal, Skipped(ordinal, item.id, "stored")
+                else:
+                    yield ordinal, document_quarantine(item, DUPLICATE_REASON)
                 continue
         yield ordinal, item
 
@@ -112,12 +145,32 @@ def in_process(pipeline: Pipeline) -> Mapper:
     return mapper
 
 
-def _write(store: Store, doc: Doc, *, merge: bool) -> bool:
-    if not merge:
-        return store.add(doc)
-    from ..store.merges import merge_into_store
+def _write(store: Store, doc: Doc, *, merge: bool) -> bool | QuarantineItem:
+    """Store one coded document: True if written, False if already stored with the same text,
+    or the quarantine item for a document the database refuses (the run goes on)."""
+    from ..store.repository import is_document_error
 
-    return merge_into_store(store, doc).skipped_existing == 0
+    try:
+        if not merge:
+            written = store.add(doc)
+        else:
+            from ..store.merges import merge_into_store
+
+            written = merge_into_store(store, doc).skipped_existing == 0
+    except StoreError as exc:
+        if not is_document_error(exc):
+            raise  # the database itself failed: stopping is the truthful outcome
+        return document_quarantine(doc.document, f"storage failed: {exc.message}")
+    if written:
+        return True
+    stored = store.stored_text(doc.document.id)
+    if stored is not None and stored != doc.document.text:
+        return document_quarantine(doc.document, DUPLICATE_REASON)
+    return False
+
+
+def _undated(doc: Doc) -> bool:
+    return any(e.event_date is None for e in doc.events)
 
 
 def consume(
@@ -129,25 +182,35 @@ def consume(
     on_quarantine: Callable[[QuarantineItem], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
     merge: bool = False,
+    reconciler: Reconciler | None = None,
 ) -> RunReport:
     """Write results back: store, checkpoint, callbacks. Single writer, in the calling process.
 
     With ``merge``, each document's events are merged into matching stored events of other
     reports (:func:`sitrep.store.merges.merge_into_store`) instead of stored side by side.
+    A document the database refuses (a constraint its events break) is quarantined with the
+    reason and the run goes on; a failing database stops it. With ``reconciler`` (which saw the
+    jobs planned), items that never came back are listed in ``RunReport.unaccounted``.
     """
     report = RunReport(run_id=ledger.run_id if ledger is not None else None)
+    tally = reconciler or Reconciler()
+
+    def quarantined(ordinal: int, item: QuarantineItem, doc_id: str | None) -> None:
+        report.quarantined.append(item)
+        if store is not None:
+            store.quarantine(item)
+        if on_quarantine:
+            on_quarantine(item)
+        if ledger is not None:
+            ledger.mark(ordinal, doc_id=doc_id, status="quarantined", n_events=0)
+        tally.settle(ordinal, "quarantined")
+
     for handled, (ordinal, result) in enumerate(results, start=1):
         if isinstance(result, QuarantineItem | CodingFailure):
             item = result.item if isinstance(result, CodingFailure) else result
             doc_id = result.doc_id if isinstance(result, CodingFailure) else None
             report.documents += doc_id is not None
-            report.quarantined.append(item)
-            if store is not None:
-                store.quarantine(item)
-            if on_quarantine:
-                on_quarantine(item)
-            if ledger is not None:
-                ledger.mark(ordinal, doc_id=doc_id, status="quarantined", n_events=0)
+            quarantined(ordinal, item, doc_id)
         elif isinstance(result, Skipped):
             report.documents += 1
             if result.reason == "resumed":
@@ -156,6 +219,7 @@ def consume(
                 report.skipped_existing += 1
             if ledger is not None and result.reason != "resumed":
                 ledger.mark(ordinal, doc_id=result.doc_id, status="stored", n_events=0)
+            tally.settle(ordinal, "skipped")
             if on_events and store is not None and result.doc_id is not None:
                 from ..store import EventFilter
 
@@ -164,18 +228,34 @@ def consume(
                     on_events(stored)
         else:
             report.documents += 1
+            written = _write(store, result, merge=merge) if store is not None else True
+            if isinstance(written, QuarantineItem):
+                quarantined(ordinal, written, result.document.id)
+                if on_progress:
+                    on_progress(handled)
+                continue
+            if written and store is not None:
+                report.stored += 1
+            elif not written:
+                report.skipped_existing += 1
             if any(n.startswith("unsupported language") for n in result.notes):
                 report.unsupported += 1
             report.events += len(result.events)
-            if store is not None and _write(store, result, merge=merge):
-                report.stored += 1
+            report.undated += _undated(result)
             if ledger is not None:
                 ledger.mark(ordinal, doc_id=result.document.id, status="done",
                             n_events=len(result.events))
+            if result.events:
+                tally.settle(ordinal, "events")
+            else:
+                tally.settle(ordinal, "no event", no_event_reason(result))
             if on_events and result.events:
                 on_events(result.events)
         if on_progress:
             on_progress(handled)
     if ledger is not None:
         ledger.finish()
+    report.outcomes = dict(tally.outcomes)
+    report.no_event_reasons = dict(tally.no_event_reasons)
+    report.unaccounted = tally.missing() if reconciler is not None else []
     return report

@@ -15,6 +15,7 @@ from ..pipeline import Pipeline
 from ..schema import Event, QuarantineItem
 from ..store import Store
 from .core import Mapper, PipelineFactory, RunReport, consume, in_process, plan_jobs
+from .outcomes import Reconciler
 from .resume import RunLedger
 
 __all__ = ["RunReport", "run_local", "run_with"]
@@ -33,17 +34,23 @@ def run_with(
     on_progress: Callable[[int], None] | None = None,
     merge: bool = False,
 ) -> RunReport:
-    """Plan jobs, map them with ``mapper`` (any engine), write results back. Shared by engines."""
+    """Plan jobs, map them with ``mapper`` (any engine), write results back. Shared by engines.
+
+    Every planned item is reconciled with its outcome; ``RunReport.unaccounted`` lists the ones
+    the mapper never returned.
+    """
     inputs = list(inputs)
     ledger = None
     if resume:
         if store is None:
             raise ConfigError("resuming a run needs a database (--db)", code="E151")
         ledger = RunLedger.open(store.engine, inputs, pipeline.settings, total=total)
-    jobs = plan_jobs(inputs, settings=pipeline.settings, store=store, ledger=ledger)
+    reconciler = Reconciler()
+    jobs = reconciler.watch(plan_jobs(inputs, settings=pipeline.settings, store=store, ledger=ledger))
     try:
         report = consume(mapper(jobs), store=store, ledger=ledger, on_events=on_events,
-                         on_quarantine=on_quarantine, on_progress=on_progress, merge=merge)
+                         on_quarantine=on_quarantine, on_progress=on_progress, merge=merge,
+                         reconciler=reconciler)
     except BaseException:
         if ledger is not None:
             # keep what finished; if the database is gone this fails too: report the first error

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date as Date
 
-__all__ = ["DecodeFailure", "decode", "find_pub_date"]
+__all__ = ["DecodeFailure", "decode", "find_pub_date", "looks_binary"]
 
 
 class DecodeFailure(ValueError):
@@ -37,6 +37,18 @@ def decode(data: bytes) -> str:
     if text and controls / min(len(text), 4096) > 0.05:
         raise DecodeFailure("binary content (control characters), not a text document", 1)
     return text
+
+
+_CONTROL = frozenset(range(32)) - frozenset(b"\t\n\r\f\v")
+
+
+def looks_binary(head: bytes) -> bool:
+    """True when more than 5 % of ``head`` are control bytes (NUL included): a binary file.
+
+    A streamed file is judged on its head only, so one stray NUL deep inside costs its own line
+    or row, not the file.
+    """
+    return bool(head) and sum(b in _CONTROL for b in head) / len(head) > 0.05
 
 
 _MONTHS = {m: i for i, m in enumerate(

@@ -3,20 +3,40 @@
 from __future__ import annotations
 
 import hashlib
+import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Engine, func, insert, or_, select
-from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError, SQLAlchemyError
 
 from ..errors import StoreError
+from ..ingest.validate import document_problem, printable
 from ..schema import Doc, Event, QuarantineItem
 from . import tables as t
 from .engine import make_engine, migrate
 
-__all__ = ["EventFilter", "Store", "open_store"]
+__all__ = ["DocumentRejected", "EventFilter", "Store", "is_document_error", "open_store"]
+
+
+class DocumentRejected(StoreError):
+    """The database refuses this one document (a rule it breaks, a constraint its events break).
+
+    Unlike a lost connection, it says nothing about the next document: a run quarantines this one
+    with the reason and goes on.
+    """
+
+    code = "E414"
+
+
+def is_document_error(exc: BaseException) -> bool:
+    """True when ``exc`` concerns one document's content, not the database as a whole."""
+    if isinstance(exc, DocumentRejected):
+        return True
+    return isinstance(exc, StoreError) and isinstance(
+        exc.__cause__, IntegrityError | DataError | UnicodeEncodeError)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -65,9 +85,14 @@ class Store:
     def add(self, doc: Doc) -> bool:
         """Store a coded document and its events in one transaction.
 
-        Returns False (and writes nothing) when the document is already stored.
+        Returns False (and writes nothing) when the document is already stored; raises
+        :class:`DocumentRejected` when the document breaks a rule of :mod:`sitrep.ingest.validate`
+        or its events a constraint (the same on SQLite and PostgreSQL).
         """
         d = doc.document
+        problem = document_problem(d, max_text_bytes=sys.maxsize)
+        if problem is not None:
+            raise DocumentRejected(f"cannot store document {d.id[:255]!r}: {problem}")
         now = _now()
         try:
             with self.engine.begin() as conn:
@@ -83,10 +108,24 @@ class Store:
         except IntegrityError as exc:
             if self.has_document(d.id):
                 return False  # a concurrent writer stored the same document first
-            raise StoreError(f"cannot store document {d.id}: {exc.orig}", code="E412") from exc
+            raise DocumentRejected(f"cannot store document {d.id}: {exc.orig}", code="E412") from exc
+        except DataError as exc:
+            raise DocumentRejected(f"cannot store document {d.id}: {exc.orig}") from exc
+        except UnicodeEncodeError as exc:
+            raise DocumentRejected(f"cannot store document {d.id}: {exc.reason}") from exc
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot store document {d.id}: {exc}", code="E410") from exc
         return True
+
+    def stored_text(self, doc_id: str) -> str | None:
+        """The text stored under ``doc_id`` (None when there is none): tells a re-run of the same
+        report from a different report that reuses its id."""
+        try:
+            with self.engine.connect() as conn:
+                return conn.execute(select(t.documents.c.text)
+                                    .where(t.documents.c.id == doc_id)).scalar_one_or_none()
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot read document {doc_id}: {exc}", code="E413") from exc
 
     def _insert_event(self, conn: Any, event: Event, now: datetime) -> int:
         data = event.model_dump(mode="json")
@@ -113,14 +152,23 @@ class Store:
         return int(pk)
 
     def quarantine(self, item: QuarantineItem) -> bool:
-        """Keep an unreadable input; the same (origin, line, reason) is stored once."""
-        fp = hashlib.sha1(f"{item.origin}|{item.line}|{item.reason}".encode()).hexdigest()
+        """Keep an unreadable input; the same (origin, line, reason, content) is stored once.
+
+        The content counts: a second run whose bad line at the same place holds something else
+        is recorded too. (Items without content keep the fingerprint of earlier versions.)
+        """
+        key = f"{item.origin}|{item.line}|{item.reason}"
+        if item.raw is not None:
+            key += "|" + hashlib.sha1(item.raw.encode("utf-8", "backslashreplace")).hexdigest()
+        fp = hashlib.sha1(key.encode("utf-8", "backslashreplace")).hexdigest()
         try:
             with self.engine.begin() as conn:
                 if conn.execute(select(t.quarantine.c.id).where(t.quarantine.c.fingerprint == fp)).first():
                     return False
                 conn.execute(insert(t.quarantine).values(
-                    origin=item.origin, line=item.line, reason=item.reason, raw=item.raw,
+                    origin=printable(item.origin, 10_000), line=item.line,
+                    reason=printable(item.reason, 10_000),
+                    raw=None if item.raw is None else printable(item.raw, 10_000),
                     fingerprint=fp, created_at=_now()))
         except IntegrityError:
             return False
