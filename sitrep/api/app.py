@@ -17,7 +17,7 @@ from ..schema import Doc, Document
 from ..store import normalise_url, open_store
 from .deps import ApiState, Coder
 from .errors import install_error_handlers
-from .middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
+from .middleware import BodyLimitMiddleware, HostAllowListMiddleware, SecurityHeadersMiddleware
 from .models import ErrorResponse
 from .routes import control, documents, events, export, health, merges, places, web
 
@@ -45,6 +45,7 @@ def create_app(
     max_body: int = DEFAULT_MAX_BODY,
     cors_origins: Sequence[str] = (),
     pipeline: Callable[[Document], Doc] | None = None,
+    allowed_hosts: Sequence[str] | None = None,
 ) -> FastAPI:
     """Build the app over the database at ``db_url`` (migrated on open).
 
@@ -54,6 +55,9 @@ def create_app(
     - ``max_body``: request body limit in bytes (413 above it).
     - ``cors_origins``: origins allowed cross-site; none by default (CORS off).
     - ``pipeline``: a ready Pipeline (or any ``Document -> Doc`` callable) to code posted reports.
+    - ``allowed_hosts``: the ``Host`` names answered (400 ``bad_host`` otherwise), against DNS
+      rebinding; ``sitrep serve`` passes the loopback names, its ``--host`` and ``--allowed-host``.
+      None (embedding, tests) leaves the check to the caller's server.
     """
     settings = settings or Settings()
     given = token or os.environ.get(TOKEN_ENV) or ""
@@ -76,7 +80,7 @@ def create_app(
         title="sitrep", version=__version__, description=_DESCRIPTION, lifespan=lifespan,
         openapi_url="/api/openapi.json", docs_url=None, redoc_url=None,  # docs pages use a CDN
         responses={code: {"model": ErrorResponse, "description": text} for code, text in (
-            (400, "unreadable body"), (401, "no valid token"), (404, "not found"), (413, "body too large"),
+            (400, "unreadable body or Host not allowed"), (401, "no valid token"), (404, "not found"), (413, "body too large"),
             (422, "invalid request"))},
     )
     app.state.sitrep = state
@@ -91,6 +95,8 @@ def create_app(
                            allow_methods=["GET", "POST", "PATCH"],
                            allow_headers=["Authorization", "Content-Type"])
     app.add_middleware(BodyLimitMiddleware, max_body=max_body)
+    if allowed_hosts is not None:
+        app.add_middleware(HostAllowListMiddleware, allowed=allowed_hosts)
     app.add_middleware(SecurityHeadersMiddleware)
     if state.token_generated:
         _log.warning("no API token configured: generated one for this run")

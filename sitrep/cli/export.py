@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from ..export import FORMATS, write_events
-from ..store import EventFilter, open_store
+from ..export.source import open_existing_store
+from ..store import EventFilter
 from ._common import err, handle_errors, parse_date
 from .app import app
 
@@ -33,7 +34,7 @@ def export(
     """Export stored events, filtered."""
     if fmt not in FORMATS:
         raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
-    store = open_store(db)
+    store = open_existing_store(db)  # never creates a database: a typo is an error, not "0 events"
     flt = EventFilter(date_from=parse_date(date_from), date_to=parse_date(date_to), country=country,
                       admin1=admin1, event_type=event_type, sub_event_type=sub_event_type, actor=actor)
     events = store.iter_events(flt)

@@ -10,7 +10,12 @@ import typer
 from ._common import err, handle_errors, make_settings
 from .app import app
 
-__all__ = ["serve"]
+__all__ = ["KEEP_ALIVE_SECONDS", "serve"]
+
+#: Idle keep-alive connections are closed after this many seconds (slow or idle clients
+#: cannot hold the server's connections open).
+KEEP_ALIVE_SECONDS = 5
+_ANY_ADDRESS = ("0.0.0.0", "::", "")
 
 
 @app.command("serve")
@@ -24,16 +29,23 @@ def serve(
                                               help="Bearer token for writes (default: $SITREP_API_TOKEN, else generated and printed).")] = None,
     cors_origin: Annotated[list[str] | None, typer.Option("--cors-origin", help="Allow this origin cross-site (repeatable; CORS is off by default).")] = None,
     max_body_mb: Annotated[float, typer.Option("--max-body-mb", help="Request body limit in MB.")] = 2.0,
+    allowed_host: Annotated[list[str] | None, typer.Option(
+        "--allowed-host", envvar="SITREP_ALLOWED_HOSTS",
+        help="Also answer requests for this Host name (repeatable; default: localhost, 127.0.0.1, "
+             "::1 and --host; '*' answers any).")] = None,
 ) -> None:
     """Serve the API and web UI: map, timeline, events, documents and review."""
     import uvicorn
 
     from ..api import create_app
+    from ..api.middleware import LOOPBACK_HOSTS
     from ..config import default_db_url
 
     url = db or default_db_url()
+    hosts = [*LOOPBACK_HOSTS, *([] if host in _ANY_ADDRESS else [host]), *(allowed_host or [])]
     application = create_app(make_settings(model=model), db_url=url, token=token,
-                             max_body=int(max_body_mb * 1024 * 1024), cors_origins=cors_origin or ())
+                             max_body=int(max_body_mb * 1024 * 1024), cors_origins=cors_origin or (),
+                             allowed_hosts=hosts)
     state = application.state.sitrep
     err.print(f"sitrep serving [bold]{url}[/bold] at http://{host}:{port}/", highlight=False)
     if state.token_generated:
@@ -42,4 +54,8 @@ def serve(
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print("[yellow]warning[/yellow] reading is open to anyone who can reach this address",
                   highlight=False)
-    uvicorn.run(application, host=host, port=port, log_level="info", server_header=False)
+    if host in _ANY_ADDRESS and not allowed_host:
+        err.print("[yellow]note[/yellow] only requests for localhost are answered; name this "
+                  "machine with --allowed-host NAME", highlight=False)
+    uvicorn.run(application, host=host, port=port, log_level="info", server_header=False,
+                timeout_keep_alive=KEEP_ALIVE_SECONDS)

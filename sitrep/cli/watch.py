@@ -48,9 +48,10 @@ def watch(
     from ..config import default_db_url
     from ..pipeline import Pipeline
     from ..store import open_store
-    from ..watch import Poller, load_config, read_status, render_table
+    from ..watch import CycleReport, Poller, load_config, read_status, render_table
     from ..watch.poll import merging_writer
-    from ..watch.run import parse_duration, run_watch
+    from ..watch.run import check_once, parse_duration, run_watch
+    from ..watch.status import alert_failures
 
     config = load_config(sources)
     interval = parse_duration(every)
@@ -59,9 +60,12 @@ def watch(
     stop = threading.Event()
     previous = _install_stop(stop)
 
+    reports: list[CycleReport] = []
+
     def table() -> Any:
         return render_table(read_status(store.engine, names=names),
-                            title=f"sitrep watch: {len(names)} sources, every {every}")
+                            title=f"sitrep watch: {len(names)} sources, every {every}",
+                            failed_alerts=alert_failures(store.engine, limit=0)[0])
 
     try:
         with Live(table(), console=err, refresh_per_second=2, transient=False) as live:
@@ -69,13 +73,18 @@ def watch(
                             on_source=lambda _outcome: live.update(table()),
                             log=lambda line: live.console.print(line, highlight=False, markup=False))
 
-            def summary(report: Any) -> None:
+            def summary(report: CycleReport) -> None:
+                reports[:] = [report]
                 live.update(table())
+                for failure in report.delivery_failures:
+                    live.console.print(f"alert not delivered: {failure}", highlight=False, markup=False)
                 live.console.print(
                     f"poll: {report.new_articles} new articles, {report.events} events, "
                     f"{len(report.alerts)} alerts, {report.errors} errors, "
                     f"{report.feeds_not_modified} feeds unchanged"
                     + (f", {len(report.resting)} down sources resting" if report.resting else "")
+                    + (f", {len(report.delivery_failures)} alert deliveries failed"
+                       if report.delivery_failures else "")
                     + f" ({report.duration:.1f} s)",
                     highlight=False)
 
@@ -89,3 +98,5 @@ def watch(
         for sig, handler in previous.items():
             signal.signal(sig, handler)
         store.dispose()
+    if once and reports:
+        check_once(reports[0])  # every source down, or an alert not delivered: exit 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
@@ -12,7 +13,7 @@ from typing import IO, Any
 from ..errors import ConfigError
 from ..schema import ACLED_COLUMNS, Event
 
-__all__ = ["FORMATS", "UCDP_GED_COLUMNS", "EventWriter", "open_writer", "write_events"]
+__all__ = ["FORMATS", "UCDP_GED_COLUMNS", "EventWriter", "csv_safe", "open_writer", "write_events"]
 
 FORMATS = ("jsonl", "acled-csv", "ucdp-csv", "geojson", "parquet")
 
@@ -29,16 +30,53 @@ UCDP_GED_COLUMNS: tuple[tuple[str, str], ...] = (
 )  # fmt: skip
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def csv_safe(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula gets a leading ``'`` (shown as text).
+
+    Why: a report's notes or an actor name such as ``=HYPERLINK(...)`` or ``@SUM(...)`` is
+    executed when the CSV is opened in Excel or LibreOffice (OWASP "CSV injection"). Numbers are
+    left alone, as values and as text (``-12.5`` is a longitude, not a formula), so the ACLED
+    columns keep their values; only text starting with ``= + - @``, a tab or a CR is changed.
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def _cell(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
-    return value
+    return csv_safe(value)
+
+
+class _RowWriter:
+    """CSV rows ending in ``\n`` in which a cell holding a bare ``\r`` is quoted too.
+
+    Why: with ``lineterminator="\n"`` the csv module quotes ``\n`` but leaves ``\r`` bare, and a
+    bare CR splits the row in spreadsheets and in Python's own reader. Rows are written with
+    ``\r\n`` (so both are quoted) and the terminator is then put back to ``\n``.
+    """
+
+    def __init__(self, out: IO[str]) -> None:
+        self._out = out
+        self._buf = io.StringIO()
+        self._writer = csv.writer(self._buf, lineterminator="\r\n")
+
+    def writerow(self, row: list[Any]) -> None:
+        self._buf.seek(0)
+        self._buf.truncate()
+        self._writer.writerow(row)
+        self._out.write(self._buf.getvalue()[:-2] + "\n")
 
 
 def _csv(events: Iterable[Event], out: IO[str], columns: list[tuple[str, str]]) -> int:
-    writer = csv.writer(out, lineterminator="\n")
+    writer = _RowWriter(out)
     writer.writerow([name for name, _ in columns])
     n = 0
     for e in events:
@@ -133,7 +171,7 @@ class EventWriter:
         if fmt in ("acled-csv", "ucdp-csv"):
             cols = [(c, c) for c in ACLED_COLUMNS] if fmt == "acled-csv" else list(UCDP_GED_COLUMNS)
             self._columns = cols
-            self._csv = csv.writer(self._stream, lineterminator="\n")  # type: ignore[arg-type]
+            self._csv = _RowWriter(self._stream)  # type: ignore[arg-type]
             self._csv.writerow([name for name, _ in cols])
         elif fmt == "geojson":
             assert self._stream is not None

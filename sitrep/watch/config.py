@@ -101,6 +101,9 @@ class Source(_Model):
     trust: str | None = None  # free-text trust notes, kept for the reader
     enabled: bool = True
     max_articles: int = Field(default=50, gt=0)  # new entries taken from one feed per poll
+    # Fetch from loopback/private/link-local addresses too (a local feed, an intranet site). Off:
+    # the feed, its redirects and its entry links must resolve to public addresses only.
+    allow_private: bool = False
 
     @field_validator("feeds", "urls")
     @classmethod

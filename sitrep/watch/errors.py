@@ -3,8 +3,11 @@
     SitrepError
     └── WatchError          (E6xx)
         ├── FetchError      (E60x) a feed or page could not be fetched (``permanent`` when retrying
-        │                          next poll will not help: robots.txt, 404, too large, wrong type)
+        │   │                      next poll will not help: robots.txt, 404, too large, wrong type)
+        │   └── EgressRefused (E606, in .egress) the host is not a public address
         └── DeliveryError   (E62x) an alert sink refused the alert
+
+    ``watch --once`` ends with WatchError E630 (no source answered) or E623 (alerts undelivered).
 """
 
 from __future__ import annotations

@@ -1,13 +1,19 @@
 """Polite HTTP fetching: conditional requests, retries with backoff, per-host rate limit, robots.txt.
 
 One :class:`Fetcher` per watcher; it remembers each host's robots.txt and when the host may be
-asked again. Redirects are followed by hand so every hop is rate-limited and checked against
-robots.txt, and loops end with a clear reason. Bodies are streamed and abandoned past
-``max_bytes``. Clock and sleep are injected so tests run on tiny delays.
+asked again. Redirects are followed by hand so every hop is rate-limited, checked against the
+egress policy (:mod:`.egress`: public addresses only unless ``allow_private``) and robots.txt,
+and loops end with a clear reason. Bodies are streamed and abandoned past ``max_bytes``. Clock
+and sleep are injected so tests run on tiny delays.
+
+robots.txt follows RFC 9309: a 2xx is parsed; a 4xx (404 included) means no rules; a 429, a 5xx
+or an unreachable host means "disallow everything" (for a minute, so a run gives up on the host);
+its redirects are followed up to five hops, more count as "unavailable" (no rules).
 """
 
 from __future__ import annotations
 
+import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,12 +25,14 @@ from urllib.robotparser import RobotFileParser
 import httpx
 
 from .config import FetchSettings
+from .egress import EgressRefused, Resolver, check_url, guarded_client, system_resolver
 from .errors import FetchError
 
 __all__ = ["FetchResult", "Fetcher"]
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _DISALLOW_ALL = ["User-agent: *", "Disallow: /"]
+_ROBOTS_REDIRECTS = 5  # RFC 9309 2.3.1.2: follow at least five redirects for robots.txt
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -91,8 +99,11 @@ class Fetcher:
     """Fetch URLs politely. Use as a context manager or call :meth:`close`.
 
     Options (keyword-only): ``client`` an httpx.Client to share (built lazily otherwise; the
-    User-Agent, timeout and redirect policy are set per request, so any client will do);
-    ``clock``/``sleep`` monotonic time source and sleeper, injectable for tests.
+    User-Agent, timeout and redirect policy are set per request, so any client will do; a shared
+    client gets the egress check before each request but not the connect-time check);
+    ``clock``/``sleep`` monotonic time source and sleeper, injectable for tests; ``resolver``
+    host name -> addresses, for the egress policy; ``allow_private`` the default of
+    :meth:`fetch`'s (True only where every URL is trusted, e.g. tests on 127.0.0.1).
     """
 
     def __init__(
@@ -102,10 +113,15 @@ class Fetcher:
         client: httpx.Client | None = None,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
+        resolver: Resolver = system_resolver,
+        allow_private: bool = False,
     ) -> None:
         self.settings = settings or FetchSettings.model_validate({})
         self._client = client
         self._own_client = client is None
+        self._guarded: httpx.Client | None = None
+        self._resolver = resolver
+        self.allow_private = allow_private
         self._clock = clock
         self._sleep = sleep
         self._next_slot: dict[str, float] = {}
@@ -121,10 +137,21 @@ class Fetcher:
             self._client = httpx.Client(timeout=httpx.Timeout(s.timeout), follow_redirects=False)
         return self._client
 
+    def _client_for(self, allow_private: bool) -> httpx.Client:
+        """The shared client, else one that connects anywhere (``allow_private``) or a guarded one."""
+        if not self._own_client or allow_private:
+            return self.client
+        if self._guarded is None:
+            self._guarded = guarded_client(timeout=self.settings.timeout, resolver=self._resolver)
+        return self._guarded
+
     def close(self) -> None:
         if self._client is not None and self._own_client:
             self._client.close()
             self._client = None
+        if self._guarded is not None:
+            self._guarded.close()
+            self._guarded = None
 
     def __enter__(self) -> Fetcher:
         return self
@@ -135,12 +162,16 @@ class Fetcher:
 
     # -- public ------------------------------------------------------------
     def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
-              accept: str | None = None) -> FetchResult:
+              accept: str | None = None, allow_private: bool | None = None) -> FetchResult:
         """GET ``url`` (conditionally when ``etag``/``last_modified`` are given).
 
+        Unless ``allow_private``, the URL and every redirect target must resolve to public
+        addresses only (:class:`~.egress.EgressRefused`, permanent, otherwise).
         Raises :class:`FetchError` with a short reason; ``permanent`` is set when asking again
         next poll would not help.
         """
+        if allow_private is None:
+            allow_private = self.allow_private
         headers: dict[str, str] = {}
         if etag:
             headers["If-None-Match"] = etag
@@ -154,12 +185,17 @@ class Fetcher:
             if urlsplit(current).scheme not in ("http", "https"):
                 raise FetchError(f"unsupported URL scheme in {current[:100]!r}", url=url, permanent=True,
                                  code="E601")
-            if self.settings.respect_robots and not self.allowed(current):
+            if not allow_private:  # before robots.txt, so a refusal is named as such
+                try:
+                    self._check(current)
+                except _Retry:
+                    pass  # a name that does not resolve: the request below retries and says so
+            if self.settings.respect_robots and not self.allowed(current, allow_private=allow_private):
                 note = self._robots[_base(current)].note
                 if note != "parsed":  # robots.txt unreachable or refused: try again later
                     raise FetchError(f"robots.txt {note}", url=current, code="E602")
                 raise FetchError("disallowed by robots.txt", url=current, permanent=True, code="E602")
-            result = self._with_retries(current, headers)
+            result = self._with_retries(current, headers, allow_private)
             if result.status in _REDIRECTS:
                 seen.add(current)
                 target = urljoin(current, result.content.decode("latin-1"))
@@ -171,11 +207,19 @@ class Fetcher:
         raise FetchError(f"more than {self.settings.max_redirects} redirects", url=url,
                          permanent=True, code="E605")
 
-    def allowed(self, url: str) -> bool:
+    def allowed(self, url: str, *, allow_private: bool = False) -> bool:
         """Whether robots.txt of ``url``'s host lets our User-Agent fetch it."""
         if urlsplit(url).path == "/robots.txt":
             return True
-        return self._robots_for(_base(url)).parser.can_fetch(self.settings.user_agent, url)
+        robots = self._robots_for(_base(url), allow_private)
+        return robots.parser.can_fetch(self.settings.user_agent, url)
+
+    def _check(self, url: str) -> None:
+        """The egress policy before a request; a name that does not resolve is worth a retry."""
+        try:
+            check_url(url, resolver=self._resolver)
+        except (socket.gaierror, UnicodeError) as exc:
+            raise _Retry(f"cannot resolve host: {exc}"[:200]) from exc
 
     # -- rate limit --------------------------------------------------------
     def _interval(self, base: str) -> float:
@@ -197,49 +241,52 @@ class Fetcher:
         self._next_slot[base] = self._last_request[base] + self._interval(base)
 
     # -- robots.txt --------------------------------------------------------
-    def _robots_for(self, base: str) -> _Robots:
+    def _robots_for(self, base: str, allow_private: bool = False) -> _Robots:
         cached = self._robots.get(base)
         if cached is not None and cached.expires > self._clock():
             return cached
         parser = RobotFileParser(f"{base}/robots.txt")
         ttl = self.settings.robots_ttl
         try:
-            result = self._follow(f"{base}/robots.txt")
+            result = self._follow(f"{base}/robots.txt", allow_private)
         except (FetchError, _Retry) as exc:
             # RFC 9309 2.3.1.4: an unreachable robots.txt means "disallow all", for a while.
             parser.parse(_DISALLOW_ALL)
             ttl = min(ttl, 60.0)
             note = f"unreachable ({exc.reason})"
         else:
-            if result.status in (401, 403) or result.status >= 500:
-                parser.parse(_DISALLOW_ALL)
-                ttl = min(ttl, 60.0) if result.status >= 500 else ttl
-                kind = "refused" if result.status < 500 else "unreachable"
-                note = f"{kind} (HTTP {result.status})"
-            elif result.status >= 400 or result.status in _REDIRECTS:
-                parser.parse([])
-                note = f"HTTP {result.status}"
-            else:
+            status = result.status
+            if 200 <= status < 300:
                 parser.parse(result.content.decode("utf-8", "replace").splitlines())
                 note = "parsed"
+            elif (400 <= status < 500 and status != 429) or status in _REDIRECTS:
+                parser.parse([])  # 2.3.1.3 "unavailable" (4xx, too many redirects): no rules
+                note = f"HTTP {status}"
+            else:  # 2.3.1.4 "unreachable" (5xx; 429 and the unexpected alike): disallow all
+                parser.parse(_DISALLOW_ALL)
+                ttl = min(ttl, 60.0)
+                note = f"unreachable (HTTP {status})"
         robots = _Robots(parser=parser, expires=self._clock() + ttl, note=note)
         self._robots[base] = robots
         if base in self._last_request:  # a Crawl-delay applies from the robots.txt request on
             self._next_slot[base] = self._last_request[base] + self._interval(base)
         return robots
 
-    def _follow(self, url: str) -> FetchResult:
-        """Fetch without robots checks or retries, following up to max_redirects hops."""
+    def _follow(self, url: str, allow_private: bool) -> FetchResult:
+        """robots.txt: no robots checks or retries; up to five redirect hops, each checked.
+
+        After the fifth hop the last redirect is returned (robots.txt "unavailable")."""
         current = url
-        for _hop in range(self.settings.max_redirects + 1):
-            result = self._once(current, {}, statuses_ok=True)
+        result = FetchResult(url=url, status=0)
+        for _hop in range(_ROBOTS_REDIRECTS + 1):
+            result = self._once(current, {}, statuses_ok=True, allow_private=allow_private)
             if result.status not in _REDIRECTS:
                 return result
             current = urljoin(current, result.content.decode("latin-1"))
-        raise FetchError("too many redirects", url=url, permanent=True, code="E605")
+        return result
 
     # -- one request -------------------------------------------------------
-    def _with_retries(self, url: str, headers: dict[str, str]) -> FetchResult:
+    def _with_retries(self, url: str, headers: dict[str, str], allow_private: bool) -> FetchResult:
         s = self.settings
         last: _Retry | None = None
         for attempt in range(s.retries + 1):
@@ -249,26 +296,30 @@ class Fetcher:
                     delay = max(delay, min(last.retry_after, s.backoff_max))
                 self._sleep(delay)
             try:
-                return self._once(url, headers, statuses_ok=False)
+                return self._once(url, headers, statuses_ok=False, allow_private=allow_private)
             except _Retry as exc:
                 last = exc
         assert last is not None
         raise FetchError(f"{last.reason} (after {s.retries + 1} attempts)", url=url, code="E601")
 
-    def _once(self, url: str, headers: dict[str, str], *, statuses_ok: bool) -> FetchResult:
+    def _once(self, url: str, headers: dict[str, str], *, statuses_ok: bool,
+              allow_private: bool) -> FetchResult:
         """One GET. Redirects come back with the Location in ``content``.
 
         With ``statuses_ok`` every HTTP status is returned; otherwise 429/5xx raise _Retry and
-        other 4xx raise a permanent FetchError.
+        other 4xx raise a permanent FetchError. Unless ``allow_private`` the egress policy is
+        checked first (and again at connect time on the Fetcher's own client).
         """
         s = self.settings
+        if not allow_private:
+            self._check(url)
         self._wait_turn(url)
         started = self._clock()
         self.requests += 1
         try:
             headers = {"User-Agent": s.user_agent, "Accept-Encoding": "gzip, deflate", **headers}
-            with self.client.stream("GET", url, headers=headers, timeout=s.timeout,
-                                    follow_redirects=False) as resp:
+            with self._client_for(allow_private).stream("GET", url, headers=headers, timeout=s.timeout,
+                                                         follow_redirects=False) as resp:
                 status = resp.status_code
                 if status in _REDIRECTS:
                     location = resp.headers.get("location")
@@ -291,6 +342,8 @@ class Fetcher:
                     url=url, status=status, content=content,
                     content_type=resp.headers.get("content-type"), etag=resp.headers.get("etag"),
                     last_modified=resp.headers.get("last-modified"), elapsed=self._clock() - started)
+        except EgressRefused as exc:  # from the connect-time check: name the URL, not the socket
+            raise EgressRefused(exc.reason, url=url) from exc
         except httpx.TimeoutException as exc:
             raise _Retry(f"timed out ({type(exc).__name__})") from exc
         except httpx.UnsupportedProtocol as exc:  # e.g. a redirect to ftp:// or mailto:

@@ -9,6 +9,7 @@ and the other sources go on.
 
 from __future__ import annotations
 
+import io
 import threading
 import time
 from collections.abc import Callable
@@ -62,6 +63,18 @@ class CycleReport:
     stopped: bool = False
     duration: float = 0.0
     outcomes: list[SourceOutcome] = field(default_factory=list)
+    delivery_failures: list[str] = field(default_factory=list)  # alert sinks that refused, this poll
+
+    @property
+    def down(self) -> list[str]:
+        """Sources that answered nothing this poll (their errors) or rested after failing before."""
+        return [o.name for o in self.outcomes if not o.fetched_ok and o.errors] + self.resting
+
+    @property
+    def all_down(self) -> bool:
+        """No source answered: every polled source failed and the others are resting."""
+        return bool(self.outcomes or self.resting) and len(self.down) == len(self.outcomes) + len(
+            self.resting)
 
 
 @dataclass
@@ -145,6 +158,7 @@ class Poller:
                 sources.append(s)
             elif s.enabled:
                 report.resting.append(s.name)
+        failures_before = len(self.alerter.failures)
         if self.alerter.rules:
             self.alerter.retry()  # sinks that failed at an earlier poll
         self._prior = self.state.fetch_states([u for s in sources for u in (*s.feeds, *s.urls)])
@@ -175,6 +189,7 @@ class Poller:
             if self.on_source:
                 self.on_source(outcome)
         self._flush(pending)
+        report.delivery_failures = self.alerter.failures[failures_before:]
         report.stopped = report.stopped or stop.is_set()
         report.duration = time.perf_counter() - started
         return report
@@ -213,7 +228,7 @@ class Poller:
         prior = self._prior.get(feed) or self.state.fetch_state(feed)
         try:
             res = self.fetcher.fetch(feed, etag=prior.etag, last_modified=prior.last_modified,
-                                     accept=_FEED_ACCEPT)
+                                     accept=_FEED_ACCEPT, allow_private=source.allow_private)
         except FetchError as exc:
             self._fetch_failed(source, feed, exc, tally)
             return
@@ -223,7 +238,8 @@ class Poller:
             if prior.last_error:  # a quiet 304 writes nothing
                 self.state.save_fetch(feed, status=304)
             return
-        parsed = feedparser.parse(res.content)
+        # a stream, never bytes or str: feedparser opens those as a path or URL when they look like one
+        parsed = feedparser.parse(io.BytesIO(res.content))
         entries: list[_Entry] = []
         for entry in parsed.entries:
             link = (entry.get("link") or "").strip()
@@ -269,7 +285,7 @@ class Poller:
         prior = self._prior.get(url) or self.state.fetch_state(url)
         try:
             res = self.fetcher.fetch(url, etag=prior.etag, last_modified=prior.last_modified,
-                                     accept=_PAGE_ACCEPT)
+                                     accept=_PAGE_ACCEPT, allow_private=source.allow_private)
         except FetchError as exc:
             self._fetch_failed(source, url, exc, tally)
             return
@@ -287,7 +303,7 @@ class Poller:
                  report: CycleReport) -> bool:
         """Fetch and handle one feed entry; False when it should be tried again next poll."""
         try:
-            res = self.fetcher.fetch(url, accept=_PAGE_ACCEPT)
+            res = self.fetcher.fetch(url, accept=_PAGE_ACCEPT, allow_private=source.allow_private)
         except FetchError as exc:
             tally.fail(exc.reason)
             self.log(f"{source.name}: {url}: {exc.reason}")

@@ -8,9 +8,10 @@ import time
 from collections.abc import Callable
 
 from ..errors import ConfigError, StoreError
+from .errors import WatchError
 from .poll import CycleReport, Poller
 
-__all__ = ["parse_duration", "run_watch"]
+__all__ = ["check_once", "parse_duration", "run_watch"]
 
 _PART = re.compile(r"(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?", re.IGNORECASE)
 _UNIT = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
@@ -60,3 +61,23 @@ def run_watch(poller: Poller, *, every: float, once: bool = False,
             break
         stop.wait(max(0.0, every - (time.monotonic() - started)))
     return cycles
+
+
+def check_once(report: CycleReport) -> None:
+    """A ``--once`` poll tells the truth in its exit code: raise :class:`WatchError` when no
+    source answered (E630) or an alert sink refused an alert (E623). A stopped poll is not judged.
+    """
+    if report.stopped:
+        return
+    problems = []
+    code = "E623"
+    if report.all_down:
+        code = "E630"
+        problems.append(f"every source is down ({', '.join(report.down)})")
+    if report.delivery_failures:
+        shown = "; ".join(report.delivery_failures[:3])
+        more = len(report.delivery_failures) - 3
+        problems.append(f"{len(report.delivery_failures)} alert deliveries failed: {shown}"
+                        + (f" (and {more} more)" if more > 0 else ""))
+    if problems:
+        raise WatchError("; ".join(problems), code=code)

@@ -16,8 +16,8 @@ from ..errors import StoreError
 from . import tables as t
 
 __all__ = [
-    "SourceOutcome", "SourceStatus", "read_status", "record_outcome", "record_outcomes", "render_table",
-    "status_snapshot",
+    "SourceOutcome", "SourceStatus", "alert_failures", "read_status", "record_outcome", "record_outcomes",
+    "render_table", "status_snapshot",
 ]
 
 
@@ -138,17 +138,44 @@ def read_status(engine: Engine, *, names: list[str] | None = None) -> list[Sourc
     return [found.get(n) or SourceStatus(name=n) for n in names]
 
 
+def alert_failures(engine: Engine, *, limit: int = 20) -> tuple[int, list[dict[str, Any]]]:
+    """Alerts with a sink still undelivered (a webhook answering 5xx, a full disk): the count and
+    the newest ``limit`` as ``{"rule", "event_key", "delivery", "attempts", "fired_at"}``."""
+    from sqlalchemy import func
+
+    a = t.watch_alerts.c
+    failing = a.failed_sinks.is_not(None)
+    try:
+        if not inspect(engine).has_table("watch_alerts"):
+            return 0, []
+        with engine.connect() as conn:
+            count = int(conn.execute(select(func.count()).select_from(t.watch_alerts).where(failing))
+                        .scalar_one())
+            rows = conn.execute(select(a.rule, a.event_key, a.delivery, a.attempts, a.fired_at)
+                                .where(failing).order_by(a.id.desc()).limit(limit)).mappings().all()
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot read watch alerts: {exc}", code="E610") from exc
+    out = []
+    for r in rows:
+        fired = _aware(r["fired_at"])
+        out.append({"rule": r["rule"], "event_key": r["event_key"], "delivery": r["delivery"],
+                    "attempts": r["attempts"], "fired_at": fired.isoformat() if fired else None})
+    return count, out
+
+
 def status_snapshot(engine: Engine) -> dict[str, Any]:
     """Everything the API/UI shows about the watcher, as JSON-ready data.
 
     ``{"active": bool, "last_poll": iso|None, "sources": [...], "articles": {status: n},
-    "alerts_fired": n}``; ``active`` is False on a database the watcher never used.
+    "alerts_fired": n, "alerts_failed": n, "alert_failures": [...]}``; ``active`` is False on a
+    database the watcher never used. ``alerts_failed`` counts alerts a sink has not accepted.
     """
     from sqlalchemy import func
 
     sources = read_status(engine)
     if not sources:
-        return {"active": False, "last_poll": None, "sources": [], "articles": {}, "alerts_fired": 0}
+        return {"active": False, "last_poll": None, "sources": [], "articles": {}, "alerts_fired": 0,
+                "alerts_failed": 0, "alert_failures": []}
     try:
         with engine.connect() as conn:
             seen = t.watch_seen.c
@@ -157,9 +184,11 @@ def status_snapshot(engine: Engine) -> dict[str, Any]:
             fired = int(conn.execute(select(func.count()).select_from(t.watch_alerts)).scalar_one())
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot read watch status: {exc}", code="E610") from exc
+    failed, failures = alert_failures(engine)
     attempts = [s.last_attempt for s in sources if s.last_attempt is not None]
     return {"active": True, "last_poll": max(attempts).isoformat() if attempts else None,
-            "sources": [s.as_dict() for s in sources], "articles": articles, "alerts_fired": fired}
+            "sources": [s.as_dict() for s in sources], "articles": articles, "alerts_fired": fired,
+            "alerts_failed": failed, "alert_failures": failures}
 
 
 def _ago(value: datetime | None, now: datetime) -> str:
@@ -174,13 +203,16 @@ def _ago(value: datetime | None, now: datetime) -> str:
 
 
 def render_table(statuses: list[SourceStatus], *, now: datetime | None = None,
-                 title: str | None = None) -> Any:
-    """A rich Table of the sources (rich imported here, not at module import)."""
+                 title: str | None = None, failed_alerts: int = 0) -> Any:
+    """A rich Table of the sources (rich imported here, not at module import); alerts a sink has
+    not accepted are counted in red under it."""
     from rich.table import Table
     from rich.text import Text
 
     now = now or datetime.now(UTC)
-    table = Table(title=title, expand=False)
+    caption = Text(f"{failed_alerts} alert(s) not delivered: a sink is failing", style="red") \
+        if failed_alerts else None
+    table = Table(title=title, caption=caption, expand=False)
     for col, kw in (("source", {}), ("state", {}), ("last success", {}),
                     ("new", {"justify": "right"}), ("total", {"justify": "right"}),
                     ("errors", {"justify": "right"}), ("last error", {"overflow": "fold", "max_width": 60})):

@@ -30,8 +30,8 @@ def _sources(tmp_path: Path, site: LocalSite) -> Path:
     path = tmp_path / "sources.yaml"
     path.write_text(
         "fetch: {timeout: 0.5, retries: 0, per_host_interval: 0}\n"
-        f"sources:\n  - {{name: Wire, feeds: ['{site.url('/rss')}'], country: Syria}}\n"
-        f"  - {{name: Dead, feeds: ['{site.url('/missing.xml')}']}}\n"
+        f"sources:\n  - {{name: Wire, feeds: ['{site.url('/rss')}'], country: Syria, allow_private: true}}\n"
+        f"  - {{name: Dead, feeds: ['{site.url('/missing.xml')}'], allow_private: true}}\n"
         "alerts:\n  - name: aleppo\n    bbox: [36.5, 35.5, 38.5, 37.0]\n"
         "    sinks: [{type: stdout, json: true}, {type: jsonl, path: alerts.jsonl}]\n",
         encoding="utf-8")
@@ -91,7 +91,7 @@ def test_cli_watch_sigterm_finishes_the_current_article_then_exits(tmp_path: Pat
     site.set("/rss", rss("Wire", [("slow", site.url("/slow")), ("next", site.url("/next"))]))
     sources = tmp_path / "sources.yaml"
     sources.write_text("fetch: {timeout: 5, retries: 0, per_host_interval: 0}\n"
-                       f"sources:\n  - {{name: Wire, feeds: ['{site.url('/rss')}']}}\n", encoding="utf-8")
+                       f"sources:\n  - {{name: Wire, feeds: ['{site.url('/rss')}'], allow_private: true}}\n", encoding="utf-8")
     db = f"sqlite:///{tmp_path / 'w.db'}"
     proc = _run(str(sources), "--db", db, "--every", "1h")
     deadline = time.monotonic() + 40

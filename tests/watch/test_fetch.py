@@ -30,7 +30,7 @@ def test_fetch_sends_user_agent_and_returns_body(
         site: LocalSite, fast: FetchSettings, client: httpx.Client
 ) -> None:
     site.set("/a", "hello", content_type="text/html; charset=iso-8859-1")
-    with Fetcher(fast, client=client) as f:
+    with Fetcher(fast, client=client, allow_private=True) as f:
         res = f.fetch(site.url("/a"))
     assert res.content == b"hello" and res.status == 200
     assert res.media_type == "text/html" and res.charset == "iso-8859-1"
@@ -44,7 +44,7 @@ def test_fetch_conditional_request_honours_304(
 ) -> None:
     kw = {"etag": '"v1"'} if validator == "etag" else {"last_modified": "Mon, 06 Jan 2020 10:00:00 GMT"}
     site.set("/feed", "<rss/>", **kw)
-    with Fetcher(fast, client=client) as f:
+    with Fetcher(fast, client=client, allow_private=True) as f:
         first = f.fetch(site.url("/feed"))
         again = f.fetch(site.url("/feed"), etag=first.etag, last_modified=first.last_modified)
     assert not first.not_modified and first.content == b"<rss/>"
@@ -58,7 +58,7 @@ def test_fetch_retries_500_with_exponential_backoff(site: LocalSite, client: htt
     clock = FakeClock()
     settings = FetchSettings(retries=3, backoff=0.5, backoff_max=1.5, per_host_interval=0)
     site.set("/flaky", "ok", fail_first=3)
-    with Fetcher(settings, clock=clock, sleep=clock.sleep, client=client) as f:
+    with Fetcher(settings, clock=clock, sleep=clock.sleep, client=client, allow_private=True) as f:
         res = f.fetch(site.url("/flaky"))
     assert res.content == b"ok"
     assert clock.sleeps == [0.5, 1.0, 1.5]  # doubled each time, capped
@@ -67,7 +67,7 @@ def test_fetch_retries_500_with_exponential_backoff(site: LocalSite, client: htt
 
 def test_fetch_gives_up_after_retries(site: LocalSite, fast: FetchSettings, client: httpx.Client) -> None:
     site.set("/down", status=500)
-    with Fetcher(fast, client=client) as f, pytest.raises(FetchError) as info:
+    with Fetcher(fast, client=client, allow_private=True) as f, pytest.raises(FetchError) as info:
         f.fetch(site.url("/down"))
     assert "HTTP 500" in info.value.reason and not info.value.permanent
     assert len(site.gets("/down")) == fast.retries + 1
@@ -77,7 +77,7 @@ def test_fetch_times_out_on_slow_response(site: LocalSite, fast: FetchSettings, 
     site.set("/slow", "late", delay=1.0)
     settings = fast.model_copy(update={"retries": 0, "timeout": 0.2})
     started = time.monotonic()
-    with Fetcher(settings, client=client) as f, pytest.raises(FetchError) as info:
+    with Fetcher(settings, client=client, allow_private=True) as f, pytest.raises(FetchError) as info:
         f.fetch(site.url("/slow"))
     assert "timed out" in info.value.reason
     assert time.monotonic() - started < 0.9
@@ -88,7 +88,7 @@ def test_fetch_caps_huge_responses(
         site: LocalSite, fast: FetchSettings, send_length: bool, client: httpx.Client
 ) -> None:
     site.set("/huge", b"x" * 2_000_000, send_length=send_length)
-    with Fetcher(fast, client=client) as f, pytest.raises(FetchError) as info:
+    with Fetcher(fast, client=client, allow_private=True) as f, pytest.raises(FetchError) as info:
         f.fetch(site.url("/huge"))
     assert "too large" in info.value.reason and info.value.permanent
 
@@ -100,7 +100,7 @@ def test_fetch_robots_disallow_is_honoured(
              content_type="text/plain")
     site.set("/private/a", "secret")
     site.set("/public/a", "open")
-    with Fetcher(fast, client=client) as f:
+    with Fetcher(fast, client=client, allow_private=True) as f:
         assert f.fetch(site.url("/public/a")).content == b"open"
         with pytest.raises(FetchError) as info:
             f.fetch(site.url("/private/a"))
@@ -113,12 +113,12 @@ def test_fetch_robots_can_be_ignored_and_missing_robots_allows(
         site: LocalSite, fast: FetchSettings, client: httpx.Client
 ) -> None:
     site.set("/p", "open")  # no robots.txt route: 404 means everything is allowed
-    with Fetcher(fast, client=client) as f:
+    with Fetcher(fast, client=client, allow_private=True) as f:
         assert f.fetch(site.url("/p")).content == b"open"
     site.set("/robots.txt", "User-agent: *\nDisallow: /\n", content_type="text/plain")
-    with Fetcher(fast.model_copy(update={"respect_robots": False}), client=client) as f:
+    with Fetcher(fast.model_copy(update={"respect_robots": False}), client=client, allow_private=True) as f:
         assert f.fetch(site.url("/p")).content == b"open"
-    with Fetcher(fast, client=client) as f, pytest.raises(FetchError):
+    with Fetcher(fast, client=client, allow_private=True) as f, pytest.raises(FetchError):
         f.fetch(site.url("/p"))
 
 
@@ -129,7 +129,7 @@ def test_fetch_rate_limit_per_host(fast: FetchSettings, client: httpx.Client) ->
         for s in (one, two):
             s.set("/a", "a")
             s.set("/b", "b")
-        with Fetcher(settings, clock=clock, sleep=clock.sleep, client=client) as f:
+        with Fetcher(settings, clock=clock, sleep=clock.sleep, client=client, allow_private=True) as f:
             f.fetch(one.url("/a"))
             f.fetch(two.url("/a"))  # another host: no wait
             assert clock.sleeps == []
@@ -145,7 +145,7 @@ def test_fetch_rate_limit_spaces_real_requests(
         site: LocalSite, fast: FetchSettings, client: httpx.Client
 ) -> None:
     site.set("/r", "r")
-    with Fetcher(fast.model_copy(update={"per_host_interval": 0.15}), client=client) as f:
+    with Fetcher(fast.model_copy(update={"per_host_interval": 0.15}), client=client, allow_private=True) as f:
         for _ in range(3):
             f.fetch(site.url("/r"))
     times = [h.at for h in site.gets("/r")]
@@ -158,7 +158,7 @@ def test_fetch_crawl_delay_from_robots(site: LocalSite, fast: FetchSettings, cli
     site.set("/robots.txt", "User-agent: *\nCrawl-delay: 5\n", content_type="text/plain")
     site.set("/a", "a")
     settings = fast.model_copy(update={"per_host_interval": 1.0})
-    with Fetcher(settings, clock=clock, sleep=clock.sleep, client=client) as f:
+    with Fetcher(settings, clock=clock, sleep=clock.sleep, client=client, allow_private=True) as f:
         f.fetch(site.url("/a"))
         f.fetch(site.url("/a"))
     assert clock.sleeps == [5.0, 5.0]
@@ -171,7 +171,7 @@ def test_fetch_follows_redirects_and_stops_loops(
     site.set("/new", "moved")
     site.set("/loop1", status=302, headers={"Location": "/loop2"})
     site.set("/loop2", status=302, headers={"Location": "/loop1"})
-    with Fetcher(fast, client=client) as f:
+    with Fetcher(fast, client=client, allow_private=True) as f:
         res = f.fetch(site.url("/old"))
         assert res.content == b"moved" and res.url == site.url("/new")
         with pytest.raises(FetchError) as info:
@@ -183,7 +183,7 @@ def test_fetch_unreachable_host_is_a_fetch_error(fast: FetchSettings, client: ht
     with LocalSite() as gone:
         url = gone.url("/x")
     settings = fast.model_copy(update={"respect_robots": False})
-    with Fetcher(settings, client=client) as f, pytest.raises(FetchError) as info:
+    with Fetcher(settings, client=client, allow_private=True) as f, pytest.raises(FetchError) as info:
         f.fetch(url)
     assert not info.value.permanent and "attempts" in info.value.reason
 
@@ -197,6 +197,6 @@ def test_fetch_bad_answers_are_permanent_failures(site: LocalSite, fast: FetchSe
                                                    route: dict[str, object], needle: str,
                                                    client: httpx.Client) -> None:
     site.set("/x", **route)  # type: ignore[arg-type]
-    with Fetcher(fast, client=client) as f, pytest.raises(FetchError) as info:
+    with Fetcher(fast, client=client, allow_private=True) as f, pytest.raises(FetchError) as info:
         f.fetch(site.url("/x"))
     assert needle in info.value.reason and info.value.permanent

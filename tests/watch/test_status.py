@@ -21,7 +21,8 @@ def test_status_folds_outcomes_and_reads_back(db_url: str) -> None:
     try:
         assert [s.state for s in read_status(store.engine, names=["A"])] == ["waiting"]
         assert status_snapshot(store.engine) == {"active": False, "last_poll": None, "sources": [],
-                                                 "articles": {}, "alerts_fired": 0}
+                                                 "articles": {}, "alerts_fired": 0, "alerts_failed": 0,
+                                                 "alert_failures": []}
         record_outcomes(store.engine, [
             SourceOutcome(name="A", new_articles=3, fetched_ok=True),
             SourceOutcome(name="B", errors=1, error="HTTP 500 (after 3 attempts)")], now=t0)
