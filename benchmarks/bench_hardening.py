@@ -13,7 +13,10 @@ skipped when unreachable, dropped afterwards):
 - schemathesis over /api/openapi.json in process (``--examples`` per operation): no 500s,
   responses match the schema (tests/hardening/test_api_schema.py);
 - concurrency: 8 clients reading and writing against uvicorn on 127.0.0.1 for ``--seconds``:
-  errors, lost writes, p50/p95/p99 latency.
+  errors, lost writes, p50/p95/p99 latency;
+- merge writers (issue 20): ``--merge-runs`` runs, each with 2 and then 4 concurrent
+  ``extract --merge`` writer processes plus a reviewer on a fresh database, then the invariant
+  check (tests/hardening/merge_stress.py): violations, lost or split incidents, errors.
 Writes benchmarks/results/hardening.json.
 """
 
@@ -43,6 +46,7 @@ sys.path.insert(0, str(ROOT))
 from tests.engine.fakes import write_corpus
 from tests.hardening.concurrency import run_load
 from tests.hardening.killcycles import reference_counts, run_kill_cycles
+from tests.hardening.merge_stress import merge_stress
 
 PG_DSN = "host=127.0.0.1 port=5432 user=postgres dbname=test"
 PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test?options=-csearch_path%3D{schema}"
@@ -108,6 +112,29 @@ def fuzz_run() -> dict[str, Any]:
             "seconds": round(time.monotonic() - started, 1)}
 
 
+def merge_runs(kind: str, tmp: Path, runs: int) -> dict[str, Any]:
+    """``runs`` x (2 writers, 4 writers) + a reviewer, each on a fresh database; totals."""
+    started = time.monotonic()
+    totals: dict[str, Any] = {"runs": 0, "unclean_runs": 0, "violations": 0, "wrong_events": 0,
+                              "errors": 0, "reviews": 0, "samples": []}
+    print(f"[{kind}] merge writers x {runs} runs ...", flush=True)
+    for run in range(runs):
+        for writers in (2, 4):
+            with database(kind, tmp) as url:
+                if url is None:
+                    return {"skipped": "PostgreSQL not reachable at 127.0.0.1:5432"}
+                got = merge_stress(url, tmp / f"merge-{kind}-{run}-{writers}", writers=writers, seed=run)
+            totals["runs"] += 1
+            totals["unclean_runs"] += not got.clean
+            totals["violations"] += len(got.violations)
+            totals["wrong_events"] += len(got.wrong_events)
+            totals["errors"] += len(got.errors)
+            totals["reviews"] += got.reviews
+            totals["samples"] = (totals["samples"] + got.errors + got.violations + got.wrong_events)[:5]
+    totals["seconds"] = round(time.monotonic() - started, 1)
+    return totals
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -118,6 +145,8 @@ def main() -> int:
     parser.add_argument("--examples", type=int, default=50,
                         help="schemathesis cases per operation and mode (valid, invalid)")
     parser.add_argument("--dbs", default="sqlite,postgresql")
+    parser.add_argument("--merge-runs", type=int, default=20,
+                        help="runs of 2 and 4 concurrent merge writers plus a reviewer")
     parser.add_argument("--with-fuzz", action="store_true", help="also run the long fuzz profile")
     parser.add_argument("--out", type=Path, default=HERE / "results" / "hardening.json")
     args = parser.parse_args()
@@ -156,10 +185,13 @@ def main() -> int:
                 out["concurrency"] = load
                 ok &= not (load["errors"] or load["lost_writes"] or load["wrong_event_counts"]
                            or load["consistency_problems"])
+            out["merge_writers"] = merge_runs(kind, tmp, args.merge_runs)
+            ok &= out["merge_writers"]["unclean_runs"] == 0
             print(f"[{kind}] " + json.dumps({
                 "kills_landed": out["kill_resume"]["kills_landed"], "lost": out["kill_resume"]["lost"],
                 "schemathesis": out["schemathesis"]["summary"], "p95_ms": load["p95_ms"],
-                "errors": load["errors"], "lost_writes": load["lost_writes"]}), flush=True)
+                "errors": load["errors"], "lost_writes": load["lost_writes"],
+                "merge_violations": out["merge_writers"]["violations"]}), flush=True)
     if args.with_fuzz:
         print("long fuzz profile ...", flush=True)
         results["fuzz"] = fuzz_run()

@@ -9,6 +9,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
+from .txn import MIGRATE_LOCK, retrying, write_transaction
 
 __all__ = ["make_engine", "migrate", "normalise_url", "refresh_planner_stats"]
 
@@ -57,16 +58,25 @@ def make_engine(url: str) -> Engine:
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest Alembic revision."""
+    """Bring the schema to the newest Alembic revision.
+
+    Under a lock, so that processes opening one fresh database at once do not both create it: the
+    advisory lock ``MIGRATE_LOCK`` on PostgreSQL, the write lock (``BEGIN IMMEDIATE``) on SQLite.
+    The second process waits, then finds the schema current and does nothing.
+    """
     from alembic import command
     from alembic.config import Config
 
     cfg = Config()
     cfg.set_main_option("script_location", str(_MIGRATIONS))
-    try:
-        with engine.begin() as conn:
+
+    def upgrade() -> None:
+        with write_transaction(engine, lock=MIGRATE_LOCK) as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "heads")  # each capability may add its own branch off 0001
+
+    try:
+        retrying(upgrade)
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot migrate database {engine.url!r}: {exc}", code="E402") from exc
 

@@ -20,24 +20,8 @@ from datetime import UTC, datetime
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import (
-    ARRAY,
-    JSON,
-    Column,
-    DateTime,
-    Float,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    any_,
-    bindparam,
-    delete,
-    insert,
-    select,
-    text,
-    update,
-)  # fmt: skip
+from sqlalchemy import (ARRAY, JSON, Column, DateTime, Float, Integer, MetaData, String, Table, any_, bindparam,
+                        delete, insert, select, text, update)  # fmt: skip
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..dedup.block import GEOHASH_PRECISION, index_keys
@@ -50,6 +34,7 @@ from ..schema import Doc, Event
 from . import tables as t
 from .engine import refresh_planner_stats
 from .repository import Store
+from .txn import MERGE_LOCK, retrying, write_transaction
 
 __all__ = ["SPLIT_BASE", "MergeRecord", "MergeReport", "event_blocks", "framing_for_event", "index_stored_events",
            "merge_documents", "merge_into_store", "merge_log", "merges", "reports_of", "unmerge"]
@@ -94,6 +79,12 @@ class MergeReport:
     merged: int = 0
     comparisons: int = 0
     merge_ids: list[int] = field(default_factory=list)
+
+    def add(self, other: MergeReport) -> None:
+        """Count in what another batch did (batches are retried on their own report)."""
+        for name in ("documents", "skipped_existing", "inserted", "merged", "comparisons"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.merge_ids += other.merge_ids
 
 
 @dataclass(frozen=True)
@@ -234,13 +225,16 @@ def _preload(conn: Any, index: MergeIndex, keys: Sequence[str]) -> None:
         for pk, key in conn.execute(q, {"ids": chunk}):
             found.setdefault(int(pk), []).append(key)
     pks = sorted(found)
+    rows = []
+    for chunk in _chunks(pks):  # row locks in key order (no deadlock with review), then the log
+        q = select(t.events.c.id, t.events.c.data).where(_in(conn, t.events.c.id)) \
+            .order_by(t.events.c.id).with_for_update()
+        rows += conn.execute(q, {"ids": chunk}).all()
     logged = _logged(conn, pks)
-    for chunk in _chunks(pks):
-        q = select(t.events.c.id, t.events.c.data).where(_in(conn, t.events.c.id))
-        for r in conn.execute(q, {"ids": chunk}):
-            merged = Event.model_validate(r.data)
-            rows = logged.get(int(r.id))
-            index.preload(int(r.id), merged, _reports_from(rows) if rows else [merged], keys=found[int(r.id)])
+    for r in rows:
+        merged = Event.model_validate(r.data)
+        log = logged.get(int(r.id))
+        index.preload(int(r.id), merged, _reports_from(log) if log else [merged], keys=found[int(r.id)])
 
 
 def _insert_documents(conn: Any, docs: Sequence[Doc], now: datetime) -> None:
@@ -298,16 +292,23 @@ def merge_documents(store: Store, docs: Iterable[Doc], *, config: MatchConfig = 
 
     Documents already stored are skipped, so running twice changes nothing. Work is done in batches
     of ``batch_size`` documents, one transaction each: stored candidates for the whole batch are
-    loaded at once, matched in memory (``MergeIndex``) and written back in bulk.
+    loaded at once, matched in memory (``MergeIndex``) and written back in bulk. Each batch is a
+    write transaction under ``MERGE_LOCK`` with its candidate rows locked, retried as a whole on a
+    conflict (:mod:`sitrep.store.txn`), so concurrent writers never overwrite each other's merges.
     config: matcher thresholds. precision: geohash length of the blocking cells.
     """
     report = MergeReport()
     it = iter(docs)
+
+    def one_batch(batch: list[Doc]) -> MergeReport:
+        part = MergeReport(documents=len(batch))
+        with write_transaction(store.engine, lock=MERGE_LOCK) as conn:
+            _merge_batch(conn, batch, part, config, precision)
+        return part
+
     try:
         while batch := list(islice(it, batch_size)):
-            report.documents += len(batch)
-            with store.engine.begin() as conn:
-                _merge_batch(conn, batch, report, config, precision)
+            report.add(retrying(lambda: one_batch(batch)))  # noqa: B023 - called before the next batch
             with store.engine.begin() as conn:
                 refresh_planner_stats(conn, _STATS_TABLES)
     except SQLAlchemyError as exc:
@@ -326,14 +327,15 @@ def unmerge(store: Store, merge_id: int, *, precision: int = GEOHASH_PRECISION) 
 
     Undoing twice is harmless (the same pk is returned).
     """
-    now = _now()
-    try:
-        with store.engine.begin() as conn:
+    def undo() -> int:
+        now = _now()
+        with write_transaction(store.engine, lock=MERGE_LOCK) as conn:
             row = conn.execute(select(merges).where(merges.c.id == merge_id)).first()
             if row is None:
                 raise StoreError(f"no merge {merge_id}", code="E421")
             if row.undone_at is not None:
                 return int(row.restored_event_pk)
+            conn.execute(select(t.events.c.id).where(t.events.c.id == row.target_event_pk).with_for_update())
             incoming = Event.model_validate(row.incoming)
             (pk,) = _insert_events(conn, [incoming], now)
             _write_children(conn, [(pk, incoming, _keys(incoming, precision))], replace=False)
@@ -343,9 +345,12 @@ def unmerge(store: Store, merge_id: int, *, precision: int = GEOHASH_PRECISION) 
             merged = merge_cluster(_reports(conn, target))
             _update_events(conn, [(target, merged)], now)
             _write_children(conn, [(target, merged, _keys(merged, precision))], replace=True)
+        return pk
+
+    try:
+        return retrying(undo)
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot undo merge {merge_id}: {exc}", code="E422") from exc
-    return pk
 
 
 def index_stored_events(store: Store, *, precision: int = GEOHASH_PRECISION) -> int:
@@ -355,7 +360,7 @@ def index_stored_events(store: Store, *, precision: int = GEOHASH_PRECISION) -> 
     """
     done = select(event_blocks.c.event_pk)
     try:
-        with store.engine.begin() as conn:
+        with write_transaction(store.engine, lock=MERGE_LOCK) as conn:
             rows = conn.execute(select(t.events.c.id, t.events.c.data).where(t.events.c.id.not_in(done))).all()
             items = [(int(r.id), e, _keys(e, precision)) for r in rows
                      for e in (Event.model_validate(r.data),)]

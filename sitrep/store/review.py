@@ -39,6 +39,7 @@ from ..errors import StoreError
 from ..schema import ACLED_COLUMNS, UCDP_COLUMNS, Event
 from . import tables as t
 from .repository import EventFilter, Store
+from .txn import retrying, write_transaction
 
 __all__ = [
     "EDITABLE_FIELDS",
@@ -355,8 +356,9 @@ def review_event(store: Store, event_id: str, *, action: Action, who: str,
     if action == "edit" and not fields:
         raise InvalidEditError("an edit needs at least one field")
     status = _ACTION_STATUS[action]
-    try:
-        with store.engine.begin() as conn:
+
+    def change() -> None:  # one write transaction; the event row locked as merging locks it
+        with write_transaction(store.engine) as conn:
             row = _load(conn, event_id, lock=True)
             if row is None:
                 raise EventNotFoundError(f"no event {event_id!r}")
@@ -376,6 +378,9 @@ def review_event(store: Store, event_id: str, *, action: Action, who: str,
             conn.execute(insert(audit_log).values(
                 event_pk=row.id, event_id_cnty=event_id, action=action, who=who[:200],
                 at=_now(), before=before, after=after, note=note))
+
+    try:
+        retrying(change)
     except SQLAlchemyError as exc:
         raise _wrap(exc) from exc
     record = get_event(store, event_id)

@@ -38,6 +38,7 @@ from .merges import (
     merges,
 )  # fmt: skip
 from .repository import Store
+from .txn import MERGE_LOCK, retrying, write_transaction
 from .review import (
     EDITABLE_FIELDS,
     EventNotFoundError,
@@ -165,9 +166,9 @@ def split_event(store: Store, event_id: str, *, who: str, documents: Sequence[st
     if not chosen and not fields:
         raise InvalidSplitError("a split needs documents to move out, fields for the new event, "
                                 "or both")
-    now = _now()
-    try:
-        with store.engine.begin() as conn:
+    def split() -> str:
+        now = _now()
+        with write_transaction(store.engine, lock=MERGE_LOCK) as conn:
             row = _load(conn, event_id, lock=True)
             if row is None:
                 raise EventNotFoundError(f"no event {event_id!r}")
@@ -219,6 +220,10 @@ def split_event(store: Store, event_id: str, *, who: str, documents: Sequence[st
             before_n, after_n = _diff(current, created)
             _audit(conn, new_pk, new_id, who, now, {"split_from": event_id, **before_n},
                    {"status": "edited", **after_n}, note)
+        return new_id
+
+    try:
+        new_id = retrying(split)
     except SQLAlchemyError as exc:
         raise _wrap(exc) from exc
     first, second = get_event(store, event_id), get_event(store, new_id)
