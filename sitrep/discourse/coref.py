@@ -153,8 +153,9 @@ class Happening:
         """The reason ``cand`` restates this happening, or None."""
         if family(cand) != family(self.head) and not self._victims_of_explosion(cand):
             return None
-        assert cand.date is not None
-        days = min(abs((cand.date.event_date - m.date.event_date).days) for m in self.sample if m.date)
+        dated = [m.date.event_date for m in self.sample if m.date is not None]
+        # an undated document (no publication date, no date in the text): days cannot tell apart
+        days = min(abs((cand.date.event_date - d).days) for d in dated) if cand.date is not None and dated else 0
         if days > DAY_WINDOW:
             return None
         own = _fallback(cand)

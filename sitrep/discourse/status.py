@@ -9,7 +9,8 @@ Statuses (only ``new`` becomes an event; the others stay in the notes and in ``w
   :data:`RECALL_DAYS` before the article's focus date, the date of its lede);
 - ``aggregate``: a running or aggregate toll ("since 2011", "the war has killed");
 - ``unspecified``: a claim about no fixed time ("in recent weeks"), unless the text dates it;
-- ``undated``: no date at all (no publication date and none in the text).
+- ``undated``: a mention with no date of its own in a dated document; in a document with no
+  publication date and no date in its text, mentions are ``new`` and coded undated.
 """
 
 from __future__ import annotations
@@ -91,6 +92,8 @@ def mention_status(doc: Doc, cand: EventCandidate, focus: Date | None) -> Status
     if killed and max(c.low or 0 for c in killed) > MAX_EVENT_DEATHS:
         return Status("aggregate", "toll.magnitude", str(max(c.low or 0 for c in killed)))
     if cand.date is None:
+        if doc.pub_date is None:  # the document gives no date at all: coded undated, not dropped
+            return Status("new", "reported.undated")
         return Status("undated", "date.none")
     month = earlier_month_cue(clause, focus) if focus is not None else None
     if month:

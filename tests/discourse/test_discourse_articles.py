@@ -91,3 +91,14 @@ def test_discourse_article_vague_figure_does_not_lower_a_stated_count(pipe: Pipe
     """'tens of terrorists' is consistent with 32, not a rival count: the toll stays 32."""
     doc = _code(pipe, VAGUE, date(2014, 8, 24))
     assert sum(e.fatalities or 0 for e in doc.events) == 32
+
+
+def test_discourse_article_without_any_date_is_coded_once_undated(pipe: Pipeline) -> None:
+    """No publication date and no date in the text: the bombing is still coded, once, undated,
+    and no note claims it was left out."""
+    doc = pipe(Document(id="undated", text=WIRE.replace(" on Monday", ""), title=WIRE.splitlines()[0],
+                        country="Syria"))
+    deadly = [e for e in doc.events if e.fatalities]
+    assert len(deadly) == 1 and deadly[0].fatalities == 16
+    assert deadly[0].event_date is None and deadly[0].time_precision == 3
+    assert not any("undated" in n and "not coded" in n for n in doc.notes)
