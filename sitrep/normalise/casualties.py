@@ -47,7 +47,7 @@ _RIGHT_BREAK = re.compile(r"[;:]|\bwhile\b|\bafter\b|\bwhen\b|\bbefore\b|\bfollo
 _WHAT = re.compile(r"\s*(?:of\s+)?((?:(?:the|their|his|her)\s+)?(?:[\w'’-]+\s+){0,5}?[\w'’-]+?)(?=\s+(?:were|was|are|have|had|who|and|in|on|at|from|during|including|killed|wounded|injured|dead|died)\b|[,.;]|$)")
 _ANY_QUANT = re.compile(rf"\b(?:{_KILLED}|{_WOUNDED}|{_CAPTURED})\b", re.IGNORECASE)
 _KILLED_RE = re.compile(rf"\b(?:{_KILLED})\b", re.IGNORECASE)
-_DEATH_CUE = re.compile(r"kill|dead|death|died|bod(?:y|ies)|fatalit|casualt|losses|shot|murder|execut|behead|"
+_DEATH_CUE = re.compile(r"kill|dead|death|died|bod(?:y|ies)|fatal|succumb|\blife\b|casualt|losses|shot|murder|execut|behead|"
                         r"assassin|slain|martyr|massacre")
 _AGENT = re.compile(r"\s+(?:a|an|the|his|her|their|its|\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
                     r"several|dozens|[A-Z]\w+)\b")
@@ -91,7 +91,11 @@ _SINGLE = re.compile(
     rf"\b(?:(?:killed|killing|shot\s+dead|murdered|executed|beheaded|assassinated)\s+(?:a|an|one|his|her|their)\s+(?P<w1>[\w'-]+(?:\s+[\w'-]+)?)"
     rf"|(?P<art>\b(?:a|an|one)\s+(?P<w2>[\w'-]+(?:\s+[\w'-]+){{0,3}}?)\s+(?:was|has\s+been|had\s+been|is)\s+(?:reportedly\s+)?(?:{_KILLED}|found\s+dead|died))"
     rf"|(?P<body>\bthe\s+(?:lifeless\s+)?body\s+of\s+(?:a|an|one)\b)"
-    rf"|(?P<w3>\b(?:a|an|one|the)\s+(?:[\w'-]+\s+){{0,3}}?(?:died|succumbed|was\s+(?:{_KILLED})))"
+    rf"|(?P<w3>\b(?:a|an|one|the)\s+(?:[\w'-]+\s+){{0,4}}?(?:(?:has|had)\s+died|died|succumbed|was\s+(?:{_KILLED})))"
+    rf"|(?P<fatally>\b(?:a|an|one|the)\s+[\w'-]+(?:\s+[\w'-]+)?\s+fatally\s+(?:shot|stabbed|wounded|struck))"
+    rf"|(?P<onefatal>\bone\s+(?:of\s+them\s+)?fatally\b)"
+    rf"|(?P<life>\bclaim(?:ed|s|ing)\s+the\s+life\s+of\b)"
+    rf"|(?P<pron>\b(?:he|she)\s+(?:later\s+)?(?:died|succumbed|was\s+pronounced\s+dead))"
     rf"|(?P<of>\bthe\s+(?:killing|death|murder|assassination)\s+of\s+(?:a|an|one|the|their|his|her)\s+[\w'-]+)"
     rf"|(?P<death>\bresulting\s+in\s+(?:one|a\s+single)\s+death|\bone\s+death)"
     rf"|(?:killing|killed)\s+(?:him|her))\b",

@@ -54,3 +54,19 @@ def test_casualties_toll_with_a_long_subject_is_a_total(text: str, value: int) -
 ])
 def test_casualties_headline_present_kill(text: str, killed: list[int]) -> None:
     assert [f.value for f in find_figures(text) if f.quantity == "killed"] == killed
+
+
+@pytest.mark.parametrize("text", [
+    "Four teenagers were shot, one fatally, while sitting in a parked van.",
+    "A shooting on Friday claimed the life of a boy.",
+    "The toddler fatally shot in the minivan lived nearby.",
+    "EMS took her to the hospital, where she died on Saturday morning.",
+    "A teenage girl in the town has died from a gunshot wound.",
+])
+def test_casualties_one_death_told_in_words(text: str) -> None:
+    assert [(f.value, f.rule) for f in find_figures(text) if f.quantity == "killed"] == [(1, "single")]
+
+
+def test_fatalities_stage_fatally_shot_passes_the_gate(make_doc: DocFactory) -> None:
+    doc = FatalityExtractor()(make_doc("Police said a teenage girl was fatally shot in the chest on Monday."))
+    assert doc.candidates[0].fatalities == 1
