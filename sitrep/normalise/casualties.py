@@ -188,6 +188,9 @@ def _quantity_near(text: str, num: NumberSpan, next_start: int) -> tuple[str, st
             and not re.search(r"\b(?:killed|dead|died)\b", between, re.IGNORECASE) and len(between.split()) >= 1:
         return None  # "two gunmen shot and killed a man": the number counts the killers
     q = next(k for k in ("killed", "wounded", "captured", "missing") if rm.group(k))
+    if q == "killed" and re.search(r"(?:\band|,)\s+(?:one|another)\b", between, re.IGNORECASE):
+        # "10 people were shot and one killed": the death word counts the "one", not the 10
+        return ("wounded", what, num.end + len(between)) if re.search(r"\b(?:shot|wounded|injured|hurt)\b", between, re.IGNORECASE) else None
     if what is None:
         of = re.match(r"\s+of\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+?)(?=\s+(?:were|was|who|and|in|on|at|from|during|including)\b|[,.;]|$)",
                       clause[rm.end():])
@@ -197,6 +200,7 @@ def _quantity_near(text: str, num: NumberSpan, next_start: int) -> tuple[str, st
     return q, what, num.end + rm.end()
 
 
+_CLAUSE_VERB = re.compile(r"(?<!\bwho\s)(?<!\bwhich\s)(?<!\bthat\s)\b(?:were|was|are|is|have|has|had)\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^[^.;:]{0,60}?(?:,|\band\b|\bas\s+well\s+as\b|\bincluding\b|\()\s*$", re.IGNORECASE)
 
 
@@ -211,8 +215,8 @@ def _inherit(text: str, nums: list[NumberSpan], figures: list[Figure]) -> list[F
         if num.start in by_start or nxt.start not in by_start:
             continue
         gap = text[num.end:nxt.start]
-        if not _LIST_GAP.match(gap) or _ANY_QUANT.search(gap):
-            continue
+        if not _LIST_GAP.match(gap) or _ANY_QUANT.search(gap) or _CLAUSE_VERB.search(gap):
+            continue  # "10 people were shot and one killed": a clause of its own, not a list
         if _STOP_NOUN.match(text[num.end:].lstrip(" -of")):
             continue
         f = by_start[nxt.start]

@@ -11,6 +11,8 @@ attribution cue, to read the claimant chain.
 
 from __future__ import annotations
 
+from datetime import date
+
 import bisect
 import re
 from collections.abc import Callable
@@ -286,14 +288,15 @@ class FatalityExtractor:
                 cue = aggregate_cue(text[c0:c1])
                 if cue is None and f.quantity == "killed" and f.flag is None and f.value > MAX_EVENT_DEATHS:
                     cue = f"{f.value} deaths"
-                if cue is None:
+                year = _earlier_year(text[max(0, f.start - _YEAR_REACH):f.start], doc.pub_date)
+                if cue is None and year is None:
                     kept.append(item)
                     continue
                 claim = claims_by_start.get(off + f.start)
                 if claim is not None:
-                    claim.status = "aggregate"
-                doc.notes.append(f"fatalities: {f.text!r} is a running or aggregate toll ({cue!r}); "
-                                 "counted for no event")
+                    claim.status = "aggregate" if cue else "recalled"
+                what = f"a running or aggregate toll ({cue!r})" if cue else f"the toll of an earlier event ({year!r})"
+                doc.notes.append(f"fatalities: {f.text!r} is {what}; counted for no event")
             if kept:
                 per_sentence[idx] = kept
             else:
@@ -382,6 +385,20 @@ class FatalityExtractor:
         for f, off in result.used:
             cand.evidence.append(Evidence(doc_id=doc.document.id, field="fatalities",
                                           start=off + f.start, end=off + f.end, text=f.text))
+
+
+#: How far before a figure a year is read as its date ("... in 1982, killing 78").
+_YEAR_REACH = 100
+_YEAR = re.compile(r"\b(?:in|of|since|during)\s+(?:\w+\s+)?((?:19|20)\d{2})\b")
+
+
+def _earlier_year(before: str, pub: date | None) -> str | None:
+    """A year before the publication's, stated just before a figure: the deaths of an earlier
+    event recalled as context ("the worst loss since an airliner crashed in 1982, killing 78")."""
+    if pub is None:
+        return None
+    years = [m for m in _YEAR.finditer(before) if int(m.group(1)) < pub.year]
+    return years[-1].group(0) if years else None
 
 
 @stage("fatalities.v1")

@@ -70,3 +70,16 @@ def test_casualties_one_death_told_in_words(text: str) -> None:
 def test_fatalities_stage_fatally_shot_passes_the_gate(make_doc: DocFactory) -> None:
     doc = FatalityExtractor()(make_doc("Police said a teenage girl was fatally shot in the chest on Monday."))
     assert doc.candidates[0].fatalities == 1
+
+
+def test_casualties_shot_and_one_killed_is_one_death() -> None:
+    killed = [f.value for f in find_figures("Police came after 10 people were shot and one killed downtown.")
+              if f.quantity == "killed"]
+    assert killed == [1]
+
+
+def test_fatalities_stage_toll_of_an_earlier_year_is_recalled(make_doc: DocFactory) -> None:
+    doc = FatalityExtractor()(make_doc("A gunman killed 12 people at the yard on Monday, the worst loss of life "
+                                       "in the city since an airliner crashed into the river in 1982, killing 78."))
+    assert doc.candidates[0].fatalities == 12
+    assert any(c.status == "recalled" and c.low == 78 for c in doc.claims)
