@@ -134,9 +134,10 @@ def _sources(cand: EventCandidate) -> frozenset[str]:
 
 def _counted(cand: EventCandidate) -> bool:
     """Does the mention's toll rest on a stated number? A vague figure ("tens of", "dozens") or
-    one named victim is consistent with a count, never a competing claim that lowers it."""
+    one named victim is consistent with a count, never a competing claim that lowers it; a count
+    the report says a later one replaced ("the previous toll was 20") competes with none."""
     rules = set(str(cand.extra.get("fatalities_rule", "")).split("+"))
-    return bool(rules & {"number", "coded", "split"})
+    return bool(rules & {"number", "coded", "split"}) and not cand.extra.get("fatalities_earlier")
 
 
 def contradictory_sources(doc: Doc, happenings: list[Happening]) -> None:

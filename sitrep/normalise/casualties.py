@@ -140,6 +140,7 @@ class Figure:
     qualifier: str | None = None  # "at least", "about", ... as written
     ranged: bool = False  # "10 to 15", "dozens": high is a bound of its own
     total: bool = False  # "the death toll rose to 9", "10 fatalities": a total, not a group
+    earlier: bool = False  # "the previous toll was 20": a count a later report replaced
 
 
 def _named(pattern: re.Pattern[str]) -> set[int]:
@@ -200,6 +201,11 @@ def _quantity_near(text: str, num: NumberSpan, next_start: int) -> tuple[str, st
     return q, what, num.end + rm.end()
 
 
+#: A count the report says was replaced: "the previous death toll was 20", "the source earlier put
+#: the toll at 5", "according to earlier information 5 people were killed" (ACLED: the latest report).
+_EARLIER = re.compile(r"\b(?:previous|earlier|initial|preliminary|first)\s+(?:death\s+)?(?:toll|figure|count|"
+                      r"information|reports?|estimate)\b[^.;]*$|\bearlier\s+(?:put|gave|said|reported|set)\b[^.;]*$",
+                      re.IGNORECASE)
 _CLAUSE_VERB = re.compile(r"(?<!\bwho\s)(?<!\bwhich\s)(?<!\bthat\s)\b(?:were|was|are|is|have|has|had)\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^[^.;:]{0,60}?(?:,|\band\b|\bas\s+well\s+as\b|\bincluding\b|\()\s*$", re.IGNORECASE)
 
@@ -311,6 +317,8 @@ def find_figures(text: str, *, skip: list[tuple[int, int]] | None = None) -> lis
                               what=what, civilian=is_civilian(what), rule="vague" if num.vague else "number",
                               subset=subset, flag=num.flag, qualifier=num.qualifier, total=total,
                               ranged=num.vague or num.high != num.low and num.qualifier is None))
+    figures = [Figure(**{**f.__dict__, "earlier": True}) if f.quantity == "killed" and _EARLIER.search(
+        text[max(0, f.start - 60):f.start]) else f for f in figures]
     figures = _inherit(text, nums, figures)
     taken = [(f.start, f.end) for f in figures] + list(skip)
     death_cue = bool(_DEATH_CUE.search(low))

@@ -105,6 +105,11 @@ def tally(figs: list[tuple[Figure, int, list[str]]], *, significant: bool) -> Ta
             t.notes.append(f"fatalities: flagged figure {f.text!r} ({f.flag}); not counted")
     units = [x for x in killed if x[0].rule not in ("unnumbered", "divide", "none_reported")
              and x[0].flag is None and not x[0].subset]
+    if any(not x[0].earlier for x in units):
+        replaced = [x for x in units if x[0].earlier]
+        for f, _off, _ch in replaced:
+            t.notes.append(f"fatalities: {f.text!r} is an earlier count a later report replaced; not counted")
+        units = [x for x in units if not x[0].earlier]
     if not units:
         reported_none = any(x[0].rule == "none_reported" for x in killed)
         if not reported_none and any(x[0].rule == "unnumbered" or x[0].flag for x in killed):
@@ -380,6 +385,9 @@ class FatalityExtractor:
         cand.deaths_civilians = result.civilians
         rules = sorted({f.rule for f, _ in result.used if f.quantity == "killed"})
         cand.extra["fatalities_rule"] = "+".join(rules) if rules else "none"
+        used_killed = [f for f, _ in result.used if f.quantity == "killed"]
+        if used_killed and all(f.earlier for f in used_killed):
+            cand.extra["fatalities_earlier"] = True  # only a count a later report replaced
         for note in result.notes:
             doc.notes.append(f"{note} (candidate {cand.trigger.text!r})")
         for f, off in result.used:

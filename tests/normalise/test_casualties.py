@@ -83,3 +83,16 @@ def test_fatalities_stage_toll_of_an_earlier_year_is_recalled(make_doc: DocFacto
                                        "in the city since an airliner crashed into the river in 1982, killing 78."))
     assert doc.candidates[0].fatalities == 12
     assert any(c.status == "recalled" and c.low == 78 for c in doc.claims)
+
+
+@pytest.mark.parametrize("text", ["The previous death toll was 20, with 50 others injured.",
+                                  "The source earlier put the death toll at 5 civilians.",
+                                  "According to earlier information, 5 people were killed."])
+def test_casualties_replaced_count_is_earlier(text: str) -> None:
+    assert all(f.earlier for f in find_figures(text) if f.quantity == "killed")
+
+
+def test_fatalities_stage_latest_count_replaces_the_earlier_one(make_doc: DocFactory) -> None:
+    doc = FatalityExtractor()(make_doc("The death toll from the blast rose to 12, the source said; "
+                                       "the source earlier put the death toll at 5."))
+    assert doc.candidates[0].fatalities == 12
