@@ -224,7 +224,7 @@ def event_from_group(doc: Doc, group: list[EventCandidate]) -> Event:
         admin1=place.admin1 if place else None,
         admin2=place.admin2 if place else None,
         admin3=place.admin3 if place else None,
-        location=place.name if place else None,
+        location=(place_mention.fallback_from or place.name) if place and place_mention else None,
         latitude=place.latitude if place else None,
         longitude=place.longitude if place else None,
         geo_precision=place_mention.geo_precision if place_mention else None,
@@ -240,6 +240,7 @@ def event_from_group(doc: Doc, group: list[EventCandidate]) -> Event:
         fatalities_high=max(highs) if highs else fatalities,
         deaths_civilians=max(civ) if civ else None,
         where_prec=place_mention.where_prec if place_mention else None,
+        geo_fallback=place.name if place and place_mention and place_mention.fallback_from else None,
         date_prec=date.date_prec,
         date_start=date.date_start or date.event_date,
         date_end=date.date_end or date.event_date,  # all None when undated
@@ -258,6 +259,9 @@ def _why(group: list[EventCandidate], head: EventCandidate) -> list[str]:
     """The reasons recorded on the group's mentions, the deciding (head) mention first."""
     out: list[str] = [f"sub_event_type: {head.sub_event_type} from {head.trigger.text!r} "
                       f"(score {head.score:.2f})"]
+    typing = head.extra.get("typing")  # the rules and model scores that typed it (nlp/classify.py)
+    if isinstance(typing, dict) and typing.get("why"):
+        out.append(str(typing["why"]))
     for cand in sorted(group, key=lambda c: c is not head):
         for reason in cand.extra.get("why", []):
             line = f"{cand.trigger.text!r}: {reason}"

@@ -164,6 +164,9 @@ class PlaceMention(_Model):
     where_prec: int = 1
     score: float = 1.0
     role: str | None = None  # "event" | "source" (e.g. hospital) | "background"
+    # a name the gazetteer does not know, placed at ``place`` (a city, district or province
+    # named with it): the event keeps this name as its ``location``
+    fallback_from: str | None = None
 
 
 class Actor(_Model):
@@ -272,6 +275,9 @@ class Event(BaseModel):
     framing: list[FramingFlag] = Field(default_factory=list)
     confidence: float | None = None
     why: list[str] = Field(default_factory=list)  # the rules and evidence that decided this event
+    # geocoding: when ``location`` is a name the gazetteer does not know, the gazetteer place it
+    # was put at (coordinates, admin names and geo_precision are that place's); None otherwise
+    geo_fallback: str | None = None
 
     def acled_row(self) -> dict[str, Any]:
         """The 31 ACLED columns, in order."""

@@ -1,4 +1,4 @@
-"""``sitrep gazetteer``: import places, show coverage, build the default gazetteer."""
+"""``sitrep gazetteer``: import or download places, show coverage, build the default gazetteer."""
 
 from __future__ import annotations
 
@@ -25,6 +25,37 @@ _DB = typer.Option("--gazetteer", help="Gazetteer file (default: gazetteer.db in
 def _fail(exc: SitrepError) -> typer.Exit:
     typer.echo(f"error: {exc}", err=True)
     return typer.Exit(code=2)
+
+
+class _Bars:
+    """A rich progress bar per downloaded file (on stderr), fed by the downloader's callback."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+        from rich.progress import (BarColumn, DownloadColumn, Progress, TextColumn,
+                                   TransferSpeedColumn)
+
+        self.progress = Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(),
+                                 TransferSpeedColumn(), console=Console(stderr=True),
+                                 transient=False)
+        self.tasks: dict[str, object] = {}
+
+    def __call__(self, name: str, done: int, total: int | None) -> None:
+        if name not in self.tasks:
+            self.tasks[name] = self.progress.add_task(name, total=total)
+        task = self.tasks[name]
+        self.progress.update(task, completed=done, total=total)  # type: ignore[arg-type]
+
+    def __enter__(self) -> _Bars:
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
+
+
+def _progress() -> _Bars:
+    return _Bars()
 
 
 def _store(path: Path | None) -> object:
@@ -94,3 +125,40 @@ def build_cmd(gazetteer: Annotated[Path | None, _DB] = None) -> None:
     except SitrepError as exc:
         raise _fail(exc) from None
     typer.echo(f"gazetteer ready: {store.path} ({store.count()} places)")  # type: ignore[attr-defined]
+
+
+@gazetteer_app.command("download")
+def download_cmd(
+    countries: Annotated[list[str], typer.Argument(help="ISO alpha-2 country codes (SY UA SD).")],
+    gazetteer: Annotated[Path | None, _DB] = None,
+    base_url: Annotated[str | None, typer.Option(
+        "--base-url", envvar="SITREP_GEONAMES_URL",
+        help="GeoNames dump folder (default https://download.geonames.org/export/dump).")] = None,
+    refresh: Annotated[bool, typer.Option(help="Fetch again even if a copy is cached.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Fetch GeoNames' dump of each country (villages, neighbourhoods, alternate names) and
+    import it above the default places; nothing is imported unless every file is sound."""
+    from ..geo.download import check_country_codes, download_countries
+
+    try:
+        codes = check_country_codes(countries)
+        store = _store(gazetteer)
+        with _progress() as bar:
+            report = download_countries(codes, store, url=base_url, refresh=refresh,
+                                        progress=bar)  # type: ignore[arg-type]
+    except SitrepError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        typer.echo("the gazetteer is unchanged", err=True)
+        raise typer.Exit(code=1) from None
+    if as_json:
+        typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        return
+    for cc, n in report.per_country.items():
+        typer.echo(f"{cc}: {n} places kept")
+    typer.echo(f"imported {report.added} places; rejected {report.rejected} rows "
+               f"(cache: {report.cache})")
+    for reason, count in sorted(report.reasons.items(), key=lambda kv: -kv[1]):
+        typer.echo(f"  {count:6d}  {reason}")
+    for example in report.examples[:10]:
+        typer.echo(f"  e.g. {example}")

@@ -8,6 +8,8 @@ Gates (all must pass):
 - place: distance within the radius of the less precise of the two (geo_precision 1: 5 km,
   2: 25 km, 3: 75 km); two precise places more than ``same_place_km`` apart must also have similar
   names (neighbouring districts are different events); without coordinates, names must agree;
+  an unknown place that fell back to a city (``geo_fallback``) matches only its own name or a
+  report naming just that city (its distance to anything else is unknown);
 - actors: each actor slot compatible (same or similar name; a generic actor such as "Unidentified
   Armed Group (Syria)" fits any actor of the same inter code; a missing actor fits anything).
   A different named perpetrator is accepted as an *attribution conflict* only for one-sided
@@ -179,6 +181,20 @@ def place_similarity(x: str, y: str) -> float:
     return max(plain, fuzz.ratio(sx, sy) if len(sx) >= 3 and len(sy) >= 3 else 0.0)
 
 
+def _same_unresolved(a: Event, b: Event, name_sim: float | None, config: MatchConfig) -> bool:
+    """Whether a place the gazetteer did not know (``geo_fallback`` set: it sits at the city or
+    province it fell back to) may be the other event's place: the same name, or the other report
+    only names the place it fell back to (a vaguer account of the same event). Two different
+    unknown villages that fell back to one city are not 0 km apart."""
+    if name_sim is not None and name_sim >= config.name_threshold:
+        return True
+    for x, y in ((a, b), (b, a)):
+        if x.geo_fallback and not y.geo_fallback and y.location \
+                and _norm(y.location) == _norm(x.geo_fallback):
+            return True
+    return False
+
+
 def _place(a: Event, b: Event, config: MatchConfig) -> tuple[bool, float, dict[str, Any]]:
     ra = config.radius_km.get(a.geo_precision or 3, max(config.radius_km.values()))
     rb = config.radius_km.get(b.geo_precision or 3, max(config.radius_km.values()))
@@ -194,6 +210,10 @@ def _place(a: Event, b: Event, config: MatchConfig) -> tuple[bool, float, dict[s
     name_sim = place_similarity(a.location, b.location) if a.location and b.location else None
     if name_sim is not None:
         feats["place_name_similarity"] = round(name_sim, 1)
+    if (a.geo_fallback or b.geo_fallback) and not _same_unresolved(a, b, name_sim, config):
+        feats["geo_fallback"] = [a.geo_fallback, b.geo_fallback]
+        feats.pop("distance_km", None)  # one point stands for two places: distance unknown
+        return False, 0.0, feats
     if d is None:
         same_admin = not (a.admin1 and b.admin1) or _norm(a.admin1) == _norm(b.admin1)
         ok = bool(name_sim is not None and name_sim >= config.name_threshold and same_admin

@@ -136,7 +136,7 @@ def merge_cluster(reports: Sequence[Event]) -> Event:
     typed = next(r for r in reports if counts[r.sub_event_type] == top)
     data = first.model_dump()
     for name in ("location", "latitude", "longitude", "geo_precision", "where_prec", "admin1", "admin2",
-                 "admin3", "country", "iso", "region"):
+                 "admin3", "country", "iso", "region", "geo_fallback"):
         data[name] = getattr(where, name)
     for name in ("event_date", "year", "time_precision", "date_prec", "date_start", "date_end"):
         data[name] = getattr(when, name)

@@ -21,6 +21,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from .context import Containers, containers_of, haversine_km
+from .focus import ARTICLE as _ARTICLE
+from .focus import focus_country as _focus_country
+from .focus import hint_country
 from .gazetteer import PRIORITY_IMPORT, PRIORITY_MODEL, Gazetteer, PlaceRecord
 from .match import FEATURE_WORDS, best_matches, name_key
 from .spans import SpanCandidate, is_stop
@@ -128,59 +131,6 @@ def _split_span(gaz: Gazetteer, span: SpanCandidate) -> list[tuple[SpanCandidate
     return found
 
 
-def _demonym_votes(texts: Sequence[str]) -> Counter[str]:
-    from .countries import DEMONYMS, country_demonyms
-
-    votes: Counter[str] = Counter()
-    words = [w.lower().strip(".,;:()'’\"") for t in texts for w in re.split(r"[\s/]+", t)]
-    words = [w.removeprefix("pro-").removeprefix("anti-") for w in words if w]
-    for w in words:
-        if w in DEMONYMS:
-            votes[DEMONYMS[w]] += 2
-    candidates = {w for w in words if len(w) >= 4 and w[-1] in "nisheN"}
-    if candidates:
-        for cc, forms in country_demonyms().items():
-            hits = len(candidates & forms)
-            if hits:
-                votes[cc] += 2 * hits
-    return votes
-
-
-def hint_country(gaz: Gazetteer, hint: str | None) -> PlaceRecord | None:
-    """The country a document's ``country`` field names (a name or an ISO alpha-2 code)."""
-    if not hint:
-        return None
-    for r in gaz.lookup(name_key(hint)):
-        if r.kind == "country" and r.cc:
-            return r
-    return gaz.country(hint.upper()) if len(hint) == 2 else None
-
-
-def _focus_country(gaz: Gazetteer, hint: str | None, res: list[Resolution],
-                   texts: Sequence[str] = ()) -> str | None:
-    named = hint_country(gaz, hint)
-    if named is not None:
-        return named.cc
-    votes: Counter[str] = _demonym_votes(texts)
-    for m in res:
-        countries = [r for r, _ in m.candidates if r.kind == "country" and r.cc
-                     and not _ARTICLE.match(m.span.text)]
-        if countries:
-            votes[countries[0].cc or ""] += 4
-            continue
-        ccs = {r.cc for r, _ in m.candidates if r.cc}
-        for cc in sorted({r.cc for r, _ in m.candidates if r.kind == "admin1" and r.cc}):
-            exact = any(r.cc == cc and r.kind == "admin1" and name_key(r.name) == m.key
-                        for r, _ in m.candidates)  # "Ankara", not a province's other name
-            votes[cc] += 3 if len(ccs) <= 3 or exact else 1
-        if m.candidates:
-            top = max(m.candidates, key=lambda c: (c[0].priority, name_key(c[0].name) == m.key,
-                                                   c[0].population))[0]
-            if top.cc:
-                votes[top.cc] += 2 if len(ccs) == 1 else 1
-    return votes.most_common(1)[0][0] if votes else None
-
-
 def _hint_keys(m: Resolution) -> set[str]:
     return {name_key(p) for p in re.split(r"[,;/]| and | of ", m.span.hint) if p.strip()}
 
@@ -222,7 +172,6 @@ def _score(rec: PlaceRecord, quality: float, m: Resolution, *, focus: str | None
     return s
 
 
-_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|az|ash|an)[-\s'’]", re.IGNORECASE)
 
 
 def _plausible(rec: PlaceRecord, m: Resolution, focus: str | None,
@@ -295,7 +244,8 @@ def _fallback(m: Resolution, same_sentence: list[Resolution], focus_city: PlaceR
     """Stand an unknown explicit place in for the nearest containing place we trust: the
     district or province named with it, else a place named beside it, else the focus."""
     later = [o for o in same_sentence if o.record is not None and o.fallback_from is None
-             and o.record.kind != "neighbourhood" and o is not m]
+             and o.record.kind != "neighbourhood" and o is not m
+             and o.span.role == "event"]  # not the hospital that counted, nor the dateline
     later.sort(key=lambda o: (o.start < m.start, abs(o.start - m.start)))
     base = m.containers.base() if m.containers is not None and m.span.hint else None
     base = base or (later[0].record if later else focus_city or focus_place)
@@ -332,6 +282,37 @@ def _inherit_containers(mentions: list[Resolution], focus: str | None) -> None:
                     following = Containers(admin1=province)
 
 
+def _placed_beside(span: SpanCandidate) -> bool:
+    """"shelling in Pisochne, near Donetsk": an unknown name said to be where something happened
+    and placed by the place named after it stands in for that place (honest precision 2/3),
+    instead of being dropped and leaving the event at that place as if exactly there."""
+    return span.locative and span.beside and not span.partial and len(span.text) >= 4
+
+
+_BESIDE_KM = {"admin2": 75.0, "admin3": 40.0}
+
+
+def _far_from(rec: PlaceRecord, beside: Resolution) -> bool:
+    """Whether ``rec`` cannot be the place said to lie in or near ``beside`` under any of its
+    readings ("Celaya, Guanajuato": the state, not only its capital 70 km away)."""
+    readings = [c for c, _ in beside.candidates]
+    if beside.record is not None:
+        readings.append(beside.record)
+    return bool(readings) and not any(_within(rec, c) for c in readings)
+
+
+def _within(rec: PlaceRecord, c: PlaceRecord) -> bool:
+    if c.kind == "country":
+        return rec.cc == c.cc
+    if rec.cc != c.cc:
+        return False
+    inside = {name_key(v) for v in (rec.admin1, rec.admin2, rec.admin3, rec.city) if v}
+    if name_key(c.name) in inside or (rec.admin1 and c.admin1
+                                      and name_key(rec.admin1) == name_key(c.admin1)):
+        return True
+    return haversine_km(rec, c) <= _BESIDE_KM.get(c.kind, 60.0)
+
+
 def resolve_document(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[SpanCandidate]]],
                      *, country_hint: str | None = None, texts: Sequence[str] = ()
                      ) -> list[Resolution]:
@@ -344,7 +325,7 @@ def resolve_document(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[Sp
             for part, records in parts:
                 res.append(Resolution(index, part, offset, name_key(part.text),
                                       [(r, 1.0) for r in records]))
-            if not parts and span.explicit and span.role == "event":
+            if not parts and span.role == "event" and (span.explicit or _placed_beside(span)):
                 unknown.append(Resolution(index, span, offset, name_key(span.text)))
     named = hint_country(gaz, country_hint)
     focus = named.cc if named is not None else _focus_country(gaz, None, res, texts)
@@ -384,7 +365,8 @@ def resolve_document(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[Sp
     cities: Counter[str] = Counter()
     by_name: dict[str, PlaceRecord] = {}
     for m in everything:
-        if m.record is not None and m.record.kind in ("city", "town", "village"):
+        if m.record is not None and m.record.kind in ("city", "town", "village") \
+                and m.span.role == "event":  # not the hospital's or the dateline's city
             cities[m.record.uid] += 1
             by_name[m.record.uid] = m.record
     focus_city = by_name[cities.most_common(1)[0][0]] if cities else None
@@ -401,8 +383,15 @@ def resolve_document(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[Sp
                 and m.record.uid != focus_city.uid and haversine_km(m.record, focus_city) > _OF_CITY_KM):
             m.record = None
             m.span.explicit = True
+    for i, m in enumerate(everything):  # "Mineralne, near Donetsk": not a namesake 900 km away
+        nxt = everything[i + 1] if i + 1 < len(everything) else None
+        if (m.span.beside and m.record is not None and m.record.population < 100_000
+                and nxt is not None
+                and nxt.sentence_index == m.sentence_index and nxt.record is not None
+                and _far_from(m.record, nxt)):
+            m.record = None
     for m in everything:
-        if m.record is None and m.span.explicit:
+        if m.record is None and (m.span.explicit or _placed_beside(m.span)):
             same = [o for o in everything if o.sentence_index == m.sentence_index]
             _fallback(m, same, focus_city, focus_place)
     return everything

@@ -64,6 +64,29 @@ _COMMA_HINT = re.compile(rf"^\s*(?:[a-z]+\s*){{0,2}}?,\s*({_HINT_NAME}(?:\s*,\s*
 _OF_THE_CITY = re.compile(r"^[”\"’]?\s*,?\s*(?:(?:about|some|around)\s+)?(?:\d+\s*(?:km|kilomet\w+|miles)\s+)?"
                           r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+the\s+"
                           r"(?:city|town|capital)\b", re.IGNORECASE)
+# "Pisochne, in Donetsk", "Mineralne near Donetsk", "Spartak, 5 km north of Donetsk", "X, Y region"
+_BESIDE_PREP = (r"(?:in|near|outside|close to|on the outskirts of|(?:(?:about|some|around)\s+)?"
+                r"(?:\d+\s*(?:km|kilomet\w+|miles)\s+)?(?:north|south|east|west)(?:-?(?:east|west))?"
+                r"(?:ern)?\s+of)\s+(?:the\s+)?(?:(?:city|town|district|region|province)\s+of\s+)?")
+_BESIDE = re.compile(rf"^[”\"’]?\s*(?:,\s*(?:{_BESIDE_PREP})?|\s+{_BESIDE_PREP})[A-Z]")
+# what an institution is called ("X Hospital, in Y") is not a village that fell back to Y
+_INSTITUTIONS = frozenset(("hospital", "hospitals", "university", "school", "mosque", "church",
+                           "prison", "airport", "base", "stadium", "hotel", "market", "clinic",
+                           "morgue", "ministry", "court", "embassy", "company", "bank"))
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# "DAMASCUS, March 2 (Reuters) -", "Aleppo, 2 March (SANA) -", "Idlib, Syria —": where the
+# reporter files from, not where the event happened
+_DATELINE = re.compile(
+    rf"^\s*(?:,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=\s*[,(—–-]))?"
+    rf"(?:\s*,\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?)?"
+    rf"\s*(?:\([^()]{{1,40}}\))?\s*[—–|-]{{1,2}}\s")
+# "X Hospital received the bodies", "according to X hospital": who counted, not where
+_SOURCE_PLACES = frozenset(("hospital", "morgue", "clinic", "infirmary"))
+_SOURCE_VERB_AFTER = re.compile(r"^[”\"’]?\s*(?:,\s*which\s+)?(?:\w+\s+)?(?:received|said|says|"
+                                r"reported|confirmed|announced|recorded|counted|told|stated)\b",
+                                re.IGNORECASE)
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:staff\s+(?:at|of)\s+(?:the\s+)?)?[“\"]?$",
+                        re.IGNORECASE)
 _PAREN = re.compile(r"^\s*\(([A-Z][^()]{1,79})\)")
 _NAME = r"[A-Z][\w'’-]+(?:[ -](?:al-|el-|de |del )?[A-Z][\w'’-]+){0,3}"
 # "the Biabanak area of Maywand district, Kandahar": the district and province it lies in
@@ -81,13 +104,14 @@ class SpanCandidate:
     explicit: bool = False  # a feature word or quotes say it is a place
     near: bool = False  # "near X", "west of X": an approximate location
     admin_word: bool = False  # "X province": the admin area, not its capital
-    role: str = "event"  # event | source | hypothetical
+    role: str = "event"  # event | source | hypothetical | dateline
     locative: bool = False  # after in/near/at/of...: likely where something happened
     way: bool = False  # "X road", "the X bridge": named after X, somewhere else
     origin: bool = False  # "workers from X": where they came from
     partial: bool = False  # only part of a longer capitalised name matched
     hint: str = ""  # parenthesised context after the name: "(eThekwini, KwaZulu-Natal)"
     of_the_city: bool = False  # "X north-east of the city": X lies near the report's city
+    beside: bool = False  # "in X, near Y", "in X, in Y", "in X, 10 km north of Y": X is placed by Y
 
 
 def is_stop(text: str) -> bool:
@@ -104,6 +128,7 @@ def is_stop(text: str) -> bool:
 def _context(sentence: str, start: int, end: int, cand: SpanCandidate) -> SpanCandidate:
     before = sentence[max(0, start - 60):start]
     after = sentence[end:end + 90]
+    last_word = cand.text.rsplit(None, 1)[-1].lower() if cand.text.strip() else ""
     after_words = after.lower().lstrip(" ”\"’'").split()
     if after_words and after_words[0].strip(",.;:?!)") in FEATURE_WORDS:
         cand.explicit = True
@@ -120,8 +145,13 @@ def _context(sentence: str, start: int, end: int, cand: SpanCandidate) -> SpanCa
     cand.origin = not cand.near and bool(re.search(r"\bfrom\s+(?:the\s+)?[“\"]?$", before))
     cand.admin_word = bool(_ADMIN_WORDS.match(after.lstrip("”\"’")))
     cand.of_the_city = bool(_OF_THE_CITY.match(after))
-    if _SOURCE.search(before) or _SOURCE_AFTER.match(after):
+    cand.beside = bool(_BESIDE.match(after)) and last_word not in _INSTITUTIONS
+    if _SOURCE.search(before) or _SOURCE_AFTER.match(after) or (
+            last_word in _SOURCE_PLACES and (_SOURCE_VERB_AFTER.match(after)
+                                             or _ACCORDING.search(before))):
         cand.role = "source"
+    elif not sentence[:start].strip() and _DATELINE.match(after):
+        cand.role = "dateline"
     elif _HYPO.search(before[-50:]):
         cand.role = "hypothetical"
     paren = _PAREN.match(after) or _PAREN.match(_KIND_WORDS.sub("", after, count=1))

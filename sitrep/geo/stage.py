@@ -44,7 +44,8 @@ def _mention(m: Resolution) -> PlaceMention:
     return PlaceMention(
         span=Span(start=m.start, end=m.end, text=m.span.text), sentence_index=m.sentence_index,
         place=place, geo_precision=m.geo_precision, where_prec=m.where_prec,
-        score=round(m.score, 3), role=m.span.role)
+        score=round(m.score, 3), role=m.span.role,
+        fallback_from=m.fallback_from if place is not None else None)
 
 
 _CONTRAST = re.compile(r"[,;]\s*(?:but|while|whereas|although|though|however|yet)\b|;", re.IGNORECASE)
@@ -178,7 +179,8 @@ def locate_candidates(doc: Doc, resolved: list[Resolution], *,
     country the document's input names, where an event no place locates is put (precision 3).
     """
     pairs = [(r, _mention(r)) for r in resolved]
-    focus = _focus_mention(pairs)
+    # the dateline's city only when the report names no other place for its events
+    focus = _focus_mention(pairs) or _focus_mention(pairs, role="dateline")
     last: PlaceMention | None = None
     out: list[EventCandidate] = []
     by_sentence: dict[int, list[tuple[Resolution, PlaceMention]]] = {}
@@ -210,11 +212,12 @@ def locate_candidates(doc: Doc, resolved: list[Resolution], *,
     doc.candidates = out
 
 
-def _focus_mention(pairs: list[tuple[Resolution, PlaceMention]]) -> PlaceMention | None:
+def _focus_mention(pairs: list[tuple[Resolution, PlaceMention]], *, role: str = "event"
+                   ) -> PlaceMention | None:
     counts: dict[str, int] = {}
     first: dict[str, PlaceMention] = {}
     for r, pm in pairs:
-        if r.record is None or pm.role != "event":
+        if r.record is None or pm.role != role:
             continue
         counts[r.record.uid] = counts.get(r.record.uid, 0) + (2 if r.record.kind in (
             "city", "town", "village") else 1)
@@ -225,7 +228,9 @@ def _focus_mention(pairs: list[tuple[Resolution, PlaceMention]]) -> PlaceMention
     pm = first[uid]
     kind = pm.place.kind if pm.place and pm.place.kind else "city"
     gp, wp = precision_of(kind, near=True)
-    return pm.model_copy(update={"geo_precision": max(gp, 2), "where_prec": max(wp, 2)})
+    # the focus is the city itself, not an unknown place that fell back to it
+    return pm.model_copy(update={"geo_precision": max(gp, 2), "where_prec": max(wp, 2),
+                                 "fallback_from": None})
 
 
 class Geocoder:

@@ -1,0 +1,73 @@
+"""Where the violence happened, not where it was counted or filed from: a hospital or morgue that
+received the bodies, and a dateline city, are not the event location when the report states
+the event elsewhere (hand-written sentences, a small hand-made gazetteer)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.config import Settings
+from sitrep.geo.gazetteer import MemoryGazetteer, PlaceRecord
+from sitrep.geo.stage import Geocoder
+from sitrep.nlp.segment import segment_text
+from sitrep.resources import Resources
+from sitrep.schema import Doc, Document, EventCandidate, PlaceMention, Span
+
+_SY = {"cc": "SY", "country": "Syria", "iso": 760, "iso3": "SYR", "region": "Middle East"}
+GAZ = MemoryGazetteer([
+    PlaceRecord(uid="c:SY", name="Syria", lat=35.0, lon=38.0, kind="country",
+                population=17_000_000, **_SY),
+    PlaceRecord(uid="t:aleppo", name="Aleppo", lat=36.20, lon=37.16, kind="city",
+                admin1="Aleppo", population=2_000_000, **_SY),
+    PlaceRecord(uid="t:idlib", name="Idlib", lat=35.93, lon=36.63, kind="city", admin1="Idlib",
+                population=130_000, **_SY),
+    PlaceRecord(uid="t:damascus", name="Damascus", lat=33.51, lon=36.29, kind="city",
+                admin1="Damascus", population=2_500_000, **_SY),
+    PlaceRecord(uid="v:sarmin", name="Sarmin", lat=35.90, lon=36.72, kind="town",
+                admin1="Idlib", population=14_000, **_SY),
+])
+
+
+def _place(text: str, trigger: str) -> PlaceMention | None:
+    resources = Resources(Settings())
+    resources.put("geo.gazetteer", GAZ)
+    doc = Doc(document=Document(id="t", text=text))
+    doc.sentences = segment_text(text)
+    i = text.index(trigger)
+    sent = next(s for s in doc.sentences if s.start <= i < s.end)
+    doc.candidates.append(EventCandidate(
+        sentence_index=sent.index, trigger=Span(start=i, end=i + len(trigger), text=trigger),
+        event_type="Battles", sub_event_type="Armed clash"))
+    return Geocoder(resources)(doc).candidates[0].place
+
+
+def _where(pm: PlaceMention | None) -> tuple[str | None, str | None, int | None]:
+    if pm is None or pm.place is None:
+        return (None, None, None)
+    return (pm.fallback_from, pm.place.name, pm.geo_precision)
+
+
+@pytest.mark.parametrize(("text", "trigger", "expected"), [
+    # the hospital that received the bodies is not where the clash was
+    ("Idlib Central Hospital received the bodies of seven fighters killed in clashes in Sarmin "
+     "on Sunday.", "clashes", (None, "Sarmin", 1)),
+    ("Seven fighters were killed in clashes on Sunday, according to Aleppo University Hospital.",
+     "clashes", (None, None, None)),
+    ("Idlib Central Hospital received the bodies of seven fighters killed in clashes in the "
+     "village of Kafr Wahmiyya on Sunday.", "clashes", ("Kafr Wahmiyya", "Syria", 3)),
+    # an attack on the hospital itself happened there
+    ("Clashes broke out at Idlib Central Hospital on Sunday.", "Clashes", (None, "Idlib", 1)),
+    # the dateline: where the reporter files from
+    ("Damascus, 2 March (SANA) - Clashes erupted in Sarmin on Monday, killing two fighters.",
+     "Clashes", (None, "Sarmin", 1)),
+    ("Damascus, 2 March (SANA) - Clashes erupted in the village of Tell Wahmiyya on Monday.",
+     "Clashes", ("Tell Wahmiyya", "Syria", 3)),
+    ("Damascus, 2 March (SANA) - Clashes erupted on Monday, killing two fighters.",
+     "Clashes", (None, "Damascus", 2)),  # no other place: the dateline, imprecisely
+    # an unknown village named beside a city in the text does fall back to that city
+    ("Clashes erupted in the village of Tell Wahmiyya near Idlib on Monday.", "Clashes",
+     ("Tell Wahmiyya", "Idlib", 2)),
+])
+def test_event_place_roles(text: str, trigger: str,
+                           expected: tuple[str | None, str | None, int | None]) -> None:
+    assert _where(_place(text, trigger)) == expected
