@@ -16,13 +16,14 @@ from ..config import Settings
 from ..pipeline import Pipeline
 from ..schema import Doc, Document
 from ..store import EventFilter, Store
+from ..store.listing import SORTABLE
 from ..store.review import STATUSES
 from .errors import ApiError
 from .models import IsoDate
 
 __all__ = [
-    "BBOX_PATTERN", "ApiState", "Coder", "FilterDep", "PageDep", "Paging", "StateDep", "StoreDep",
-    "WriterDep", "event_filter", "get_state", "require_writer", "safe_id",
+    "BBOX_PATTERN", "ApiState", "Coder", "FilterDep", "PageDep", "Paging", "SortDep", "StateDep",
+    "StoreDep", "WriterDep", "event_filter", "get_state", "require_writer", "safe_id",
 ]  # fmt: skip
 
 
@@ -142,13 +143,19 @@ def event_filter(
     date_to: Annotated[IsoDate | None, Query(description="last event date (YYYY-MM-DD)")] = None,
     bbox: Annotated[str | None, Query(max_length=200, pattern=_BBOX,
                                       description="minlon,minlat,maxlon,maxlat")] = None,
-    country: _Str = None,
-    admin1: _Str = None,
+    country: Annotated[str | None, Query(max_length=300, description=(
+        "country name, ignoring case and accents"))] = None,
+    admin1: Annotated[str | None, Query(max_length=300, description=(
+        "words of the admin1 name, ignoring case and accents (Hudaydah: Al Ḩudaydah)"))] = None,
     event_type: _Str = None,
     sub_event_type: _Str = None,
     actor: Annotated[str | None, Query(max_length=300, description="substring of actor1/actor2")] = None,
-    q: Annotated[str | None, Query(max_length=300, description="text in location, actors, type")] = None,
+    q: Annotated[str | None, Query(max_length=300, description=(
+        "words in the reports (title and text: all words, \"a phrase\", or, -word) or in the "
+        "location, admin1, actor and type names"))] = None,
     status: Annotated[Literal["new", "accepted", "edited", "rejected"] | None, Query()] = None,
+    min_fatalities: Annotated[int | None, Query(ge=0, le=2**31 - 1,
+                                                description="at least this many fatalities")] = None,
 ) -> EventFilter:
     assert status is None or status in STATUSES
     return EventFilter(
@@ -156,7 +163,7 @@ def event_filter(
         country=_text("country", country), admin1=_text("admin1", admin1),
         event_type=_text("event_type", event_type),
         sub_event_type=_text("sub_event_type", sub_event_type), actor=_text("actor", actor),
-        text=_text("q", q), status=status)
+        text=_text("q", q), status=status, min_fatalities=min_fatalities)
 
 
 FilterDep = Annotated[EventFilter, Depends(event_filter)]
@@ -176,3 +183,15 @@ def paging(
 
 
 PageDep = Annotated[Paging, Depends(paging)]
+
+_SORT = f"^-?({'|'.join(SORTABLE)})$"
+
+
+def sort_order(
+    sort: Annotated[str | None, Query(max_length=40, pattern=_SORT, description=(
+        f"order of the list: one of {', '.join(SORTABLE)}; -name for descending"))] = None,
+) -> str | None:
+    return sort or None
+
+
+SortDep = Annotated[str | None, Depends(sort_order)]

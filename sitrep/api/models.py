@@ -25,7 +25,7 @@ __all__ = [
     "DocumentSummaryPublic", "ErrorInfo", "ErrorResponse", "EventDetail", "EventPage", "EventPatch",
     "EventPlace", "EventPublic", "EventSplit", "EventSplitResult", "Health", "IsoDate",
     "MultiPolygonGeometry", "PlaceShape", "PlaceShapes", "PointsPublic", "PolygonGeometry", "SafeStr",
-    "check_text",
+    "TaxonomyPublic", "ValueCount", "ValuesPublic", "check_text",
 ]  # fmt: skip
 
 
@@ -83,6 +83,26 @@ class EventPage(BaseModel):
     total: int
     limit: int
     offset: int
+
+
+class ValueCount(BaseModel):
+    value: str
+    count: int = Field(description="events with this value")
+
+
+class ValuesPublic(BaseModel):
+    """The distinct values of one field, most frequent first."""
+
+    field: str
+    values: list[ValueCount]
+
+
+class TaxonomyPublic(BaseModel):
+    """ACLED's codebook as the review pickers offer it (sitrep.taxonomy)."""
+
+    event_types: dict[str, list[str]] = Field(description="event type -> its sub-event types")
+    inter: dict[str, str] = Field(description="inter code -> actor category")
+    disorder_types: dict[str, str] = Field(description="sub-event type -> disorder type")
 
 
 class PointsPublic(BaseModel):

@@ -11,6 +11,7 @@ import typer
 from ..export import FORMATS, write_events
 from ..export.source import open_existing_store
 from ..store import EventFilter
+from ..store.review import STATUSES, iter_export
 from ._common import err, handle_errors, parse_date
 from .app import app
 
@@ -30,14 +31,24 @@ def export(
     event_type: Annotated[str | None, typer.Option("--event-type")] = None,
     sub_event_type: Annotated[str | None, typer.Option("--sub-event-type")] = None,
     actor: Annotated[str | None, typer.Option("--actor", help="Substring of actor1/actor2.")] = None,
+    q: Annotated[str | None, typer.Option("--q", help="Words in the reports or the event's names "
+                                          "(as the API's q).")] = None,
+    min_fatalities: Annotated[int | None, typer.Option("--min-fatalities", min=0,
+                                                       help="At least this many fatalities.")] = None,
+    status: Annotated[str | None, typer.Option("--status", help=(
+        f"Only events in this review state ({', '.join(STATUSES)}); without it, every state "
+        "except rejected."))] = None,
 ) -> None:
-    """Export stored events, filtered."""
+    """Export stored events, filtered as the API's export (rejected events only with --status)."""
     if fmt not in FORMATS:
         raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
+    if status is not None and status not in STATUSES:
+        raise typer.BadParameter(f"--status must be one of {', '.join(STATUSES)}")
     store = open_existing_store(db)  # never creates a database: a typo is an error, not "0 events"
     flt = EventFilter(date_from=parse_date(date_from), date_to=parse_date(date_to), country=country,
-                      admin1=admin1, event_type=event_type, sub_event_type=sub_event_type, actor=actor)
-    events = store.iter_events(flt)
+                      admin1=admin1, event_type=event_type, sub_event_type=sub_event_type,
+                      actor=actor, text=q, min_fatalities=min_fatalities, status=status)
+    events = iter_export(store, flt)
     if output is None:
         if fmt == "parquet":
             raise typer.BadParameter("parquet needs -o FILE")

@@ -9,6 +9,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
+from .search import fold
 from .txn import MIGRATE_LOCK, retrying, write_transaction
 
 __all__ = ["make_engine", "migrate", "normalise_url", "refresh_planner_stats"]
@@ -32,6 +33,8 @@ def _sqlite_pragmas(dbapi_connection, connection_record) -> None:  # type: ignor
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+    # the name filters' folding (sitrep.store.search), the same in SQL as in Python
+    dbapi_connection.create_function("sitrep_fold", 1, fold, deterministic=True)
 
 
 def _pg_connect_args(url: str) -> dict[str, object]:

@@ -35,6 +35,7 @@ from . import tables as t
 from .engine import refresh_planner_stats
 from .repository import Store
 from .txn import MERGE_LOCK, retrying, write_transaction
+from .undo_audit import audit_undo, undo_state
 
 __all__ = ["SPLIT_BASE", "MergeRecord", "MergeReport", "event_blocks", "framing_for_event", "index_stored_events",
            "merge_documents", "merge_into_store", "merge_log", "merges", "reports_of", "unmerge"]
@@ -322,10 +323,11 @@ def merge_into_store(store: Store, doc: Doc, *, config: MatchConfig = DEFAULT_MA
     return merge_documents(store, [doc], config=config, precision=precision)
 
 
-def unmerge(store: Store, merge_id: int, *, precision: int = GEOHASH_PRECISION) -> int:
+def unmerge(store: Store, merge_id: int, *, precision: int = GEOHASH_PRECISION,
+            who: str = "system") -> int:
     """Undo a merge: the report becomes its own event again; returns that event's pk.
 
-    Undoing twice is harmless (the same pk is returned).
+    Undoing twice is harmless (the same pk is returned). Both events get an audit row (``who``).
     """
     def undo() -> int:
         now = _now()
@@ -336,6 +338,7 @@ def unmerge(store: Store, merge_id: int, *, precision: int = GEOHASH_PRECISION) 
             if row.undone_at is not None:
                 return int(row.restored_event_pk)
             conn.execute(select(t.events.c.id).where(t.events.c.id == row.target_event_pk).with_for_update())
+            before = undo_state(conn, int(row.target_event_pk))
             incoming = Event.model_validate(row.incoming)
             (pk,) = _insert_events(conn, [incoming], now)
             _write_children(conn, [(pk, incoming, _keys(incoming, precision))], replace=False)
@@ -345,6 +348,8 @@ def unmerge(store: Store, merge_id: int, *, precision: int = GEOHASH_PRECISION) 
             merged = merge_cluster(_reports(conn, target))
             _update_events(conn, [(target, merged)], now)
             _write_children(conn, [(target, merged, _keys(merged, precision))], replace=True)
+            audit_undo(conn, merge_id=merge_id, target_pk=target, restored_pk=pk, before=before,
+                       who=who, now=now)
         return pk
 
     try:

@@ -12,9 +12,9 @@ Review states: ``new`` (as coded), ``accepted``, ``edited`` (a reviewer changed 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any, Literal
 
 from pydantic import ValidationError
@@ -38,7 +38,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from ..errors import StoreError
 from ..schema import ACLED_COLUMNS, UCDP_COLUMNS, Event
 from . import tables as t
-from .repository import EventFilter, Store
+from .edit_rules import derive, derived_problems, edit_problems
+from .listing import StoredEvent, event_points, iter_export, list_events
+from .repository import Store
+from .search import document_ids_matching
 from .txn import retrying, write_transaction
 
 __all__ = [
@@ -111,13 +114,6 @@ class InvalidEditError(ReviewError):
 
 
 @dataclass(frozen=True)
-class StoredEvent:
-    pk: int
-    status: str
-    event: Event
-
-
-@dataclass(frozen=True)
 class AuditEntry:
     id: int
     action: str
@@ -159,61 +155,13 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def _latest_today() -> date:
+    """Today where it is latest (UTC+14): an event dated today anywhere is not in the future."""
+    return datetime.now(timezone(timedelta(hours=14))).date()
+
+
 def _wrap(exc: SQLAlchemyError) -> StoreError:
     return StoreError(f"database error: {type(exc).__name__}", code="E413")
-
-
-def _query(store: Store, f: EventFilter, exclude_rejected: bool) -> Any:
-    q = store.event_query(f)
-    if exclude_rejected and not f.status:
-        q = q.where(t.events.c.status != "rejected")
-    return q
-
-
-def list_events(store: Store, f: EventFilter, *, limit: int = 50, offset: int = 0,
-                exclude_rejected: bool = False) -> tuple[list[StoredEvent], int]:
-    """One page of events matching ``f`` and the number of all that match."""
-    q = _query(store, f, exclude_rejected)
-    c = t.events.c
-    count_q = select(func.count()).select_from(q.order_by(None).with_only_columns(c.id).subquery())
-    page_q = q.with_only_columns(c.id).limit(limit).offset(offset)  # narrow rows to sort and skip
-    try:
-        with store.engine.connect() as conn:
-            if f.text or f.actor:
-                # substring filters scan every row: count in the same scan (window) instead of twice
-                page = conn.execute(page_q.add_columns(func.count().over().label("n"))).all()
-                ids = [r[0] for r in page]
-                total = int(page[0].n) if page else (int(conn.execute(count_q).scalar_one()) if offset else 0)
-            else:
-                total = int(conn.execute(count_q).scalar_one())
-                ids = [r[0] for r in conn.execute(page_q)]
-            rows = conn.execute(select(c.id, c.status, c.data).where(c.id.in_(ids))).all() if ids else []
-    except SQLAlchemyError as exc:
-        raise _wrap(exc) from exc
-    by_id = {r.id: r for r in rows}
-    return [StoredEvent(pk=i, status=by_id[i].status, event=Event.model_validate(by_id[i].data))
-            for i in ids if i in by_id], total
-
-
-def event_points(store: Store, f: EventFilter, *, max_points: int = 50_000,
-                 exclude_rejected: bool = False) -> list[tuple[Any, ...]]:
-    """Compact rows for the map and timeline: id, date, type, lat, lon, fatalities, status."""
-    c = t.events.c
-    q = _query(store, f, exclude_rejected).with_only_columns(
-        c.event_id_cnty, c.event_date, c.event_type, c.latitude, c.longitude, c.fatalities,
-        c.status).limit(max_points)
-    try:
-        with store.engine.connect() as conn:
-            return [tuple(r) for r in conn.execute(q)]
-    except SQLAlchemyError as exc:
-        raise _wrap(exc) from exc
-
-
-def iter_export(store: Store, f: EventFilter, *, exclude_rejected: bool = True) -> Iterator[Event]:
-    """Events to export: rejected ones are left out unless ``f.status`` asks for them."""
-    with store.engine.connect() as conn:
-        for row in conn.execute(_query(store, f, exclude_rejected)):
-            yield Event.model_validate(row.data)
 
 
 def _summary(row: Any) -> DocumentSummary:
@@ -229,13 +177,16 @@ _DOC_COLS = (t.documents.c.id, t.documents.c.date, t.documents.c.source, t.docum
 
 def list_documents(store: Store, *, limit: int = 50, offset: int = 0,
                    q: str | None = None) -> tuple[list[DocumentSummary], int]:
-    """Documents, newest first, optionally those whose id, title or source contains ``q``."""
+    """Documents, newest first, optionally those whose id, title or source contains ``q`` or
+    whose text holds its words (full text, :mod:`sitrep.store.search`)."""
     d = t.documents.c
     query = select(*_DOC_COLS)
     if q:
         like = f"%{q.lower()}%"
-        query = query.where(or_(func.lower(d.id).like(like), func.lower(d.title).like(like),
-                                func.lower(d.source).like(like)))
+        conds = [func.lower(d.id).like(like), func.lower(d.title).like(like),
+                 func.lower(d.source).like(like)]
+        words = document_ids_matching(store.engine.dialect.name, q)
+        query = query.where(or_(*conds, *([] if words is None else [d.id.in_(words)])))
     count_q = select(func.count()).select_from(query.subquery())
     try:
         with store.engine.connect() as conn:
@@ -329,10 +280,10 @@ def _edited(before: dict[str, Any], fields: Mapping[str, Any]) -> Event:
     if unknown:
         raise InvalidEditError(f"fields cannot be edited: {', '.join(unknown)}",
                                detail=[{"field": k, "reason": "not editable"} for k in unknown])
+    derived = derived_problems(fields)
+    if derived:
+        raise InvalidEditError("derived fields are computed, not edited", detail=derived)
     data = {**before, **fields}
-    if ({"inter1", "inter2"} & set(fields)) and "interaction" not in fields:
-        codes = sorted(str(data[k]) for k in ("inter1", "inter2") if data.get(k) is not None)
-        data["interaction"] = "".join(codes) or None
     try:
         event = Event.model_validate(data)
     except ValidationError as exc:
@@ -343,9 +294,10 @@ def _edited(before: dict[str, Any], fields: Mapping[str, Any]) -> Event:
     if bad:
         raise InvalidEditError("the edited event is not valid",
                                detail=[{"field": k, "reason": why} for k, why in bad])
-    if "event_date" in fields and "year" not in fields and event.event_date is not None:
-        event = event.model_copy(update={"year": event.event_date.year})
-    return event
+    rules = edit_problems(event, fields, today=_latest_today())
+    if rules:
+        raise InvalidEditError("the edited event breaks ACLED's codebook", detail=rules)
+    return derive(event, fields)
 
 
 def review_event(store: Store, event_id: str, *, action: Action, who: str,

@@ -68,11 +68,15 @@ _SQLISH = ["' OR '1'='1", "x'; DROP TABLE events; --",
                                    "status", "date_from", "bbox", "limit", "format"])
 def test_errors_sql_strings_in_every_parameter_are_harmless(read_api: Api, param: str,
                                                             value: str) -> None:
+    # names are compared without case or punctuation: "Syria'--" is the name Syria
+    folded = param in ("country", "admin1") and value == "Syria'--"
+    expected = read_api.client.get("/api/events", params={param: "Syria"}).json()["total"] \
+        if folded else 0
     for path in ("/api/events", "/api/export", "/api/events/points", "/api/documents"):
         r = read_api.client.get(path, params={param: value})
         assert r.status_code in (200, 422), (path, r.status_code, r.text)
         if r.status_code == 200 and path == "/api/events" and param not in ("format", "limit"):
-            assert r.json()["total"] == 0
+            assert r.json()["total"] == expected
     assert read_api.table_count("documents") == 3 and read_api.table_count("events") == 4
 
 

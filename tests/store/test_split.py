@@ -80,7 +80,7 @@ def test_split_migration_upgrades_an_older_database(db_url: str) -> None:
     with store.engine.begin() as conn:  # as if made before 0006: no merges.kind, 0002 the head
         conn.execute(text("ALTER TABLE merges DROP COLUMN kind"))
         conn.execute(text("UPDATE alembic_version SET version_num = '0002_merges' "
-                          "WHERE version_num = '0006_split'"))
+                          "WHERE version_num IN ('0006_split', '0007_search')"))
     store.dispose()
     store = open_store(db_url)  # migrates
     try:

@@ -1,5 +1,6 @@
 """Neighbourhood outlines in the browser: the map draws the gazetteer's polygon under the points,
-and the event page shows its place's outline (the canvas pixels are checked, not just the DOM)."""
+and the event page shows its place's outline (the pixels of the Leaflet outline layer's canvas are
+checked, not just the DOM). Skips without the map's npm packages (make install fetches them)."""
 
 from __future__ import annotations
 
@@ -8,24 +9,31 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from fastapi import FastAPI
 
 from sitrep.api import create_app
+from sitrep.api.routes.web import node_modules_dir
 from sitrep.config import Settings
 from sitrep.geo.importers import import_path
 from sitrep.geo.store import SQLiteGazetteer
 from tests.api.seed import TOKEN, seed_docs
 from tests.web.conftest import shot
 
-#: Share of canvas pixels tinted by the outline's green fill or stroke (the background, the
-#: seeded event colours and the graticule are not green).
+#: Share of the outline layer's canvas pixels tinted by the outline's green fill or stroke.
 _GREEN_SHARE = """
 const c = document.querySelector(arguments[0]);
+if (!c) return 0;
 const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
 let n = 0;
-for (let i = 0; i < d.length; i += 4) if (d[i + 1] - d[i] > 12 && d[i + 1] - d[i + 2] > 6) n += 1;
+for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 20 && d[i + 1] - d[i] > 12 && d[i + 1] - d[i + 2] > 6) n += 1;
 return n / (c.width * c.height);
 """
+
+
+def _needs_packages() -> None:
+    if node_modules_dir() is None:
+        pytest.skip("map packages not installed (make install runs npm ci)")
 
 
 def _gazetteer(tmp_path: Path, *, with_outline: bool) -> Path:
@@ -60,12 +68,17 @@ def _look(browser: Any, base: str, snap: Callable[[str], Path]) -> dict[str, Any
 
     wait = WebDriverWait(browser, 15)
     seen: dict[str, Any] = {}
+
+    def stage(selector: str) -> Any:
+        def ready(d: Any) -> Any:
+            el = d.find_elements(By.CSS_SELECTOR, selector)
+            return el and el[0].get_attribute("data-ready") and el[0].get_attribute("data-basemap") and el[0]
+        return wait.until(ready)
     for name, query, rows in (("all", "", 4), ("syria", "?country=Syria", 2)):
         browser.get(f"{base}/#/{query}")
         wait.until(lambda d, n=rows: len(d.find_elements(By.CSS_SELECTOR, "#events-table tr.row")) == n)
-        canvas = "canvas.map-canvas"
-        seen[name] = browser.find_element(By.CSS_SELECTOR, canvas).get_attribute("data-shapes")
-        seen[f"{name}_green"] = float(browser.execute_script(_GREEN_SHARE, canvas))
+        seen[name] = stage("#view .leaflet-stage").get_attribute("data-shapes")
+        seen[f"{name}_green"] = float(browser.execute_script(_GREEN_SHARE, "#view .leaflet-outlines-pane canvas"))
         seen[f"{name}_last_line"] = browser.find_element(By.ID, "view").text.strip().splitlines()[-1]
         snap(f"ui-map-{name}")
     browser.get(base + "/#/event/SYR-1")
@@ -73,14 +86,14 @@ def _look(browser: Any, base: str, snap: Callable[[str], Path]) -> dict[str, Any
     heading = browser.find_elements(By.CSS_SELECTOR, "#place-map h2")
     seen["heading"] = heading[0].text if heading else None
     if heading:
-        seen["place_green"] = float(browser.execute_script(_GREEN_SHARE, "#place-map canvas.map-canvas"))
+        seen["place_shapes"] = stage("#place-map .leaflet-stage").get_attribute("data-shapes")
+        seen["place_green"] = float(browser.execute_script(_GREEN_SHARE, "#place-map .leaflet-outlines-pane canvas"))
     return seen
 
 
 def test_ui_map_draws_place_outlines(live_server: Callable[[FastAPI], str], browser: Any,
                                      tmp_path: Path) -> None:
-    from selenium.webdriver.common.by import By
-
+    _needs_packages()
     base = _serve(live_server, tmp_path, with_outline=True)
     seen = _look(browser, base, lambda name: shot(browser, tmp_path, name))
     # three countries: neighbourhoods would be specks, none are fetched or drawn
@@ -89,13 +102,14 @@ def test_ui_map_draws_place_outlines(live_server: Callable[[FastAPI], str], brow
     assert seen["syria"] == "1" and seen["syria_green"] > 0
     assert seen["syria_last_line"] != "null"  # no stray text under the table
     assert seen["heading"] == "Place: Aleppo (neighbourhood)"
-    assert browser.find_element(By.CSS_SELECTOR, "#place-map canvas").get_attribute("data-shapes") == "1"
+    assert seen["place_shapes"] == "1"
     assert seen["place_green"] > 0.10  # the square fills a good part of the place map
     assert shot(browser, tmp_path, "ui-place-outline").stat().st_size > 10_000
 
 
 def test_ui_map_without_outlines_draws_none(live_server: Callable[[FastAPI], str], browser: Any,
                                             tmp_path: Path) -> None:
+    _needs_packages()
     seen = _look(browser, _serve(live_server, tmp_path, with_outline=False),
                  lambda name: shot(browser, tmp_path, f"{name}-no-outlines"))
     assert (seen["syria"], seen["syria_green"], seen["heading"]) == ("0", 0.0, None)

@@ -29,7 +29,7 @@ router = APIRouter(prefix="/api/documents", tags=["documents"])
 @router.get("", response_model=DocumentPage, summary="List documents, newest first")
 def documents_list(store: StoreDep, page: PageDep,
                    q: Annotated[str | None, Query(max_length=300,
-                                                  description="text in id, title or source")] = None,
+                                                  description="text in id, title or source, or words of the report (as the events' q)")] = None,
                    ) -> DocumentPage:
     if q is not None and "\x00" in q:
         raise ApiError(422, "validation_error", "q must not contain NUL characters")

@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 import math
 
-from fastapi import APIRouter, Response
+from typing import Annotated, Literal
 
+from fastapi import APIRouter, Query, Response
+
+from ...store.listing import distinct_values
 from ...store.review import EventRecord, event_points, get_event, list_events, review_event
 from ...store.split import split_event
-from ..deps import FilterDep, PageDep, StoreDep, WriterDep, safe_id
+from ...taxonomy import DISORDER_BY_SUB, EVENT_TYPES, INTER_NAMES
+from ..deps import FilterDep, PageDep, SortDep, StoreDep, WriterDep, safe_id
 from ..errors import ApiError
 from ..models import (
     AuditPublic,
@@ -21,6 +25,9 @@ from ..models import (
     EventSplit,
     EventSplitResult,
     PointsPublic,
+    TaxonomyPublic,
+    ValueCount,
+    ValuesPublic,
 )  # fmt: skip
 
 __all__ = ["router"]
@@ -35,11 +42,30 @@ def _finite(value: float | None) -> float | None:
     return value if value is None or math.isfinite(value) else None
 
 
-@router.get("", response_model=EventPage, summary="List events (filtered, paginated)")
-def events_list(store: StoreDep, flt: FilterDep, page: PageDep) -> EventPage:
-    items, total = list_events(store, flt, limit=page.limit, offset=page.offset)
+@router.get("", response_model=EventPage, summary="List events (filtered, sorted, paginated)")
+def events_list(store: StoreDep, flt: FilterDep, page: PageDep, sort: SortDep) -> EventPage:
+    items, total = list_events(store, flt, limit=page.limit, offset=page.offset, sort=sort)
     return EventPage(items=[EventPublic.of(s) for s in items], total=total, limit=page.limit,
                      offset=page.offset)
+
+
+@router.get("/values", response_model=ValuesPublic,
+            summary="Distinct values of a field with their event counts (for the pickers)")
+def events_values(store: StoreDep,
+                  field: Annotated[Literal["event_type", "sub_event_type", "actor", "country",
+                                           "admin1", "location"], Query(description=(
+                      "actor: actor1 and actor2 together"))],
+                  limit: Annotated[int, Query(ge=1, le=5000)] = 500) -> ValuesPublic:
+    values = distinct_values(store, field, limit=limit)
+    return ValuesPublic(field=field, values=[ValueCount(value=v, count=n) for v, n in values])
+
+
+@router.get("/taxonomy", response_model=TaxonomyPublic,
+            summary="ACLED's event types, sub-event types and inter codes (what review accepts)")
+def events_taxonomy() -> TaxonomyPublic:
+    return TaxonomyPublic(event_types={k: list(v) for k, v in EVENT_TYPES.items()},
+                          inter={str(k): v for k, v in INTER_NAMES.items()},
+                          disorder_types=dict(DISORDER_BY_SUB))
 
 
 @router.get("/points", response_model=PointsPublic,

@@ -45,7 +45,7 @@ def event_merges(store: StoreDep, event_id: str) -> dict[str, Any]:
 def merge_undo(store: StoreDep, writer: WriterDep,
                merge_id: Annotated[int, Path(ge=1, le=2**31 - 1)]) -> dict[str, Any]:
     try:
-        pk = unmerge(store, merge_id)
+        pk = unmerge(store, merge_id, who=writer)
     except StoreError as exc:
         if exc.code == "E421":
             raise ApiError(404, "not_found", f"no merge {merge_id}") from exc

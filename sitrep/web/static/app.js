@@ -2,12 +2,13 @@
 import { renderDocument, renderDocuments, renderSubmit, renderApi, renderPlace, renderWatch } from "./docs.js";
 import { renderEvent } from "./event.js";
 import { renderMap } from "./map.js";
+import { loadValues } from "./pickers.js";
 import { renderTimeline } from "./timeline.js";
 import { api, colorOf, errorBox, EVENT_TYPES, fmtNumber, h, qs, STATUSES } from "./util.js";
 
 const PAGE = 50;
 const FILTERS = ["date_from", "date_to", "country", "admin1", "event_type", "sub_event_type", "actor", "q",
-  "status", "bbox"];
+  "status", "min_fatalities", "bbox", "sort"];
 
 function parseHash() {
   const raw = location.hash.replace(/^#\/?/, "");
@@ -27,14 +28,25 @@ function filterForm(current) {
   const select = (name, options) => h("select", { name, id: `f-${name}` },
     h("option", { value: "" }, "any"),
     options.map((o) => h("option", { value: o, selected: current[name] === o }, o)));
+  // pickers filled from the stored data: sub-types as a list, actors as suggestions
+  const subs = select("sub_event_type", current.sub_event_type ? [current.sub_event_type] : []);
+  const actors = h("datalist", { id: "f-actor-values" });
+  loadValues("sub_event_type").then((vals) => {
+    const chosen = subs.value;
+    subs.replaceChildren(h("option", { value: "" }, "any"),
+      ...[...new Set([...vals, chosen].filter(Boolean))].map((o) => h("option", { value: o, selected: chosen === o }, o)));
+  });
+  loadValues("actor").then((vals) => actors.replaceChildren(...vals.map((v) => h("option", { value: v }))));
   const form = h("form", { class: "filters", id: "filters" },
+    h("label", {}, "Search ", input("q", { size: 16, type: "search", placeholder: "words in the reports" })),
     h("label", {}, "From ", input("date_from", { type: "date" })),
     h("label", {}, "To ", input("date_to", { type: "date" })),
     h("label", {}, "Country ", input("country", { size: 10 })),
     h("label", {}, "Admin1 ", input("admin1", { size: 10 })),
     h("label", {}, "Type ", select("event_type", EVENT_TYPES)),
-    h("label", {}, "Actor ", input("actor", { size: 12 })),
-    h("label", {}, "Text ", input("q", { size: 12, type: "search" })),
+    h("label", {}, "Sub-type ", subs),
+    h("label", {}, "Actor ", input("actor", { size: 12, list: "f-actor-values" }), actors),
+    h("label", {}, "Min. fatalities ", input("min_fatalities", { type: "number", min: 0, step: 1, size: 4 })),
     h("label", {}, "Status ", select("status", STATUSES)),
     current.bbox ? h("span", { class: "chip" }, `area ${current.bbox} `,
       h("button", { type: "button", class: "link", onclick: () => go([], { ...current, bbox: "" }) }, "×")) : null,
@@ -43,7 +55,7 @@ function filterForm(current) {
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     const data = Object.fromEntries(new FormData(form).entries());
-    go([], { ...data, bbox: current.bbox || "" });
+    go([], { ...data, bbox: current.bbox || "", sort: current.sort || "" });
   });
   return form;
 }
@@ -75,9 +87,20 @@ function table(page, filters, offset) {
     h("button", { type: "button", disabled: last >= page.total, onclick: () => go([], { ...filters, offset: offset + PAGE }) }, "Next ›"));
   return h("section", { class: "table-wrap" },
     h("table", { class: "events", id: "events-table" },
-      h("thead", {}, h("tr", {}, cols.map(([, label]) => h("th", {}, label)))),
+      h("thead", {}, h("tr", {}, cols.map(([key, label]) => sortHeader(key, label, filters)))),
       h("tbody", {}, rows.length ? rows : h("tr", {}, h("td", { colspan: cols.length, class: "muted" }, "No events match.")))),
     pager);
+}
+
+// A column header that sorts the table on the server (sort=key, then -key for descending).
+function sortHeader(key, label, filters) {
+  const sort = filters.sort || "";
+  const dir = sort === key ? "ascending" : sort === `-${key}` ? "descending" : "none";
+  const next = sort === key ? `-${key}` : key;
+  return h("th", { "aria-sort": dir, dataset: { sort: key } },
+    h("button", { type: "button", class: "sort", id: `sort-${key}`,
+      onclick: () => go([], { ...filters, sort: next, offset: "" }) },
+    label, dir === "ascending" ? " ▲" : dir === "descending" ? " ▼" : ""));
 }
 
 function exportLinks(filters) {

@@ -1,10 +1,11 @@
 // The event page: fields, article text with evidence highlighted, claim chains, framing, merges,
 // audit trail, and the review controls (accept / reject / edit / split, with the API token).
 import { renderMap } from "./map.js";
-import { api, colorOf, errorBox, fmtNumber, h, tokenField } from "./util.js";
+import { fieldInput } from "./pickers.js";
+import { api, colorOf, errorBox, fmtNumber, h, qs, tokenField } from "./util.js";
 
 const EDITABLE = [["event_date", "date"], ["event_type", "text"], ["sub_event_type", "text"],
-  ["actor1", "text"], ["actor2", "text"], ["location", "text"], ["admin1", "text"], ["country", "text"],
+  ["actor1", "text"], ["inter1", "number"], ["actor2", "text"], ["inter2", "number"], ["location", "text"], ["admin1", "text"], ["country", "text"],
   ["latitude", "number"], ["longitude", "number"], ["fatalities", "number"], ["notes", "text"]];
 
 // Text with spans wrapped in <mark>; overlapping spans share the marks of their overlap.
@@ -35,19 +36,25 @@ function fieldRows(e) {
     ["Civilian deaths", e.deaths_civilians], ["Source", e.source], ["Notes", e.notes],
     ["Confidence", e.confidence !== null ? e.confidence.toFixed(2) : null]];
   return h("table", { class: "fields" }, h("tbody", {},
-    rows.map(([k, v]) => h("tr", {}, h("th", {}, k), h("td", {}, v === null || v === undefined || v === "" ? "–" : v)))));
+    rows.map(([k, v]) => h("tr", {}, h("th", {}, k), h("td", { dir: "auto" }, v === null || v === undefined || v === "" ? "–" : v)))));
 }
 
+// Claimant chains in reading order: outermost source first. Each name is isolated (<bdi>) so an
+// Arabic name does not run into its neighbours; an Arabic chain reads right to left (dir="rtl",
+// arrows pointing left), so its first source stands rightmost.
 function claimList(claims) {
   if (!claims.length) return h("p", { class: "muted" }, "No figures claimed.");
   return h("ol", { class: "claims" }, claims.map((c) => {
     const n = c.low === c.high || c.high === null ? `${c.low ?? "?"}` : `${c.low ?? "?"}–${c.high}`;
     const chain = c.claimant_chain.length ? c.claimant_chain : ["(unattributed)"];
+    const rtl = isArabic(chain.join(" ")) || (isArabic(c.sentence || "") && !chain.some((w) => /[A-Za-z]/.test(w)));
+    const arrow = rtl ? " ← " : " → ";
     return h("li", { class: "claim" },
-      h("strong", {}, `${n} ${c.quantity}`), c.what ? ` (${c.what})` : "", c.civilian ? " · civilians" : "",
+      h("strong", {}, `${n} ${c.quantity}`), c.what ? [" (", h("bdi", {}, c.what), ")"] : "", c.civilian ? " · civilians" : "",
       h("div", { class: "chain" }, "according to ",
-        chain.map((who, i) => [i ? h("span", { class: "arrow" }, " → ") : null, h("span", { class: "who" }, who)])),
-      c.sentence ? h("blockquote", {}, c.sentence) : null);
+        h("span", { class: "chain-items", dir: rtl ? "rtl" : "ltr", lang: rtl ? "ar" : null },
+          chain.map((who, i) => [i ? h("span", { class: "arrow" }, arrow) : null, h("bdi", { class: "who" }, who)]))),
+      c.sentence ? h("blockquote", { dir: isArabic(c.sentence) ? "rtl" : "auto" }, c.sentence) : null);
   }));
 }
 
@@ -74,8 +81,7 @@ function reviewPanel(detail, reload) {
       msg.replaceChildren(errorBox(err));
     }
   };
-  const inputs = EDITABLE.map(([name, type]) => h("label", {}, name, h("input", {
-    name, type, step: type === "number" ? "any" : null, value: e[name] ?? "", id: `edit-${name}` })));
+  const inputs = EDITABLE.map(([name, type]) => h("label", {}, name, fieldInput(name, type, e[name], `edit-${name}`)));
   const form = h("form", { class: "edit", id: "edit-form" }, inputs,
     h("button", { type: "submit", id: "save-edit" }, "Save edit"));
   form.addEventListener("submit", (ev) => {
@@ -123,8 +129,7 @@ function splitPanel(detail, reviewer, msg, reload) {
       h("p", { class: "muted" }, "The reports of the chosen documents become a new event; both are recomputed."),
       h("div", { class: "split-docs" }, boxes), button);
   }
-  const inputs = EDITABLE.map(([name, type]) => h("label", {}, name, h("input", {
-    name, type, step: type === "number" ? "any" : null, value: e[name] ?? "", id: `split-${name}` })));
+  const inputs = EDITABLE.map(([name, type]) => h("label", {}, name, fieldInput(name, type, e[name], `split-${name}`)));
   const form = h("form", { class: "edit", id: "split-form" }, inputs,
     h("button", { type: "submit", id: "split-fields" }, "Create second event"));
   form.addEventListener("submit", (ev) => {
@@ -147,21 +152,48 @@ function changedFields(form, e) {
   return fields;
 }
 
-function documentBlock(doc, event) {
+// Arabic by its language tag, or by its letters: most of them in Arabic script.
+const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/gu;
+export function isArabic(text, language = null) {
+  if (language && /^ar\b/i.test(language)) return true;
+  const letters = (text.match(/\p{L}/gu) || []).length;
+  return letters > 0 && (text.match(ARABIC) || []).length / letters > 0.5;
+}
+
+// Loose equality of a span's text and a framing term: case, Arabic diacritics, tatweel and the
+// alef/ya/ta marbuta variants folded (the Arabic tagger matches a normalised text).
+const fold = (t) => t.normalize("NFKD").replace(/[\u064B-\u065F\u0670\u0640\u0300-\u036f]/g, "")
+  .replace(/[\u0622\u0623\u0625\u0671]/g, "\u0627").replace(/\u0649/g, "\u064A").replace(/\u0629/g, "\u0647")
+  .toLowerCase().trim();
+
+// Spans of this document only: evidence and claims carry a doc id; framing flags do not (merged
+// events keep one flag per term, from whichever report had it first), so on an event with several
+// documents a flag is drawn only where that document's characters at its span are its term.
+export function spansFor(doc, event, nDocs) {
   const spans = event.evidence.filter((s) => s.doc_id === doc.id)
     .map((s) => ({ start: s.start, end: s.end, cls: `ev-${s.field.replace(/[^a-z0-9_-]/gi, "")}`, title: s.field }));
   for (const c of event.claims) {
-    if ((c.doc_id === doc.id || !c.doc_id) && Number.isInteger(c.start)) {
+    if ((c.doc_id === doc.id || (!c.doc_id && nDocs === 1)) && Number.isInteger(c.start)) {
       spans.push({ start: c.start, end: c.end, cls: "ev-claim", title: `claim: ${c.quantity}` });
     }
   }
   for (const f of event.framing) {
-    if (Number.isInteger(f.start)) spans.push({ start: f.start, end: f.end, cls: "ev-framing", title: `framing: ${f.term} → ${f.normalised}` });
+    if (!Number.isInteger(f.start) || !Number.isInteger(f.end)) continue;
+    const mine = f.doc_id ? f.doc_id === doc.id
+      : nDocs === 1 || fold(doc.text.slice(f.start, f.end)) === fold(f.term);
+    if (mine) spans.push({ start: f.start, end: f.end, cls: "ev-framing", title: `framing: ${f.term} → ${f.normalised}` });
   }
-  return h("article", { class: "doc" },
-    h("h3", {}, h("a", { href: `#/document/${encodeURIComponent(doc.id)}` }, doc.title || doc.id),
-      h("span", { class: "muted" }, ` ${[doc.source, doc.date].filter(Boolean).join(" · ")}`)),
-    h("div", { class: "text", id: `text-${doc.id}` }, highlighted(doc.text, spans)));
+  return spans;
+}
+
+function documentBlock(doc, event, nDocs) {
+  const rtl = isArabic(doc.text, doc.language);
+  const textDir = rtl ? "rtl" : (doc.language ? "ltr" : "auto");
+  return h("article", { class: `doc${rtl ? " rtl" : ""}`, dataset: { doc: doc.id } },
+    h("h3", {}, h("a", { href: `#/document/${encodeURIComponent(doc.id)}`, dir: "auto" }, doc.title || doc.id),
+      h("span", { class: "muted" }, " ", [doc.source, doc.date].filter(Boolean).map((v, i) => [i ? " · " : "", h("bdi", {}, v)]))),
+    h("div", { class: "text", id: `text-${doc.id}`, dir: textDir, lang: rtl ? "ar" : doc.language || null },
+      highlighted(doc.text, spansFor(doc, event, nDocs))));
 }
 
 function mergeBlock(merges, reload) {
@@ -195,20 +227,31 @@ function placeMap(e, feature) {
     renderMap([row], { shapes: [feature], minSpan: 0.01, onBbox: () => {}, onOpen: () => {} }));
 }
 
+// The control timelines of the places a territory event took (a capture coded at its city names
+// the neighbourhoods that changed hands: those have the timelines, as `sitrep control` lists).
+const TERRITORY = ["Non-state actor overtakes territory", "Government regains territory",
+  "Non-violent transfer of territory"];
+function controlLinks(e, control) {
+  const places = control && control.places && control.places.length ? control.places : e.location ? [e.location] : [];
+  return places.map((p) => [" · ", h("a", { class: "control-link", href: `#/place/${encodeURIComponent(p)}` },
+    places.length > 1 || p !== e.location ? `control timeline: ${p}` : "control timeline")]);
+}
+
 export async function renderEvent(view, id) {
   const load = async () => {
     const detail = await api(`/api/events/${encodeURIComponent(id)}`);
-    const [merges, place] = await Promise.all([
-      api(`/api/events/${encodeURIComponent(id)}/merges`).catch(() => null),
-      api(`/api/events/${encodeURIComponent(id)}/place`).catch(() => null)]);
     const e = detail.event;
+    const [merges, place, control] = await Promise.all([
+      api(`/api/events/${encodeURIComponent(id)}/merges`).catch(() => null),
+      api(`/api/events/${encodeURIComponent(id)}/place`).catch(() => null),
+      TERRITORY.includes(e.sub_event_type) ? api(`/api/control?${qs({ event: id })}`).catch(() => null) : null]);
     const badge = h("span", { class: `badge ${e.status}`, id: "status" }, e.status);
     const dot = h("i", { class: "dot big" });
     dot.style.background = colorOf(e.event_type);
     view.replaceChildren(
       h("p", {}, h("a", { href: "#/" }, "‹ All events")),
       h("h1", {}, dot, `${e.sub_event_type || e.event_type || "Event"} — ${e.location || "unknown place"}, ${e.event_date || "undated"} `, badge),
-      h("p", { class: "muted" }, e.event_id_cnty, e.location ? [" · ", h("a", { href: `#/place/${encodeURIComponent(e.location)}` }, "control timeline")] : ""),
+      h("p", { class: "muted" }, e.event_id_cnty, controlLinks(e, control)),
       h("div", { class: "event-grid" },
         h("div", {}, fieldRows(e), placeMap(e, place && place.place), reviewPanel(detail, load)),
         h("div", {},
@@ -217,7 +260,7 @@ export async function renderEvent(view, id) {
             h("mark", { class: "hl ev-claim" }, "figure"), " ", h("mark", { class: "hl ev-date" }, "date"), " ",
             h("mark", { class: "hl ev-location" }, "place"), " ", h("mark", { class: "hl ev-actor1" }, "actor"), " ",
             h("mark", { class: "hl ev-framing" }, "framing")),
-          detail.documents.length ? detail.documents.map((d) => documentBlock(d, e)) : h("p", { class: "muted" }, "Document not stored."),
+          detail.documents.length ? detail.documents.map((d) => documentBlock(d, e, detail.documents.length)) : h("p", { class: "muted" }, "Document not stored."),
           h("h2", {}, "Claimed figures"), claimList(e.claims),
           (e.why || []).length ? [h("h2", {}, "Why this event"), h("ul", { class: "why" }, e.why.map((w) => h("li", {}, w)))] : null,
           e.framing.length ? [h("h2", {}, "Framing"), h("ul", {}, e.framing.map((f) => h("li", {}, `“${f.term}” → ${f.normalised} (${f.kind})`)))] : null,

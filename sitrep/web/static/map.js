@@ -1,177 +1,290 @@
-// Event map: an SVG equirectangular projection fitted to the events, a graticule, points sized by
-// fatalities and coloured by type (drawn on a canvas), over the outlines of gazetteer places
-// (GeoJSON polygons from /api/places/shapes). Click a point to open it; drag a rectangle to filter
-// by bounding box.
-import { colorOf, EVENT_TYPES, h } from "./util.js";
+// Event map on Leaflet, served by sitrep itself from the npm packages `make install` fetched
+// (/vendor/...; no tile server, nothing from the network): Natural Earth land, coastlines and
+// country borders (world-atlas TopoJSON, read with topojson-client) as the base layer, the place
+// outlines the user imported (/api/places/shapes) once the view is city-sized, and the events as
+// circles sized by fatalities and coloured by type, clustered per zoom (leaflet.markercluster).
+// Hover shows a tooltip (built as DOM text, never HTML); click opens an event; a rectangle drawn
+// with shift-drag or the ▭ button filters by area. Without the packages: the canvas map.
+import { renderCanvasMap } from "./canvasmap.js";
+import { api, colorOf, EVENT_TYPES, fmtNumber, h, qs } from "./util.js";
 
-const W = 960;
-const H = 400;
-const PAD = 24;
+const V = "/vendor";
+const OUTLINE_SPAN = 2; // degrees: wider views would show neighbourhoods as specks
+const WORLD = [[-58, -170], [78, 175]];
+let vendor = null; // Promise<L>
+let world = null; // Promise<{land, coast, borders}>
+const details = new Map(); // event id -> Promise<event> for tooltips
 
-// The rings ([[lon, lat], ...]) of a GeoJSON Polygon or MultiPolygon; none for anything else.
-function rings(geometry) {
-  if (!geometry || !Array.isArray(geometry.coordinates)) return [];
-  if (geometry.type === "Polygon") return geometry.coordinates;
-  if (geometry.type === "MultiPolygon") return geometry.coordinates.flat(1);
-  return [];
+function loadScript(src) {
+  return new Promise((resolve, reject) => {
+    const s = document.createElement("script");
+    s.src = src;
+    s.onload = resolve;
+    s.onerror = () => reject(new Error(`cannot load ${src}`));
+    document.head.append(s);
+  });
 }
 
-// The lon/lat window to show: the events' (and outlines') extent, padded, at least minSpan degrees.
-function mapExtent(points, shapes = [], minSpan = 4) {
-  const corners = [...points, ...shapes.flatMap((f) => rings(f.geometry).flat(1)
-    .map(([lon, lat]) => ({ lon, lat })))];
-  if (!corners.length) return [-180, -60, 180, 80];
-  let [x0, y0, x1, y1] = [180, 90, -180, -90];
-  for (const p of corners) {
-    x0 = Math.min(x0, p.lon); x1 = Math.max(x1, p.lon);
-    y0 = Math.min(y0, p.lat); y1 = Math.max(y1, p.lat);
+function loadCss(href) {
+  if (document.querySelector(`link[href="${href}"]`)) return;
+  document.head.append(h("link", { rel: "stylesheet", href }));
+}
+
+// Leaflet and its plugins, loaded once; rejects when the packages are not installed.
+export function loadVendor() {
+  if (!vendor) {
+    vendor = (async () => {
+      loadCss(`${V}/leaflet/dist/leaflet.css`);
+      loadCss(`${V}/leaflet.markercluster/dist/MarkerCluster.css`);
+      await loadScript(`${V}/leaflet/dist/leaflet.js`);
+      await Promise.all([loadScript(`${V}/leaflet.markercluster/dist/leaflet.markercluster.js`),
+        loadScript(`${V}/topojson-client/dist/topojson-client.min.js`)]);
+      if (!window.L || !window.L.markerClusterGroup || !window.topojson) throw new Error("map packages incomplete");
+      return window.L;
+    })();
   }
-  const cx = (x0 + x1) / 2; const cy = (y0 + y1) / 2;
-  let sx = Math.max(x1 - x0, minSpan) * 1.15; let sy = Math.max(y1 - y0, minSpan) * 1.15;
-  // keep the map's aspect so degrees stay square
-  const aspect = (W - 2 * PAD) / (H - 2 * PAD);
-  if (sx / sy > aspect) sy = sx / aspect; else sx = sy * aspect;
-  return [cx - sx / 2, cy - sy / 2, cx + sx / 2, cy + sy / 2];
+  return vendor;
 }
 
-function step(span) {
-  for (const s of [1, 2, 5, 10, 15, 30, 60]) if (span / s <= 10) return s;
-  return 90;
-}
-
-// Group events at the same place and of the same type into one circle.
-function groups(points) {
-  const byKey = new Map();
-  for (const p of points) {
-    const key = `${p.lat.toFixed(3)},${p.lon.toFixed(3)},${p.type}`;
-    const g = byKey.get(key) || { lat: p.lat, lon: p.lon, type: p.type, ids: [], fatalities: 0 };
-    g.ids.push(p.id);
-    g.fatalities += p.fatalities || 0;
-    byKey.set(key, g);
+// Natural Earth 1:50m: land to fill, coastlines (arcs of one country) and borders (of two).
+function loadWorld() {
+  if (!world) {
+    world = api(`${V}/world-atlas/countries-50m.json`).then((topo) => {
+      const { feature, mesh } = window.topojson;
+      const countries = topo.objects.countries;
+      return { land: feature(topo, topo.objects.land || countries),
+        coast: mesh(topo, countries, (a, b) => a === b), borders: mesh(topo, countries, (a, b) => a !== b) };
+    });
+    world.catch(() => { world = null; });
   }
-  return [...byKey.values()].sort((a, b) => b.fatalities - a.fatalities);
+  return world;
 }
 
-export function renderMap(rows, { onBbox, onOpen, shapes = [], minSpan = 4 }) {
-  const points = rows.filter((p) => p.lat !== null && p.lon !== null);
-  const [x0, y0, x1, y1] = mapExtent(points, shapes, minSpan);
-  const px = (lon) => PAD + ((lon - x0) / (x1 - x0)) * (W - 2 * PAD);
-  const py = (lat) => H - PAD - ((lat - y0) / (y1 - y0)) * (H - 2 * PAD);
-  const lonOf = (x) => x0 + ((x - PAD) / (W - 2 * PAD)) * (x1 - x0);
-  const latOf = (y) => y0 + ((H - PAD - y) / (H - 2 * PAD)) * (y1 - y0);
+const radius = (fatalities) => Math.min(5 + 2 * Math.sqrt(fatalities || 0), 30);
 
-  // points on a canvas (thousands draw in milliseconds); graticule and brush in an SVG on top
-  const all = groups(points).map((g) => ({ ...g, x: px(g.lon), y: py(g.lat),
-    r: Math.min(3 + 2.2 * Math.sqrt(g.fatalities), 34) }));
-  const dpr = window.devicePixelRatio || 1;
-  const canvas = h("canvas", { class: "map-canvas", width: Math.round(W * dpr), height: Math.round(H * dpr),
-    dataset: { groups: all.length, events: points.length } });
-  const ctx = canvas.getContext("2d");
-  ctx.scale(dpr, dpr);
-  ctx.fillStyle = "#eef3f8";
-  ctx.fillRect(0, 0, W, H);
-  // outlines under the points: one path per place, holes cut by the even-odd rule
-  let outlined = 0;
-  ctx.fillStyle = "rgba(46, 125, 50, 0.22)";
-  ctx.strokeStyle = "#2e7d32";
-  ctx.lineWidth = 1.2;
+function eventDetail(id) {
+  if (!details.has(id)) details.set(id, api(`/api/events/${encodeURIComponent(id)}`).then((d) => d.event));
+  return details.get(id);
+}
+
+// A point's tooltip: what the points row has at once, place and sub-type when the event is fetched.
+function pointTip(p) {
+  const place = h("div", { class: "tip-place" }, "…");
+  const sub = h("div", { class: "tip-sub" }, p.type || "untyped");
+  const tip = h("div", { class: "tip" }, place, h("div", {}, p.date || "undated"), sub,
+    h("div", {}, `${fmtNumber(p.fatalities || 0)} fatalities`));
+  const fill = () => eventDetail(p.id).then((e) => {
+    place.textContent = [e.location, e.admin1, e.country].filter(Boolean).join(", ") || "unknown place";
+    sub.textContent = `${e.event_type || "untyped"} · ${e.sub_event_type || "–"}`;
+  }).catch(() => { place.textContent = "(details unavailable)"; });
+  return { tip, fill };
+}
+
+function clusterSummary(markers) {
+  const byType = new Map();
+  let dead = 0;
+  const dates = [];
+  for (const m of markers) {
+    byType.set(m.ev.type, (byType.get(m.ev.type) || 0) + 1);
+    dead += m.ev.fatalities || 0;
+    if (m.ev.date) dates.push(m.ev.date);
+  }
+  dates.sort();
+  const types = [...byType.entries()].sort((a, b) => b[1] - a[1]);
+  return { n: markers.length, dead, types, from: dates[0], to: dates[dates.length - 1] };
+}
+
+function clusterIcon(L) {
+  return (cluster) => {
+    const s = clusterSummary(cluster.getAllChildMarkers());
+    const size = Math.round(Math.min(26 + 4 * Math.log2(s.n) + 1.5 * Math.sqrt(s.dead), 70));
+    const el = h("div", { class: "ev-cluster", dataset: { count: s.n, fatalities: s.dead } }, h("span", {}, fmtNumber(s.n)));
+    el.style.background = colorOf(s.types.length ? s.types[0][0] : null);
+    el.style.width = el.style.height = el.style.lineHeight = `${size}px`;
+    return L.divIcon({ html: el, className: "ev-cluster-icon", iconSize: [size, size] });
+  };
+}
+
+function clusterTip(s) {
+  return h("div", { class: "tip" }, h("div", { class: "tip-place" }, `${fmtNumber(s.n)} events · ${fmtNumber(s.dead)} fatalities`),
+    h("div", {}, s.from === s.to ? s.from || "undated" : `${s.from} – ${s.to}`),
+    s.types.slice(0, 3).map(([t, n]) => h("div", {}, `${t || "untyped"}: ${fmtNumber(n)}`)),
+    h("div", { class: "muted-tip" }, "click to zoom in"));
+}
+
+// The view to start with: the events' (and outlines') extent, at least minSpan degrees wide.
+function startBounds(points, shapes, minSpan) {
+  const lons = points.map((p) => p.lon); const lats = points.map((p) => p.lat);
   for (const f of shapes) {
-    const parts = rings(f.geometry).filter((r) => r.length >= 4);
-    if (!parts.length) continue;
-    ctx.beginPath();
-    for (const ring of parts) {
-      ring.forEach(([lon, lat], i) => (i ? ctx.lineTo(px(lon), py(lat)) : ctx.moveTo(px(lon), py(lat))));
-      ctx.closePath();
-    }
-    ctx.fill("evenodd");
-    ctx.stroke();
-    outlined += 1;
+    const g = f.geometry || {};
+    const rings = g.type === "Polygon" ? g.coordinates : g.type === "MultiPolygon" ? g.coordinates.flat(1) : [];
+    for (const [lon, lat] of rings.flat(1)) { lons.push(lon); lats.push(lat); }
   }
-  canvas.dataset.shapes = outlined;
-  ctx.globalAlpha = 0.62;
-  ctx.lineWidth = 0.8;
-  ctx.strokeStyle = "#ffffff";
-  for (const g of all) {
-    ctx.beginPath();
-    ctx.arc(g.x, g.y, g.r, 0, 2 * Math.PI);
-    ctx.fillStyle = colorOf(g.type);
-    ctx.fill();
-    ctx.stroke();
-  }
+  if (!lons.length) return WORLD;
+  const [x0, x1, y0, y1] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
+  const cx = (x0 + x1) / 2; const cy = (y0 + y1) / 2;
+  const sx = Math.max(x1 - x0, minSpan) * 0.55; const sy = Math.max(y1 - y0, minSpan) * 0.55;
+  return [[Math.max(cy - sy, -85), cx - sx], [Math.min(cy + sy, 85), cx + sx]];
+}
 
-  const svg = h("svg", { viewBox: `0 0 ${W} ${H}`, class: "map", role: "img",
-    "aria-label": `map of ${points.length} events` });
-  const grid = h("g", { class: "graticule" });
-  const s = step(Math.max(x1 - x0, y1 - y0));
-  for (let lon = Math.ceil(x0 / s) * s; lon <= x1; lon += s) {
-    grid.append(h("line", { x1: px(lon), x2: px(lon), y1: 0, y2: H }),
-      h("text", { x: px(lon) + 3, y: H - 6 }, `${lon}°`));
-  }
-  for (let lat = Math.ceil(y0 / s) * s; lat <= y1; lat += s) {
-    grid.append(h("line", { x1: 0, x2: W, y1: py(lat), y2: py(lat) }),
-      h("text", { x: 4, y: py(lat) - 3 }, `${lat}°`));
-  }
-  const ring = h("circle", { class: "hover", cx: 0, cy: 0, r: 0, visibility: "hidden" });
-  const box = h("rect", { class: "brush", x: 0, y: 0, width: 0, height: 0, visibility: "hidden" });
-  svg.append(grid, ring, box);
-  const tip = h("div", { class: "map-tip", hidden: true });
+const clamp = (v, lo, hi) => Math.max(lo, Math.min(hi, v));
+function bboxOf(b) {
+  return [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -90, 90), clamp(b.getEast(), -180, 180),
+    clamp(b.getNorth(), -90, 90)].map((v) => v.toFixed(3)).join(",");
+}
 
-  const at = (e) => {
-    const rect = svg.getBoundingClientRect();
-    return [(e.clientX - rect.left) * (W / rect.width), (e.clientY - rect.top) * (H / rect.height)];
-  };
-  // the topmost (last drawn) circle under a point
-  const hit = ([x, y]) => {
-    for (let i = all.length - 1; i >= 0; i -= 1) {
-      const g = all[i];
-      if ((g.x - x) ** 2 + (g.y - y) ** 2 <= Math.max(g.r, 4) ** 2) return g;
-    }
-    return null;
-  };
+// Rectangle drawing: shift-drag, or the ▭ button then a drag. Pointer events are taken in the
+// capture phase so Leaflet does not pan meanwhile.
+function areaTool(L, map, stage, onBbox) {
+  let armed = false;
   let start = null;
-  svg.addEventListener("pointerdown", (e) => { start = at(e); svg.setPointerCapture(e.pointerId); });
-  svg.addEventListener("pointermove", (e) => {
-    const [x, y] = at(e);
-    if (!start) {
-      const g = hit([x, y]);
-      ring.setAttribute("visibility", g ? "visible" : "hidden");
-      tip.hidden = !g;
-      svg.classList.toggle("over-point", Boolean(g));
-      if (g) {
-        ring.setAttribute("cx", g.x); ring.setAttribute("cy", g.y); ring.setAttribute("r", g.r + 1);
-        tip.textContent = `${g.ids.length} event${g.ids.length > 1 ? "s" : ""} · ${g.type || "untyped"} · `
-          + `${g.fatalities} fatalities · ${g.lat.toFixed(2)}, ${g.lon.toFixed(2)}`;
-        tip.style.left = `${(g.x / W) * 100}%`;
-        tip.style.top = `${(g.y / H) * 100}%`;
-      }
-      return;
-    }
-    box.setAttribute("x", Math.min(x, start[0])); box.setAttribute("y", Math.min(y, start[1]));
-    box.setAttribute("width", Math.abs(x - start[0])); box.setAttribute("height", Math.abs(y - start[1]));
-    box.setAttribute("visibility", "visible");
-  });
-  svg.addEventListener("pointerup", (e) => {
+  let rect = null;
+  const button = h("button", { type: "button", class: "map-draw", title: "Draw an area to filter (or shift-drag)",
+    "aria-pressed": "false" }, "▭");
+  const arm = (on) => {
+    armed = on;
+    button.setAttribute("aria-pressed", String(on));
+    stage.classList.toggle("drawing", on);
+  };
+  button.addEventListener("click", (e) => { e.stopPropagation(); arm(!armed); });
+  const Control = L.Control.extend({ onAdd: () => {
+    const box = h("div", { class: "leaflet-bar map-draw-bar" }, button);
+    L.DomEvent.disableClickPropagation(box);
+    return box;
+  } });
+  new Control({ position: "topleft" }).addTo(map);
+  const el = map.getContainer();
+  el.addEventListener("pointerdown", (e) => {
+    if (!(armed || e.shiftKey) || e.button !== 0 || button.contains(e.target)) return;
+    e.stopPropagation();
+    e.preventDefault();
+    el.setPointerCapture(e.pointerId);
+    start = map.mouseEventToLatLng(e);
+    rect = L.rectangle(L.latLngBounds(start, start), { className: "map-brush", interactive: false, weight: 1.5,
+      dashArray: "4 3", fillOpacity: 0.12 }).addTo(map);
+  }, true);
+  el.addEventListener("pointermove", (e) => {
     if (!start) return;
-    const [x, y] = at(e);
-    const [sx, sy] = start;
+    e.stopPropagation();
+    rect.setBounds(L.latLngBounds(start, map.mouseEventToLatLng(e)));
+  }, true);
+  el.addEventListener("pointerup", (e) => {
+    if (!start) return;
+    e.stopPropagation();
+    const bounds = L.latLngBounds(start, map.mouseEventToLatLng(e));
     start = null;
-    box.setAttribute("visibility", "hidden");
-    if (Math.abs(x - sx) < 6 || Math.abs(y - sy) < 6) {
-      const g = hit([x, y]);
-      if (g) onOpen(g);
-      return;
-    }
-    const clamp = (v, lo, hi) => Math.max(lo, Math.min(hi, v));
-    const b = [clamp(lonOf(Math.min(x, sx)), -180, 180), clamp(latOf(Math.max(y, sy)), -90, 90),
-      clamp(lonOf(Math.max(x, sx)), -180, 180), clamp(latOf(Math.min(y, sy)), -90, 90)];
-    onBbox(b.map((v) => v.toFixed(3)).join(","));
-  });
+    arm(false);
+    const a = map.latLngToContainerPoint(bounds.getSouthWest());
+    const b = map.latLngToContainerPoint(bounds.getNorthEast());
+    if (Math.abs(a.x - b.x) < 6 || Math.abs(a.y - b.y) < 6) { rect.remove(); return; }
+    stage.dataset.bbox = bboxOf(bounds);
+    onBbox(stage.dataset.bbox);
+  }, true);
+}
 
-  const legend = h("div", { class: "legend" },
+// Place outlines in view, fetched when the view is city-sized (the caller's shapes at first).
+function outlineLayer(L, map, stage, shapes) {
+  const layer = L.geoJSON(null, { pane: "outlines", renderer: L.canvas({ pane: "outlines" }),
+    style: { color: "#2e7d32", weight: 1.2, fillColor: "#2e7d32", fillOpacity: 0.22 },
+    onEachFeature: (f, l) => l.bindTooltip(h("div", { class: "tip" },
+      `${(f.properties && f.properties.name) || "place"} (${(f.properties && f.properties.kind) || "outline"})`), { sticky: true }) }).addTo(map);
+  const show = (features) => {
+    layer.clearLayers();
+    const drawable = features.filter((f) => f.geometry && /Polygon$/.test(f.geometry.type));
+    if (drawable.length) layer.addData(drawable);
+    stage.dataset.shapes = drawable.length;
+  };
+  show(shapes);
+  let asked = "";
+  map.on("moveend", async () => {
+    const b = map.getBounds();
+    if (b.getEast() - b.getWest() > OUTLINE_SPAN) return;
+    const bbox = bboxOf(b.pad(0.2));
+    if (bbox === asked) return;
+    asked = bbox;
+    const body = await api(`/api/places/shapes?${qs({ bbox, limit: 500 })}`).catch(() => null);
+    if (body && asked === bbox) show([...shapes, ...body.features.filter((f) => !shapes.some((s) => s.id === f.id))]);
+  });
+}
+
+function drawMap(L, stage, points, { onBbox, onOpen, shapes, minSpan }) {
+  const map = L.map(stage, { boxZoom: false, minZoom: 1, maxZoom: 17, worldCopyJump: false, zoomSnap: 1,
+    maxBounds: [[-90, -360], [90, 360]] });
+  map.attributionControl.setPrefix("Leaflet (BSD-2) · borders: Natural Earth (public domain) · "
+    + '<a href="/vendor/licences" target="_blank" rel="noopener">licences</a>');
+  for (const [name, z] of [["basemap", 250], ["outlines", 350]]) map.createPane(name).style.zIndex = z;
+  map.getPane("basemap").style.pointerEvents = "none";
+  stage.__map = map; // for tests and the console
+  map.fitBounds(startBounds(points, shapes, minSpan));
+  const base = L.canvas({ pane: "basemap", padding: 0.3 });
+  loadWorld().then((w) => {
+    L.geoJSON(w.land, { renderer: base, interactive: false, style: { stroke: false, fillColor: "#f2efe6", fillOpacity: 1 } }).addTo(map);
+    L.geoJSON(w.coast, { renderer: base, interactive: false, style: { color: "#6f8fae", weight: 1, fill: false } }).addTo(map);
+    L.geoJSON(w.borders, { renderer: base, interactive: false, style: { color: "#8c7f6a", weight: 0.9, dashArray: "4 2", fill: false } }).addTo(map);
+    stage.dataset.basemap = "drawn";
+  }).catch(() => { stage.dataset.basemap = "missing"; });
+  outlineLayer(L, map, stage, shapes);
+
+  const group = L.markerClusterGroup({ maxClusterRadius: 48, animate: false, showCoverageOnHover: false,
+    spiderfyOnMaxZoom: true, iconCreateFunction: clusterIcon(L) });
+  const markers = points.map((p) => {
+    const m = L.circleMarker([p.lat, p.lon], { radius: radius(p.fatalities), color: "#ffffff", weight: 1,
+      fillColor: colorOf(p.type), fillOpacity: 0.78, className: "ev-point" });
+    m.ev = p;
+    const { tip, fill } = pointTip(p);
+    m.bindTooltip(tip, { direction: "top", offset: [0, -4] });
+    m.on("tooltipopen", fill);
+    m.on("click", () => onOpen({ ids: [p.id], lat: p.lat, lon: p.lon, type: p.type }));
+    return m;
+  });
+  group.addLayers(markers);
+  group.on("clustermouseover", (e) => {
+    if (!e.layer.getTooltip()) e.layer.bindTooltip(clusterTip(clusterSummary(e.layer.getAllChildMarkers())), { direction: "top" });
+    e.layer.openTooltip();
+  });
+  map.addLayer(group);
+  const count = () => {
+    stage.dataset.zoom = map.getZoom();
+    stage.dataset.clusters = stage.querySelectorAll(".ev-cluster").length;
+    stage.dataset.points = stage.querySelectorAll("path.ev-point").length;
+    stage.dataset.ready = "1";
+  };
+  map.on("moveend zoomend", () => setTimeout(count, 0));
+  setTimeout(count, 0);
+  areaTool(L, map, stage, onBbox);
+  new ResizeObserver(() => map.invalidateSize()).observe(stage);
+}
+
+function legend() {
+  const el = h("div", { class: "legend" },
     EVENT_TYPES.map((t) => h("span", { class: "key" }, h("i", { class: "swatch", dataset: { type: t } }), t)),
-    h("span", { class: "muted" }, " · circle area ∝ fatalities · click a point to open it · drag to filter an area"));
-  for (const sw of legend.querySelectorAll(".swatch")) sw.style.background = colorOf(sw.dataset.type);
+    h("span", { class: "muted" }, " · circle size: fatalities · numbers: clustered events (zoom in to split) · "
+      + "click a circle to open it · shift-drag or ▭ to filter an area"));
+  for (const sw of el.querySelectorAll(".swatch")) sw.style.background = colorOf(sw.dataset.type);
+  return el;
+}
+
+// renderMap(rows, {onBbox, onOpen, shapes, minSpan}) -> <figure>, filled once Leaflet is loaded
+// (the canvas map replaces it when the packages are missing).
+export function renderMap(rows, options) {
+  const opts = { shapes: [], minSpan: 4, ...options };
+  const points = rows.filter((p) => p.lat !== null && p.lon !== null && Number.isFinite(p.lat) && Number.isFinite(p.lon));
+  const stage = h("div", { class: "leaflet-stage", role: "region", "aria-label": `map of ${points.length} events`,
+    dataset: { events: points.length, shapes: 0 } });
   const missing = rows.length - points.length;
-  return h("figure", { class: "map-wrap" }, h("div", { class: "map-stage" }, canvas, svg, tip), legend,
+  const figure = h("figure", { class: "map-wrap", dataset: { engine: "leaflet" } }, stage, legend(),
     missing ? h("figcaption", { class: "muted" }, `${missing} events without coordinates`) : null);
+  const attached = async () => {
+    for (let i = 0; i < 600 && !figure.isConnected; i += 1) await new Promise((r) => requestAnimationFrame(r));
+    return figure.isConnected;
+  };
+  loadVendor().then(async (L) => {
+    if (await attached()) drawMap(L, stage, points, opts);
+  }, async () => {
+    if (!(await attached())) return;
+    const canvas = renderCanvasMap(rows, opts);
+    canvas.dataset.engine = "canvas";
+    figure.replaceWith(canvas);
+  });
+  return figure;
 }
