@@ -16,8 +16,15 @@ skipped when unreachable, dropped afterwards):
   errors, lost writes, p50/p95/p99 latency;
 - merge writers (issue 20): ``--merge-runs`` runs, each with 2 and then 4 concurrent
   ``extract --merge`` writer processes plus a reviewer on a fresh database, then the invariant
-  check (tests/hardening/merge_stress.py): violations, lost or split incidents, errors.
-Writes benchmarks/results/hardening.json.
+  check (tests/hardening/merge_stress.py): violations, lost or split incidents, errors;
+- mixed writers (issue 20): as many runs of 1 plain + 1 merging and 2 + 2 ``extract`` writers on
+  one database (tests/hardening/mixed.py): runs where a writer lost or refused a document,
+  invariant violations;
+- write faults (issue 20): tests/hardening/test_write_faults.py, a disk-full or I/O error at each
+  kind of write (both databases) and at every write of a run (SQLite), then ``--resume``: the
+  export must equal an uninterrupted run's.
+With ``--with-fuzz`` the long fuzz profile's store figures (10,500 generated inputs through
+``sitrep extract --db`` per database) are kept too. Writes benchmarks/results/hardening.json.
 """
 
 from __future__ import annotations
@@ -99,17 +106,61 @@ def schemathesis_run(kind: str, examples: int) -> dict[str, Any]:
                                 "allow_header_conformance"]}
 
 
-def fuzz_run() -> dict[str, Any]:
+def fuzz_run(tmp: Path) -> dict[str, Any]:
     started = time.monotonic()
+    figures = tmp / "fuzz-store.json"
     proc = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--hypothesis-show-statistics",
-         "tests/test_fuzz.py"], cwd=ROOT, env={**os.environ, "SITREP_FUZZ": "long"}, check=False,
+         "tests/test_fuzz.py"], cwd=ROOT, env={**os.environ, "SITREP_FUZZ": "long",
+                                               "SITREP_FUZZ_REPORT": str(figures)}, check=False,
         capture_output=True, text=True, timeout=7200)  # fmt: skip
     tail = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else ""
     return {"cases": _passing_examples(proc.stdout),
             "failing": sum(int(n) for n in re.findall(r"(\d+) failing\b", proc.stdout)),
+            "store": json.loads(figures.read_text(encoding="utf-8")) if figures.exists() else [],
             "exit_code": proc.returncode, "summary": tail,
             "seconds": round(time.monotonic() - started, 1)}
+
+
+def write_faults_run() -> dict[str, Any]:
+    """tests/hardening/test_write_faults.py (both databases): steps passed and failed."""
+    started = time.monotonic()
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/hardening/test_write_faults.py"],
+        cwd=ROOT, check=False, capture_output=True, text=True, timeout=3600)  # fmt: skip
+    tail = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else ""
+    count = {w: sum(int(n) for n in re.findall(rf"(\d+) {w}\b", tail)) for w in ("passed", "failed")}
+    return {"tests_passed": count["passed"], "tests_failed": count["failed"], "exit_code": proc.returncode,
+            "summary": tail, "seconds": round(time.monotonic() - started, 1)}
+
+
+def mixed_runs(kind: str, tmp: Path, runs: int) -> dict[str, Any]:
+    """``runs`` x (1 plain + 1 merging, 2 + 2 writers), each on a fresh database; totals."""
+    from sitrep.store import open_store
+    from sitrep.store.invariants import check_invariants
+    from tests.hardening.mixed import mixed_writers
+
+    started = time.monotonic()
+    totals: dict[str, Any] = {"runs": 0, "unclean_runs": 0, "violations": 0, "samples": []}
+    print(f"[{kind}] plain + merge writers x {runs} runs ...", flush=True)
+    for run in range(runs):
+        for n in (1, 2):
+            with database(kind, tmp) as url:
+                if url is None:
+                    return {"skipped": "PostgreSQL not reachable at 127.0.0.1:5432"}
+                outcomes = mixed_writers(url, tmp / f"mixed-{kind}-{run}-{n}", plain=n, merging=n)
+                store = open_store(url)
+                try:
+                    violations = [str(v) for v in check_invariants(store)]
+                finally:
+                    store.dispose()
+            bad = [f"{k}: {v[-200:]}" for k, v in outcomes.items() if not v.startswith("ok ")]
+            totals["runs"] += 1
+            totals["unclean_runs"] += bool(bad or violations or len(outcomes) != 2 * n)
+            totals["violations"] += len(violations)
+            totals["samples"] = (totals["samples"] + bad + violations)[:5]
+    totals["seconds"] = round(time.monotonic() - started, 1)
+    return totals
 
 
 def merge_runs(kind: str, tmp: Path, runs: int) -> dict[str, Any]:
@@ -187,15 +238,20 @@ def main() -> int:
                            or load["consistency_problems"])
             out["merge_writers"] = merge_runs(kind, tmp, args.merge_runs)
             ok &= out["merge_writers"]["unclean_runs"] == 0
+            out["mixed_writers"] = mixed_runs(kind, tmp, args.merge_runs)
+            ok &= out["mixed_writers"].get("unclean_runs", 0) == 0
             print(f"[{kind}] " + json.dumps({
                 "kills_landed": out["kill_resume"]["kills_landed"], "lost": out["kill_resume"]["lost"],
                 "schemathesis": out["schemathesis"]["summary"], "p95_ms": load["p95_ms"],
                 "errors": load["errors"], "lost_writes": load["lost_writes"],
                 "merge_violations": out["merge_writers"]["violations"]}), flush=True)
-    if args.with_fuzz:
-        print("long fuzz profile ...", flush=True)
-        results["fuzz"] = fuzz_run()
-        ok &= results["fuzz"]["exit_code"] == 0
+        print("write faults ...", flush=True)
+        results["write_faults"] = write_faults_run()
+        ok &= results["write_faults"]["exit_code"] == 0
+        if args.with_fuzz:
+            print("long fuzz profile ...", flush=True)
+            results["fuzz"] = fuzz_run(tmp)
+            ok &= results["fuzz"]["exit_code"] == 0
     results["clean"] = bool(ok)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -1,14 +1,18 @@
-"""Property-based fuzzing of every ingest format and the whole pipeline.
+"""Property-based fuzzing of every ingest format, the whole pipeline, and the store.
 
 Short profile in `make test`; `make fuzz` runs the long profile (SITREP_FUZZ=long: 4,000 random-byte
-and 4,000 text cases over the ingest formats, 2,500 pipeline cases, 1 MB lines). Every input must
-end as a Document or a QuarantineItem with a reason; every document must come out of the pipeline
-as events or "no event", never an exception.
+and 4,000 text cases over the ingest formats, 2,500 pipeline cases, 1 MB lines, and 10,500
+generated inputs through `sitrep extract --db` on SQLite and PostgreSQL). Every input must end as a
+Document or a QuarantineItem with a reason; every document must come out of the pipeline as events
+or "no event", never an exception; and a run into a database must give every input exactly the
+outcome it deserves (tests/hardening/fuzzcorpus.py decides it when writing the input).
 """
 
 from __future__ import annotations
 
+import json
 import os
+import re
 from datetime import date
 from pathlib import Path
 
@@ -19,10 +23,12 @@ from hypothesis import strategies as st
 from sitrep.ingest.readers import read_path
 from sitrep.pipeline import Pipeline
 from sitrep.schema import Document, QuarantineItem
+from tests.hardening.fuzzcorpus import Expected, write_fuzz_corpus
 
 LONG = os.environ.get("SITREP_FUZZ") == "long"
 N_INGEST = 4000 if LONG else 60
 N_PIPE = 2500 if LONG else 40
+N_STORE = 10_500 if LONG else 250
 COMMON = dict(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                     HealthCheck.too_slow], derandomize=not LONG)
 EXTS = [".txt", ".html", ".jsonl", ".csv", ".rss", ".xml", ".tsv", ""]
@@ -102,3 +108,81 @@ def test_fuzz_pathological_inputs_end_accounted(tmp_path: Path, name: str, conte
     for item in items:
         if isinstance(item, Document):
             _pipeline()(item)
+
+
+_OUTCOMES = re.compile(r"outcomes of (\d+) inputs: (\d+) with events, (\d+) no event, (\d+) quarantined, "
+                       r"(\d+) skipped")
+
+
+def _outcomes(stderr: str) -> dict[str, int]:
+    """The reconciliation line of `sitrep extract` (stderr wraps at the console width)."""
+    found = _OUTCOMES.search(" ".join(stderr.split()))
+    assert found, stderr[-2000:]
+    return dict(zip(("inputs", "events", "no event", "quarantined", "skipped"),
+                    map(int, found.groups()), strict=True))
+
+
+def _lines(path: Path) -> list[str]:
+    """JSONL lines (split on \\n only: U+2028 inside a JSON string is no line break)."""
+    return [line for line in path.read_text(encoding="utf-8").split("\n") if line]
+
+
+def _rows(db_url: str) -> dict[str, int]:
+    from sitrep.store import open_store
+
+    store = open_store(db_url)
+    try:
+        return {t: store.count(t) for t in ("documents", "events", "event_documents", "evidence",
+                                            "claims", "quarantine")}
+    finally:
+        store.dispose()
+
+
+def test_fuzz_store_every_input_has_its_outcome_on_both_databases(tmp_path: Path, db_url: str) -> None:
+    """Generated JSONL, CSV and text files through `sitrep extract --db` (the real pipeline): no
+    crash, exit 0, each input exactly one outcome matching what was generated, and a second run
+    (with --strict: exit 2 for the quarantined) stores nothing twice."""
+    from typer.testing import CliRunner
+
+    from sitrep.cli.app import _load_commands, app
+
+    _load_commands()
+    want = write_fuzz_corpus(tmp_path / "in", N_STORE, seed=int(os.environ.get("SITREP_FUZZ_SEED", "0")))
+    runner = CliRunner()
+    first = runner.invoke(app, ["extract", str(tmp_path / "in"), "--db", db_url,
+                                "-o", str(tmp_path / "1.jsonl")], catch_exceptions=False)
+    assert first.exit_code == 0, first.stderr[-2000:]
+    got = _outcomes(first.stderr)
+    assert got["inputs"] == want.inputs, (got, want)
+    assert got["events"] + got["no event"] == want.documents, (got, want)
+    assert (got["quarantined"], got["skipped"]) == (want.quarantined, want.skipped), (got, want)
+    assert "have no outcome" not in first.stderr
+    rows = _rows(db_url)
+    assert rows["documents"] == want.documents
+    assert rows["quarantine"] == want.quarantined
+    # the events written out (again for a document given twice) are those stored
+    assert rows["events"] == len(set(_lines(tmp_path / "1.jsonl")))
+    assert got["events"] > 0 and got["no event"] > 0
+
+    again = runner.invoke(app, ["extract", str(tmp_path / "in"), "--db", db_url, "--strict",
+                                "-o", str(tmp_path / "2.jsonl")], catch_exceptions=False)
+    assert again.exit_code == 2, again.stderr[-2000:]  # --strict: inputs were quarantined
+    got2 = _outcomes(again.stderr)
+    assert got2 == {"inputs": want.inputs, "events": 0, "no event": 0,
+                    "quarantined": want.quarantined, "skipped": want.documents + want.skipped}
+    assert _rows(db_url) == rows  # nothing stored twice, no quarantine row repeated
+    assert set(_lines(tmp_path / "2.jsonl")) == set(_lines(tmp_path / "1.jsonl"))
+    _report_figures(db_url, want, got)
+
+
+def _report_figures(db_url: str, want: Expected, got: dict[str, int]) -> None:
+    """Append this run's figures to $SITREP_FUZZ_REPORT (a JSON list), for the stress benchmark."""
+    target = os.environ.get("SITREP_FUZZ_REPORT")
+    if not target:
+        return
+    path = Path(target)
+    runs = json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+    runs.append({"database": db_url.split(":", 1)[0].split("+", 1)[0], "inputs": got["inputs"],
+                 "outcomes": got, "files": want.files, "kinds": want.kinds,
+                 "crashes": 0, "without_outcome": 0})
+    path.write_text(json.dumps(runs, indent=1), encoding="utf-8")

@@ -11,8 +11,10 @@ import typer
 from rich.progress import TextColumn
 
 from ..engine import estimate_total, run_local
+from ..errors import ConfigError
 from ..export import FORMATS, open_writer
 from ..pipeline import Pipeline
+from ..schema import Event
 from ._common import (
     check_inputs,
     err,
@@ -25,6 +27,10 @@ from ._common import (
 from .app import app
 
 __all__ = ["extract"]
+
+
+def _output_error(where: str, exc: OSError) -> ConfigError:
+    return ConfigError(f"cannot write {where}: {exc.strerror or exc}", code="E112")
 
 
 @app.command("extract")
@@ -66,7 +72,19 @@ def extract(
         from ..store import open_store
 
         store = open_store(db)
-    writer = open_writer(fmt, output if output is not None else sys.stdout)
+    where = str(output) if output is not None else "standard output"
+    try:
+        writer = open_writer(fmt, output if output is not None else sys.stdout)
+    except OSError as exc:
+        raise _output_error(where, exc) from exc
+
+    def write(events: list[Event]) -> None:
+        """Events out; a full disk or a closed pipe stops the run with one line (what was stored
+        stays stored: ``--resume`` writes it out again)."""
+        try:
+            writer.write(events)
+        except OSError as exc:
+            raise _output_error(where, exc) from exc
     started = time.perf_counter()
     total = estimate_total(inputs)
     with make_progress() as progress:
@@ -78,7 +96,7 @@ def extract(
             eta = f"ETA {max(total - n, 0) / rate:.0f} s" if total and rate > 0 else ""
             progress.update(task, completed=n, rate=f"{rate:.1f} reports/s", eta=eta)
 
-        options = {"store": store, "on_events": writer.write, "on_quarantine": report_quarantine,
+        options = {"store": store, "on_events": write, "on_quarantine": report_quarantine,
                    "on_progress": tick, "workers": workers, "resume": resume, "total": total,
                    "merge": merge}
         if engine == "dask":
@@ -87,7 +105,10 @@ def extract(
             report = run_dask(inputs, pipeline, scheduler=scheduler, **options)  # type: ignore[arg-type]
         else:
             report = run_local(inputs, pipeline, **options)  # type: ignore[arg-type]
-    writer.close()
+    try:
+        writer.close()
+    except OSError as exc:
+        raise _output_error(where, exc) from exc
     elapsed = time.perf_counter() - started
     resumed = f", {report.resumed} from an earlier attempt" if report.resumed else ""
     err.print(f"{report.documents} documents, {writer.count} events, "

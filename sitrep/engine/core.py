@@ -123,7 +123,10 @@ def plan_jobs(
     for ordinal, item in enumerate(items):
         if isinstance(item, Document):
             if ledger is not None and ledger.is_done(ordinal, item.id):
-                yield ordinal, Skipped(ordinal, item.id, "resumed")
+                # quarantined by an earlier attempt (a duplicate id): the stored events under its
+                # id belong to the other document, so none are written out again for it
+                kept = None if ordinal in ledger.quarantined else item.id
+                yield ordinal, Skipped(ordinal, kept, "resumed")
                 continue
             stored = store.stored_text(item.id) if store is not None else None
             if stored is not None:

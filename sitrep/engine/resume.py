@@ -80,10 +80,13 @@ class RunLedger:
     """
 
     def __init__(self, engine: Engine, run_id: str, *, done: dict[int, str | None] | None = None,
-                 flush_every: int = 32, flush_seconds: float = 2.0) -> None:
+                 quarantined: set[int] | None = None, flush_every: int = 32,
+                 flush_seconds: float = 2.0) -> None:
         self.engine = engine
         self.run_id = run_id
         self.done: dict[int, str | None] = dict(done or {})
+        #: finished items whose outcome was quarantine (e.g. a duplicate id): nothing to re-emit
+        self.quarantined: set[int] = set(quarantined or ())
         self.flush_every = flush_every
         self.flush_seconds = flush_seconds
         self._pending: list[dict[str, object]] = []
@@ -108,15 +111,19 @@ class RunLedger:
                         id=key, inputs=identity[:1000], settings=settings.model_dump(mode="json"),
                         status="running", total=total, created_at=now, updated_at=now))
                     done: dict[int, str | None] = {}
+                    quarantined: set[int] = set()
                 else:
                     conn.execute(update(runs).where(runs.c.id == key)
                                  .values(status="running", updated_at=_now()))
-                    done = {int(r.ordinal): r.doc_id for r in conn.execute(
-                        select(run_items.c.ordinal, run_items.c.doc_id)
-                        .where(run_items.c.run_id == key))}
+                    rows = conn.execute(select(run_items.c.ordinal, run_items.c.doc_id,
+                                               run_items.c.status)
+                                        .where(run_items.c.run_id == key)).all()
+                    done = {int(r.ordinal): r.doc_id for r in rows}
+                    quarantined = {int(r.ordinal) for r in rows if r.status == "quarantined"}
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot open run {key[:12]}: {exc}", code="E420") from exc
-        return cls(engine, key, done=done, flush_every=flush_every, flush_seconds=flush_seconds)
+        return cls(engine, key, done=done, quarantined=quarantined, flush_every=flush_every,
+                   flush_seconds=flush_seconds)
 
     def is_done(self, ordinal: int, doc_id: str | None = None) -> bool:
         """True when an earlier attempt finished this item (and it is still the same document)."""
@@ -129,6 +136,8 @@ class RunLedger:
         if ordinal in self.done:
             return
         self.done[ordinal] = doc_id
+        if status == "quarantined":
+            self.quarantined.add(ordinal)
         self._pending.append({"run_id": self.run_id, "ordinal": ordinal, "doc_id": doc_id,
                               "status": status, "n_events": n_events})
         if (len(self._pending) >= self.flush_every

@@ -15,8 +15,10 @@ from sqlalchemy.exc import DataError, IntegrityError, OperationalError, SQLAlche
 from ..errors import StoreError
 from ..ingest.validate import document_problem, printable
 from ..schema import Doc, Event, QuarantineItem
+from . import search
 from . import tables as t
 from .engine import make_engine, migrate
+from .txn import MERGE_LOCK, retrying, write_transaction
 
 __all__ = ["DocumentRejected", "EventFilter", "Store", "is_document_error", "open_store"]
 
@@ -54,6 +56,7 @@ class EventFilter:
     status: str | None = None
     bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
     doc_id: str | None = None
+    min_fatalities: int | None = None
 
 
 def _like(value: str) -> str:
@@ -94,8 +97,13 @@ class Store:
         if problem is not None:
             raise DocumentRejected(f"cannot store document {d.id[:255]!r}: {problem}")
         now = _now()
-        try:
-            with self.engine.begin() as conn:
+
+        def write() -> bool:
+            # the same concurrency model as merging (sitrep.store.txn): on SQLite the write lock
+            # from the first read, so a merge committing in between cannot void this transaction;
+            # on PostgreSQL the merge lock held shared, so no merge batch is between its read of
+            # "stored documents" and its insert while this document goes in
+            with write_transaction(self.engine, lock=MERGE_LOCK, shared=True) as conn:
                 exists = conn.execute(select(t.documents.c.id).where(t.documents.c.id == d.id)).first()
                 if exists:
                     return False
@@ -105,6 +113,10 @@ class Store:
                     n_events=len(doc.events), notes=doc.notes[:200], ingested_at=now))
                 for event in doc.events:
                     self._insert_event(conn, event, now)
+            return True
+
+        try:
+            return retrying(write)
         except IntegrityError as exc:
             if self.has_document(d.id):
                 return False  # a concurrent writer stored the same document first
@@ -115,7 +127,6 @@ class Store:
             raise DocumentRejected(f"cannot store document {d.id}: {exc.reason}") from exc
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot store document {d.id}: {exc}", code="E410") from exc
-        return True
 
     def stored_text(self, doc_id: str) -> str | None:
         """The text stored under ``doc_id`` (None when there is none): tells a re-run of the same
@@ -193,15 +204,21 @@ class Store:
             q = q.where(c.event_date >= f.date_from)
         if f.date_to:
             q = q.where(c.event_date <= f.date_to)
-        for col, value in ((c.country, f.country), (c.admin1, f.admin1), (c.event_type, f.event_type),
-                           (c.sub_event_type, f.sub_event_type), (c.status, f.status),
-                           (c.doc_id, f.doc_id)):
+        for col, value in ((c.event_type, f.event_type), (c.sub_event_type, f.sub_event_type),
+                           (c.status, f.status), (c.doc_id, f.doc_id)):
             if value:
                 q = q.where(col == value)
+        dialect = self.engine.dialect.name  # names without case or accents, text in the reports too
+        if f.country:
+            q = q.where(search.name_equals(dialect, c.country, f.country))
+        if f.admin1:
+            q = q.where(search.name_has_words(dialect, c.admin1, f.admin1))
+        if f.min_fatalities is not None:
+            q = q.where(c.fatalities >= f.min_fatalities)
         if f.actor:
             q = q.where(self._contains(f.actor, c.actor1, c.actor2))
         if f.text:
-            q = q.where(self._contains(f.text, c.location, c.actor1, c.actor2, c.sub_event_type))
+            q = q.where(search.events_matching_text(dialect, f.text))
         if f.bbox:
             x0, y0, x1, y1 = f.bbox
             q = q.where(c.longitude.between(x0, x1), c.latitude.between(y0, y1))

@@ -10,7 +10,9 @@ runs in :func:`write_transaction`, so what it read cannot change before it write
   (``pg_advisory_xact_lock``) with a fixed key, released at commit or rollback. Migrations take
   :data:`MIGRATE_LOCK`; merge writers (merging, unmerge, split) take :data:`MERGE_LOCK`, so their
   read-candidates-then-write steps run one at a time; they also lock the candidate event rows
-  (``SELECT ... FOR UPDATE`` in primary-key order), which is what a review edit locks too.
+  (``SELECT ... FOR UPDATE`` in primary-key order), which is what a review edit locks too. Plain
+  document writes (``extract --db`` without ``--merge``, the API) hold :data:`MERGE_LOCK` shared:
+  side by side with each other, never inside a merge batch.
 
 :func:`retrying` re-runs a whole transaction when the database gives up on it anyway: a PostgreSQL
 serialization failure (40001), deadlock (40P01) or lock timeout (55P03), or SQLite's "database is
@@ -44,14 +46,22 @@ _T = TypeVar("_T")
 
 
 @contextmanager
-def write_transaction(engine: Engine, *, lock: int | None = None) -> Iterator[Connection]:
+def write_transaction(engine: Engine, *, lock: int | None = None,
+                      shared: bool = False) -> Iterator[Connection]:
     """A transaction that holds the write lock (SQLite) or the advisory ``lock`` (PostgreSQL)
-    from its first statement; committed on success, rolled back on error."""
+    from its first statement; committed on success, rolled back on error.
+
+    ``shared`` takes the advisory lock in shared mode: shared holders run side by side and
+    exclude only the exclusive holders. Plain document writes (``Store.add``) hold
+    :data:`MERGE_LOCK` shared, so a merge batch, which holds it exclusively between reading
+    "which documents are stored" and inserting them, never meets a plain run's row half-way.
+    """
     with engine.connect() as conn:
         if conn.dialect.name == "sqlite":
             conn.exec_driver_sql("BEGIN IMMEDIATE")
         elif lock is not None and conn.dialect.name == "postgresql":
-            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock})
+            how = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
+            conn.execute(text(f"SELECT {how}(:key)"), {"key": lock})
         try:
             yield conn
         except BaseException:
