@@ -21,7 +21,7 @@ from ..registry import stage
 from ..resources import Resources
 from ..schema import Doc, EventCandidate, Span
 from ..taxonomy import TYPE_OF_SUB
-from .classify import EventClassifier, load_trained_model, train_codebook_model
+from .classify import EventClassifier, load_trained_model, train_codebook_model, typing_evidence
 from .codebook import NONE_LABEL
 from .cues import CueHit, find_cues
 from .detect_ar import ArabicDetector, load_arabic_classifier
@@ -171,6 +171,7 @@ class Detector:
                 continue
             main = next((h for h in clause.hits if h.sub_event_type == pred.label), clause.hits[0])
             doc.candidates.append(self._candidate(clause, main, pred.label, pred.score, parsed))
+            doc.candidates[-1].extra["typing"] = typing_evidence(pred)
             seen = {pred.label}
             for hit in clause.hits:
                 if hit.sub_event_type in seen or hit.weight < _SECOND_CUE_WEIGHT:
@@ -180,6 +181,7 @@ class Detector:
                 seen.add(hit.sub_event_type)
                 doc.candidates.append(self._candidate(clause, hit, hit.sub_event_type,
                                                       round(pred.score * 0.6, 3), parsed))
+                doc.candidates[-1].extra["typing"] = typing_evidence(pred, second_cue=hit)
         return doc
 
 

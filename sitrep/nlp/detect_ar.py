@@ -24,7 +24,7 @@ from ..taxonomy import TYPE_OF_SUB
 from .arabic import ArabicText, normalise, normalise_pattern
 from .arabic_cues import find_arabic_cues
 from .arabic_modality import arabic_clause_spans, arabic_modality
-from .classify import EventClassifier, TextModel, fit_text_model
+from .classify import EventClassifier, TextModel, fit_text_model, typing_evidence
 from .codebook import NONE_LABEL, training_pairs
 from .cues import CueHit
 
@@ -207,10 +207,12 @@ class ArabicDetector:
             main = next((h for h in clause.hits if h.sub_event_type == pred.label),
                         max(clause.hits, key=lambda h: h.weight))
             found.append((clause, self._candidate(clause, main, pred.label, pred.score)))
+            found[-1][1].extra["typing"] = typing_evidence(pred)
             for hit in clause.hits:
                 if hit.sub_event_type != pred.label and hit.weight >= _SECOND_CUE_WEIGHT:
                     found.append((clause, self._candidate(clause, hit, hit.sub_event_type,
                                                           round(pred.score * 0.6, 3))))
+                    found[-1][1].extra["typing"] = typing_evidence(pred, second_cue=hit)
                     break
         # "غارة على الحي، ما أدى إلى مقتل خمسة": the toll clause belongs to the strike
         strong = {c.sentence.index for c, _ in found if max(h.weight for h in c.hits) >= _CASUALTY_ONLY}
