@@ -17,7 +17,8 @@ from ..schema import Doc, Document
 from ..store import normalise_url, open_store
 from .deps import ApiState, Coder
 from .errors import install_error_handlers
-from .middleware import BodyLimitMiddleware, HostAllowListMiddleware, SecurityHeadersMiddleware
+from .middleware import (LOOPBACK_HOSTS, BodyLimitMiddleware, HostAllowListMiddleware,
+                         SecurityHeadersMiddleware)
 from .models import ErrorResponse
 from .routes import control, documents, events, export, health, merges, places, web
 
@@ -56,8 +57,9 @@ def create_app(
     - ``cors_origins``: origins allowed cross-site; none by default (CORS off).
     - ``pipeline``: a ready Pipeline (or any ``Document -> Doc`` callable) to code posted reports.
     - ``allowed_hosts``: the ``Host`` names answered (400 ``bad_host`` otherwise), against DNS
-      rebinding; ``sitrep serve`` passes the loopback names, its ``--host`` and ``--allowed-host``.
-      None (embedding, tests) leaves the check to the caller's server.
+      rebinding; None (the default) answers only the loopback names (``LOOPBACK_HOSTS``), so an
+      embedded app is safe unless its caller names more; ``sitrep serve`` adds its ``--host`` and
+      ``--allowed-host``; ``["*"]`` answers any host.
     """
     settings = settings or Settings()
     given = token or os.environ.get(TOKEN_ENV) or ""
@@ -95,8 +97,8 @@ def create_app(
                            allow_methods=["GET", "POST", "PATCH"],
                            allow_headers=["Authorization", "Content-Type"])
     app.add_middleware(BodyLimitMiddleware, max_body=max_body)
-    if allowed_hosts is not None:
-        app.add_middleware(HostAllowListMiddleware, allowed=allowed_hosts)
+    app.add_middleware(HostAllowListMiddleware,
+                       allowed=LOOPBACK_HOSTS if allowed_hosts is None else allowed_hosts)
     app.add_middleware(SecurityHeadersMiddleware)
     if state.token_generated:
         _log.warning("no API token configured: generated one for this run")

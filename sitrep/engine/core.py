@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import Settings
-from ..errors import StoreError
+from ..errors import ResourceError, SitrepError, StoreError
 from ..ingest import read_inputs
 from ..ingest.validate import printable
 from ..pipeline import Pipeline
@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DUPLICATE_REASON", "CodingFailure", "Job", "Mapper", "PipelineFactory", "Result", "RunReport",
-    "Skipped", "code_document", "consume", "document_quarantine", "plan_jobs", "slim",
+    "Skipped", "build_failed", "build_stages", "code_document", "consume", "document_quarantine",
+    "plan_jobs", "slim",
 ]  # fmt: skip
 
 #: Builds a pipeline in a worker; must be picklable (a module-level callable, e.g. ``Pipeline``).
@@ -93,8 +94,32 @@ def document_quarantine(doc: Document, reason: str) -> QuarantineItem:
 DUPLICATE_REASON = "duplicate id with different text (the stored document keeps its text)"
 
 
+def build_failed(reason: str, *, where: str = "") -> ResourceError:
+    """The error that stops a run whose pipeline cannot be built (E322)."""
+    return ResourceError(f"the pipeline could not be built{where}, so no document was coded: "
+                         f"{reason}"[:1000], code="E322")
+
+
+def build_stages(pipeline: Pipeline) -> None:
+    """Build every stage now, before the first document is coded.
+
+    Why: a stage that fails to import or load fails every document alike; caught per document,
+    it would quarantine the whole input as "coding failed" and exit 0. Built here, it stops the
+    run with one clear error (a SitrepError from a stage, e.g. an unknown stage, passes as is).
+    """
+    try:
+        _ = pipeline.stages
+    except SitrepError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any import/load failure is the run's, not a document's
+        raise build_failed(f"{type(exc).__name__}: {exc}") from exc
+
+
 def code_document(pipeline: Pipeline, document: Document) -> Doc | CodingFailure:
-    """Run the pipeline on one document; any exception becomes a quarantine item for it."""
+    """Run the pipeline on one document; any exception becomes a quarantine item for it.
+
+    The pipeline's stages must be built already (:func:`build_stages`): a failure here is this
+    document's alone."""
     try:
         return pipeline(document)
     except Exception as exc:  # noqa: BLE001 - per-document isolation: one bad report never stops a run
@@ -139,11 +164,21 @@ def plan_jobs(
 
 
 def in_process(pipeline: Pipeline) -> Mapper:
-    """The single-process mapper: code each document in this process, in order."""
+    """The single-process mapper: code each document in this process, in order.
+
+    The stages are built when the first document arrives (a run with nothing to code loads no
+    model); if they cannot be, the run stops (:func:`build_stages`)."""
 
     def mapper(jobs: Iterable[tuple[int, Job]]) -> Iterator[tuple[int, Result]]:
+        built = False
         for ordinal, job in jobs:
-            yield ordinal, code_document(pipeline, job) if isinstance(job, Document) else job
+            if isinstance(job, Document):
+                if not built:
+                    build_stages(pipeline)
+                    built = True
+                yield ordinal, code_document(pipeline, job)
+            else:
+                yield ordinal, job
 
     return mapper
 

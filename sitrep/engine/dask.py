@@ -33,6 +33,7 @@ from .core import (
     PipelineFactory,
     Result,
     RunReport,
+    build_failed,
     code_document,
     slim,
 )  # fmt: skip
@@ -60,8 +61,9 @@ class PipelinePlugin(WorkerPlugin):
     def pipeline(self) -> Pipeline:
         with self._lock:
             if self._pipeline is None:
-                self._pipeline = self.factory(self.settings)
-                _ = self._pipeline.stages
+                pipeline = self.factory(self.settings)
+                _ = pipeline.stages  # kept only once built: a failed build fails every batch
+                self._pipeline = pipeline
             return self._pipeline
 
     def __getstate__(self) -> dict[str, Any]:
@@ -71,13 +73,20 @@ class PipelinePlugin(WorkerPlugin):
         self.__init__(state["settings"], state["factory"], state["name"])  # type: ignore[misc]
 
 
+#: Ordinal of the one result a batch returns when its worker cannot build the pipeline.
+_BUILD_FAILED = -1
+
+
 def _code_batch(batch: list[tuple[int, Document]], plugin_name: str,
                 parquet_dir: str | None) -> list[tuple[int, Any]]:
     """Runs on a Dask worker: code one batch with that worker's pipeline."""
     from distributed import get_worker
 
     plugin: PipelinePlugin = get_worker().plugins[plugin_name]  # type: ignore[assignment]
-    pipeline = plugin.pipeline()
+    try:
+        pipeline = plugin.pipeline()
+    except Exception as exc:  # noqa: BLE001 - sent back as such: the client stops the run
+        return [(_BUILD_FAILED, f"{type(exc).__name__}: {exc}")]
     results = [(ordinal, slim(code_document(pipeline, doc))) for ordinal, doc in batch]
     if parquet_dir is not None:
         events = [e for _, r in results if not isinstance(r, CodingFailure) for e in r.events]
@@ -160,6 +169,9 @@ class DaskMapper:
                        for o, d in batch]
         finally:
             future.release()
+        if results and results[0][0] == _BUILD_FAILED:
+            # every batch would fail alike: stop the run instead of quarantining the input
+            raise build_failed(str(results[0][1]), where=" on a Dask worker")
         yield from results
 
 

@@ -10,6 +10,9 @@ an operator after an incident run the same checks:
   overwritten by a concurrent writer shows up here), and an event no reviewer edited or split is
   exactly ``merge_cluster`` of those reports (a stale write shows up here; a merge into an edited
   event recomputes it from its reports, so edited events are checked on their documents only);
+- **edits**: an event a reviewer edited still holds every edit not recorded as dropped (the last
+  value of each edited field; edits before a split excepted), however many merges or undos rebuilt
+  it since (:mod:`sitrep.store.reapply`);
 - **documents**: a document coded with *n* events is linked to at least *n* events (a split may
   add one; a lost report leaves fewer);
 - **rows**: each event has one evidence row per evidence span and one claim row per claim;
@@ -30,6 +33,7 @@ from ..dedup.merge import merge_cluster
 from ..schema import Event
 from . import tables as t
 from .merges import _chunks, _dump, _in, _logged, _reports_from, event_blocks, merges
+from .reapply import LiveEdit, live_edits
 from .repository import Store
 from .review import audit_log
 
@@ -38,7 +42,7 @@ __all__ = ["Violation", "check_invariants"]
 
 @dataclass(frozen=True)
 class Violation:
-    """One broken invariant: ``kind`` (links, reports, documents, rows, orphans), what, and why."""
+    """One broken invariant: ``kind`` (links, reports, edits, documents, rows, orphans), what, why."""
 
     kind: str
     subject: str
@@ -93,6 +97,19 @@ def _check_event(pk: int, row: Any, links: set[str], logged: list[Any] | None, n
         yield Violation("reports", name, "differs from merging its reports again (a stale write)")
 
 
+def _check_edits(pk: int, row: Any, edits: list[LiveEdit]) -> Iterable[Violation]:
+    """Each field a live edit set holds the value of the last edit that set it."""
+    last: dict[str, LiveEdit] = {}
+    for edit in edits:
+        last.update(dict.fromkeys(edit.fields, edit))
+    data = dict(row.data)
+    for name, edit in last.items():
+        if data.get(name) != edit.fields[name]:
+            yield Violation("edits", f"{row.event_id_cnty} (pk {pk})",
+                            f"{name} is {data.get(name)!r}, edit {edit.id} by {edit.who} set "
+                            f"{edit.fields[name]!r} (lost, and not recorded as dropped)")
+
+
 def check_invariants(store: Store, *, chunk: int = 1000) -> list[Violation]:
     """Every violation of the invariants listed in the module docstring (empty: consistent)."""
     found: list[Violation] = []
@@ -118,11 +135,13 @@ def check_invariants(store: Store, *, chunk: int = 1000) -> list[Violation]:
                 for pk, doc_id in conn.execute(q, {"ids": part}):
                     links[int(pk)].add(doc_id)
             logged = _logged(conn, pks)
+            edits = live_edits(conn, pks)
             for r in rows:
                 pk = int(r.id)
                 linked_events.update(links[pk])
                 found += _check_event(pk, r, links[pk], logged.get(pk), n_evidence[pk], n_claims[pk],
                                       pk in reviewed)
+                found += _check_edits(pk, r, edits.get(pk, []))
         for doc_id, n_events in conn.execute(select(t.documents.c.id, t.documents.c.n_events)):
             if linked_events[doc_id] < int(n_events or 0):
                 found.append(Violation("documents", doc_id, f"coded with {n_events} events, linked to "

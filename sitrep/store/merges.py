@@ -8,8 +8,8 @@ incoming report, the stored event before and after, and the features that matche
 its remaining reports (so undoing the last merge restores the target exactly as it was).
 
 A merged event is always ``merge_cluster(reports)`` of its reports: the report it was first stored
-from, then the incoming report of every merge not undone, in order. After a reviewer's split
-(:mod:`sitrep.store.split`) the first report is the one its ``split-base`` row records.
+from, then the incoming report of every merge not undone, in order (after a reviewer's split, the first report
+is the one its ``split-base`` row records), with its reviewers' edits re-applied (:mod:`.reapply`).
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from ..schema import Doc, Event
 from . import tables as t
 from .engine import refresh_planner_stats
 from .repository import Store
+from .reapply import merged_with_edits, with_edits
 from .txn import MERGE_LOCK, retrying, write_transaction
 from .undo_audit import audit_undo, undo_state
 
@@ -275,8 +276,9 @@ def _merge_batch(conn: Any, docs: Sequence[Doc], report: MergeReport, config: Ma
     old = sorted(c for c in index.changed if c < _NEW)
     pk_of = dict(zip(new, _insert_events(conn, [index.clusters[c].merged for c in new], now)))
     pk_of.update((c, c) for c in old)
-    _update_events(conn, [(c, index.clusters[c].merged) for c in old], now)
-    _write_children(conn, [(c, index.clusters[c].merged, index.keys_of(c)) for c in old], replace=True)
+    rebuilt = merged_with_edits(conn, index, old, now=now)  # a merge adds reports, keeps reviews
+    _update_events(conn, [(c, rebuilt[c]) for c in old], now)
+    _write_children(conn, [(c, rebuilt[c], index.keys_of(c)) for c in old], replace=True)
     _write_children(conn, [(pk_of[c], index.clusters[c].merged, index.keys_of(c)) for c in new],
                     replace=False)
     if index.steps:
@@ -345,7 +347,8 @@ def unmerge(store: Store, merge_id: int, *, precision: int = GEOHASH_PRECISION,
             conn.execute(update(merges).where(merges.c.id == merge_id)
                          .values(undone_at=now, restored_event_pk=pk))
             target = int(row.target_event_pk)
-            merged = merge_cluster(_reports(conn, target))
+            merged = with_edits(conn, {target: merge_cluster(_reports(conn, target))}, who=who, now=now,
+                                why=lambda _: f"undoing merge {merge_id}")[target]
             _update_events(conn, [(target, merged)], now)
             _write_children(conn, [(target, merged, _keys(merged, precision))], replace=True)
             audit_undo(conn, merge_id=merge_id, target_pk=target, restored_pk=pk, before=before,
@@ -360,9 +363,7 @@ def unmerge(store: Store, merge_id: int, *, precision: int = GEOHASH_PRECISION,
 
 def index_stored_events(store: Store, *, precision: int = GEOHASH_PRECISION) -> int:
     """File events stored without merging (``Store.add``) under their blocking keys; returns how many.
-
-    Afterwards new documents merged with ``merge_into_store`` can match them.
-    """
+    Afterwards new documents merged with ``merge_into_store`` can match them."""
     done = select(event_blocks.c.event_pk)
     try:
         with write_transaction(store.engine, lock=MERGE_LOCK) as conn:

@@ -33,7 +33,7 @@ def _seeded(db_url: str) -> Iterator[Api]:
     store = app.state.sitrep.store
     for doc in seed_docs():
         assert store.add(doc)
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with TestClient(app, raise_server_exceptions=False, base_url="http://127.0.0.1") as client:
         yield Api(app=app, client=client)
 
 

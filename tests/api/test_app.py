@@ -12,7 +12,7 @@ from sitrep.api.app import TOKEN_ENV
 
 def _client(tmp_path: Path, **kwargs: object) -> TestClient:
     app = create_app(db_url=f"sqlite:///{tmp_path / 'app.db'}", **kwargs)  # type: ignore[arg-type]
-    return TestClient(app, raise_server_exceptions=False)
+    return TestClient(app, raise_server_exceptions=False, base_url="http://127.0.0.1")
 
 
 @pytest.mark.parametrize(("origins", "allowed"), [((), None), (("http://localhost:3000",),

@@ -20,7 +20,7 @@ def test_control_route_gives_holder_timeline(db_url: str) -> None:
                              location="Menyan", event_date=date(2016, 11, 1))]
     store.add(doc)
     store.dispose()
-    client = TestClient(create_app(Settings(), db_url=db_url, token="t"))
+    client = TestClient(create_app(Settings(), db_url=db_url, token="t"), base_url="http://127.0.0.1")
     body = client.get("/api/control", params={"place": "Menyan"}).json()
     assert body["items"], body
     assert body["items"][-1]["holder"] == "Jaysh al-Fateh"

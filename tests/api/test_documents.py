@@ -24,7 +24,7 @@ def pipeline() -> Pipeline:
 @pytest.fixture
 def coding_client(db_url: str, pipeline: Pipeline) -> Iterator[TestClient]:
     with TestClient(create_app(db_url=db_url, token=TOKEN, pipeline=pipeline),
-                    raise_server_exceptions=False) as client:
+                    raise_server_exceptions=False, base_url="http://127.0.0.1") as client:
         yield client
 
 
@@ -77,7 +77,7 @@ class StubCoder:
 def stub_client(db_url: str) -> Iterator[tuple[TestClient, StubCoder]]:
     coder = StubCoder()
     with TestClient(create_app(db_url=db_url, token=TOKEN, pipeline=coder),
-                    raise_server_exceptions=False) as client:
+                    raise_server_exceptions=False, base_url="http://127.0.0.1") as client:
         yield client, coder
 
 

@@ -86,10 +86,31 @@ def test_hosts_allowed_hosts_from_the_environment(tmp_path: Path, monkeypatch: p
     assert codes == [200, 200, 400]
 
 
-def test_hosts_create_app_without_a_list_leaves_hosts_to_the_server(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("host", "answered"), [
+    ("127.0.0.1", True), ("localhost:8000", True), ("[::1]:8000", True),
+    ("evil.example", False), ("testserver", False), ("localhost.evil.example", False),
+])
+def test_hosts_create_app_answers_only_loopback_by_default(tmp_path: Path, host: str, answered: bool) -> None:
     app = create_app(db_url=f"sqlite:///{tmp_path / 'a.db'}", token="t")
-    with TestClient(app, raise_server_exceptions=False) as client:
-        assert client.get("/api/events", headers={"Host": "testserver"}).status_code == 200
+    with TestClient(app, raise_server_exceptions=False, base_url="http://127.0.0.1") as client:
+        r = client.get("/api/events", headers={"Host": host})
+    if answered:
+        assert r.status_code == 200, r.text
+        return
+    assert r.status_code == 400
+    body = r.json()
+    assert list(body) == ["error"] and set(body["error"]) == {"code", "message", "detail"}
+    assert body["error"]["code"] == "bad_host"
+
+
+@pytest.mark.parametrize(("allowed", "host", "status"), [
+    (["sitrep.lan"], "sitrep.lan", 200), (["sitrep.lan"], "127.0.0.1", 400), (["*"], "evil.example", 200),
+])
+def test_hosts_create_app_allowed_hosts_replaces_the_default(tmp_path: Path, allowed: list[str], host: str,
+                                                             status: int) -> None:
+    app = create_app(db_url=f"sqlite:///{tmp_path / 'a.db'}", token="t", allowed_hosts=allowed)
+    with TestClient(app, raise_server_exceptions=False, base_url=f"http://{host}") as client:
+        assert client.get("/api/events").status_code == status
 
 
 @pytest.mark.parametrize(("header", "name"), [("Example.ORG:80", "example.org"), ("[::1]:8000", "::1"),

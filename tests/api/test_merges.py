@@ -24,7 +24,7 @@ def _seed_two_outlets(db_url: str) -> None:
 
 def test_merges_history_framing_and_undo(db_url: str) -> None:
     _seed_two_outlets(db_url)
-    client = TestClient(create_app(Settings(), db_url=db_url, token="tok"))
+    client = TestClient(create_app(Settings(), db_url=db_url, token="tok"), base_url="http://127.0.0.1")
     listed = client.get("/api/events").json()
     assert listed["total"] == 1
     event_id = listed["items"][0]["event_id_cnty"]
@@ -41,6 +41,6 @@ def test_merges_history_framing_and_undo(db_url: str) -> None:
 
 
 def test_merges_watch_status_on_a_fresh_database(db_url: str) -> None:
-    client = TestClient(create_app(Settings(), db_url=db_url, token="tok"))
+    client = TestClient(create_app(Settings(), db_url=db_url, token="tok"), base_url="http://127.0.0.1")
     body = client.get("/api/watch").json()
     assert body["active"] is False

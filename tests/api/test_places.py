@@ -42,7 +42,7 @@ def _client(db_url: str, gazetteer: Path) -> TestClient:
     app = create_app(Settings(gazetteer_path=gazetteer), db_url=db_url, token=TOKEN)
     for doc in seed_docs():
         app.state.sitrep.store.add(doc)
-    return TestClient(app, raise_server_exceptions=False)
+    return TestClient(app, raise_server_exceptions=False, base_url="http://127.0.0.1")
 
 
 def test_places_event_outline_by_name_then_by_cover(db_url: str, tmp_path: Path) -> None:

@@ -84,14 +84,14 @@ def test_review_rules_recompute_interaction_and_year(api: Api) -> None:
 def test_review_rules_undoing_a_merge_is_audited(db_url: str) -> None:
     app = create_app(Settings(), db_url=db_url, token=TOKEN)
     seed_merged(app.state.sitrep.store)
-    client = TestClient(app)
+    client = TestClient(app, base_url="http://127.0.0.1")
     [event] = client.get("/api/events").json()["items"]
     merge = client.get(f"/api/events/{event['event_id_cnty']}/merges").json()["merges"][0]
     r = client.post(f"/api/merges/{merge['id']}/undo", headers=AUTH)
     assert r.status_code == 200, r.text
     target = client.get(f"/api/events/{event['event_id_cnty']}").json()
     [entry] = target["audit"]
-    assert (entry["action"], entry["who"]) == ("undo-merge", "token")
+    assert (entry["action"], entry["who"]) == ("undo-merge", "default")
     assert merge["doc_id"] in entry["before"]["doc_ids"]
     assert merge["doc_id"] not in entry["after"]["doc_ids"]
     restored_id = entry["after"]["restored_event"]

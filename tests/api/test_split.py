@@ -21,7 +21,7 @@ def _merged_client(db_url: str) -> TestClient:
     seed_merged(store)
     store.dispose()
     return TestClient(create_app(Settings(), db_url=db_url, token=TOKEN),
-                      raise_server_exceptions=False)
+                      raise_server_exceptions=False, base_url="http://127.0.0.1")
 
 
 def _pk(client: TestClient, event_id: str) -> int:
@@ -48,10 +48,10 @@ def test_split_merged_event_moves_documents_into_a_new_event(db_url: str) -> Non
     assert {original["event"]["status"], created["event"]["status"]} == {"edited"}
     [a_orig] = original["audit"]
     [a_new] = created["audit"]
-    assert (a_orig["action"], a_orig["who"], a_orig["note"]) == ("split", "ana", "two clashes")
+    assert (a_orig["action"], a_orig["who"], a_orig["note"]) == ("split", "default", "two clashes")
     assert a_orig["before"]["doc_ids"] == ["m1", "m2", "m3"] and a_orig["after"]["doc_ids"] == ["m1", "m3"]
     assert a_orig["after"]["split_into"] == created["event"]["event_id_cnty"]
-    assert a_new["before"]["split_from"] == event["event_id_cnty"] and a_new["who"] == "ana"
+    assert a_new["before"]["split_from"] == event["event_id_cnty"] and a_new["who"] == "default"
     listed = client.get("/api/events").json()
     assert listed["total"] == 2
     # the merge log stays the truth: each event is merge_cluster of the reports the log gives it
@@ -111,7 +111,7 @@ def test_split_single_report_event_by_fields(api: Api) -> None:
     assert a_orig["after"] == {"status": "new", "split_into": "SYR-1-s1"}
     assert a_new["before"] == {"split_from": "SYR-1", "latitude": 36.2, "location": "Aleppo",
                                "longitude": 37.16}
-    assert a_new["after"]["location"] == "Tadef" and a_new["who"] == "ana"
+    assert a_new["after"]["location"] == "Tadef" and a_new["who"] == "default"
     assert api.client.get("/api/events").json()["total"] == 5
     # the document now lists both events; a second split gets the next free id
     doc = api.client.get("/api/documents/doc-aleppo").json()

@@ -33,7 +33,7 @@ def seeded(db_url: str) -> TestClient:
     for doc in seed_docs():
         store.add(doc)
     review_event(store, "SYR-1", action="reject", who="ana")
-    return TestClient(api)
+    return TestClient(api, base_url="http://127.0.0.1")
 
 
 def _cli_ids(db_url: str, options: list[str]) -> set[str]:

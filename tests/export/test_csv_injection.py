@@ -85,7 +85,7 @@ def test_csv_api_and_cli_exports_escape(tmp_path: Path) -> None:
     doc = Doc(document=Document(id="d1", text="Fighting.", date=date(2016, 11, 4), source="Demo"))
     doc.events = [_event(doc_id="d1", doc_ids=["d1"])]
     assert app.state.sitrep.store.add(doc)
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with TestClient(app, raise_server_exceptions=False, base_url="http://127.0.0.1") as client:
         api_row = _rows(client.get("/api/export?format=acled-csv").text)[0]
     _load_commands()
     result = CliRunner().invoke(cli_app, ["export", "--db", db, "--format", "acled-csv"],

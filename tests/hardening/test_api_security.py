@@ -29,7 +29,7 @@ def client(db_url: str) -> Iterator[TestClient]:
                      pipeline=RichFakePipeline(Settings()))
     for doc in seed_docs():
         assert app.state.sitrep.store.add(doc)
-    with TestClient(app, raise_server_exceptions=False) as c:
+    with TestClient(app, raise_server_exceptions=False, base_url="http://127.0.0.1") as c:
         yield c
 
 

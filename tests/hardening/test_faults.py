@@ -122,7 +122,7 @@ def test_faults_disk_full_writes_nothing_half_and_loses_nothing(
 def test_faults_api_answers_503_while_the_database_is_unreachable(db_url: str) -> None:
     app = create_app(db_url=db_url, token=TOKEN, pipeline=RichFakePipeline(Settings()))
     store = app.state.sitrep.store
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with TestClient(app, raise_server_exceptions=False, base_url="http://127.0.0.1") as client:
         with failing(store, when=lambda _s, _p: True, message="could not connect to server"):
             answers = [client.post("/api/documents", json={"text": "A clash.", "id": "down-1"},
                                    headers=AUTH),

@@ -84,7 +84,7 @@ def test_exit_once_with_a_failing_webhook_is_an_error_and_shows_in_status(
         store.dispose()
     assert snap["alerts_fired"] == 1 and snap["alerts_failed"] == 1
     assert snap["alert_failures"][0]["rule"] == "all" and "HTTP 503" in snap["alert_failures"][0]["delivery"]
-    with TestClient(create_app(db_url=db, token="t")) as client:
+    with TestClient(create_app(db_url=db, token="t"), base_url="http://127.0.0.1") as client:
         body = client.get("/api/watch").json()
     assert body["alerts_failed"] == 1 and "HTTP 503" in body["alert_failures"][0]["delivery"]
     site.routes["/hook"].status = 200  # the sink is back: the retry delivers, the run is clean

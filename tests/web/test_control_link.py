@@ -37,7 +37,7 @@ def test_control_by_event_gives_the_timelines_the_cli_lists(db_url: str) -> None
     store = open_store(db_url)
     store.add(capture_doc())
     store.dispose()
-    client = TestClient(create_app(db_url=db_url, token="t"))
+    client = TestClient(create_app(db_url=db_url, token="t"), base_url="http://127.0.0.1")
     by_location = client.get("/api/control", params={"place": "Aleppo"}).json()
     assert by_location["items"] == []  # what the page's old link asked for
     body = client.get("/api/control", params={"event": "SYR-CAP"}).json()

@@ -29,7 +29,8 @@ def _node_modules(root: Path) -> Path:
 @pytest.fixture
 def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> TestClient:
     monkeypatch.setenv(NODE_MODULES_ENV, str(_node_modules(tmp_path / "node_modules")))
-    return TestClient(create_app(db_url=f"sqlite:///{tmp_path / 'v.db'}", token="t"))
+    return TestClient(create_app(db_url=f"sqlite:///{tmp_path / 'v.db'}", token="t"),
+                      base_url="http://127.0.0.1")
 
 
 def test_vendor_serves_leaflet_js_as_javascript(client: TestClient) -> None:
@@ -66,7 +67,8 @@ def test_vendor_refuses_paths_off_the_list(client: TestClient, path: str) -> Non
 
 def test_vendor_without_packages_says_how_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(NODE_MODULES_ENV, str(tmp_path / "absent"))
-    client = TestClient(create_app(db_url=f"sqlite:///{tmp_path / 'v.db'}", token="t"))
+    client = TestClient(create_app(db_url=f"sqlite:///{tmp_path / 'v.db'}", token="t"),
+                        base_url="http://127.0.0.1")
     r = client.get("/vendor/leaflet/dist/leaflet.js")
     assert r.status_code == 404
     assert "make install" in r.json()["error"]["message"]
