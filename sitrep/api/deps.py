@@ -3,27 +3,31 @@
 from __future__ import annotations
 
 import math
+import re
 import secrets
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from ..config import Settings
+from ..errors import ConfigError
 from ..pipeline import Pipeline
 from ..schema import Doc, Document
 from ..store import EventFilter, Store
-from ..store.listing import SORTABLE
+from ..store.listing import QUEUE, SORTABLE
 from ..store.review import STATUSES
 from .errors import ApiError
 from .models import IsoDate
 
 __all__ = [
-    "BBOX_PATTERN", "ApiState", "Coder", "FilterDep", "PageDep", "Paging", "SortDep", "StateDep",
-    "StoreDep", "WriterDep", "event_filter", "get_state", "require_writer", "safe_id",
+    "BBOX_PATTERN", "DEFAULT_TOKEN_NAME", "ApiState", "Coder", "FilterDep", "PageDep", "Paging",
+    "SortDep", "StateDep", "StoreDep", "TOKENS_ENV", "WriterDep", "event_filter", "get_state",
+    "install_tokens", "parse_tokens", "require_writer", "safe_id", "token_name", "token_settings",
 ]  # fmt: skip
 
 
@@ -55,6 +59,8 @@ class ApiState:
     max_body: int
     database: str
     extra: dict[str, Any] = field(default_factory=dict)
+    #: Named write tokens (name -> secret), each reviewer's own; see :func:`install_tokens`.
+    tokens: dict[str, str] = field(default_factory=dict)
 
 
 def get_state(request: Request) -> ApiState:
@@ -71,6 +77,82 @@ def get_store(state: StateDep) -> Store:
 
 StoreDep = Annotated[Store, Depends(get_store)]
 
+#: The name the audit log gives the single token (``--token SECRET``, ``$SITREP_API_TOKEN``).
+DEFAULT_TOKEN_NAME = "default"
+_TOKEN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}")
+_NAMED = re.compile(rf"({_TOKEN_NAME.pattern})=([^=\s].*)", re.DOTALL)
+
+
+def parse_tokens(values: Iterable[str]) -> tuple[dict[str, str], str | None]:
+    """Split token settings into named tokens and the single unnamed one.
+
+    Each value is ``NAME=SECRET`` (a reviewer's own token; NAME: letters, digits, ``_.@-``, at
+    most 64) or a bare ``SECRET`` (the single token, named ``default``). Blank values and ``#``
+    comments (a tokens file's lines) are skipped. A name given twice, two bare secrets, or one
+    secret under two names is a :class:`ConfigError`: the audit must name one reviewer per token.
+    """
+    named: dict[str, str] = {}
+    single: str | None = None
+    for raw in values:
+        value = raw.strip()
+        if not value or value.startswith("#"):
+            continue
+        match = _NAMED.fullmatch(value)
+        if match is None:
+            if single is not None:
+                raise ConfigError("more than one unnamed token; name them NAME=SECRET", code="E140")
+            single = value
+            continue
+        name, secret = match.group(1), match.group(2).strip()
+        if name in named or name == DEFAULT_TOKEN_NAME and single is not None:
+            raise ConfigError(f"token name {name!r} given twice", code="E141")
+        named[name] = secret
+    secrets_ = [*named.values(), *([single] if single else [])]
+    if len(set(secrets_)) != len(secrets_):
+        raise ConfigError("one secret is given under two names", code="E142")
+    return named, single
+
+
+#: Named tokens from the environment: ``NAME=SECRET`` entries separated by commas or whitespace.
+TOKENS_ENV = "SITREP_API_TOKENS"
+
+
+def token_settings(options: Iterable[str], *, env: str | None = None,
+                   file: Path | None = None) -> list[str]:
+    """Every token setting, in order: ``--token`` values, then ``$SITREP_API_TOKENS`` (``env``),
+    then the lines of a tokens ``file`` (``NAME=SECRET`` a line; ``#`` starts a comment); for
+    :func:`parse_tokens`. An unreadable file is a :class:`ConfigError`."""
+    values = [*options, *re.split(r"[,\s]+", env or "")]
+    if file is not None:
+        try:
+            values += file.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"cannot read tokens file {file}: {exc}", code="E143") from exc
+    return values
+
+
+def install_tokens(state: ApiState, named: dict[str, str]) -> None:
+    """Accept ``named`` tokens (name -> secret) on an app's state, besides its single token (which
+    keeps working, as ``default``, unless it was only generated because none was given)."""
+    for name, secret in named.items():
+        if not _TOKEN_NAME.fullmatch(name) or not secret:
+            raise ConfigError(f"token name {name!r} is not valid (letters, digits, _.@-)", code="E141")
+    state.tokens.update(named)
+
+
+def token_name(state: ApiState, given: bytes) -> str | None:
+    """The name of the token ``given`` is, or None. Every token is compared, in constant time,
+    so the answer's timing tells nothing about which token or how much of it matched."""
+    candidates = list(state.tokens.items())
+    if not (state.tokens and state.token_generated):
+        candidates.append((DEFAULT_TOKEN_NAME, state.token))
+    found: str | None = None
+    for name, secret in candidates:
+        if secrets.compare_digest(given, secret.encode("utf-8")) and given:
+            found = found or name
+    return found
+
+
 _bearer = HTTPBearer(auto_error=False, description="the server's API token (writes only)")
 
 
@@ -78,13 +160,14 @@ def require_writer(
     state: StateDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> str:
-    """Every write needs ``Authorization: Bearer <token>``; returns a label for the audit log."""
-    given = credentials.credentials if credentials else ""
-    if not given or not secrets.compare_digest(given.encode("utf-8", "replace"),
-                                               state.token.encode("utf-8")):
+    """Every write needs ``Authorization: Bearer <token>``; returns the token's name, which the
+    audit log records as the reviewer (never a name the request states)."""
+    given = (credentials.credentials if credentials else "").encode("utf-8", "replace")
+    name = token_name(state, given)
+    if name is None:
         raise ApiError(401, "unauthorized", "a valid bearer token is needed to change data",
                        headers={"WWW-Authenticate": "Bearer"})
-    return "token"
+    return name
 
 
 WriterDep = Annotated[str, Depends(require_writer)]
@@ -184,12 +267,13 @@ def paging(
 
 PageDep = Annotated[Paging, Depends(paging)]
 
-_SORT = f"^-?({'|'.join(SORTABLE)})$"
+_SORT = f"^(-?({'|'.join(SORTABLE)})|{QUEUE})$"
 
 
 def sort_order(
     sort: Annotated[str | None, Query(max_length=40, pattern=_SORT, description=(
-        f"order of the list: one of {', '.join(SORTABLE)}; -name for descending"))] = None,
+        f"order of the list: one of {', '.join(SORTABLE)}; -name for descending; {QUEUE}: "
+        "the review queue (not yet reviewed first, then the least confident)"))] = None,
 ) -> str | None:
     return sort or None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -25,8 +26,12 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Address to bind; keep 127.0.0.1 unless behind a proxy.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
     model: Annotated[Path | None, typer.Option("--model", help="Model directory from `sitrep train` for posted reports.")] = None,
-    token: Annotated[str | None, typer.Option("--token", envvar="SITREP_API_TOKEN",
-                                              help="Bearer token for writes (default: $SITREP_API_TOKEN, else generated and printed).")] = None,
+    token: Annotated[list[str] | None, typer.Option(
+        "--token", help="Bearer token for writes: SECRET (named 'default'; else $SITREP_API_TOKEN, "
+                        "else generated and printed), or NAME=SECRET, a reviewer's own token whose "
+                        "NAME the audit records (repeatable; also $SITREP_API_TOKENS).")] = None,
+    tokens_file: Annotated[Path | None, typer.Option(
+        "--tokens-file", help="File of named tokens, NAME=SECRET a line ('#' comments).")] = None,
     cors_origin: Annotated[list[str] | None, typer.Option("--cors-origin", help="Allow this origin cross-site (repeatable; CORS is off by default).")] = None,
     max_body_mb: Annotated[float, typer.Option("--max-body-mb", help="Request body limit in MB.")] = 2.0,
     allowed_host: Annotated[list[str] | None, typer.Option(
@@ -38,17 +43,24 @@ def serve(
     import uvicorn
 
     from ..api import create_app
+    from ..api.deps import TOKENS_ENV, install_tokens, parse_tokens, token_settings
     from ..api.middleware import LOOPBACK_HOSTS
     from ..config import default_db_url
 
     url = db or default_db_url()
     hosts = [*LOOPBACK_HOSTS, *([] if host in _ANY_ADDRESS else [host]), *(allowed_host or [])]
-    application = create_app(make_settings(model=model), db_url=url, token=token,
+    named, single = parse_tokens(token_settings(token or (), env=os.environ.get(TOKENS_ENV),
+                                                file=tokens_file))
+    application = create_app(make_settings(model=model), db_url=url, token=single,
                              max_body=int(max_body_mb * 1024 * 1024), cors_origins=cors_origin or (),
                              allowed_hosts=hosts)
     state = application.state.sitrep
+    install_tokens(state, named)
     err.print(f"sitrep serving [bold]{url}[/bold] at http://{host}:{port}/", highlight=False)
-    if state.token_generated:
+    if named:
+        err.print(f"write tokens named: {', '.join(sorted(named))}"
+                  + ("" if state.token_generated else ", default"), highlight=False)
+    elif state.token_generated:
         err.print(f"write token for this run (set SITREP_API_TOKEN to choose one): {state.token}",
                   highlight=False, soft_wrap=True)
     if host not in ("127.0.0.1", "localhost", "::1"):

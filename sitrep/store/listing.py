@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
@@ -19,12 +19,15 @@ from ..schema import Event
 from . import tables as t
 from .repository import EventFilter, Store
 
-__all__ = ["PICKABLE", "SORTABLE", "StoredEvent", "distinct_values", "event_points", "iter_export",
+__all__ = ["PICKABLE", "QUEUE", "SORTABLE", "StoredEvent", "distinct_values", "event_points", "iter_export",
            "list_events"]
 
 #: Columns a list may be sorted by (``-name`` for descending).
 SORTABLE: tuple[str, ...] = ("event_date", "event_type", "sub_event_type", "actor1", "actor2",
                              "location", "country", "admin1", "fatalities", "confidence", "status")
+#: The review queue's order: events not yet reviewed first, then the least confident (unknown
+#: confidence first), then by date; what a reviewer should look at next comes first.
+QUEUE = "queue"
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,6 @@ class StoredEvent:
     pk: int
     status: str
     event: Event
-
 
 
 def _wrap(exc: SQLAlchemyError) -> StoreError:
@@ -47,10 +49,16 @@ def _query(store: Store, f: EventFilter, exclude_rejected: bool) -> Any:
 
 
 def _ordered(q: Any, sort: str | None) -> Any:
-    """``q`` ordered by ``sort`` (a name of :data:`SORTABLE`, ``-`` first for descending), ties and
-    empty values last, then by id; a name outside the allow-list is a :class:`StoreError`."""
+    """``q`` ordered by ``sort`` (a name of :data:`SORTABLE`, ``-`` first for descending, or
+    :data:`QUEUE`), ties and empty values last, then by id; a name outside the allow-list is a
+    :class:`StoreError`."""
     if not sort:
         return q
+    c = t.events.c
+    if sort == QUEUE:
+        return q.order_by(None).order_by(case((c.status == "new", 0), else_=1),
+                                         c.confidence.is_not(None), c.confidence.asc(),
+                                         c.event_date.is_(None), c.event_date, c.id)
     name = sort.removeprefix("-")
     if name not in SORTABLE:
         raise StoreError(f"cannot sort by {name!r}; one of: {', '.join(SORTABLE)}", code="E415")

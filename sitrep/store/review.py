@@ -63,6 +63,7 @@ __all__ = [
     "list_documents",
     "list_events",
     "review_event",
+    "review_events",
 ]
 
 STATUSES: tuple[str, ...] = ("new", "accepted", "edited", "rejected")
@@ -101,6 +102,10 @@ class ReviewError(StoreError):
 
 class EventNotFoundError(ReviewError):
     code = "E421"
+
+    def __init__(self, message: str, *, detail: Any = None) -> None:
+        super().__init__(message)
+        self.detail = detail
 
 
 class InvalidEditError(ReviewError):
@@ -339,3 +344,50 @@ def review_event(store: Store, event_id: str, *, action: Action, who: str,
     if record is None:  # deleted between the two transactions
         raise EventNotFoundError(f"no event {event_id!r}")
     return record
+
+
+#: Most events one bulk review may change (one transaction holds all their row locks).
+MAX_BULK = 1000
+
+
+def review_events(store: Store, event_ids: list[str], *, action: Literal["accept", "reject"],
+                  who: str, note: str | None = None) -> dict[str, tuple[str, str]]:
+    """Accept or reject many events at once: all or nothing. Every id is checked first (an
+    unknown one changes nothing and is named in the error's ``detail``); then each event's status
+    changes and gets its own audit row, in one transaction. Returns id -> (before, after)."""
+    if action not in ("accept", "reject"):
+        raise InvalidEditError(f"bulk review accepts or rejects, not {action!r}")
+    ids = list(dict.fromkeys(event_ids))
+    if not ids or len(ids) > MAX_BULK:
+        raise InvalidEditError(f"give between 1 and {MAX_BULK} event ids")
+    status = _ACTION_STATUS[action]
+    changed: dict[str, tuple[str, str]] = {}
+
+    def change() -> None:
+        changed.clear()
+        c = t.events.c
+        with write_transaction(store.engine) as conn:
+            rows = conn.execute(select(c.id, c.event_id_cnty, c.status)
+                                .where(c.event_id_cnty.in_(ids)).order_by(c.id)
+                                .with_for_update()).all()
+            found = {r.event_id_cnty: r for r in rows}
+            missing = [i for i in ids if i not in found]
+            if missing:
+                raise EventNotFoundError(f"no event {missing[0]!r}" if len(missing) == 1 else
+                                         f"{len(missing)} of the {len(ids)} events do not exist",
+                                         detail=[{"field": i, "reason": "no such event"}
+                                                 for i in missing[:100]])
+            at = _now()
+            conn.execute(update(t.events).where(c.id.in_([r.id for r in rows]))
+                         .values(status=status, updated_at=at))
+            conn.execute(insert(audit_log), [
+                {"event_pk": found[i].id, "event_id_cnty": i, "action": action, "who": who[:200],
+                 "at": at, "before": {"status": found[i].status}, "after": {"status": status},
+                 "note": note} for i in ids])
+            changed.update({i: (found[i].status, status) for i in ids})
+
+    try:
+        retrying(change)
+    except SQLAlchemyError as exc:
+        raise _wrap(exc) from exc
+    return changed

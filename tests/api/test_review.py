@@ -15,7 +15,7 @@ def test_review_accept_reject_sets_status_and_audits(api: Api, action: str, stat
     body = r.json()
     assert body["event"]["status"] == status
     [entry] = body["audit"]
-    assert (entry["action"], entry["who"]) == (action, "ana")
+    assert (entry["action"], entry["who"]) == (action, "default")  # the token's name, not "ana"
     assert entry["before"] == {"status": "new"} and entry["after"] == {"status": status}
     listed = api.client.get(f"/api/events?status={status}").json()["items"]
     assert [e["event_id_cnty"] for e in listed] == ["SYR-1"]

@@ -34,7 +34,6 @@ def test_ui_split_merged_event(live_server: Callable[[FastAPI], str], browser: A
     browser.get(f"{base}/#/event/{event_id}")
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "details#split"))
     browser.find_element(By.ID, "token").send_keys(TOKEN)
-    browser.find_element(By.ID, "reviewer").send_keys("ui-split")  # blurs the token: saved
     browser.find_element(By.CSS_SELECTOR, "details#split summary").click()
     browser.find_element(By.ID, "split-doc-m2").click()
     browser.find_element(By.ID, "split-docs").click()
@@ -43,7 +42,7 @@ def test_ui_split_merged_event(live_server: Callable[[FastAPI], str], browser: A
     new_id = link.text
     assert new_id and new_id != event_id
     audit = wait.until(lambda d: [r.text for r in d.find_elements(By.CSS_SELECTOR, "#audit tbody tr")])
-    assert len(audit) == 1 and "split" in audit[0] and "ui-split" in audit[0] and new_id in audit[0]
+    assert len(audit) == 1 and "split" in audit[0] and "default" in audit[0] and new_id in audit[0]
     merged = [li.text for li in browser.find_elements(By.CSS_SELECTOR, "ul.merged li")]
     assert merged == ["m1", "m3"]
     assert browser.find_element(By.ID, "status").text == "edited"
@@ -72,7 +71,6 @@ def test_ui_split_single_report_by_fields(server: str, browser: Any, tmp_path: P
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "details#split"))
     assert not browser.find_elements(By.ID, "split-docs")  # one report: no documents to choose
     browser.find_element(By.ID, "token").send_keys(TOKEN)
-    browser.find_element(By.ID, "reviewer").send_keys("ui-split")
     browser.find_element(By.CSS_SELECTOR, "details#split summary").click()
     place = browser.find_element(By.ID, "split-location")
     place.clear()

@@ -13,6 +13,7 @@ from ...store.listing import distinct_values
 from ...store.review import EventRecord, event_points, get_event, list_events, review_event
 from ...store.split import split_event
 from ...taxonomy import DISORDER_BY_SUB, EVENT_TYPES, INTER_NAMES
+from .review import router as many_router
 from ..deps import FilterDep, PageDep, SortDep, StoreDep, WriterDep, safe_id
 from ..errors import ApiError
 from ..models import (
@@ -33,6 +34,7 @@ from ..models import (
 __all__ = ["router"]
 
 router = APIRouter(prefix="/api/events", tags=["events"])
+router.include_router(many_router)  # /stats and /review, ahead of /{event_id}
 
 _POINT_COLUMNS = ["id", "date", "event_type", "latitude", "longitude", "fatalities", "status"]
 _MAX_POINTS = 50_000
@@ -107,7 +109,8 @@ def events_patch(store: StoreDep, writer: WriterDep, event_id: str, body: EventP
     event_id = safe_id(event_id, "event")
     if body.action != "edit" and body.fields:
         raise ApiError(422, "validation_error", "fields are only allowed with action 'edit'")
-    review_event(store, event_id, action=body.action, who=body.reviewer or writer,
+    # the audit names the token's owner; a ``reviewer`` in the body is not trusted (ignored)
+    review_event(store, event_id, action=body.action, who=writer,
                  fields=body.fields, note=body.note)
     return _detail(store, event_id)
 
@@ -122,6 +125,6 @@ def events_patch(store: StoreDep, writer: WriterDep, event_id: str, body: EventP
 def events_split(store: StoreDep, writer: WriterDep, event_id: str,
                  body: EventSplit) -> EventSplitResult:
     event_id = safe_id(event_id, "event")
-    result = split_event(store, event_id, who=body.reviewer or writer,
+    result = split_event(store, event_id, who=writer,
                          documents=body.documents or (), fields=body.fields, note=body.note)
     return EventSplitResult(original=_public(result.original), created=_public(result.created))

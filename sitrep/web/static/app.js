@@ -1,8 +1,10 @@
-// sitrep web UI: hash routes, and the events view (filters, map, timeline, table).
+// sitrep web UI: hash routes, and the events view (filters, map, timeline, charts, table).
+import { renderTops } from "./charts.js";
 import { renderDocument, renderDocuments, renderSubmit, renderApi, renderPlace, renderWatch } from "./docs.js";
 import { renderEvent } from "./event.js";
 import { renderMap } from "./map.js";
 import { loadValues } from "./pickers.js";
+import { renderQueue } from "./queue.js";
 import { renderTimeline } from "./timeline.js";
 import { api, colorOf, errorBox, EVENT_TYPES, fmtNumber, h, qs, STATUSES } from "./util.js";
 
@@ -107,7 +109,8 @@ function exportLinks(filters) {
   const formats = [["jsonl", "JSONL"], ["acled-csv", "ACLED CSV"], ["ucdp-csv", "UCDP CSV"], ["geojson", "GeoJSON"],
     ["parquet", "Parquet"]];
   return h("p", { class: "exports" }, "Export: ",
-    formats.map(([f, label]) => h("a", { href: `/api/export?${qs({ ...filters, format: f })}`, download: "" }, label)));
+    formats.map(([f, label]) => h("a", { href: `/api/export?${qs({ ...filters, format: f })}`, download: "" }, label)),
+    " · ", h("a", { href: `#/review?${qs({ ...filters, sort: "" })}`, id: "to-queue" }, "Review these in the queue"));
 }
 
 // Outlines of gazetteer places around the events, when they all lie within about a city (wider,
@@ -132,13 +135,17 @@ async function renderEvents(view, params) {
   for (const k of FILTERS) if (params.get(k)) filters[k] = params.get(k);
   const offset = Math.max(parseInt(params.get("offset") || "0", 10) || 0, 0);
   view.replaceChildren(h("h1", {}, "Events"), filterForm(filters), h("p", { class: "muted" }, "Loading…"));
+  // the points come without the date filter: the timeline shows every date with the chosen range
+  // selected, and the map keeps the events of that range (the same test the API applies)
+  const { date_from: from, date_to: to, ...undated } = filters;
   const [points, page] = await Promise.all([
-    api(`/api/events/points?${qs(filters)}`),
+    api(`/api/events/points?${qs(undated)}`),
     api(`/api/events?${qs({ ...filters, limit: PAGE, offset })}`),
   ]);
   const idx = Object.fromEntries(points.columns.map((c, i) => [c, i]));
-  const rows = points.rows.map((r) => ({ id: r[idx.id], date: r[idx.date], type: r[idx.event_type],
+  const all = points.rows.map((r) => ({ id: r[idx.id], date: r[idx.date], type: r[idx.event_type],
     lat: r[idx.latitude], lon: r[idx.longitude], fatalities: r[idx.fatalities], status: r[idx.status] }));
+  const rows = from || to ? all.filter((p) => p.date && (!from || p.date >= from) && (!to || p.date <= to)) : all;
   const shapes = await outlines(rows);
   const map = renderMap(rows, {
     shapes, minSpan: shapes.length ? 0.05 : 4,
@@ -146,11 +153,13 @@ async function renderEvents(view, params) {
     onOpen: (g) => (g.ids.length === 1 ? go(["event", g.ids[0]])
       : go([], { ...filters, bbox: [g.lon - 0.01, g.lat - 0.01, g.lon + 0.01, g.lat + 0.01].map((v) => v.toFixed(3)).join(",") })),
   });
-  const timeline = renderTimeline(rows, { onRange: (from, to) => go([], { ...filters, date_from: from, date_to: to }) });
+  const timeline = renderTimeline(all, { from, to,
+    onRange: (a, b) => go([], { ...filters, date_from: a, date_to: b }) });
+  const tops = renderTops(filters, (name, value) => go([], { ...filters, [name]: value }));
   view.replaceChildren(
     h("h1", {}, "Events ", h("span", { class: "muted count" }, fmtNumber(page.total))),
     filterForm(filters),
-    h("div", { class: "panels" }, map, timeline),
+    h("div", { class: "panels" }, map, h("div", { class: "side" }, timeline, tops)),
     exportLinks(filters),
     table(page, filters, offset),
     points.truncated ? h("p", { class: "muted" }, "The map shows the first 50,000 events.") : "");
@@ -165,7 +174,8 @@ async function route() {
       || (section === "document" && a.dataset.nav === "documents"));
   }
   try {
-    if (section === "event" && parts[1]) await renderEvent(view, parts.slice(1).join("/"));
+    if (section === "event" && parts[1]) await renderEvent(view, parts.slice(1).join("/"), params);
+    else if (section === "review") await renderQueue(view, params, go);
     else if (section === "documents") await renderDocuments(view, params);
     else if (section === "document" && parts[1]) await renderDocument(view, parts.slice(1).join("/"));
     else if (section === "submit") renderSubmit(view);

@@ -67,15 +67,14 @@ function auditTable(audit) {
       h("td", {}, a.action), h("td", {}, show(a.before)), h("td", {}, show(a.after)), h("td", {}, a.note || "")))));
 }
 
-function reviewPanel(detail, reload) {
+function reviewPanel(detail, reload, openEdit) {
   const e = detail.event;
   const msg = h("div", { class: "review-msg", id: "review-msg" });
-  const reviewer = h("input", { id: "reviewer", placeholder: "your name", size: 14 });
   const send = async (body) => {
     msg.replaceChildren(h("span", { class: "muted" }, "Saving…"));
     try {
       await api(`/api/events/${encodeURIComponent(e.event_id_cnty)}`, {
-        method: "PATCH", auth: true, json: { ...body, reviewer: reviewer.value.trim() || undefined } });
+        method: "PATCH", auth: true, json: body });
       await reload();
     } catch (err) {
       msg.replaceChildren(errorBox(err));
@@ -91,23 +90,24 @@ function reviewPanel(detail, reload) {
     send({ action: "edit", fields });
   });
   return h("section", { class: "review" }, h("h2", {}, "Review"),
-    h("div", { class: "review-bar" }, tokenField(), h("label", {}, "Reviewer ", reviewer),
+    h("div", { class: "review-bar" }, tokenField(),
       h("button", { type: "button", id: "accept", onclick: () => send({ action: "accept" }) }, "Accept"),
       h("button", { type: "button", id: "reject", class: "danger", onclick: () => send({ action: "reject" }) }, "Reject")),
-    msg, h("details", {}, h("summary", {}, "Edit fields"), form),
-    splitPanel(detail, reviewer, msg, reload));
+    h("span", { class: "muted" }, "the audit records the token's name"),
+    msg, h("details", { id: "edit", open: openEdit }, h("summary", {}, "Edit fields"), form),
+    splitPanel(detail, msg, reload));
 }
 
 // Split: a merged event gives some of its documents to a new event; a single-report event gets
 // a second event with the fields that differ (another place or date the coder collapsed).
-function splitPanel(detail, reviewer, msg, reload) {
+function splitPanel(detail, msg, reload) {
   const e = detail.event;
   const docs = detail.merged_from;
   const post = async (body) => {
     msg.replaceChildren(h("span", { class: "muted" }, "Splitting…"));
     try {
       const out = await api(`/api/events/${encodeURIComponent(e.event_id_cnty)}/split`, {
-        method: "POST", auth: true, json: { ...body, reviewer: reviewer.value.trim() || undefined } });
+        method: "POST", auth: true, json: body });
       const id = out.created.event.event_id_cnty;
       await reload();
       document.getElementById("review-msg").replaceChildren("Split: new event ",
@@ -237,7 +237,9 @@ function controlLinks(e, control) {
     places.length > 1 || p !== e.location ? `control timeline: ${p}` : "control timeline")]);
 }
 
-export async function renderEvent(view, id) {
+// renderEvent(view, id, params): params "edit=1" opens the edit form (the review queue's "e").
+export async function renderEvent(view, id, params) {
+  let openEdit = Boolean(params && params.get("edit"));
   const load = async () => {
     const detail = await api(`/api/events/${encodeURIComponent(id)}`);
     const e = detail.event;
@@ -253,7 +255,7 @@ export async function renderEvent(view, id) {
       h("h1", {}, dot, `${e.sub_event_type || e.event_type || "Event"} — ${e.location || "unknown place"}, ${e.event_date || "undated"} `, badge),
       h("p", { class: "muted" }, e.event_id_cnty, controlLinks(e, control)),
       h("div", { class: "event-grid" },
-        h("div", {}, fieldRows(e), placeMap(e, place && place.place), reviewPanel(detail, load)),
+        h("div", {}, fieldRows(e), placeMap(e, place && place.place), reviewPanel(detail, load, openEdit)),
         h("div", {},
           h("h2", {}, "Evidence"),
           h("p", { class: "legend-row" }, h("mark", { class: "hl ev-trigger" }, "event"), " ",
@@ -267,6 +269,9 @@ export async function renderEvent(view, id) {
           detail.merged_from.length ? [h("h2", {}, "Merged from"), h("ul", { class: "merged" }, detail.merged_from.map((d) => h("li", {}, h("a", { href: `#/document/${encodeURIComponent(d)}` }, d))))] : null,
           mergeBlock(merges, load),
           h("h2", {}, "Audit trail"), auditTable(detail.audit))));
+    openEdit = false;
+    const field = view.querySelector("#edit[open] select, #edit[open] input");
+    if (field && params && params.get("edit")) field.focus();
   };
   await load();
 }

@@ -72,8 +72,8 @@ export function setToken(value) { sessionStorage.setItem(TOKEN_KEY, value || "")
 export function tokenField() {
   const input = h("input", { type: "password", id: "token", placeholder: "API token",
     autocomplete: "off", value: getToken(), size: 28 });
-  input.addEventListener("change", () => setToken(input.value.trim()));
-  return h("label", { class: "token" }, "Token ", input);
+  input.addEventListener("input", () => setToken(input.value.trim()));
+  return h("label", { class: "token", title: "The audit trail records this token's name as the reviewer" }, "Token ", input);
 }
 
 export function fmtNumber(n) {
