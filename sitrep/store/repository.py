@@ -197,6 +197,15 @@ class Store:
             return or_(*(func.lower(col).like(like, escape="\\") for col in cols))
         return or_(*(col.like(like, escape="\\") for col in cols))
 
+    def _countries_named(self, value: str) -> list[str]:
+        """The stored country names that equal ``value`` once folded (``ukraine`` = "Ukraine").
+        Countries are few: folding their distinct values here lets the filter use the index,
+        where folding every row in SQL cost PostgreSQL 0.5 s at 10,000 events."""
+        wanted = search.fold(value)
+        with self.engine.connect() as conn:
+            names = conn.execute(select(t.events.c.country).distinct()).scalars().all()
+        return [n for n in names if n is not None and search.fold(n) == wanted]
+
     def _event_query(self, f: EventFilter) -> Any:
         c = t.events.c
         q = select(t.events.c.data, c.id, c.status)
@@ -210,7 +219,7 @@ class Store:
                 q = q.where(col == value)
         dialect = self.engine.dialect.name  # names without case or accents, text in the reports too
         if f.country:
-            q = q.where(search.name_equals(dialect, c.country, f.country))
+            q = q.where(c.country.in_(self._countries_named(f.country)))
         if f.admin1:
             q = q.where(search.name_has_words(dialect, c.admin1, f.admin1))
         if f.min_fatalities is not None:
