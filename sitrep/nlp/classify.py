@@ -34,6 +34,7 @@ from .rules import (
     stem_with_rules,
     unarmed_groups_clash,
 )
+from .typing_model import LearnedTyper, TypingInput
 from .typing_rules import PRIOR_RULES, SCORE_RULES, Flag, RuleName, ScoreContext, apply_score_rules
 from .typing_rules.en_scores import (
     AFTERMATH_FACTOR,
@@ -200,14 +201,21 @@ def typing_evidence(pred: Prediction, *, second_cue: CueHit | None = None) -> di
 class EventClassifier:
     """Combine the codebook model, an optional trained model and the cue rules."""
 
-    def __init__(self, codebook: TextModel, *, trained: TextModel | None = None) -> None:
+    def __init__(self, codebook: TextModel, *, trained: TextModel | None = None,
+                 typer: LearnedTyper | None = None) -> None:
+        """``typer``: the learned sub-type model (:mod:`sitrep.nlp.typing_model`); when given, it
+        makes the typing decision, reading the rules' scores among its features; event vs. no event
+        stays with the codebook model and the cue rules."""
         self.codebook = codebook
         self.trained = trained
+        self.typer = typer
         self._subs = SUB_EVENT_TYPES
         self._cb_index = [codebook.labels.index(s) if s in codebook.labels else -1 for s in self._subs]
         self._cb_none = codebook.labels.index(NONE_LABEL) if NONE_LABEL in codebook.labels else -1
         self._tr_index = ([trained.labels.index(s) if s in trained.labels else -1 for s in self._subs]
                           if trained is not None else [])
+        self._ty_index = ([typer.labels.index(s) if s in typer.labels else -1 for s in self._subs]
+                          if typer is not None else [])
 
     def _cue_prior(self, hits: Sequence[CueHit], flags: frozenset[Flag] = frozenset(),
                    heading: str | None = None, text: str = "") -> tuple[np.ndarray, list[RuleName]]:
@@ -252,6 +260,7 @@ class EventClassifier:
         else:
             typing, typing_prior = cb_subs, CUE_PRIOR
         out: list[Prediction] = []
+        learned: list[tuple[int, TypingInput, np.ndarray, list[RuleName]]] = []
         for k, hits in enumerate(hits_per_text):
             if allow_none and require_cue and not hits:
                 out.append(Prediction(NONE_LABEL, float(cb_none[k])))
@@ -268,10 +277,43 @@ class EventClassifier:
             fired += apply_score_rules(SCORE_RULES, ScoreContext(
                 text=texts[k], scores=total, flags=flags, raw=raw, heading=heading,
                 scale=1.0 if self.trained is None else TRAINED_RULE_SCALE, hits=hits))
-            order = np.argsort(-total)
-            best = int(order[0])
-            confidence = float(min(1.0, max(0.05, typing[k][best] + 0.25 * min(1.0, raw[best]))))
-            ranking = tuple((self._subs[int(i)], float(total[int(i)])) for i in order[:3])
-            out.append(Prediction(self._subs[best], round(confidence, 3), tuple(hits), ranking,
-                                  tuple(name.value for name in fired), tuple(sorted(f.value for f in flags))))
+            if self.typer is not None:  # decided below, in one batch
+                learned.append((len(out), TypingInput(texts[k], hits, tuple(sorted(f.value for f in flags)),
+                                                      heading, total), raw, fired))
+                out.append(Prediction(NONE_LABEL, 0.0))
+                continue
+            out.append(self._decide(total, typing[k], raw, hits, fired, flags))
+        if learned and self.typer is not None:
+            probs = self._take(self.typer.scores([item for _, item, _, _ in learned]), self._ty_index)
+            for (slot, item, raw, fired), p in zip(learned, probs, strict=True):
+                out[slot] = self._decide(p, p, raw, item.hits, fired, item.flags)
         return out
+
+    def typing_inputs(self, texts: Sequence[str]) -> list[TypingInput]:
+        """What the learned typer reads about each text (known to report an event): the cues, flags,
+        heading and the rule-based scores of the codebook model (for fitting a typer)."""
+        if not texts:
+            return []
+        cb_subs = self._take(self.codebook.scores(texts), self._cb_index)
+        items: list[TypingInput] = []
+        for k, text in enumerate(texts):
+            hits = find_cues(text)
+            flags = rule_flags(text)
+            heading = note_heading(text)
+            raw, _ = self._cue_prior(hits, flags, heading, text)
+            total = cb_subs[k] + raw * CUE_PRIOR
+            apply_score_rules(SCORE_RULES, ScoreContext(text=text, scores=total, flags=flags, raw=raw,
+                                                        heading=heading, scale=1.0, hits=hits))
+            items.append(TypingInput(text, hits, tuple(sorted(f.value for f in flags)), heading, total))
+        return items
+
+    def _decide(self, total: np.ndarray, typing: np.ndarray, raw: np.ndarray, hits: Sequence[CueHit],
+                fired: Sequence[RuleName], flags: Sequence[Flag] | Sequence[str]) -> Prediction:
+        """The best sub-type of ``total``, with a confidence from the model's share ``typing`` and
+        the cue prior ``raw``."""
+        order = np.argsort(-total)
+        best = int(order[0])
+        confidence = float(min(1.0, max(0.05, typing[best] + 0.25 * min(1.0, raw[best]))))
+        ranking = tuple((self._subs[int(i)], float(total[int(i)])) for i in order[:3])
+        return Prediction(self._subs[best], round(confidence, 3), tuple(hits), ranking,
+                          tuple(name.value for name in fired), tuple(sorted(str(f) for f in flags)))
