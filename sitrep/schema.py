@@ -302,6 +302,7 @@ class Doc(BaseModel):
     events: list[Event] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)  # why the stages decided what they did
     country_hint: str | None = None
+    inferred_country: str | None = None  # the document's country as geo.v1 read it (ACLED name)
     spacy_doc: Any = None  # parsed sentences when a stage needed the parser
 
     @property

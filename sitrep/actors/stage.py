@@ -95,6 +95,8 @@ class ActorResolver:
     def _doc_country(self, doc: Doc) -> str | None:
         if doc.country_hint:
             return doc.country_hint
+        if doc.inferred_country:  # geo.v1 weighed places, actors, demonyms and the dateline
+            return doc.inferred_country
         counts = Counter(p.place.country for p in doc.places if p.place and p.place.country)
         if counts:
             return counts.most_common(1)[0][0]

@@ -13,13 +13,13 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer, PlaceRecord
 from .match import FEATURE_WORDS, name_key, similarity
 
-__all__ = ["Containers", "containers_of", "haversine_km", "same_admin1"]
+__all__ = ["Containers", "containers_of", "far_from", "haversine_km", "same_admin1"]
 
 _ABBREVIATION = re.compile(r"^[A-Z](?:&?[A-Z]){1,3}$")
 _POPULATED = ("city", "town", "village", "admin3", "admin2")
@@ -116,3 +116,29 @@ def containers_of(gaz: Gazetteer, hint: str, focus: str | None,
         cache[(hint, focus)] = out
     return out
 
+
+
+_BESIDE_KM = {"admin2": 75.0, "admin3": 40.0}
+
+
+def far_from(rec: PlaceRecord, candidates: Sequence[tuple[PlaceRecord, float]],
+             chosen: PlaceRecord | None) -> bool:
+    """Whether ``rec`` cannot be the place said to lie in or near another place, under any of
+    that place's readings (``candidates`` and the ``chosen`` one): "Celaya, Guanajuato" is the
+    state, not only its capital 70 km away."""
+    readings = [c for c, _ in candidates]
+    if chosen is not None:
+        readings.append(chosen)
+    return bool(readings) and not any(_within(rec, c) for c in readings)
+
+
+def _within(rec: PlaceRecord, c: PlaceRecord) -> bool:
+    if c.kind == "country":
+        return rec.cc == c.cc
+    if rec.cc != c.cc:
+        return False
+    inside = {name_key(v) for v in (rec.admin1, rec.admin2, rec.admin3, rec.city) if v}
+    if name_key(c.name) in inside or (rec.admin1 and c.admin1
+                                      and name_key(rec.admin1) == name_key(c.admin1)):
+        return True
+    return haversine_km(rec, c) <= _BESIDE_KM.get(c.kind, 60.0)

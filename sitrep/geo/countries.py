@@ -59,6 +59,7 @@ DEMONYMS: dict[str, str] = {
     "malagasy": "MG", "mozambican": "MZ", "barangay": "PH", "npa": "PH", "lga": "NG",
     "kashmir": "IN", "naxal": "IN", "naxalite": "IN", "maoist": "IN", "bjp": "IN",
     "al-shabaab": "SO", "shabaab": "SO", "boko": "NG", "ansar": "YE", "iraqi": "IQ",
+    "j&k": "IN",
 }
 
 
@@ -66,7 +67,7 @@ def demonym_forms(name: str) -> set[str]:
     """Regular demonyms of a country name: Syria -> Syrian, Lebanon -> Lebanese, ..."""
     n = name.lower()
     forms = {n + "n", n + "an", n + "ian", n + "i", n + "ese", n[:-1] + "ian", n[:-1] + "an",
-             n[:-1] + "ish", n[:-1] + "i", n[:-2] + "ese", n[:-1] + "ese"}
+             n[:-1] + "ish", n[:-1] + "i", n[:-2] + "ese", n[:-1] + "ese", n[:-2] + "ish"}
     if n.endswith("istan"):
         forms.add(n[:-5])
         forms.add(n[:-5] + "i")

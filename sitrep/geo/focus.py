@@ -1,44 +1,193 @@
-"""The country a document is about: the input's ``country`` field, else votes from the places it
-names (a country named outright counts most, then provinces, then the likeliest reading of each
-place) and its demonyms ("Syrian forces"). Kept apart from :mod:`sitrep.geo.resolve`, which uses
-the focus to weigh every reading.
+"""The country a document is about, from all of its evidence.
+
+The input's ``country`` field decides when given. Otherwise every piece of evidence casts a vote
+spread over the countries it may point to, and the country with the most weight wins:
+
+- **each place mention** (every mention counts, so a town named five times weighs five times):
+  its gazetteer readings get a prior ``surface**4 * size`` — ``surface`` how closely the reading's
+  own name matches what the text wrote (a reading reached only through the transliteration key,
+  "Xinyu" for "Chennai", is nearly worthless), ``size`` grows with log population, an admin
+  level (a province, a country named outright) and the user's imported data. The mention's vote is
+  these priors normalised over countries (a name found in one country only gives it the whole
+  vote; "Tripoli" splits between Libya and Lebanon), scaled by the best ``surface`` and by the
+  mention's role: an event place 1, a source or hypothetical place less, the **dateline** 0.4 (the
+  city the reporter files from, "MOSCOW (Sputnik)", is not where the events are), a country
+  named outright 3;
+- **demonyms** ("Syrian", "Ukrainian") 0.5 each, 0.25 before "forces"/"warplanes" (armies
+  fight abroad), none for "Saudi-led"/"Iran-backed" (a foreign backer says nothing about where
+  the fighting is); words used about one country only ("Houthi", "OSCE", "barangay") 1;
+- **actors** of the knowledge base with a home country ("Imbonerakure", "LNA", "YPG") 1 each,
+  state forces excepted (they fight abroad).
+
+This is a naive-Bayes style sum of per-mention posteriors (each mention independent evidence,
+its reading distribution from the gazetteer prior). Kept apart from :mod:`sitrep.geo.resolve`,
+which then reads ambiguous names inside the winning country.
 """
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .gazetteer import Gazetteer, PlaceRecord
+from rapidfuzz import fuzz
+
+from .gazetteer import PRIORITY_IMPORT, Gazetteer, PlaceRecord
 from .match import name_key
 
 if TYPE_CHECKING:
     from .resolve import Resolution
 
-__all__ = ["ARTICLE", "demonym_votes", "focus_country", "hint_country"]
+__all__ = ["ARTICLE", "country_code", "country_votes", "demonym_votes", "focus_country",
+           "hint_country", "named_countries", "prefer_focus", "sentence_countries", "surface"]
 
 #: A name starting with an Arabic article ("al-Maleh") names no country ("Mali").
 ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|az|ash|an)[-\s'’]", re.IGNORECASE)
 
+#: Weight of a place mention's vote by its role (see :mod:`sitrep.geo.spans`).
+ROLE_WEIGHT = {"event": 1.0, "source": 0.7, "hypothetical": 0.6, "dateline": 0.4}
+COUNTRY_NAMED = 2.0  # "in Syria": a country named outright as the place
+COUNTRY_ACTOR = 0.7  # "Turkey and Russia conducted a patrol": a country as an actor
+DEMONYM = 0.5
+CUE = 1.0  # a word only used about one country (countries.DEMONYMS)
+FORCES_DEMONYM = 0.25  # "Russian forces", "Turkish warplanes": they also fight abroad
+_FORCES = frozenset(("forces", "force", "troops", "army", "military", "soldiers", "warplanes",
+                     "jets", "aircraft", "drones", "drone", "patrol", "patrols", "police",
+                     "navy", "air", "artillery", "reconnaissance", "officials", "government"))
+ACTOR = 1.0
+_KIND_SIZE = {"country": 10.0, "admin1": 3.0, "admin2": 1.5}
+PARTIAL = 0.3  # "Supreme" of "Supreme Court", "Rural" of "Rural Damascus": a word, rarely a place
+_BACKER = re.compile(r"-(?:led|backed|allied|aligned|affiliated|sponsored|supported|funded)$")
+_PLAIN = re.compile(r"[^a-z0-9]+")
+
+
+def _plain(text: str, *, article: bool = True) -> str:
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    return _PLAIN.sub(" ", ARTICLE.sub("", folded) if article else folded).strip()
+
+
+@lru_cache(maxsize=65536)
+def surface(written: str, name: str, *, article: bool = True) -> float:
+    """0-1: how closely a gazetteer name matches the name as written (accents, case and, with
+    ``article``, an Arabic article aside); the transliteration key is looser and lets unrelated
+    names meet."""
+    a, b = _plain(written, article=article), _plain(name, article=article)
+    if not a or not b:
+        return 0.0
+    ratio = max(fuzz.ratio(a, b), fuzz.ratio(a.replace(" ", ""), b.replace(" ", ""))) / 100.0
+    # "As-Sweida" / "As-Suwayda": one name transliterated twice (its own name, not an alias)
+    return max(ratio, 0.85) if name_key(written) == name_key(name) else ratio
+
+
+def _prior(rec: PlaceRecord, surf: float) -> float:
+    """How likely a reading is before context: a city of 1.5 million is named far more often
+    than a town of 15,000 (square root of population), a province more than a village."""
+    size = math.sqrt(rec.population + 1000) * _KIND_SIZE.get(rec.kind, 1.0)
+    if rec.priority >= PRIORITY_IMPORT:
+        size *= 3.0  # the user imported this country's places: they work on it
+    return surf ** 4 * size
+
+
+def _specificity(rec: PlaceRecord) -> float:
+    """0.5-1.5: a province or a big town says more about the country than a hamlet."""
+    level = 0.5 if rec.kind in ("admin1", "country") else 0.0
+    return 0.5 + 0.5 * min(1.0, math.log10(rec.population + 1) / 6) + level
+
+
+def mention_votes(m: Resolution) -> dict[str, float]:
+    """One mention's vote, spread over the countries of its readings."""
+    readings = [r for r, _ in m.candidates if r.cc
+                and not (r.kind == "country" and ARTICLE.match(m.span.text))]
+    if not readings:
+        return {}
+    # a country's article is part of its name: "Salvador" is not "El Salvador"
+    surf = {r.uid: surface(m.span.text, r.name, article=r.kind != "country") for r in readings}
+    readings = [r for r in readings if r.kind != "country" or surf[r.uid] >= 0.9]
+    if not readings:
+        return {}
+    mass: dict[str, float] = {}
+    best, best_prior = readings[0], -1.0
+    for r in readings:  # a country's best reading: fifty Mexican "San Isidro" hamlets are one
+        cc, prior = r.cc or "", _prior(r, surf[r.uid])
+        mass[cc] = max(mass.get(cc, 0.0), prior)
+        if prior > best_prior:
+            best, best_prior = r, prior
+    total = sum(mass.values())
+    if total <= 0:
+        return {}
+    named = any(r.kind == "country" and surf[r.uid] >= 0.85 for r in readings)
+    # "in Lebanon" says where; "Turkey and Russia conducted a patrol" names two actors
+    boost = (COUNTRY_NAMED if m.span.locative else COUNTRY_ACTOR) if named else 1.0
+    weight = ROLE_WEIGHT.get(m.span.role, 1.0) * boost
+    weight *= max(surf.values()) ** 2 * _specificity(best) * (PARTIAL if m.span.partial else 1.0)
+    return {cc: weight * v / total for cc, v in mass.items()}
+
 
 def demonym_votes(texts: Sequence[str]) -> Counter[str]:
-    """Votes per country from demonyms ("Syrian", "pro-Russian")."""
-    from .countries import DEMONYMS, country_demonyms
+    """Votes per country from demonyms ("Syrian", "pro-Russian"), not from foreign backers
+    ("Saudi-led", "Iran-backed")."""
+    from .countries import DEMONYMS
 
     votes: Counter[str] = Counter()
-    words = [w.lower().strip(".,;:()'’\"") for t in texts for w in re.split(r"[\s/]+", t)]
-    words = [w.removeprefix("pro-").removeprefix("anti-") for w in words if w]
-    for w in words:
-        if w in DEMONYMS:
-            votes[DEMONYMS[w]] += 2
-    candidates = {w for w in words if len(w) >= 4 and w[-1] in "nisheN"}
-    if candidates:
-        for cc, forms in country_demonyms().items():
-            hits = len(candidates & forms)
-            if hits:
-                votes[cc] += 2 * hits
+    forms = _demonym_index()
+    for text in texts:
+        raw = [w.strip(".,;:()'’\"").lower() for w in re.split(r"[\s/]+", text)]
+        raw = [w for w in raw if w]
+        for i, w in enumerate(raw):
+            if _BACKER.search(w):
+                continue
+            w = w.removeprefix("pro-").removeprefix("anti-")
+            if w in DEMONYMS:  # "OSCE", "Houthi", "barangay": only ever about one country
+                votes[DEMONYMS[w]] += CUE
+            elif w in forms:
+                nxt = raw[i + 1] if i + 1 < len(raw) else ""
+                votes[forms[w]] += FORCES_DEMONYM if nxt in _FORCES else DEMONYM
+    return votes
+
+
+@lru_cache(maxsize=1)
+def _demonym_index() -> dict[str, str]:
+    from .countries import country_demonyms
+
+    out: dict[str, str] = {}
+    for cc, forms in sorted(country_demonyms().items()):
+        for f in forms:
+            out.setdefault(f, cc)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    from .countries import load_countries
+
+    out: dict[str, str] = {}
+    for cc, info in load_countries().items():
+        for n in (info.name, *info.alt_names):
+            out.setdefault(_plain(n), cc)
+    return out
+
+
+def country_code(name: str | None) -> str | None:
+    """ISO alpha-2 code of a country name (ACLED's or GeoNames' spelling), or None."""
+    return _country_codes().get(_plain(name)) if name else None
+
+
+def country_votes(res: Sequence[Resolution], texts: Sequence[str] = (),
+                  actor_countries: Iterable[str] = ()) -> Counter[str]:
+    """Every country's weight of evidence (see the module docstring)."""
+    votes: Counter[str] = demonym_votes(texts)
+    for name in actor_countries:
+        cc = country_code(name)
+        if cc:
+            votes[cc] += ACTOR
+    for m in res:
+        for cc, v in mention_votes(m).items():
+            votes[cc] += v
     return votes
 
 
@@ -52,27 +201,42 @@ def hint_country(gaz: Gazetteer, hint: str | None) -> PlaceRecord | None:
     return gaz.country(hint.upper()) if len(hint) == 2 else None
 
 
-def focus_country(gaz: Gazetteer, hint: str | None, res: list[Resolution],
-                  texts: Sequence[str] = ()) -> str | None:
+def focus_country(gaz: Gazetteer, hint: str | None, res: Sequence[Resolution],
+                  texts: Sequence[str] = (), actor_countries: Iterable[str] = ()) -> str | None:
     """ISO alpha-2 code of the document's country, or None when nothing points to one."""
     named = hint_country(gaz, hint)
     if named is not None:
         return named.cc
-    votes: Counter[str] = demonym_votes(texts)
+    votes = country_votes(res, texts, actor_countries)
+    if not votes:
+        return None
+    cc, weight = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
+    return cc if weight > 0.05 else None
+
+
+def named_countries(res: Iterable[Resolution]) -> set[str]:
+    """Countries named outright by the mentions ("in Syria", "Kilis, Turkey")."""
+    return {r.cc for m in res for r, _ in m.candidates
+            if r.kind == "country" and r.cc and not ARTICLE.match(m.span.text)
+            and surface(m.span.text, r.name) >= 0.85}
+
+
+def sentence_countries(sentences: Sequence[tuple[int, int, Sequence[object]]],
+                       texts: Sequence[str], res: Sequence[Resolution]) -> dict[int, set[str]]:
+    """Countries each sentence names outright or by demonym ("the Turkish town of Kilis")."""
+    out: dict[int, set[str]] = {}
+    for (index, _offset, _spans), text in zip(sentences, texts, strict=False):
+        out.setdefault(index, set()).update(demonym_votes([text]))
     for m in res:
-        countries = [r for r, _ in m.candidates if r.kind == "country" and r.cc
-                     and not ARTICLE.match(m.span.text)]
-        if countries:
-            votes[countries[0].cc or ""] += 4
+        out.setdefault(m.sentence_index, set()).update(named_countries([m]))
+    return out
+
+
+def prefer_focus(res: Sequence[Resolution], focus: str, local: dict[int, set[str]]) -> None:
+    """A name the document's country has ("Mara", "Medan" in a Syrian report) is read there,
+    unless its own sentence names the other country ("Kilis, Turkey")."""
+    for m in res:
+        if not any(r.cc == focus and surface(m.span.text, r.name) >= 0.6 for r, _ in m.candidates):
             continue
-        ccs = {r.cc for r, _ in m.candidates if r.cc}
-        for cc in sorted({r.cc for r, _ in m.candidates if r.kind == "admin1" and r.cc}):
-            exact = any(r.cc == cc and r.kind == "admin1" and name_key(r.name) == m.key
-                        for r, _ in m.candidates)  # "Ankara", not a province's other name
-            votes[cc] += 3 if len(ccs) <= 3 or exact else 1
-        if m.candidates:
-            top = max(m.candidates, key=lambda c: (c[0].priority, name_key(c[0].name) == m.key,
-                                                   c[0].population))[0]
-            if top.cc:
-                votes[top.cc] += 2 if len(ccs) == 1 else 1
-    return votes.most_common(1)[0][0] if votes else None
+        keep = local.get(m.sentence_index, set()) | {focus}
+        m.candidates = [(r, q) for r, q in m.candidates if r.cc in keep or r.kind == "country"]

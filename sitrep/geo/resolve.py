@@ -20,15 +20,16 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from .context import Containers, containers_of, haversine_km
+from .context import Containers, containers_of, far_from, haversine_km
 from .focus import ARTICLE as _ARTICLE
+from .focus import demonym_votes, hint_country, named_countries, prefer_focus, sentence_countries
 from .focus import focus_country as _focus_country
-from .focus import hint_country
 from .gazetteer import PRIORITY_IMPORT, PRIORITY_MODEL, Gazetteer, PlaceRecord
 from .match import FEATURE_WORDS, best_matches, name_key
-from .spans import SpanCandidate, is_stop
+from .spans import ORG_WORDS, SpanCandidate, is_organisation, is_stop
 
-__all__ = ["Resolution", "haversine_km", "hint_country", "precision_of", "resolve_document"]
+__all__ = ["Resolution", "haversine_km", "hint_country", "precision_of", "resolve_document",
+           "resolve_in_country"]
 
 _POPULATED = ("neighbourhood", "landmark", "village", "town", "city")
 _WORD = re.compile(r"[^\s]+")
@@ -48,11 +49,6 @@ def _words(text: str) -> list[tuple[int, int]]:
     return out
 _POSSESSIVE = re.compile(r"[’']s$")
 _DEMONYM_ENDS = ("ian", "ians", "ese", "ish", "ians'")
-_ORG_WORDS = frozenset(("battalion", "brigade", "regiment", "division", "party", "company",
-                        "militia", "forces", "army", "front", "movement", "corps", "council",
-                        "university", "hospital", "union", "league", "club", "group", "bank",
-                        "phosphate", "oil", "airlines", "tribe", "clan", "people", "peoples",
-                        "government", "authorities", "administration", "police", "cartel"))
 _ADJECTIVE_KEYS = frozenset(name_key(w) for w in ("new", "old", "east", "west", "north", "south",
                                                    "upper", "lower", "great", "small"))
 
@@ -112,7 +108,7 @@ def _split_span(gaz: Gazetteer, span: SpanCandidate) -> list[tuple[SpanCandidate
             if set(name_key(sub).split()) <= _ADJECTIVE_KEYS:  # "al-Jadideh" alone = "new"
                 continue
             if j < len(words) and _POSSESSIVE.sub("", text[words[j][0]:words[j][1]].lower()
-                                                  .strip(",.;:")) in _ORG_WORDS:
+                                                  .strip(",.;:")) in ORG_WORDS:
                 continue  # "the Azov Battalion", "Gafsa Phosphate Company", "Luhansk People's"
             records = gaz.lookup(name_key(sub))
             if not records and j - i > 1 and sub.split()[-1].lower() in FEATURE_WORDS:
@@ -289,34 +285,23 @@ def _placed_beside(span: SpanCandidate) -> bool:
     return span.locative and span.beside and not span.partial and len(span.text) >= 4
 
 
-_BESIDE_KM = {"admin2": 75.0, "admin3": 40.0}
-
-
-def _far_from(rec: PlaceRecord, beside: Resolution) -> bool:
-    """Whether ``rec`` cannot be the place said to lie in or near ``beside`` under any of its
-    readings ("Celaya, Guanajuato": the state, not only its capital 70 km away)."""
-    readings = [c for c, _ in beside.candidates]
-    if beside.record is not None:
-        readings.append(beside.record)
-    return bool(readings) and not any(_within(rec, c) for c in readings)
-
-
-def _within(rec: PlaceRecord, c: PlaceRecord) -> bool:
-    if c.kind == "country":
-        return rec.cc == c.cc
-    if rec.cc != c.cc:
-        return False
-    inside = {name_key(v) for v in (rec.admin1, rec.admin2, rec.admin3, rec.city) if v}
-    if name_key(c.name) in inside or (rec.admin1 and c.admin1
-                                      and name_key(rec.admin1) == name_key(c.admin1)):
-        return True
-    return haversine_km(rec, c) <= _BESIDE_KM.get(c.kind, 60.0)
-
-
 def resolve_document(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[SpanCandidate]]],
-                     *, country_hint: str | None = None, texts: Sequence[str] = ()
-                     ) -> list[Resolution]:
-    """Resolve the spans of every sentence: ``(sentence index, sentence start, spans)``."""
+                     *, country_hint: str | None = None, texts: Sequence[str] = (),
+                     actor_countries: Sequence[str] = ()) -> list[Resolution]:
+    """Resolve the spans of every sentence: ``(sentence index, sentence start, spans)``.
+
+    ``texts``: the sentences' texts (demonyms), aligned with ``sentences``; ``actor_countries``:
+    home countries of the knowledge-base actors the document names (both vote for its country
+    when ``country_hint`` is None, :mod:`sitrep.geo.focus`)."""
+    return resolve_in_country(gaz, sentences, country_hint=country_hint, texts=texts,
+                              actor_countries=actor_countries)[0]
+
+
+def resolve_in_country(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[SpanCandidate]]],
+                       *, country_hint: str | None = None, texts: Sequence[str] = (),
+                       actor_countries: Sequence[str] = ()
+                       ) -> tuple[list[Resolution], str | None]:
+    """:func:`resolve_document`, and the document's country (ISO alpha-2) it read them in."""
     res: list[Resolution] = []
     unknown: list[Resolution] = []
     for index, offset, spans in sentences:
@@ -325,10 +310,12 @@ def resolve_document(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[Sp
             for part, records in parts:
                 res.append(Resolution(index, part, offset, name_key(part.text),
                                       [(r, 1.0) for r in records]))
-            if not parts and span.role == "event" and (span.explicit or _placed_beside(span)):
+            if not parts and span.role == "event" and (span.explicit or _placed_beside(span)) \
+                    and not is_organisation(span.text):
                 unknown.append(Resolution(index, span, offset, name_key(span.text)))
     named = hint_country(gaz, country_hint)
-    focus = named.cc if named is not None else _focus_country(gaz, None, res, texts)
+    focus = named.cc if named is not None else _focus_country(gaz, None, res, texts,
+                                                              actor_countries)
     cache: dict[tuple[str, str | None], Containers] = {}
     for m in res + unknown:
         if m.span.hint:
@@ -339,6 +326,10 @@ def resolve_document(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[Sp
     if named is not None:  # other countries only where the text names them
         foreign = frozenset(r.cc for m in res for r, _ in m.candidates
                             if r.kind == "country" and r.cc)
+    elif focus is not None:  # inferred: those it names or whose people/forces it names
+        foreign = frozenset(named_countries(res)) | frozenset(demonym_votes(texts))
+    if focus is not None:
+        prefer_focus(res, focus, sentence_countries(sentences, texts, res))
     for m in unknown:
         _fuzzy(gaz, m, focus)
     for m in res + unknown:
@@ -388,10 +379,10 @@ def resolve_document(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[Sp
         if (m.span.beside and m.record is not None and m.record.population < 100_000
                 and nxt is not None
                 and nxt.sentence_index == m.sentence_index and nxt.record is not None
-                and _far_from(m.record, nxt)):
+                and far_from(m.record, nxt.candidates, nxt.record)):
             m.record = None
     for m in everything:
         if m.record is None and (m.span.explicit or _placed_beside(m.span)):
             same = [o for o in everything if o.sentence_index == m.sentence_index]
             _fallback(m, same, focus_city, focus_place)
-    return everything
+    return everything, focus

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .match import FEATURE_WORDS
 
-__all__ = ["SpanCandidate", "find_spans", "is_stop"]
+__all__ = ["ORG_WORDS", "SpanCandidate", "find_spans", "is_organisation", "is_stop"]
 
 # Arabic articles: "al Kirsh", "as-Silw", "Deir ez-Zor", "Ras ul-Ain"; the short ones only hyphenated
 # ("at Kathua" is English)
@@ -112,6 +112,22 @@ class SpanCandidate:
     hint: str = ""  # parenthesised context after the name: "(eThekwini, KwaZulu-Natal)"
     of_the_city: bool = False  # "X north-east of the city": X lies near the report's city
     beside: bool = False  # "in X, near Y", "in X, in Y", "in X, 10 km north of Y": X is placed by Y
+
+
+#: Words that end an organisation's name: "the Azov Battalion", "Gafsa Phosphate Company"
+ORG_WORDS = frozenset(("battalion", "brigade", "regiment", "division", "party", "company",
+                        "militia", "forces", "army", "front", "movement", "corps", "council",
+                        "university", "hospital", "union", "league", "club", "group", "bank",
+                        "phosphate", "oil", "airlines", "tribe", "clan", "people", "peoples",
+                        "government", "authorities", "administration", "police", "cartel"))
+
+
+def is_organisation(text: str) -> bool:
+    """"Peoples Protection Units", "National Defense Forces", "Military Court": an organisation
+    named like a place, never a place of its own."""
+    words = text.lower().replace("’", "'").split()
+    return bool(words) and (words[-1].removesuffix("'s") in ORG_WORDS
+                            or words[-1] in ("units", "forces", "court", "courts"))
 
 
 def is_stop(text: str) -> bool:

@@ -18,7 +18,7 @@ from ..schema import Doc, EventCandidate, PlaceMention, Span
 from .build import default_gazetteer_path, ensure_built
 from .gazetteer import Gazetteer, LayeredGazetteer, PlaceRecord
 from .match import name_key
-from .resolve import Resolution, hint_country, precision_of, resolve_document
+from .resolve import Resolution, hint_country, precision_of, resolve_in_country
 from .spans import find_spans
 from .store import SQLiteGazetteer
 
@@ -73,10 +73,15 @@ def _pick(cand: EventCandidate, mentions: list[tuple[Resolution, PlaceMention]],
 
 
 def _pick_from(cand: EventCandidate, own: list[tuple[Resolution, PlaceMention]],
-               doc: Doc | None) -> PlaceMention | None:
+               doc: Doc | None, home: str | None = None) -> PlaceMention | None:
+    """``home``: the document's country (ACLED name); a clause naming a place in it and one
+    abroad ("strikes in Syria, Moscow said") puts the event at home."""
     if doc is not None and own and cand.sentence_index < len(doc.sentences):
         c0, c1 = _clause(doc, cand)
         own = [(r, pm) for r, pm in own if c0 <= r.start < c1]
+    if home is not None:
+        own = [(r, pm) for r, pm in own if pm.place is not None
+               and pm.place.country == home] or own
     if not own:
         return None
     fine = [(r, pm) for r, pm in own if r.record is not None and r.record.kind != "country"]
@@ -171,16 +176,25 @@ def _split(cand: EventCandidate, places: list[PlaceMention]) -> list[EventCandid
 
 
 def locate_candidates(doc: Doc, resolved: list[Resolution], *,
-                      country: PlaceRecord | None = None) -> None:
+                      country: PlaceRecord | None = None,
+                      inferred: PlaceRecord | None = None) -> None:
     """Set ``cand.place`` for every candidate of ``doc`` (write-back step).
 
     A candidate whose sentence lists several event places together ("in X and the district of
     Y") becomes one candidate per place, its figures divided among them. ``country``: the
-    country the document's input names, where an event no place locates is put (precision 3).
+    country the document's input names, where an event no place locates is put (precision 3);
+    ``inferred``: the country read from the text (:mod:`sitrep.geo.focus`), used the same way
+    when the input names none.
     """
     pairs = [(r, _mention(r)) for r in resolved]
-    # the dateline's city only when the report names no other place for its events
+    # the dateline's city only when the report names no other place for its events, and only
+    # in the document's country ("MOSCOW (Sputnik) - ... in Idlib": not Moscow)
     focus = _focus_mention(pairs) or _focus_mention(pairs, role="dateline")
+    home = country or inferred
+    if focus is not None and focus.role == "dateline" and home is not None \
+            and focus.place is not None and focus.place.country != home.country:
+        focus = None
+    country = home
     last: PlaceMention | None = None
     out: list[EventCandidate] = []
     by_sentence: dict[int, list[tuple[Resolution, PlaceMention]]] = {}
@@ -189,7 +203,8 @@ def locate_candidates(doc: Doc, resolved: list[Resolution], *,
             by_sentence.setdefault(r.sentence_index, []).append((r, pm))
     for cand in sorted(doc.candidates, key=lambda c: (c.sentence_index, c.trigger.start)):
         out.append(cand)
-        chosen = _pick_from(cand, by_sentence.get(cand.sentence_index, []), doc)
+        chosen = _pick_from(cand, by_sentence.get(cand.sentence_index, []), doc,
+                            home.country if home is not None else None)
         if chosen is not None:
             cand.place = chosen
             last = chosen
@@ -251,15 +266,50 @@ class Geocoder:
         if doc.language == "ar" and all(c.extra.get("language") == "ar" for c in doc.candidates):
             return doc  # stage arabic.v1 places Arabic reports (geo.v1 found the same or worse, at half the cost)
         sentences = [(s.index, s.start, find_spans(s.text)) for s in doc.sentences]
-        resolved = resolve_document(self.gazetteer, sentences, country_hint=doc.country_hint,
-                                    texts=[s.text for s in doc.sentences])
+        texts = [s.text for s in doc.sentences]
+        actors = [] if doc.country_hint else self._actor_countries(doc)
+        resolved, inferred = resolve_in_country(self.gazetteer, sentences, texts=texts,
+                                                country_hint=doc.country_hint,
+                                                actor_countries=actors)
         doc.places = [_mention(r) for r in resolved]
-        locate_candidates(doc, resolved, country=hint_country(self.gazetteer, doc.country_hint))
+        named = hint_country(self.gazetteer, doc.country_hint)
+        doc.inferred_country = _country_name(self.gazetteer, inferred)
+        locate_candidates(doc, resolved, country=named, inferred=(
+            self.gazetteer.country(inferred) if named is None and inferred else None))
         for r in resolved:
             if r.fallback_from and r.record is not None:
                 doc.notes.append(f"geo: {r.fallback_from!r} not in the gazetteer; "
                                  f"located at {r.record.name} (geo_precision {r.geo_precision})")
         return doc
+
+
+    def _actor_countries(self, doc: Doc) -> list[str]:
+        """Home countries (ACLED names) of the non-state actors the report names ("LNA",
+        "Imbonerakure", "YPG"): evidence of its country. State forces fight abroad; an alias
+        several countries share says nothing."""
+        from ..actors.stage import load_matcher
+
+        matcher = self.resources.get("actors.matcher", load_matcher)
+        out: list[str] = []
+        for sent in doc.sentences:
+            for hit in matcher.find(sent.text):
+                homes = {e.country for e in hit.entries}
+                entry = hit.entries[0] if hit.entries else None
+                if entry is not None and len(homes) == 1 and entry.country and \
+                        not entry.scoped and (entry.inter not in (1, 8) or (
+                            entry.name and _FACTION.search(entry.name))):
+                    out.append(entry.country)
+        return out
+
+
+#: "Military Forces of Yemen (2016-) Supreme Political Council": a faction of the country (the
+#: Houthis), unlike the plain state forces of a country, which also fight abroad
+_FACTION = re.compile(r"\(\d{4}-\d{0,4}\)\s*\w")
+
+
+def _country_name(gaz: Gazetteer, cc: str | None) -> str | None:
+    rec = gaz.country(cc) if cc else None
+    return rec.country or rec.name if rec is not None else None
 
 
 @stage("geo.v1")

@@ -1,0 +1,147 @@
+"""The document's country read from its places, actors, demonyms and dateline when the input
+names none: ambiguous names are read inside it, a foreign dateline or capital does not carry the
+events away, and actor names carry it (hand-written reports, a small hand-made gazetteer)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.actors.stage import ActorResolver
+from sitrep.config import Settings
+from sitrep.geo.gazetteer import MemoryGazetteer, PlaceRecord
+from sitrep.geo.stage import Geocoder
+from sitrep.nlp.segment import segment_text
+from sitrep.resources import Resources
+from sitrep.schema import Doc, Document, EventCandidate, Span
+
+
+def _cc(cc: str, country: str) -> dict[str, str]:
+    return {"cc": cc, "country": country}
+
+
+_SY, _RU = _cc("SY", "Syria"), _cc("RU", "Russia")
+BASE = [
+    PlaceRecord(uid="c:SY", name="Syria", lat=35.0, lon=38.0, kind="country",
+                population=17_000_000, **_SY),
+    PlaceRecord(uid="t:aleppo", name="Aleppo", lat=36.20, lon=37.16, kind="city",
+                admin1="Aleppo", population=2_000_000, **_SY),
+    PlaceRecord(uid="t:idlib", name="Idlib", lat=35.93, lon=36.63, kind="city", admin1="Idlib",
+                population=130_000, **_SY),
+    PlaceRecord(uid="t:saraqib", name="Saraqib", lat=35.86, lon=36.80, kind="town",
+                admin1="Idlib", population=30_000, **_SY),
+    PlaceRecord(uid="t:tal-rifaat", name="Tal Rifaat", lat=36.47, lon=37.10, kind="town",
+                admin1="Aleppo", population=20_000, **_SY),
+    PlaceRecord(uid="c:RU", name="Russia", lat=55.75, lon=37.62, kind="country",
+                population=144_000_000, **_RU),
+    PlaceRecord(uid="t:moscow", name="Moscow", lat=55.75, lon=37.62, kind="city",
+                admin1="Moscow", population=12_000_000, **_RU),
+    PlaceRecord(uid="t:vladimir", name="Vladimir", lat=56.13, lon=40.40, kind="city",
+                admin1="Vladimir", population=350_000, **_RU),
+    # homonyms abroad of names a Syrian report uses
+    PlaceRecord(uid="a1:mara", name="Mara", lat=-1.75, lon=34.0, kind="admin1", admin1="Mara",
+                population=1_700_000, **_cc("TZ", "Tanzania")),
+    PlaceRecord(uid="t:medan", name="Medan", lat=3.58, lon=98.67, kind="city",
+                admin1="North Sumatra", population=2_000_000, **_cc("ID", "Indonesia")),
+    PlaceRecord(uid="t:zaria", name="Zaria", lat=11.1, lon=7.72, kind="city", admin1="Kaduna",
+                population=500_000, **_cc("NG", "Nigeria")),
+    PlaceRecord(uid="v:court", name="Court", lat=15.5, lon=-61.4, kind="village",
+                admin1="Saint Paul", population=0, **_cc("DM", "Dominica")),
+    # the Indian and Yemeni notes: a place only known abroad through a loose transliteration
+    PlaceRecord(uid="c:IN", name="India", lat=21.0, lon=78.0, kind="country",
+                population=1_300_000_000, **_cc("IN", "India")),
+    PlaceRecord(uid="a1:polvamaa", name="Polvamaa", lat=58.1, lon=27.1, kind="admin1",
+                admin1="Polvamaa", population=5_000, alt_names=("Pulwama",),
+                **_cc("EE", "Estonia")),
+    PlaceRecord(uid="c:YE", name="Yemen", lat=15.5, lon=48.0, kind="country",
+                population=28_000_000, **_cc("YE", "Yemen")),
+    PlaceRecord(uid="t:salim-in", name="Salim", lat=25.0, lon=80.0, kind="town",
+                admin1="Uttar Pradesh", population=30_000, **_cc("IN", "India")),
+]
+MARE = PlaceRecord(uid="t:mare", name="Mare'", lat=36.47, lon=37.20, kind="town",
+                   admin1="Aleppo", population=16_000, alt_names=("Marea", "Mara"), **_SY)
+
+
+def _doc(text: str, trigger: str, gaz: MemoryGazetteer) -> Doc:
+    resources = Resources(Settings())
+    resources.put("geo.gazetteer", gaz)
+    doc = Doc(document=Document(id="t", text=text))
+    doc.sentences = segment_text(text)
+    i = text.index(trigger)
+    sent = next(s for s in doc.sentences if s.start <= i < s.end)
+    doc.candidates.append(EventCandidate(
+        sentence_index=sent.index, trigger=Span(start=i, end=i + len(trigger), text=trigger),
+        event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack"))
+    return Geocoder(resources)(doc)
+
+
+def _where(doc: Doc) -> tuple[str | None, str | None]:
+    pm = doc.candidates[0].place
+    place = pm.place if pm is not None else None
+    return (place.country, place.name) if place is not None else (None, None)
+
+
+def test_document_country_moscow_dateline_and_ministry_stay_out_of_a_syrian_report() -> None:
+    text = ("Russian strikes kill 120 fighters in Syria, Moscow says. The Russian Defence "
+            "Ministry said its warplanes hit rebel depots in Saraqib and Idlib overnight.")
+    doc = _doc(text, "strikes", MemoryGazetteer(BASE))
+    assert doc.inferred_country == "Syria"
+    assert _where(doc)[0] == "Syria"
+
+
+@pytest.mark.parametrize("text", [
+    "MOSCOW (Sputnik) - Government forces shelled rebel positions in Idlib province on Monday, "
+    "the Russian Defence Ministry said.",
+    "MOSCOW (Sputnik) - Russian warplanes and Syrian artillery shelled rebel positions on Monday. "
+    "The strikes hit Saraqib, a town in the Syrian province of Idlib.",
+])
+def test_document_country_dateline_is_weak_evidence(text: str) -> None:
+    doc = _doc(text, "shelled", MemoryGazetteer(BASE))
+    assert doc.inferred_country == "Syria"
+    assert _where(doc)[0] == "Syria"
+    assert _where(doc)[1] != "Moscow"
+
+
+@pytest.mark.parametrize(("name", "extra", "expected"), [
+    ("Mara", [], None), ("Medan", [], None), ("Zaria", [], None),
+    ("Mara", [MARE], "Mare'"),  # the Syrian namesake when the gazetteer has it
+])
+def test_document_country_ambiguous_name_is_read_at_home(name: str, extra: list[PlaceRecord],
+                                                         expected: str | None) -> None:
+    text = (f"Government forces shelled {name} on Tuesday. Rebels in Tal Rifaat and Aleppo said "
+            "the Syrian army also hit Saraqib in Idlib.")
+    doc = _doc(text, "shelled", MemoryGazetteer([*BASE, *extra]))
+    assert doc.inferred_country == "Syria"
+    assert _where(doc)[0] == "Syria"
+    assert all(p.place is None or p.place.country == "Syria" for p in doc.places)
+    if expected is not None:
+        assert _where(doc)[1] == expected
+
+
+def test_document_country_organisation_and_common_words_are_no_place() -> None:
+    text = ("A Military Court sentenced fighters of the Peoples Protection Units (YPG) on Monday. "
+            "Syrian rebels shelled Saraqib and Idlib the same day.")
+    doc = _doc(text, "sentenced", MemoryGazetteer(BASE))
+    pm = doc.candidates[0].place
+    assert pm is None or pm.place is None or pm.place.country == "Syria"
+    assert all(p.place is None or p.place.country == "Syria" for p in doc.places)
+    assert not any("Units" in (p.fallback_from or "") for p in doc.places)
+
+
+@pytest.mark.parametrize(("text", "sub", "country"), [
+    ("On 7 May, police fired on demonstrators who pelted stones at security forces at Pulwama "
+     "city (J&K).", "Violent demonstration", "India"),
+    ("On 1 May, Houthi forces shelled civilian areas of Salim, damaging homes.",
+     "Shelling/artillery/missile attack", "Yemen"),
+])
+def test_document_country_actor_names_carry_the_inferred_country(text: str, sub: str,
+                                                                 country: str) -> None:
+    doc = _doc(text, text.split()[3], MemoryGazetteer(BASE))
+    assert doc.inferred_country == country
+    cand = doc.candidates[0]
+    cand.event_type = "Riots" if sub == "Violent demonstration" else "Explosions/Remote violence"
+    cand.sub_event_type = sub
+    ActorResolver(settings=Settings())(doc)
+    named = [a.name for a in (cand.actor1, cand.actor2) if a is not None and a.name.endswith(")")]
+    assert named
+    assert all(n.endswith(f"({country})") or "(20" in n or "(19" in n for n in named), named
+    assert _where(doc)[0] in (country, None)
