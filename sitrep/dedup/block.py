@@ -165,11 +165,13 @@ def index_keys(event: Event, *, precision: int = GEOHASH_PRECISION) -> list[str]
 
 
 def query_keys(event: Event, *, precision: int = GEOHASH_PRECISION,
-               radius_km: float = QUERY_RADIUS_KM, slack_days: int = 0) -> list[str]:
+               radius_km: float = QUERY_RADIUS_KM, slack_days: int = 0, whole_country: bool = False) -> list[str]:
     """Keys to look up for an incoming event: each day of its window x nearby cells (+ country).
 
     Events without coordinates look up only their country key (every stored event of that country
-    and day is then a candidate, compared by place name).
+    and day is then a candidate, compared by place name). ``whole_country``: every stored event of
+    the country and days is a candidate, wherever it was geocoded (for the learned decision, which
+    weighs the text against a geocoder's slip).
     """
     window = date_window(event, slack_days=slack_days)
     if window is None:
@@ -177,6 +179,8 @@ def query_keys(event: Event, *, precision: int = GEOHASH_PRECISION,
     if event.latitude is not None and event.longitude is not None:
         places = neighbour_cells(event.latitude, event.longitude, precision=precision,
                                  radius_km=radius_km) + [_country_key(event, "c")]
+        if whole_country:
+            places.append(_country_key(event, "k"))
     else:
         places = [_country_key(event, "c"), _country_key(event, "k")]
     return [f"{day.isoformat()}|{p}" for day in _days(window) for p in places]

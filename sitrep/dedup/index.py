@@ -8,11 +8,12 @@ joins the best compatible one, or starts a new event.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..schema import Event
 from .block import GEOHASH_PRECISION, index_keys, query_keys
+from .features import LAG_DAYS, DocContext
 from .match import DEFAULT_MATCH_CONFIG, Match, MatchConfig, match_events
 from .merge import merge_cluster
 
@@ -40,19 +41,55 @@ class MergeStep:
     match: Match
 
 
+ContextOf = Callable[[Event], "DocContext | None"]
+
+
+def _no_context(_: Event) -> DocContext | None:
+    return None
+
+
+def _learned_group(event: Event, reports: Sequence[Event], context: ContextOf,
+                   config: MatchConfig) -> Match | None:
+    """With documents known: the mean probability over the cluster's reports (average linkage, as
+    each outlet's coding is noisy), refused if any report is vetoed (unresolved place, dates)."""
+    ctx = context(event)
+    each = [match_events(event, r, config=config, contexts=(ctx, context(r))) for r in reports]
+    if any(m.reason in ("place", "date") for m in each):
+        return None
+    first = each[0]
+    if first.features.get("decision") != "learned":
+        return None
+    from .pairmodel import default_pair_model
+
+    score = sum(m.score for m in each) / len(each)
+    if score < default_pair_model().threshold:
+        return None
+    return Match(True, score, {**first.features, "reports_matched": len(each), "score": round(score, 3)})
+
+
 def best_match(event: Event, candidates: Iterable[tuple[int, Event, Sequence[Event]]], *,
-               config: MatchConfig = DEFAULT_MATCH_CONFIG) -> tuple[int, Match] | None:
+               config: MatchConfig = DEFAULT_MATCH_CONFIG,
+               context: ContextOf = _no_context) -> tuple[int, Match] | None:
     """The highest-scoring compatible candidate ``(id, match)``, if any.
 
     candidates: ``(id, merged event, its reports)``. The event must match the merged event *and*
     every report of it (complete linkage: a generic "unidentified gunmen" report cannot chain two
     differently attributed events together). Candidates that already hold one of the event's
     documents are skipped: events coded from one report are distinct by construction.
+    context: a report's document (:class:`DocContext`), when known: then the learned decision
+    compares the event with each report (:func:`_learned_group`).
     """
     docs = set(event.doc_ids or [event.doc_id])
     best: tuple[int, Match] | None = None
+    learned = config.learned and context(event) is not None
     for cid, cand, reports in candidates:
         if docs & set(cand.doc_ids or [cand.doc_id]):
+            continue
+        if learned and all(context(r) is not None for r in reports):
+            hit = _learned_group(event, reports, context, config)
+            if hit is not None and (best is None or hit.score > best[1].score
+                                    or (hit.score == best[1].score and cid < best[0])):
+                best = (cid, hit)
             continue
         m = match_events(event, cand, config=config)
         if not m.ok:
@@ -74,11 +111,14 @@ class MergeIndex:
     config: matcher thresholds.
     precision: geohash length of the blocking cells.
     first_id: id given to the first new cluster (stored events preloaded with ``preload`` keep theirs).
+    contexts: documents of the reports by doc id (:func:`.features.doc_context`); a report whose
+        document is known is matched by the learned decision and looked up LAG_DAYS around its date.
     """
 
     def __init__(self, *, config: MatchConfig = DEFAULT_MATCH_CONFIG, precision: int = GEOHASH_PRECISION,
-                 first_id: int = 0) -> None:
+                 first_id: int = 0, contexts: dict[str, DocContext] | None = None) -> None:
         self.config = config
+        self.contexts: dict[str, DocContext] = dict(contexts or {})
         self.precision = precision
         self.clusters: dict[int, Cluster] = {}
         self.steps: list[MergeStep] = []
@@ -111,9 +151,16 @@ class MergeIndex:
         self.clusters[cid] = Cluster(cid, reports, merged)
         self._file(cid, keys)
 
+    def context(self, event: Event) -> DocContext | None:
+        """The document of a report, when known."""
+        return self.contexts.get(event.doc_id or "")
+
     def query(self, event: Event) -> list[str]:
-        return query_keys(event, precision=self.precision, radius_km=self._radius,
-                          slack_days=self.config.date_slack_days)
+        slack, wide = self.config.date_slack_days, False
+        if self.config.learned and self.context(event) is not None:
+            slack, wide = max(slack, LAG_DAYS), True  # reports come weeks later; geocoders slip
+        return query_keys(event, precision=self.precision, radius_km=self._radius, slack_days=slack,
+                          whole_country=wide)
 
     def candidates(self, event: Event, *, keys: list[str] | None = None) -> list[int]:
         found: dict[int, None] = {}
@@ -130,7 +177,7 @@ class MergeIndex:
         cids = self.candidates(event, keys=keys)
         self.comparisons += len(cids)
         hit = best_match(event, ((c, self.clusters[c].merged, self.clusters[c].reports) for c in cids),
-                         config=self.config)
+                         config=self.config, context=self.context)
         if hit is None:
             cid = self._next
             self._next += 1
@@ -148,6 +195,25 @@ class MergeIndex:
         self.changed.add(cid)
         self._file(cid)
         return cid, m
+
+    def add_document(self, events: Sequence[Event], *, keys: Sequence[list[str]] | None = None
+                     ) -> list[tuple[int, Match | None]]:
+        """File the events of one document, the surest match first: a document's secondary event
+        (a past shooting it recalls) must not take the cluster its main event belongs to, as one
+        cluster holds one event of each document. Results in the order of ``events``."""
+        keys = list(keys) if keys is not None else [self.query(e) for e in events]
+        todo = list(range(len(events)))
+        out: dict[int, tuple[int, Match | None]] = {}
+        while todo:
+            def surest(i: int) -> float:
+                cids = self.candidates(events[i], keys=keys[i])
+                hit = best_match(events[i], ((c, self.clusters[c].merged, self.clusters[c].reports)
+                                             for c in cids), config=self.config, context=self.context)
+                return hit[1].score if hit is not None else -1.0
+            i = max(todo, key=lambda j: (surest(j), -j)) if len(todo) > 1 else todo[0]
+            todo.remove(i)
+            out[i] = self.add(events[i], keys=keys[i])
+        return [out[i] for i in range(len(events))]
 
     def events(self) -> list[Event]:
         return [c.merged for c in self.clusters.values()]

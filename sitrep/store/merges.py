@@ -8,8 +8,9 @@ incoming report, the stored event before and after, and the features that matche
 its remaining reports (so undoing the last merge restores the target exactly as it was).
 
 A merged event is always ``merge_cluster(reports)`` of its reports: the report it was first stored
-from, then the incoming report of every merge not undone, in order (after a reviewer's split, the first report
-is the one its ``split-base`` row records), with its reviewers' edits re-applied (:mod:`.reapply`).
+from, then every live merge's incoming report, in order (after a split, the first report is the one its
+``split-base`` row records), with its reviewers' edits re-applied (:mod:`.reapply`). With documents known,
+the learned decision matches (:mod:`.merge_context`).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from ..errors import StoreError
 from ..schema import Doc, Event
 from . import tables as t
 from .engine import refresh_planner_stats
+from .merge_context import incoming_contexts, stored_contexts
 from .repository import Store
 from .reapply import merged_with_edits, with_edits
 from .txn import MERGE_LOCK, retrying, write_transaction
@@ -82,8 +84,7 @@ class MergeReport:
     comparisons: int = 0
     merge_ids: list[int] = field(default_factory=list)
 
-    def add(self, other: MergeReport) -> None:
-        """Count in what another batch did (batches are retried on their own report)."""
+    def add(self, other: MergeReport) -> None:  # batches are retried on their own report
         for name in ("documents", "skipped_existing", "inserted", "merged", "comparisons"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.merge_ids += other.merge_ids
@@ -126,8 +127,7 @@ def _columns(event: Event) -> dict[str, Any]:
 
 
 def _in(conn: Any, col: Any) -> Any:
-    """``col IN :ids``; on PostgreSQL ``col = ANY(:ids)`` with one array parameter, so the statement
-    text stays the same whatever the list length (psycopg caches its parse; no 400-placeholder SQL)."""
+    """``col IN :ids``; on PostgreSQL ``col = ANY(:ids)``: one statement text whatever the length."""
     if conn.dialect.name == "postgresql":
         return col == any_(bindparam("ids", type_=ARRAY(col.type)))
     return col.in_(bindparam("ids", expanding=True))
@@ -149,9 +149,8 @@ def _insert_events(conn: Any, events: Sequence[Event], now: datetime) -> list[in
 def _insert_with_ids(conn: Any, table: Table, rows: list[dict[str, Any]]) -> list[int]:
     """Insert rows; their new primary keys, in input order.
 
-    On PostgreSQL the keys are drawn from the table's sequence first and the rows sent as a plain
-    executemany: a multi-row ``INSERT ... RETURNING`` of 1,000 wide rows is one huge statement that
-    psycopg re-parses on the client every time (about a third of the merge time at 100k events).
+    On PostgreSQL the keys come from the table's sequence first, then a plain executemany: a multi-row
+    ``INSERT ... RETURNING`` of 1,000 wide rows is re-parsed by psycopg each time (a third of the time).
     """
     if conn.dialect.name == "postgresql":
         ids = [int(i) for i in conn.execute(
@@ -263,13 +262,15 @@ def _merge_batch(conn: Any, docs: Sequence[Doc], report: MergeReport, config: Ma
             todo[d.document.id] = d
     if not todo:
         return
-    index = MergeIndex(config=config, precision=precision, first_id=_NEW)
-    work = [(e, index.query(e)) for d in todo.values() for e in d.events]
-    _preload(conn, index, list(dict.fromkeys(k for _, keys in work for k in keys)))
-    for e, keys in work:
-        _, m = index.add(e, keys=keys)
-        report.inserted += m is None
-        report.merged += m is not None
+    index = MergeIndex(config=config, precision=precision, first_id=_NEW,
+                       contexts=incoming_contexts(todo.values()))
+    work = [(d.events, [index.query(e) for e in d.events]) for d in todo.values()]
+    _preload(conn, index, list(dict.fromkeys(k for _, keys in work for ks in keys for k in ks)))
+    stored_contexts(conn, index)
+    for events, keys in work:
+        for _, m in index.add_document(events, keys=keys):
+            report.inserted += m is None
+            report.merged += m is not None
     report.comparisons += index.comparisons
     _insert_documents(conn, list(todo.values()), now)
     new = sorted(c for c in index.changed if c >= _NEW)
@@ -320,8 +321,7 @@ def merge_documents(store: Store, docs: Iterable[Doc], *, config: MatchConfig = 
 
 
 def merge_into_store(store: Store, doc: Doc, *, config: MatchConfig = DEFAULT_MATCH_CONFIG,
-                     precision: int = GEOHASH_PRECISION) -> MergeReport:
-    """Store one coded document, merging its events into matching stored events."""
+                     precision: int = GEOHASH_PRECISION) -> MergeReport:  # one document: see merge_documents
     return merge_documents(store, [doc], config=config, precision=precision)
 
 
