@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from itertools import chain
 from pathlib import Path
 from typing import Annotated
 
@@ -12,9 +11,8 @@ from rich.table import Table
 
 from ..config import default_db_url
 from ..dedup.control import (
-    TERRITORY_SUB_EVENTS,
     ControlSpell,
-    build_control,
+    stored_timeline,
     find_place,
     holder_on,
     place_key,
@@ -22,7 +20,7 @@ from ..dedup.control import (
     write_control,
 )  # fmt: skip
 from ..errors import SitrepError
-from ..store import EventFilter, open_store
+from ..store import open_store
 from ._common import err, handle_errors, parse_date
 from .app import app
 
@@ -44,9 +42,7 @@ def control(
     day = parse_date(on)
     store = open_store(db or default_db_url())
     try:
-        events = chain.from_iterable(store.iter_events(EventFilter(sub_event_type=s))
-                                     for s in TERRITORY_SUB_EVENTS)
-        timeline = build_control(events)
+        timeline = stored_timeline(store)
     finally:
         store.dispose()
     if export is not None:

@@ -20,12 +20,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain
 from pathlib import Path
 from typing import Any, TextIO
 
 from ..schema import Event, Evidence
 
-__all__ = ["CONTROL_COLUMNS", "TERRITORY_SUB_EVENTS", "ControlSpell", "build_control", "find_place",
+__all__ = ["CONTROL_COLUMNS", "TERRITORY_SUB_EVENTS", "ControlSpell", "build_control", "find_place", "stored_timeline",
            "holder_on", "place_key", "places_taken", "state_on", "write_control"]
 
 TERRITORY_SUB_EVENTS = ("Non-state actor overtakes territory", "Government regains territory",
@@ -141,6 +142,14 @@ def build_control(events: Iterable[Event]) -> dict[str, list[ControlSpell]]:
                                        evidence=list(e.evidence)))
         out[key] = spells
     return out
+
+
+def stored_timeline(store: Any) -> dict[str, list[ControlSpell]]:
+    """The control timeline of a store's territory events (one reader for the CLI and the API)."""
+    from ..store import EventFilter  # the store imports dedup: keep this import lazy
+
+    return build_control(chain.from_iterable(store.iter_events(EventFilter(sub_event_type=s))
+                                             for s in TERRITORY_SUB_EVENTS))
 
 
 def holder_on(spells: list[ControlSpell], day: date) -> ControlSpell | None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from sitrep.cli.app import app
+from sitrep.cli.app import _load_commands, app
 from sitrep.schema import Doc, Document
 from sitrep.store import open_store
 from sitrep.store.merges import merge_documents
@@ -18,7 +18,10 @@ from tests.helpers import make_event
 
 @pytest.fixture
 def control_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    # register ``control`` on a copy of the command list, so other tests see the app as configured
+    # every command module registers itself on the real list first (importing it here, after the
+    # list was swapped for a copy, would register ``control`` on the copy only: later tests calling
+    # ``_load_commands()`` would find the module imported and the command gone)
+    _load_commands()
     monkeypatch.setattr(app, "registered_commands", list(app.registered_commands))
     module = importlib.import_module("sitrep.cli.control")
     if not any(c.name == "control" for c in app.registered_commands):

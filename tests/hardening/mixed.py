@@ -44,7 +44,7 @@ def mixed_writers(url: str, folder: Path, *, plain: int = 1, merging: int = 1, r
     """Start ``plain`` plain and ``merging`` merge writers on the same corpus, in different
     orders; each one's outcome ("ok ..." when it lost nothing)."""
     from sitrep.store import open_store
-    from tests.hardening.racers import _writer_input, incident_corpus
+    from tests.hardening.racers import _writer_input, collect, incident_corpus
 
     incident_corpus(folder, incidents=incidents, reports=reports)
     open_store(url).dispose()  # migrated here: this is about writing
@@ -54,17 +54,4 @@ def mixed_writers(url: str, folder: Path, *, plain: int = 1, merging: int = 1, r
     procs = [ctx.Process(target=run_writer, args=(
         url, barrier, queue, f"{'merge' if i >= plain else 'plain'}{i}",
         str(_writer_input(folder / "docs.jsonl", i)), i >= plain)) for i in range(n)]
-    for p in procs:
-        p.start()
-    outcomes: dict[str, str] = {}
-    try:
-        for _ in procs:
-            name, outcome = queue.get(timeout=timeout)
-            outcomes[name] = outcome
-    finally:
-        for p in procs:
-            p.join(timeout=30)
-            if p.is_alive():
-                p.kill()
-                p.join()
-    return outcomes
+    return collect(procs, queue, timeout)

@@ -143,6 +143,11 @@ def race(target: Callable[..., None], n: int, *args: Any, timeout: float = 120) 
     url, *rest = args
     procs = [ctx.Process(target=target, args=(url, barrier, queue, f"p{i}", *_each(rest, i)))
              for i in range(n)]
+    return collect(procs, queue, timeout)
+
+
+def collect(procs: list[Any], queue: Any, timeout: float) -> dict[str, str]:
+    """Start the processes, gather each one's (name, outcome) from ``queue``, and always reap them."""
     for p in procs:
         p.start()
     outcomes: dict[str, str] = {}

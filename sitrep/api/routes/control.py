@@ -9,7 +9,6 @@ the event's location, whose name has no timeline of its own.
 
 from __future__ import annotations
 
-from itertools import chain
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
@@ -17,13 +16,12 @@ from fastapi import APIRouter, Query
 from ...dedup.control import (
     TERRITORY_SUB_EVENTS,
     ControlSpell,
-    build_control,
+    stored_timeline,
     find_place,
     holder_on,
     place_key,
     places_taken,
 )  # fmt: skip
-from ...store import EventFilter
 from ...store.review import get_event
 from ..deps import StateDep, safe_id
 from ..errors import ApiError
@@ -53,9 +51,7 @@ def control(
 ) -> dict[str, Any]:
     if (place is None) == (event is None):
         raise ApiError(422, "validation_error", "give one of place or event")
-    events = chain.from_iterable(state.store.iter_events(EventFilter(sub_event_type=s))
-                                 for s in TERRITORY_SUB_EVENTS)
-    timeline = build_control(events)
+    timeline = stored_timeline(state.store)
     if event is not None:
         record = get_event(state.store, safe_id(event, "event"))
         if record is None:

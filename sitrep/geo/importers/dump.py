@@ -19,8 +19,8 @@ from pathlib import Path
 from ...errors import InputError
 from ..build import clean_admin1
 from ..gazetteer import PlaceRecord
-from .base import ImportReport, RowError, parse_coords
-from .geonames import GEONAMES_COLUMNS
+from .base import ImportReport, RowError
+from .geonames import GEONAMES_COLUMNS, geonames_core
 
 __all__ = ["KEPT_CLASSES", "read_admin_codes", "read_country_zip", "verify_zip"]
 
@@ -123,16 +123,10 @@ def read_country_zip(path: Path, cc: str, admin_codes: dict[str, str],
         if row[6] not in KEPT_CLASSES:
             continue
         try:
-            gid, name = row[0].strip(), row[1].strip()
-            if not gid.isdigit():
-                raise RowError("geonameid is not a number")
-            if not name:
-                raise RowError("no name")
-            lat, lon = parse_coords(row[4], row[5])
+            gid, name, lat, lon, population = geonames_core(row)
         except RowError as exc:
             report.reject(where, str(exc))
             continue
-        population = int(row[14]) if row[14].strip().isdigit() else 0
         kind = _kind(row[6], row[7], population)
         if kind is None:
             continue

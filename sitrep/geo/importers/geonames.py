@@ -12,7 +12,7 @@ from pathlib import Path
 from ..gazetteer import PlaceRecord
 from .base import ImportReport, RowError, parse_coords, read_rows
 
-__all__ = ["GEONAMES_COLUMNS", "read_geonames_places"]
+__all__ = ["GEONAMES_COLUMNS", "geonames_core", "read_geonames_places"]
 
 GEONAMES_COLUMNS = 19
 
@@ -31,6 +31,20 @@ def _kind(feature_class: str, code: str, population: int) -> str | None:
     return None
 
 
+def geonames_core(row: list[str]) -> tuple[str, str, float, float, int]:
+    """Id, name, latitude, longitude and population of one 19-column GeoNames row; a row that
+    cannot be a place raises :class:`RowError` with the reason (shared by the file importer and
+    ``sitrep gazetteer download``)."""
+    gid, name = row[0].strip(), row[1].strip()
+    if not gid.isdigit():
+        raise RowError("geonameid is not a number")
+    if not name:
+        raise RowError("no name")
+    lat, lon = parse_coords(row[4], row[5])
+    population = int(row[14]) if row[14].strip().isdigit() else 0
+    return gid, name, lat, lon, population
+
+
 def read_geonames_places(path: Path, report: ImportReport) -> list[PlaceRecord]:
     """Places of one GeoNames dump file; bad rows go to ``report``."""
     rows: list[tuple[str, list[str]]] = []
@@ -46,13 +60,7 @@ def read_geonames_places(path: Path, report: ImportReport) -> list[PlaceRecord]:
     out: list[PlaceRecord] = []
     for where, row in rows:
         try:
-            gid, name = row[0].strip(), row[1].strip()
-            if not gid.isdigit():
-                raise RowError("geonameid is not a number")
-            if not name:
-                raise RowError("no name")
-            lat, lon = parse_coords(row[4], row[5])
-            population = int(row[14]) if row[14].strip().isdigit() else 0
+            gid, name, lat, lon, population = geonames_core(row)
             kind = _kind(row[6], row[7], population)
             if kind is None:
                 raise RowError(f"feature {row[6]}.{row[7]} is not a place")
