@@ -269,6 +269,30 @@ def _inherit(text: str, nums: list[NumberSpan], figures: list[Figure]) -> list[F
     return out
 
 
+_AND_ONE = re.compile(r"\s+and\s+(?:a|an|one)\s+([\w'’-]+)\b", re.IGNORECASE)
+
+
+def _one_more(text: str, figures: list[Figure]) -> list[Figure]:
+    """"killing four women and a man", "three soldiers and a child were killed": the person
+    listed after a counted group is one more death of the same count."""
+    out = []
+    for f in figures:
+        if f.quantity != "killed" or f.rule not in ("number", "vague") or f.subset or f.total:
+            continue
+        what_end = f.start + len(str(f.value) if f.text[:1].isdigit() else f.text.split()[0])
+        words = re.match(r"[\w'’-]*(?:\s+[\w'’-]+)?", text[what_end:])
+        at = what_end + (words.end() if words else 0)
+        m = _AND_ONE.match(text, at)
+        if m is None or not (_CIVILIAN.fullmatch(m.group(1)) or _COMBATANT.fullmatch(m.group(1))):
+            continue
+        if any(g.start <= m.start(1) < g.end and g is not f for g in figures):
+            continue
+        noun = m.group(1)
+        out.append(Figure("killed", 1, 1, 1, m.start(), m.end(), m.group(0).strip(), what=noun,
+                          civilian=is_civilian(noun), rule="number", subset=False))
+    return out
+
+
 #: A person's age is no count: "Freda Lockett, 39, was killed", "Lockett (39)", "aged 39".
 _AGE = re.compile(r"\b[A-Z][\w'’-]+,\s+(\d{1,3}),|\b[A-Z][\w'’-]+\s+\((\d{1,3})\)|\baged\s+(\d{1,3})\b")
 
@@ -320,6 +344,7 @@ def find_figures(text: str, *, skip: list[tuple[int, int]] | None = None) -> lis
     figures = [Figure(**{**f.__dict__, "earlier": True}) if f.quantity == "killed" and _EARLIER.search(
         text[max(0, f.start - 60):f.start]) else f for f in figures]
     figures = _inherit(text, nums, figures)
+    figures += _one_more(text, figures)
     taken = [(f.start, f.end) for f in figures] + list(skip)
     death_cue = bool(_DEATH_CUE.search(low))
     for m in _SINGLE.finditer(text) if death_cue else ():

@@ -96,3 +96,13 @@ def test_fatalities_stage_latest_count_replaces_the_earlier_one(make_doc: DocFac
     doc = FatalityExtractor()(make_doc("The death toll from the blast rose to 12, the source said; "
                                        "the source earlier put the death toll at 5."))
     assert doc.candidates[0].fatalities == 12
+
+
+@pytest.mark.parametrize(("text", "total"), [
+    ("The gunman opened fire, killing four women and a man and injuring three others.", 5),
+    ("Three soldiers and a child were killed in the blast.", 4),
+    ("Rebels killed 3 soldiers and a tank was destroyed.", 3),
+    ("Two people were killed and a man was wounded.", 2),
+])
+def test_fatalities_stage_person_listed_after_a_count_is_one_more(make_doc: DocFactory, text: str, total: int) -> None:
+    assert FatalityExtractor()(make_doc(text)).candidates[0].fatalities == total
