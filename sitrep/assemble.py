@@ -304,10 +304,9 @@ class Assembler:
         for cand in doc.candidates:
             reason = None
             status = cand.extra.get("status")
-            # no publication date and no date in the text: coded undated, not dropped
+            # no publication date and no date in the text: coded undated, not dropped (the
+            # discourse stage gives such mentions the status "new", rule reported.undated)
             undated = cand.date is None and doc.pub_date is None
-            if undated and status == "undated":
-                status = "new"
             if status is not None and status != "new":
                 reason = "; ".join(str(w) for w in cand.extra.get("why", [])) or str(status)
             elif cand.negated:

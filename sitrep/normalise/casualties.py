@@ -53,17 +53,18 @@ _AGENT = re.compile(r"\s+(?:a|an|the|his|her|their|its|\d+|one|two|three|four|fi
                     r"several|dozens|[A-Z]\w+)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are|got|get)\b", re.IGNORECASE)
 _CASUALTY = re.compile(r"\bcasualt(?:y|ies)\b", re.IGNORECASE)
-_STOP_NOUN = re.compile(
-    r"^(?:[\w'-]+\s+){0,2}?(?:air\s*strikes?|strikes?|raids?|rockets?|missiles?|shells?|mortars?|rounds|bombs?|"
+#: Nouns a number before them counts instead of people ("12 houses", "three air strikes").
+_STOP_NOUNS = (
+    r"(?:air\s*strikes?|strikes?|raids?|rockets?|missiles?|shells?|mortars?|rounds|bombs?|"
     r"houses?|homes?|vehicles?|cars?|trucks?|buildings?|villages?|towns?|drones?|times|days?|hours?|"
     r"weeks?|months?|years?|km|kilomet(?:er|re)s?|met(?:er|re)s?|miles?|tons?|dollars?|percent|"
     r"shots|bullets|explosions?|blasts?|attacks?|positions?|checkpoints?|bases?|offensives?|"
     r"fronts?|frontlines?|districts?|provinces?|neighbou?rhoods?|events?|sorties|barrels?|guns?|bulldozers?|"
     r"excavators?|tanks?|weapons?|motorcycles?|shops?|stores?|schools?|hospitals?|mosques?|churches?|"
-    r"locations?|areas?|sectors?|groups?|operations?|incidents?|cases?|arrests?|protests?|raids?)\b",
-    re.IGNORECASE,
+    r"locations?|areas?|sectors?|groups?|operations?|incidents?|cases?|arrests?|protests?|raids?)\b"
 )  # fmt: skip
-_STOP_NOUN_NEXT = re.compile(_STOP_NOUN.pattern.replace(r"(?:[\w'-]+\s+){0,2}?", "", 1), re.IGNORECASE)
+_STOP_NOUN = re.compile(r"^(?:[\w'-]+\s+){0,2}?" + _STOP_NOUNS, re.IGNORECASE)  # within two words
+_STOP_NOUN_NEXT = re.compile(r"^" + _STOP_NOUNS, re.IGNORECASE)  # the very next word
 _SUBSET = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|one\s+of|incl\.|"
                      r"among\s+(?:the|those)\s+(?:dead|killed|victims|fatalities)\s+(?:were|was|are|is))\s*$",
                      re.IGNORECASE)

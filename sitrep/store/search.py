@@ -11,8 +11,10 @@ both databases:
   ``websearch_to_tsquery`` over a GIN expression index; Latin diacritics are removed with
   ``translate()`` (no extension needed). Both index the first :data:`FTS_CHARS` characters.
   Query syntax (both): words (all must occur), ``"a phrase"``, ``or``, ``-word`` (must not occur).
-- :func:`name_equals` / :func:`name_has_words`: names folded by :func:`fold` (case, Latin
-  diacritics, Arabic vowel marks and letter variants, apostrophes, punctuation) on both sides.
+- :func:`name_has_words`: names folded by :func:`fold` (case, Latin diacritics, Arabic vowel
+  marks and letter variants, apostrophes, punctuation) on both sides. (A whole-name filter such
+  as ``country=`` folds the few distinct stored names in Python and matches them with ``IN``:
+  ``Store._countries_named``.)
   SQLite calls the Python :func:`fold` (registered on each connection as ``sitrep_fold``);
   PostgreSQL computes the same folding with ``translate()`` and ``lower()``.
 
@@ -32,7 +34,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from . import tables as t
 
 __all__ = ["FTS_CHARS", "LATIN", "document_ids_matching", "events_matching_text", "fold",
-           "fts5_query", "name_equals", "name_has_words", "pg_document_vector_sql"]
+           "fts5_query", "name_has_words", "pg_document_vector_sql"]
 
 FTS_CHARS = 100_000  # PostgreSQL refuses a tsvector over 1 MB; both databases index this much
 
@@ -82,11 +84,6 @@ def _folded(dialect: str, expr: Any) -> Any:
         lowered = func.lower(_pg_translate(expr, _NAMES))
         return func.btrim(func.regexp_replace(lowered, r"\s+", " ", "g"))
     return func.sitrep_fold(expr)
-
-
-def name_equals(dialect: str, col: Any, value: str) -> ColumnElement[bool]:
-    """``col`` equals ``value`` once both are folded (``ukraine`` = "Ukraine")."""
-    return _folded(dialect, col) == fold(value)
 
 
 def _like_escape(value: str) -> str:
