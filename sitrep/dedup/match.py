@@ -6,10 +6,12 @@ Gates (all must pass):
   as shelling by another outlet; a territory capture reported as a clash);
 - date: the date windows overlap (each widened by its time precision, see ``block.date_window``);
 - place: distance within the radius of the less precise of the two (geo_precision 1: 5 km,
-  2: 25 km, 3: 75 km); two precise places more than ``same_place_km`` apart must also have similar
-  names (neighbouring districts are different events); without coordinates, names must agree;
-  an unknown place that fell back to a city (``geo_fallback``) matches only its own name or a
-  report naming just that city (its distance to anything else is unknown);
+  2: 25 km, 3: 75 km); two places more than ``same_place_km`` apart must also have similar names
+  unless one is the other's admin1-3 (neighbouring districts are different events); without
+  coordinates, names must agree; an unknown place that fell back to a city (``geo_fallback``, or a
+  place the sentence names inside the coded one, :mod:`.particulars`: "Kinda in Idleb" coded at
+  Idlib) matches only its own name or a district- or region-level report of that city (its
+  distance to anything else is unknown);
 - actors: each actor slot compatible (same or similar name; a generic actor such as "Unidentified
   Armed Group (Syria)" fits any actor of the same inter code; a missing actor fits anything).
   A different named perpetrator is accepted as an *attribution conflict* only for one-sided
@@ -28,6 +30,7 @@ from rapidfuzz import fuzz
 from ..schema import Event
 from .block import date_window
 from .features import LAG_DAYS, DocContext, pair_features
+from .particulars import named_place
 
 __all__ = ["DEFAULT_MATCH_CONFIG", "LAG_DAYS", "Match", "MatchConfig", "distance_km", "is_generic_actor",
            "learned_match", "match_events", "place_similarity", "type_compatibility"]
@@ -186,17 +189,29 @@ def place_similarity(x: str, y: str) -> float:
     return max(plain, fuzz.ratio(sx, sy) if len(sx) >= 3 and len(sy) >= 3 else 0.0)
 
 
-def _same_unresolved(a: Event, b: Event, name_sim: float | None, config: MatchConfig) -> bool:
-    """Whether a place the gazetteer did not know (``geo_fallback`` set: it sits at the city or
-    province it fell back to) may be the other event's place: the same name, or the other report
-    only names the place it fell back to (a vaguer account of the same event). Two different
-    unknown villages that fell back to one city are not 0 km apart."""
-    if name_sim is not None and name_sim >= config.name_threshold:
+def _contains(outer: Event, inner: Event) -> bool:
+    """Whether ``outer``'s place is one of ``inner``'s containers (its admin1-3)."""
+    if not outer.location:
+        return False
+    return any(x and place_similarity(outer.location, x) >= 90 for x in (inner.admin1, inner.admin2, inner.admin3))
+
+
+def _same_unresolved(a: tuple[str | None, str | None], b: tuple[str | None, str | None],
+                     config: MatchConfig, ev: tuple[Event, Event] | None = None) -> bool:
+    """Whether a place the gazetteer did not resolve (it sits at the city or province it fell back
+    to: ``geo_fallback``, or a particular the sentence names beside the coded location, see
+    :mod:`.particulars`) may be the other report's place: the same name, or the other report only
+    names the place it fell back to, and no more precisely than a district or region (a vaguer
+    account of the same event: "in Idleb province"; "in Kandahar city" is a place of its own). Two
+    different unknown villages that fell back to one city are not 0 km apart. ``a``, ``b``: (name,
+    fallback); ``ev``: the two events (their geo_precision)."""
+    (na, fa), (nb, fb) = a, b
+    if na and nb and place_similarity(na, nb) >= config.name_threshold:
         return True
-    for x, y in ((a, b), (b, a)):
-        if x.geo_fallback and not y.geo_fallback and y.location \
-                and _norm(y.location) == _norm(x.geo_fallback):
-            return True
+    for (_, fx), (ny, fy), y in ((a, b, ev[1] if ev else None), (b, a, ev[0] if ev else None)):
+        if fx and not fy and ny and _norm(ny) == _norm(fx):
+            if y is None or (y.geo_precision or 3) >= 2:
+                return True
     return False
 
 
@@ -215,8 +230,10 @@ def _place(a: Event, b: Event, config: MatchConfig) -> tuple[bool, float, dict[s
     name_sim = place_similarity(a.location, b.location) if a.location and b.location else None
     if name_sim is not None:
         feats["place_name_similarity"] = round(name_sim, 1)
-    if (a.geo_fallback or b.geo_fallback) and not _same_unresolved(a, b, name_sim, config):
-        feats["geo_fallback"] = [a.geo_fallback, b.geo_fallback]
+    named_a, named_b = named_place(a), named_place(b)
+    if (named_a[1] or named_b[1]) and not _same_unresolved(named_a, named_b, config, (a, b)):
+        feats["geo_fallback"] = [named_a[1], named_b[1]]
+        feats["unresolved"] = [named_a[0], named_b[0]]
         feats.pop("distance_km", None)  # one point stands for two places: distance unknown
         return False, 0.0, feats
     if d is None:
@@ -224,9 +241,9 @@ def _place(a: Event, b: Event, config: MatchConfig) -> tuple[bool, float, dict[s
         ok = bool(name_sim is not None and name_sim >= config.name_threshold and same_admin
                   and (a.country or "") == (b.country or ""))
         return ok, (name_sim or 0.0) / 100 if ok else 0.0, feats
-    if a.geo_precision == 1 and b.geo_precision == 1 and d > config.same_place_km:
-        if name_sim is None or name_sim < config.name_threshold:
-            return False, 0.0, feats
+    if d > config.same_place_km and (name_sim is None or name_sim < config.name_threshold) \
+            and not (_contains(a, b) or _contains(b, a)):
+        return False, 0.0, feats  # two named places at two points: neighbouring districts are two events
     closeness = 1.0 - d / radius
     return True, closeness if name_sim is None else 0.5 * closeness + 0.5 * name_sim / 100, feats
 

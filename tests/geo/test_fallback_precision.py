@@ -43,6 +43,7 @@ NOTES = {
     "marinka": "On 12 February, shelling damaged a clinic in Marinka village, Donetsk region.",
     "spartak": "On 12 February, shelling damaged a house in Spartak, near Donetsk.",
     "city": "On 12 February, shelling damaged several houses in Donetsk.",
+    "region": "On 12 February, shelling damaged several houses in Donetsk region.",
 }
 
 
@@ -93,8 +94,19 @@ def test_fallback_different_unknown_places_do_not_merge(pipe: Pipeline, a: str, 
     assert "distance_km" not in match.features  # not "0 km apart"
 
 
-def test_fallback_same_unknown_place_or_its_city_still_merge(pipe: Pipeline) -> None:
+def test_fallback_same_unknown_place_or_a_vaguer_report_still_merge(pipe: Pipeline) -> None:
     one = _event(pipe, "mineralne")
     again = one.model_copy(update={"doc_id": "other", "notes": "another outlet"})
     assert match_events(one, again).ok
-    assert match_events(one, _event(pipe, "city")).ok  # a vaguer report of the same shelling
+    region = _event(pipe, "region")
+    assert (region.geo_precision or 0) >= 2
+    assert match_events(one, region).ok  # a vaguer report of the same shelling
+
+
+def test_fallback_does_not_merge_with_a_precise_report_of_the_city(pipe: Pipeline) -> None:
+    """"Houses in Donetsk" (the city, precision 1) is a place of its own, not a vaguer account of
+    "houses in Mineralne, near Donetsk": ACLED codes each where it says it happened."""
+    city = _event(pipe, "city")
+    assert city.geo_precision == 1
+    match = match_events(_event(pipe, "mineralne"), city)
+    assert not match.ok and match.reason == "place"
