@@ -30,7 +30,7 @@ from rapidfuzz import fuzz
 from ..schema import Event
 from .block import date_window
 
-__all__ = ["FEATURES", "LAG_DAYS", "DocContext", "doc_context", "pair_features"]
+__all__ = ["FEATURES", "LAG_DAYS", "DocContext", "doc_context", "lagged_gap", "pair_features", "people_names"]
 
 #: Longest delay between an incident and a local report of it that the date features allow.
 LAG_DAYS = 30
@@ -55,11 +55,13 @@ _NUMBER = re.compile(r"(?<![\d.,])\d{2,5}(?!\d|,\d)")
 
 @dataclass(frozen=True)
 class DocContext:
-    """What the matcher knows of a report's document: publication date, names and numbers."""
+    """What the matcher knows of a report's document: publication date, names and numbers, and the
+    full names of people it names (``people``: "wanda espinoza")."""
 
     date: date | None
     names: frozenset[str]
     source: str | None = None
+    people: frozenset[str] = frozenset()
 
 
 def doc_context(text: str, *, published: date | None = None, title: str | None = None,
@@ -71,7 +73,77 @@ def doc_context(text: str, *, published: date | None = None, title: str | None =
     names = {w.casefold() for w in _WORD.findall(full)
              if w.casefold() not in lower and w.casefold() not in _STOP and not w.isupper()}
     names |= {n for n in _NUMBER.findall(full) if not 1900 <= int(n) <= 2100}
-    return DocContext(published, frozenset(names), source)
+    return DocContext(published, frozenset(names), source, people_names(full, lower))
+
+
+#: Words that make a capitalised run an institution, a place or a title rather than a person.
+_NOT_PERSON = {w.casefold() for w in """
+Hospital Medical Memorial Center Centre Clinic County Parish Township Borough City State District Street
+Avenue Road Boulevard Drive Lane Highway Interstate Route Square Park Mall Plaza Station Airport Bridge
+River Lake Mount Fort Saint San Santa Los Las New North South East West Upper Lower Office Bureau
+Department Patrol Police Sheriff Attorney Court Judge Jail Prison University College School Academy
+Church Mosque Temple Cathedral Club Bar Restaurant Hotel Motel Apartments Company Inc Corp Bank Market
+Store Walmart Press News Times Post Herald Tribune Journal Daily Gazette Radio Television Channel Fox
+Facebook Twitter Instagram Youtube Google Chief Officer Officers Deputy Detective Sergeant Lieutenant
+Captain Trooper Agent Special Mayor Governor Senator President Minister Secretary Director Spokesman
+Spokeswoman Coroner Examiner Commissioner Council Committee Association Foundation Museum Institute
+Army Navy Air Force Guard National International United Federal American Republican Democratic
+Islamic Muslim Christian Catholic Day Eve Year Happy Merry Christmas Easter Thanksgiving Black Lives
+Matter Crime Stoppers Unit Division Task Team Services Service Health Fire Rescue Emergency Public
+Like Us Tags Follow Share Comments Comment Click Photo Photos Video Watch Sign Subscribe Related Story
+""".split()}
+_PERSON = re.compile(r"\b([A-Z][a-z'’\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’\-]+){1,2})\b")
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|into|outside|around|across|towards?|through|from)\s+(?:the\s+)?$")
+_PLACE_AFTER = re.compile(r"\s+(?:district|province|city|town|village|county|area|region|camp|street|road|"
+                          r"avenue|neighbou?rhood|suburb|valley|river|militants|fighters|forces|group)\b")
+
+
+_TITLE_BEFORE = re.compile(
+    r"\b(?:sheriff|chief|officer|sgt|sergeant|lt|lieutenant|capt|captain|det|detective|deputy|spokes\w+|"
+    r"activist|mayor|judge|attorney|prosecutor|dr|rev|reverend|pastor|bishop|commissioner|coroner|sen|"
+    r"senator|rep|gov|governor|president|minister|trooper|agent|superintendent|director|councilman|"
+    r"councilwoman|alderman|professor|analyst|reporter|correspondent)\.?\s+$", re.IGNORECASE)
+_SPEAKS_AFTER = re.compile(r",?\s+(?:said|says|told|stated|added|explained|wrote|tweeted|(?:a|the|an)\s+"
+                           r"[\w ]{0,30}?(?:spokes\w+|chief|officer|sheriff|activist|director|coroner|"
+                           r"attorney|prosecutor|official|pastor|analyst|reporter))\b")
+
+
+def people_names(text: str, lower: set[str] | None = None) -> frozenset[str]:
+    """Full names of people a document gives ("Wanda Espinoza", "Carl T. Brown" -> "carl brown"):
+    runs of two or three capitalised words of which none is written in lower case elsewhere in the
+    text, none is an institution, place or title word, and the run is not set as a place ("in Nad
+    Ali", "Pul-e Khumri city") or a group ("Boko Haram militants"). The particulars two outlets' reports of one incident share, and two incidents
+    in one city on one day do not."""
+    if lower is None:
+        lower = set(_LOWER.findall(text))
+    out: set[str] = set()
+    speakers: set[str] = set()
+    for m in _PERSON.finditer(text):
+        if _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()) \
+                or _PLACE_AFTER.match(text, m.end()):
+            continue  # "in Nad Ali", "Pul-e Khumri city": a place
+        if _TITLE_BEFORE.search(text, max(0, m.start() - 25), m.start()) or _SPEAKS_AFTER.match(text, m.end()):
+            speakers.add(" ".join(m.group(1).casefold().split()[-1:]))
+            continue  # "Sheriff Carroll Smith", "Andrew Holmes said": quoted in many incidents
+        words = [w for w in m.group(1).split() if not w.endswith(".")]
+        folded = [w.casefold().replace("’", "'") for w in words]
+        if len(words) < 2 or any(w in lower or w in _NOT_PERSON or w in _STOP for w in folded):
+            continue
+        if any(w.endswith("'s") for w in folded[:-1]):
+            continue
+        out.add(f"{folded[0]} {folded[-1]}")
+    return frozenset(p for p in out if p.split()[-1] not in speakers)
+
+
+def lagged_gap(a: Event, b: Event, ctx_a: DocContext | None, ctx_b: DocContext | None) -> int | None:
+    """Days between two reports' date windows once a report dated on its own publication day may
+    have happened up to LAG_DAYS earlier (``None`` when a date is missing)."""
+    wa, wb = date_window(a), date_window(b)
+    if wa is None or wb is None:
+        return None
+    return _gap(_lagged(a, wa, ctx_a), _lagged(b, wb, ctx_b))
 
 
 def _gap(wa: tuple[date, date], wb: tuple[date, date]) -> int:

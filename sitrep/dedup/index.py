@@ -7,17 +7,25 @@ joins the best compatible one, or starts a new event.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..schema import Event
 from .block import GEOHASH_PRECISION, index_keys, query_keys
-from .features import LAG_DAYS, DocContext
-from .match import DEFAULT_MATCH_CONFIG, Match, MatchConfig, match_events
+from .features import LAG_DAYS, DocContext, lagged_gap
+from .match import DEFAULT_MATCH_CONFIG, Match, MatchConfig, match_events, type_compatibility
+from .particulars import named_place, similar_names
 from .merge import merge_cluster
 
-__all__ = ["Cluster", "MergeIndex", "MergeStep", "best_match"]
+__all__ = ["COMMON_PERSON_CLUSTERS", "Cluster", "MergeIndex", "MergeStep", "best_match", "people_key",
+           "same_people"]
+
+
+def people_key(person: str) -> str:
+    """The blocking key of a person's name (the stored key column holds 80 characters)."""
+    return ("p:" + person)[:80]
 
 
 @dataclass
@@ -67,9 +75,71 @@ def _learned_group(event: Event, reports: Sequence[Event], context: ContextOf,
     return Match(True, score, {**first.features, "reports_matched": len(each), "score": round(score, 3)})
 
 
+#: A person named in the reports of more clusters than this is no particular of one incident (a
+#: spokesman, a victim of an earlier case everybody recalls, an outlet's columnist).
+COMMON_PERSON_CLUSTERS = 2
+
+
+def _no_commons(_: str) -> bool:
+    return False
+
+
+def _coded_names(event: Event, reports: Sequence[Event]) -> set[str]:
+    """Names the events code as places or actors ("Al Shabaab", "Addis Ababa"): not people."""
+    out: set[str] = set()
+    for e in (event, *reports):
+        for v in (e.location, e.admin1, e.admin2, e.admin3, e.country, e.actor1, e.actor2,
+                  e.assoc_actor_1, e.assoc_actor_2, e.geo_fallback):
+            if v:
+                words = [w for w in re.sub(r"[^\w' -]+", " ", v.casefold()).split()]
+                out.update(f"{a} {b}" for i, a in enumerate(words) for b in words[i + 1:])
+    return out
+
+
+def _named_apart(a: Event, b: Event) -> bool:
+    """Whether the two sentences name two different particular places (:mod:`.particulars`):
+    people in common do not join "clashes in Nahri Saraj" and "clashes in Sangin"."""
+    (na, fa), (nb, fb) = named_place(a), named_place(b)
+    if not (fa or fb) or not na or not nb:
+        return False
+    return not similar_names(na, nb)
+
+
+def same_people(event: Event, reports: Sequence[Event], context: ContextOf,
+                common: Callable[[str], bool] = _no_commons) -> Match | None:
+    """Two outlets' reports of one incident name the same people; two incidents in one city on one
+    day do not. When the event's document and a report's share a person's full name (not a common
+    one), the event joins the cluster whatever point each geocoder chose, provided every report's
+    dates can meet (allowing LAG_DAYS of reporting delay), the countries agree and the types are
+    compatible (a shooting and its aftermath's arrest are two events)."""
+    ctx = context(event)
+    if ctx is None or not ctx.people:
+        return None
+    shared: set[str] = set()
+    for r in reports:
+        cr = context(r)
+        if cr is not None:
+            shared |= {p for p in ctx.people & cr.people if not common(p)}
+    shared -= _coded_names(event, reports)
+    if not shared:
+        return None
+    for r in reports:
+        gap = lagged_gap(event, r, ctx, context(r))
+        if gap is None or gap > 0:
+            return None
+        if event.country and r.country and event.country != r.country:
+            return None
+        if type_compatibility(event, r) == 0.0:
+            return None
+        if _named_apart(event, r):
+            return None
+    return Match(True, 0.9, {"decision": "same people", "people": sorted(shared)[:5],
+                             "reports_matched": len(reports), "score": 0.9})
+
+
 def best_match(event: Event, candidates: Iterable[tuple[int, Event, Sequence[Event]]], *,
-               config: MatchConfig = DEFAULT_MATCH_CONFIG,
-               context: ContextOf = _no_context) -> tuple[int, Match] | None:
+               config: MatchConfig = DEFAULT_MATCH_CONFIG, context: ContextOf = _no_context,
+               common: Callable[[str], bool] = _no_commons) -> tuple[int, Match] | None:
     """The highest-scoring compatible candidate ``(id, match)``, if any.
 
     candidates: ``(id, merged event, its reports)``. The event must match the merged event *and*
@@ -77,7 +147,9 @@ def best_match(event: Event, candidates: Iterable[tuple[int, Event, Sequence[Eve
     differently attributed events together). Candidates that already hold one of the event's
     documents are skipped: events coded from one report are distinct by construction.
     context: a report's document (:class:`DocContext`), when known: then the learned decision
-    compares the event with each report (:func:`_learned_group`).
+    compares the event with each report (:func:`_learned_group`), or, by the gates, reports naming
+    the same people match whatever their geocoded points (:func:`same_people`).
+    common: whether a person's name is too common to tell incidents apart.
     """
     docs = set(event.doc_ids or [event.doc_id])
     best: tuple[int, Match] | None = None
@@ -92,14 +164,18 @@ def best_match(event: Event, candidates: Iterable[tuple[int, Event, Sequence[Eve
                 best = (cid, hit)
             continue
         m = match_events(event, cand, config=config)
-        if not m.ok:
-            continue
-        if len(reports) > 1:
+        if m.ok and len(reports) > 1:
             each = [match_events(event, r, config=config) for r in reports]
-            if not all(x.ok for x in each):
+            if all(x.ok for x in each):
+                score = (m.score + min(x.score for x in each)) / 2
+                m = Match(True, score, {**m.features, "reports_matched": len(each), "score": round(score, 3)})
+            else:
+                m = Match(False, 0.0, m.features, "reports")
+        if not m.ok:
+            people = same_people(event, reports, context, common)
+            if people is None:
                 continue
-            score = (m.score + min(x.score for x in each)) / 2
-            m = Match(True, score, {**m.features, "reports_matched": len(each), "score": round(score, 3)})
+            m = Match(True, people.score, {**m.features, **people.features})
         if best is None or m.score > best[1].score or (m.score == best[1].score and cid < best[0]):
             best = (cid, m)
     return best
@@ -135,7 +211,8 @@ class MergeIndex:
             if bucket and cid in bucket:
                 bucket.remove(cid)
         if keys is None:
-            keys = list(dict.fromkeys(index_keys(self.clusters[cid].merged, precision=self.precision)))
+            keys = list(dict.fromkeys(index_keys(self.clusters[cid].merged, precision=self.precision)
+                                      + self._people_keys(self.clusters[cid].reports)))
         for key in keys:
             self._blocks[key].append(cid)
         self._keys[cid] = keys
@@ -155,12 +232,27 @@ class MergeIndex:
         """The document of a report, when known."""
         return self.contexts.get(event.doc_id or "")
 
+    def _people_keys(self, reports: Sequence[Event]) -> list[str]:
+        """Blocking keys of the people the reports' documents name (``p:<name>``): a later report
+        naming them meets the cluster whatever its date key or geocoded cell."""
+        out: dict[str, None] = {}
+        for r in reports:
+            ctx = self.context(r)
+            if ctx is not None:
+                out.update((people_key(p), None) for p in sorted(ctx.people))
+        return list(out)
+
+    def common(self, person: str) -> bool:
+        """A person named by the reports of more than COMMON_PERSON_CLUSTERS clusters."""
+        return len(self._blocks.get(people_key(person), ())) > COMMON_PERSON_CLUSTERS
+
     def query(self, event: Event) -> list[str]:
         slack, wide = self.config.date_slack_days, False
         if self.config.learned and self.context(event) is not None:
             slack, wide = max(slack, LAG_DAYS), True  # reports come weeks later; geocoders slip
-        return query_keys(event, precision=self.precision, radius_km=self._radius, slack_days=slack,
+        keys = query_keys(event, precision=self.precision, radius_km=self._radius, slack_days=slack,
                           whole_country=wide)
+        return keys + self._people_keys([event])
 
     def candidates(self, event: Event, *, keys: list[str] | None = None) -> list[int]:
         found: dict[int, None] = {}
@@ -177,7 +269,7 @@ class MergeIndex:
         cids = self.candidates(event, keys=keys)
         self.comparisons += len(cids)
         hit = best_match(event, ((c, self.clusters[c].merged, self.clusters[c].reports) for c in cids),
-                         config=self.config, context=self.context)
+                         config=self.config, context=self.context, common=self.common)
         if hit is None:
             cid = self._next
             self._next += 1
@@ -208,7 +300,8 @@ class MergeIndex:
             def surest(i: int) -> float:
                 cids = self.candidates(events[i], keys=keys[i])
                 hit = best_match(events[i], ((c, self.clusters[c].merged, self.clusters[c].reports)
-                                             for c in cids), config=self.config, context=self.context)
+                                             for c in cids), config=self.config, context=self.context,
+                                 common=self.common)
                 return hit[1].score if hit is not None else -1.0
             i = max(todo, key=lambda j: (surest(j), -j)) if len(todo) > 1 else todo[0]
             todo.remove(i)
