@@ -164,7 +164,7 @@ def _territory_consistent(sub: str, a1: Actor | None) -> str:
 def event_from_group(doc: Doc, group: list[EventCandidate]) -> Event:
     head = _ranked(group)
     date = head.date or _UNDATED
-    actors = []
+    actors: list[Actor] = []
     for cand in sorted(group, key=lambda c: c is not head):
         for actor in (cand.actor1, cand.actor2):
             if actor is not None and actor.name not in {a.name for a in actors}:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from .config import Settings
 
@@ -30,7 +30,7 @@ class Resources:
             with self._lock:
                 if name not in self._items:
                     self._items[name] = loader(self.settings)
-        return self._items[name]  # type: ignore[no-any-return]
+        return cast(T, self._items[name])  # the loader (or put) under this name made it
 
     def put(self, name: str, value: object) -> None:
         self._items[name] = value

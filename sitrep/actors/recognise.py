@@ -9,6 +9,7 @@ review. Country names and demonyms are matched too, to guess the document's coun
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .kb import ActorEntry, KnowledgeBase, normalise_alias
@@ -114,7 +115,7 @@ class Matcher:
             toks = key.split(" ")
             self.prefixes.update(" ".join(toks[:n]) for n in range(1, len(toks) + 1))
 
-    def _scan(self, text: str, table: dict[str, object]) -> list[tuple[int, int, str]]:
+    def _scan(self, text: str, table: Mapping[str, object]) -> list[tuple[int, int, str]]:
         prefixes = self.prefixes
         toks = _tokens(text)
         out: list[tuple[int, int, str]] = []
@@ -150,7 +151,7 @@ class Matcher:
     def find(self, text: str, *, offset: int = 0, sentence_index: int = 0) -> list[Hit]:
         """Non-overlapping hits in ``text`` (longest first at each place), offsets shifted by ``offset``."""
         spans: list[tuple[int, int, tuple[ActorEntry, ...], int]] = []
-        for start, end, key in self._scan(text, self.index):  # type: ignore[arg-type]
+        for start, end, key in self._scan(text, self.index):
             if not _NOT_ACTOR_NEXT.match(text, end):
                 spans.append((start, end, self.index[key], 0))
         for m in _UNKNOWN.finditer(text):
@@ -183,7 +184,7 @@ class Matcher:
 
     def country_words(self, text: str) -> list[str]:
         """Countries named in ``text`` (names and demonyms), in order."""
-        return [self.countries[key] for _s, _e, key in self._scan(text, self.countries)]  # type: ignore[arg-type]
+        return [self.countries[key] for _s, _e, key in self._scan(text, self.countries)]
 
 
 def build_matcher(kb: KnowledgeBase) -> Matcher:

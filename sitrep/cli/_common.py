@@ -6,7 +6,7 @@ import functools
 from collections.abc import Callable
 from datetime import date as Date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
@@ -29,21 +29,22 @@ __all__ = ["check_inputs", "err", "handle_errors", "make_progress", "make_settin
            "report_outcomes", "report_quarantine"]
 
 err = Console(stderr=True)
-F = TypeVar("F", bound=Callable[..., Any])
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
-def handle_errors(func: F) -> F:
+def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
     """Turn SitrepError into a one-line message and exit code 1 (no traceback)."""
 
     @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return func(*args, **kwargs)
         except SitrepError as exc:
             err.print(f"[red]error[/red] {exc}", highlight=False)
             raise typer.Exit(1) from exc
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper
 
 
 def parse_date(value: str | None) -> Date | None:

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..config import Settings
 from ..errors import SitrepError
 from .app import app
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
+
+    from ..geo.store import SQLiteGazetteer
 
 __all__ = ["gazetteer_app"]
 
@@ -38,13 +43,13 @@ class _Bars:
         self.progress = Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(),
                                  TransferSpeedColumn(), console=Console(stderr=True),
                                  transient=False)
-        self.tasks: dict[str, object] = {}
+        self.tasks: dict[str, TaskID] = {}
 
     def __call__(self, name: str, done: int, total: int | None) -> None:
         if name not in self.tasks:
             self.tasks[name] = self.progress.add_task(name, total=total)
         task = self.tasks[name]
-        self.progress.update(task, completed=done, total=total)  # type: ignore[arg-type]
+        self.progress.update(task, completed=done, total=total)
 
     def __enter__(self) -> _Bars:
         self.progress.start()
@@ -58,7 +63,7 @@ def _progress() -> _Bars:
     return _Bars()
 
 
-def _store(path: Path | None) -> object:
+def _store(path: Path | None) -> SQLiteGazetteer:
     from ..geo.build import default_gazetteer_path, ensure_built
     from ..geo.store import SQLiteGazetteer
 
@@ -77,7 +82,7 @@ def import_cmd(
 
     try:
         store = _store(gazetteer)
-        report = import_path(kind, path, store)  # type: ignore[arg-type]
+        report = import_path(kind, path, store)
     except SitrepError as exc:
         raise _fail(exc) from None
     if as_json:
@@ -101,7 +106,7 @@ def stats_cmd(
 ) -> None:
     """Coverage: places per country and kind."""
     try:
-        stats = _store(gazetteer).stats()  # type: ignore[attr-defined]
+        stats = _store(gazetteer).stats()
     except SitrepError as exc:
         raise _fail(exc) from None
     per_country: dict[str, dict[str, int]] = {}
@@ -124,7 +129,7 @@ def build_cmd(gazetteer: Annotated[Path | None, _DB] = None) -> None:
         store = _store(gazetteer)
     except SitrepError as exc:
         raise _fail(exc) from None
-    typer.echo(f"gazetteer ready: {store.path} ({store.count()} places)")  # type: ignore[attr-defined]
+    typer.echo(f"gazetteer ready: {store.path} ({store.count()} places)")
 
 
 @gazetteer_app.command("download")
@@ -146,7 +151,7 @@ def download_cmd(
         store = _store(gazetteer)
         with _progress() as bar:
             report = download_countries(codes, store, url=base_url, refresh=refresh,
-                                        progress=bar)  # type: ignore[arg-type]
+                                        progress=bar)
     except SitrepError as exc:
         typer.echo(f"error: {exc}", err=True)
         typer.echo("the gazetteer is unchanged", err=True)

@@ -116,7 +116,7 @@ def build_control(events: Iterable[Event]) -> dict[str, list[ControlSpell]]:
                 names.setdefault(place_key(name), name)
     out: dict[str, list[ControlSpell]] = {}
     for key, evs in by_place.items():
-        evs.sort(key=lambda e: (_span(e)[0], e.event_id_cnty or ""))  # type: ignore[arg-type, return-value]
+        evs.sort(key=lambda e: (_span(e)[0], e.event_id_cnty or ""))
         spells: list[ControlSpell] = []
         for e in evs:
             e = e.model_copy(update={"location": names[key]})

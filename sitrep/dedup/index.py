@@ -151,11 +151,11 @@ def best_match(event: Event, candidates: Iterable[tuple[int, Event, Sequence[Eve
     the same people match whatever their geocoded points (:func:`same_people`).
     common: whether a person's name is too common to tell incidents apart.
     """
-    docs = set(event.doc_ids or [event.doc_id])
+    docs = set(event.doc_ids or [event.doc_id or ""])
     best: tuple[int, Match] | None = None
     learned = config.learned and context(event) is not None
     for cid, cand, reports in candidates:
-        if docs & set(cand.doc_ids or [cand.doc_id]):
+        if docs & set(cand.doc_ids or [cand.doc_id or ""]) - {""}:
             continue
         if learned and all(context(r) is not None for r in reports):
             hit = _learned_group(event, reports, context, config)

@@ -148,7 +148,7 @@ def merge_cluster(reports: Sequence[Event]) -> Event:
     fat = reconcile_fatalities(reports)
     data.update(fatalities=fat.fatalities, fatalities_low=fat.low, fatalities_best=fat.best,
                 fatalities_high=fat.high, deaths_civilians=fat.deaths_civilians)
-    data["doc_ids"] = list(dict.fromkeys(d for r in reports for d in (r.doc_ids or [r.doc_id]) if d))
+    data["doc_ids"] = list(dict.fromkeys(d for r in reports for d in (r.doc_ids or [r.doc_id or ""]) if d))
     data["source"] = "; ".join(dict.fromkeys(_source_of(r) for r in reports))
     data["confidence"] = max((r.confidence for r in reports if r.confidence is not None), default=None)
     merged = Event.model_validate(data)

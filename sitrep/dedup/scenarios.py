@@ -118,7 +118,8 @@ def make_scenarios(*, seed: int = 7, n_clusters: int = 36) -> list[LabelledRepor
             if distractor != "next_day" and rng.random() < 0.25:
                 back = rng.randint(0, 3)
                 window = (day - timedelta(days=back), day + timedelta(days=4 - back))
-            r1, r2 = a1, a2
+            r1 = a1
+            r2: str | None = a2
             if rng.random() < 0.2 and i2 != 7:
                 r2 = f"Unidentified Armed Group ({country})"
             elif rng.random() < 0.15:

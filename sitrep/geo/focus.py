@@ -32,7 +32,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from rapidfuzz import fuzz
 
@@ -128,12 +128,13 @@ def mention_votes(m: Resolution) -> dict[str, float]:
     return {cc: weight * v / total for cc, v in mass.items()}
 
 
-def demonym_votes(texts: Sequence[str]) -> Counter[str]:
+def demonym_votes(texts: Sequence[str]) -> dict[str, float]:
     """Votes per country from demonyms ("Syrian", "pro-Russian"), not from foreign backers
     ("Saudi-led", "Iran-backed")."""
     from .countries import DEMONYMS
 
-    votes: Counter[str] = Counter()
+    # A Counter (a missing country reads as 0) of float weights; typeshed types Counter's values as int.
+    votes = cast("dict[str, float]", Counter())
     forms = _demonym_index()
     for text in texts:
         raw = [w.strip(".,;:()'’\"").lower() for w in re.split(r"[\s/]+", text)]
@@ -178,9 +179,9 @@ def country_code(name: str | None) -> str | None:
 
 
 def country_votes(res: Sequence[Resolution], texts: Sequence[str] = (),
-                  actor_countries: Iterable[str] = ()) -> Counter[str]:
+                  actor_countries: Iterable[str] = ()) -> dict[str, float]:
     """Every country's weight of evidence (see the module docstring)."""
-    votes: Counter[str] = demonym_votes(texts)
+    votes = demonym_votes(texts)  # a Counter: see demonym_votes
     for name in actor_countries:
         cc = country_code(name)
         if cc:

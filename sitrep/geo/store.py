@@ -171,7 +171,7 @@ class SQLiteGazetteer:
                 "SELECT uid, name, kind, lat, lon, shape FROM places WHERE lat BETWEEN ? AND ? "
                 "AND lon BETWEEN ? AND ? AND shape IS NOT NULL ORDER BY priority DESC, id LIMIT ?",
                 (min_lat, max_lat, min_lon, max_lon, limit)).fetchall()
-        return [tuple(r) for r in rows]  # type: ignore[misc]
+        return [tuple(r) for r in rows]
 
     def meta(self, key: str) -> str | None:
         with self._lock:

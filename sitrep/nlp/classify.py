@@ -13,7 +13,7 @@ Two learned parts, one rule part, combined per text:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -308,7 +308,7 @@ class EventClassifier:
         return items
 
     def _decide(self, total: np.ndarray, typing: np.ndarray, raw: np.ndarray, hits: Sequence[CueHit],
-                fired: Sequence[RuleName], flags: Sequence[Flag] | Sequence[str]) -> Prediction:
+                fired: Sequence[RuleName], flags: Iterable[Flag] | Iterable[str]) -> Prediction:
         """The best sub-type of ``total``, with a confidence from the model's share ``typing`` and
         the cue prior ``raw``."""
         order = np.argsort(-total)

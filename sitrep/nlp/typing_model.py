@@ -135,7 +135,8 @@ class LearnedTyper:
     temperature: float = 3.0
 
     def margins(self, items: Sequence[TypingInput]) -> np.ndarray:
-        return np.asarray((featurize(items) @ self.coef).toarray()) + self.intercept
+        out: np.ndarray = np.asarray((featurize(items) @ self.coef).toarray()) + self.intercept
+        return out
 
     def scores(self, items: Sequence[TypingInput]) -> np.ndarray:
         z = self.margins(items) * self.temperature

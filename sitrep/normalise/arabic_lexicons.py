@@ -43,7 +43,7 @@ def _compile(alternatives: list[str]) -> re.Pattern[str]:
 
 
 def _yaml(package: str, name: str) -> dict[str, object]:
-    import yaml  # type: ignore[import-untyped,unused-ignore]
+    import yaml
 
     text = importlib_resources.files(package).joinpath(name).read_text("utf-8")
     data = yaml.safe_load(text) or {}

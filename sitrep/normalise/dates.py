@@ -50,7 +50,7 @@ class DateResolver:
         if key not in self._dp_cache:
             from datetime import datetime
 
-            import dateparser  # type: ignore[import-untyped,unused-ignore]
+            import dateparser
 
             settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY"}
             if pub is not None:

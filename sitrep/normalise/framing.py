@@ -85,7 +85,7 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The shipped lexicon (read once; the result is immutable)."""
-    import yaml  # type: ignore[import-untyped,unused-ignore]
+    import yaml
 
     text = importlib_resources.files("sitrep.normalise.lexicon").joinpath("framing.yaml").read_text("utf-8")
     data = yaml.safe_load(text) or {}

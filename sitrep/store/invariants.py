@@ -75,7 +75,7 @@ def _check_event(pk: int, row: Any, links: set[str], logged: list[Any] | None, n
                  n_claims: int, reviewed: bool) -> Iterable[Violation]:
     event = Event.model_validate(row.data)
     name = f"{row.event_id_cnty} (pk {pk})"
-    docs = set(event.doc_ids or [event.doc_id])
+    docs = set(event.doc_ids or ([event.doc_id] if event.doc_id else []))
     if links != docs:
         yield Violation("links", name, f"linked to {sorted(links)}, its doc_ids are {sorted(docs)}")
     if row.doc_id not in links or event.doc_id != row.doc_id:

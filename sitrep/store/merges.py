@@ -171,7 +171,7 @@ def _write_children(conn: Any, items: Sequence[tuple[int, Event, list[str]]], *,
                 conn.execute(delete(tbl).where(_in(conn, tbl.c.event_pk)), {"ids": chunk})
     links, spans, claims, blocks = [], [], [], []
     for pk, e, keys in items:
-        links += [{"event_pk": pk, "doc_id": d} for d in dict.fromkeys(e.doc_ids or [e.doc_id]) if d]
+        links += [{"event_pk": pk, "doc_id": d} for d in dict.fromkeys(e.doc_ids or [e.doc_id or ""]) if d]
         spans += [{"event_pk": pk, "doc_id": x.doc_id, "field": x.field, "start": x.start, "end": x.end,
                    "text": x.text} for x in e.evidence]
         claims += [{"event_pk": pk, "doc_id": c.doc_id, "quantity": c.quantity, "what": c.what, "low": c.low,

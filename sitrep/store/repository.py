@@ -148,7 +148,7 @@ class Store:
             latitude=event.latitude, longitude=event.longitude, fatalities=event.fatalities,
             confidence=event.confidence, status="new", data=data, created_at=now, updated_at=now,
         ).returning(t.events.c.id)).scalar_one()
-        for doc_id in dict.fromkeys(event.doc_ids or [event.doc_id]):
+        for doc_id in dict.fromkeys(event.doc_ids or ([event.doc_id] if event.doc_id else [])):
             if doc_id:
                 conn.execute(insert(t.event_documents).values(event_pk=pk, doc_id=doc_id))
         if event.evidence:

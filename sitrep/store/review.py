@@ -274,9 +274,9 @@ def _out_of_range(name: str, value: Any) -> str | None:
         return "must be a finite number"
     if isinstance(value, int) and abs(value) > _MAX_INT:
         return f"must be between {-_MAX_INT} and {_MAX_INT}"
-    lo, hi = _RANGES.get(name, (None, None))
-    if lo is not None and isinstance(value, (int, float)) and not lo <= value <= hi:
-        return f"must be between {lo:g} and {hi:g}"
+    bounds = _RANGES.get(name)
+    if bounds is not None and isinstance(value, (int, float)) and not bounds[0] <= value <= bounds[1]:
+        return f"must be between {bounds[0]:g} and {bounds[1]:g}"
     return None
 
 

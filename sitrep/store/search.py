@@ -96,7 +96,8 @@ def name_has_words(dialect: str, col: Any, value: str) -> ColumnElement[bool]:
     if not words:
         return literal(False)
     padded = literal(" ", String) + _folded(dialect, col) + literal(" ", String)
-    return padded.like(f"% {_like_escape(words)} %", escape="\\")
+    matched: ColumnElement[bool] = padded.like(f"% {_like_escape(words)} %", escape="\\")
+    return matched
 
 
 def _fields_contain(dialect: str, cols: tuple[Any, ...], value: str) -> ColumnElement[bool]:
@@ -161,7 +162,7 @@ _LATIN_TABLE = str.maketrans(LATIN)
 def document_ids_matching(dialect: str, q: str) -> Any:
     """A SELECT of the ids of the documents whose title or text matches ``q`` (None: no terms)."""
     if dialect == "postgresql":
-        vector = literal_column(pg_document_vector_sql("documents."))
+        vector: ColumnElement[Any] = literal_column(pg_document_vector_sql("documents."))
         query = func.websearch_to_tsquery(literal_column("'simple'::regconfig"),
                                           literal(q.translate(_LATIN_TABLE), String))
         return select(t.documents.c.id).where(vector.op("@@")(query))

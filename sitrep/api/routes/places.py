@@ -43,7 +43,7 @@ def _gazetteer(state: ApiState) -> SQLiteGazetteer | None:
             if not path.is_file():
                 return None
             gaz = state.extra["gazetteer"] = SQLiteGazetteer(path)
-        return gaz  # type: ignore[no-any-return]
+        return gaz
 
 
 def _shapes_in(state: ApiState, box: tuple[float, float, float, float], limit: int) -> list[Row]:

@@ -84,7 +84,8 @@ def node_modules_dir() -> Path | None:
 @lru_cache(maxsize=16)
 def _package_json(path: Path, mtime: float) -> dict[str, Any]:
     del mtime  # part of the cache key only: a re-install is seen
-    return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
 
 
 def vendor_packages() -> list[dict[str, Any]]:

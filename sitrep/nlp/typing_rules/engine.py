@@ -260,10 +260,10 @@ def check_tables(flag_rules: Sequence[FlagRule[Any]], *score_tables: Sequence[Sc
     seen: set[RuleName] = set()
     for table in score_tables:
         _in_order([r.order for r in table], "score rules")
-        for rule in table:
-            if rule.name in seen:
-                raise ConfigError(f"rule name {rule.name.value!r} is used twice", code="E172")
-            seen.add(rule.name)
+        for score_rule in table:
+            if score_rule.name in seen:
+                raise ConfigError(f"rule name {score_rule.name.value!r} is used twice", code="E172")
+            seen.add(score_rule.name)
     expected = set(RuleName) if names is None else set(names)
     if seen != expected:
         raise ConfigError(f"rule names without a rule: {sorted(expected - seen)}; "

@@ -86,7 +86,7 @@ def upgrade() -> None:
             sa.Column("event_pk", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"),
                       nullable=False),
             sa.Column("doc_id", sa.String(255), nullable=name == "claims"),
-            *cols,
+            *cols,  # type: ignore[arg-type]  # a list of Columns, typed list[object] by the loop
         )
         op.create_index(f"ix_{name}_event", name, ["event_pk"])
     op.create_table(
