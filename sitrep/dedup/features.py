@@ -152,8 +152,13 @@ def _gap(wa: tuple[date, date], wb: tuple[date, date]) -> int:
 
 def _lagged(event: Event, window: tuple[date, date], ctx: DocContext | None) -> tuple[date, date]:
     """A report dated on (or one day before) its publication may have happened up to LAG_DAYS
-    earlier: its date is then the reporting day, not the incident's."""
+    earlier: its date is then the reporting day, not the incident's. Not when the report states
+    the date in full (an ``event_date`` span with a day number: "on 25 June"): then the date is the
+    event's. A weekday ("on Thursday") may be read against a later publication day, so it keeps
+    the allowance."""
     if ctx is None or ctx.date is None or event.event_date is None:
+        return window
+    if any(ev.field == "event_date" and any(c.isdigit() for c in ev.text) for ev in event.evidence or ()):
         return window
     if (ctx.date - event.event_date).days <= 1 or (event.time_precision or 1) > 1:
         return min(window[0], ctx.date - timedelta(days=LAG_DAYS)), window[1]

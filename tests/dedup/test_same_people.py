@@ -70,3 +70,27 @@ def test_a_name_in_many_incidents_is_no_particular() -> None:
     fresh.add(_event("x", days[2], 36.0, -90.0, "Town2", "State2"))
     _, match = fresh.add(_event("y", days[3], 45.0, -70.0, "Elsewhere", "Maine"))
     assert match is not None  # named in one incident only, she links the two reports
+
+
+def test_a_date_stated_in_full_gets_no_reporting_delay() -> None:
+    """A report that says "on 10 March" happened then; one dated only by its publication day may
+    be weeks late. Same people, dates five days apart: one incident only in the second case."""
+    from sitrep.schema import Evidence
+
+    def dated(doc: str, day: date, text: str | None) -> Event:
+        ev = _event(doc, day, 40.1, -75.1, "Milltown", "Pennsylvania")
+        spans = [Evidence(doc_id=doc, field="event_date", start=0, end=len(text), text=text)] if text else []
+        return ev.model_copy(update={"evidence": spans})
+
+    def index() -> MergeIndex:
+        return MergeIndex(contexts={"a": doc_context(A, published=date(2016, 3, 10)),
+                                    "b": doc_context(B, published=date(2016, 3, 15))})
+
+    stated = index()
+    stated.add(dated("a", date(2016, 3, 10), "10 March"))
+    _, match = stated.add(dated("b", date(2016, 3, 15), "15 March"))
+    assert match is None
+    published = index()
+    published.add(dated("a", date(2016, 3, 10), "10 March"))
+    _, match = published.add(dated("b", date(2016, 3, 15), None))
+    assert match is not None and match.features["decision"] == "same people"
