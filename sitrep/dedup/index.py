@@ -19,7 +19,7 @@ from .match import DEFAULT_MATCH_CONFIG, Match, MatchConfig, match_events, type_
 from .particulars import named_place, similar_names
 from .merge import merge_cluster
 
-__all__ = ["COMMON_PERSON_CLUSTERS", "Cluster", "MergeIndex", "MergeStep", "best_match", "people_key",
+__all__ = ["COMMON_PERSON_DAYS", "Cluster", "MergeIndex", "MergeStep", "best_match", "people_key",
            "same_people"]
 
 
@@ -75,9 +75,13 @@ def _learned_group(event: Event, reports: Sequence[Event], context: ContextOf,
     return Match(True, score, {**first.features, "reports_matched": len(each), "score": round(score, 3)})
 
 
-#: A person named in the reports of more clusters than this is no particular of one incident (a
-#: spokesman, a victim of an earlier case everybody recalls, an outlet's columnist).
-COMMON_PERSON_CLUSTERS = 2
+#: A person named in reports of incidents further apart than this (days) is no particular of one
+#: incident (a spokesman, a victim of an earlier case everybody recalls, an outlet's columnist).
+COMMON_PERSON_DAYS = 2 * LAG_DAYS
+
+#: Event types of violence: one incident may be coded as any of them by different outlets (a
+#: police shooting as an armed clash or an attack); a person named in both links them.
+_VIOLENT = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots"})
 
 
 def _no_commons(_: str) -> bool:
@@ -108,8 +112,8 @@ def _named_apart(a: Event, b: Event) -> bool:
 def same_people(event: Event, reports: Sequence[Event], context: ContextOf,
                 common: Callable[[str], bool] = _no_commons) -> Match | None:
     """Two outlets' reports of one incident name the same people; two incidents in one city on one
-    day do not. When the event's document and a report's share a person's full name (not a common
-    one), the event joins the cluster whatever point each geocoder chose, provided every report's
+    day do not. When the event's document and a report's both name a person in their ledes (not a
+    common one: a report names other incidents' victims further down), the event joins the cluster whatever point each geocoder chose, provided every report's
     dates can meet (allowing LAG_DAYS of reporting delay), the countries agree and the types are
     compatible (a shooting and its aftermath's arrest are two events)."""
     ctx = context(event)
@@ -118,8 +122,8 @@ def same_people(event: Event, reports: Sequence[Event], context: ContextOf,
     shared: set[str] = set()
     for r in reports:
         cr = context(r)
-        if cr is not None:
-            shared |= {p for p in ctx.people & cr.people if not common(p)}
+        if cr is not None:  # named in both ledes: what both reports are about
+            shared |= {p for p in ctx.lede_people & cr.lede_people if not common(p)}
     shared -= _coded_names(event, reports)
     if not shared:
         return None
@@ -129,7 +133,7 @@ def same_people(event: Event, reports: Sequence[Event], context: ContextOf,
             return None
         if event.country and r.country and event.country != r.country:
             return None
-        if type_compatibility(event, r) == 0.0:
+        if type_compatibility(event, r) == 0.0 and not {event.event_type, r.event_type} <= _VIOLENT:
             return None
         if _named_apart(event, r):
             return None
@@ -243,8 +247,13 @@ class MergeIndex:
         return list(out)
 
     def common(self, person: str) -> bool:
-        """A person named by the reports of more than COMMON_PERSON_CLUSTERS clusters."""
-        return len(self._blocks.get(people_key(person), ())) > COMMON_PERSON_CLUSTERS
+        """A person named in incidents months apart: clusters naming them whose dates lie more
+        than COMMON_PERSON_DAYS apart (a spokesman, an activist, a victim everybody recalls). The
+        reports of one incident that did not merge name its victim within weeks of each other."""
+        days = [self.clusters[c].merged.event_date for c in self._blocks.get(people_key(person), ())
+                if c in self.clusters]
+        known = [d for d in days if d is not None]
+        return len(known) > 1 and (max(known) - min(known)).days > COMMON_PERSON_DAYS
 
     def query(self, event: Event) -> list[str]:
         slack, wide = self.config.date_slack_days, False

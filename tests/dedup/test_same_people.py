@@ -94,3 +94,24 @@ def test_a_date_stated_in_full_gets_no_reporting_delay() -> None:
     published.add(dated("a", date(2016, 3, 10), "10 March"))
     _, match = published.add(dated("b", date(2016, 3, 15), None))
     assert match is not None and match.features["decision"] == "same people"
+
+
+def test_a_victim_named_only_further_down_is_another_incident() -> None:
+    """A report of a new shooting recalls last week's victim after its lede: no link."""
+    later = ("Police say Teodoro Vance, 41, was shot on Thursday in a parking lot. " + "The area is quiet. " * 150
+             + "Last week Marla Quintero was shot nearby.")
+    index = MergeIndex(contexts={"a": doc_context(A, published=date(2016, 3, 11)),
+                                 "later": doc_context(later, published=date(2016, 3, 15))})
+    index.add(_event("a", date(2016, 3, 10), 40.1, -75.1, "Milltown", "Pennsylvania"))
+    _, match = index.add(_event("later", date(2016, 3, 15), 39.0, -104.9, "Milltown", "Colorado"))
+    assert match is None
+
+
+def test_one_shooting_coded_as_a_clash_by_one_outlet_and_an_attack_by_another() -> None:
+    index = MergeIndex(contexts={"a": doc_context(A, published=date(2016, 3, 11)),
+                                 "b": doc_context(B, published=date(2016, 3, 12))})
+    index.add(_event("a", date(2016, 3, 10), 40.1, -75.1, "Milltown", "Pennsylvania"))
+    clash = _event("b", date(2016, 3, 12), 39.0, -104.9, "Milltown", "Colorado").model_copy(
+        update={"disorder_type": "Political violence", "event_type": "Battles", "sub_event_type": "Armed clash"})
+    _, match = index.add(clash)
+    assert match is not None and match.features["decision"] == "same people"
