@@ -122,6 +122,12 @@ def _outcomes(stderr: str) -> dict[str, int]:
                     map(int, found.groups()), strict=True))
 
 
+def _renamed(stderr: str) -> int:
+    """The documents `sitrep extract` says it kept under a new id (0 when it says nothing)."""
+    found = re.search(r"renamed: (\d+) documents whose id was taken", " ".join(stderr.split()))
+    return int(found.group(1)) if found else 0
+
+
 def _lines(path: Path) -> list[str]:
     """JSONL lines (split on \\n only: U+2028 inside a JSON string is no line break)."""
     return [line for line in path.read_text(encoding="utf-8").split("\n") if line]
@@ -156,6 +162,7 @@ def test_fuzz_store_every_input_has_its_outcome_on_both_databases(tmp_path: Path
     assert got["inputs"] == want.inputs, (got, want)
     assert got["events"] + got["no event"] == want.documents, (got, want)
     assert (got["quarantined"], got["skipped"]) == (want.quarantined, want.skipped), (got, want)
+    assert _renamed(first.stderr) == want.renamed, (first.stderr[-2000:], want)
     assert "have no outcome" not in first.stderr
     rows = _rows(db_url)
     assert rows["documents"] == want.documents
@@ -171,6 +178,7 @@ def test_fuzz_store_every_input_has_its_outcome_on_both_databases(tmp_path: Path
     assert got2 == {"inputs": want.inputs, "events": 0, "no event": 0,
                     "quarantined": want.quarantined, "skipped": want.documents + want.skipped}
     assert _rows(db_url) == rows  # nothing stored twice, no quarantine row repeated
+    assert _renamed(again.stderr) == want.renamed  # found stored under the same new ids
     assert set(_lines(tmp_path / "2.jsonl")) == set(_lines(tmp_path / "1.jsonl"))
     _report_figures(db_url, want, got)
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     Progress,
@@ -81,6 +82,12 @@ def report_outcomes(report: RunReport) -> None:
     err.print(f"outcomes of {total} inputs: {counts.get('events', 0)} with events, "
               f"{counts.get('no event', 0)} no event, {counts.get('quarantined', 0)} quarantined, "
               f"{counts.get('skipped', 0)} skipped (stored or resumed)", highlight=False)
+    if report.renamed:
+        shown = escape(", ".join(f"{old!r} -> {new!r}" for old, new in report.renames[:3]))
+        more = ", ..." if report.renamed > 3 else ""
+        err.print(f"renamed: {report.renamed} documents whose id was taken by a different text, "
+                  f"kept under a new id with a note ({shown}{more})", highlight=False,
+                  soft_wrap=True)
     if report.no_event_reasons:
         reasons = sorted(report.no_event_reasons.items(), key=lambda kv: (-kv[1], kv[0]))
         err.print("no event: " + "; ".join(f"{r} ({n})" for r, n in reasons[:5]), highlight=False)

@@ -19,6 +19,7 @@ from ..ingest import read_inputs
 from ..ingest.validate import printable
 from ..pipeline import Pipeline
 from ..schema import Doc, Document, Event, QuarantineItem
+from .ids import DocumentIds
 from .outcomes import Reconciler, no_event_reason
 
 if TYPE_CHECKING:
@@ -74,6 +75,10 @@ class RunReport:
     unaccounted: list[int] = field(default_factory=list)
     #: documents whose events carry no date (no publication date, none stated in the text)
     undated: int = 0
+    #: documents kept under a new id because a different text held theirs (:mod:`.ids`)
+    renamed: int = 0
+    #: the first few of those renames, ``(old id, new id)``, for the summary
+    renames: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _where(doc: Document) -> tuple[str, int | None]:
@@ -91,7 +96,10 @@ def document_quarantine(doc: Document, reason: str) -> QuarantineItem:
                           raw=printable(doc.text))
 
 
-DUPLICATE_REASON = "duplicate id with different text (the stored document keeps its text)"
+#: A document whose id another writer stored, with a different text, while this run coded it (a
+#: duplicate id *planned* in this run is renamed instead, :mod:`.ids`); run again, it is renamed.
+DUPLICATE_REASON = ("duplicate id with different text, stored meanwhile by another writer "
+                    "(the stored document keeps its text; run again to keep this one under a new id)")
 
 
 def build_failed(reason: str, *, where: str = "") -> ResourceError:
@@ -142,23 +150,27 @@ def plan_jobs(
     settings: Settings,
     store: Store | None = None,
     ledger: RunLedger | None = None,
+    ids: DocumentIds | None = None,
 ) -> Iterator[tuple[int, Job]]:
-    """Read inputs lazily and number them; mark what need not be coded again."""
+    """Read inputs lazily and number them; mark what need not be coded again.
+
+    Each document gets the id it is kept under first (``ids``, by default a fresh
+    :class:`~.ids.DocumentIds` over ``store``): a document whose id a different text holds, in
+    the store or earlier in this run, is renamed here, before coding. Pass the same ``ids`` to
+    :func:`consume` so the rename's note reaches the document and the report."""
+    ids = ids if ids is not None else DocumentIds(store)
     items = read_inputs(inputs, default_date=settings.date, max_bytes=settings.max_document_bytes)
     for ordinal, item in enumerate(items):
         if isinstance(item, Document):
+            item, stored = ids.assign(ordinal, item)
             if ledger is not None and ledger.is_done(ordinal, item.id):
-                # quarantined by an earlier attempt (a duplicate id): the stored events under its
-                # id belong to the other document, so none are written out again for it
+                # quarantined by an earlier attempt (its events could not be stored, or an old
+                # duplicate id): there are no stored events of its own to write out again
                 kept = None if ordinal in ledger.quarantined else item.id
                 yield ordinal, Skipped(ordinal, kept, "resumed")
                 continue
-            stored = store.stored_text(item.id) if store is not None else None
-            if stored is not None:
-                if stored == item.text:
-                    yield ordinal, Skipped(ordinal, item.id, "stored")
-                else:
-                    yield ordinal, document_quarantine(item, DUPLICATE_REASON)
+            if stored:
+                yield ordinal, Skipped(ordinal, item.id, "stored")
                 continue
         yield ordinal, item
 
@@ -221,6 +233,7 @@ def consume(
     on_progress: Callable[[int], None] | None = None,
     merge: bool = False,
     reconciler: Reconciler | None = None,
+    ids: DocumentIds | None = None,
 ) -> RunReport:
     """Write results back: store, checkpoint, callbacks. Single writer, in the calling process.
 
@@ -228,7 +241,8 @@ def consume(
     reports (:func:`sitrep.store.merges.merge_into_store`) instead of stored side by side.
     A document the database refuses (a constraint its events break) is quarantined with the
     reason and the run goes on; a failing database stops it. With ``reconciler`` (which saw the
-    jobs planned), items that never came back are listed in ``RunReport.unaccounted``.
+    jobs planned), items that never came back are listed in ``RunReport.unaccounted``. With
+    ``ids`` (the one :func:`plan_jobs` used), a renamed document gets its note and is counted.
     """
     report = RunReport(run_id=ledger.run_id if ledger is not None else None)
     tally = reconciler or Reconciler()
@@ -244,6 +258,13 @@ def consume(
         tally.settle(ordinal, "quarantined")
 
     for handled, (ordinal, result) in enumerate(results, start=1):
+        rename = ids.take(ordinal) if ids is not None else None
+        if rename is not None:
+            report.renamed += 1
+            if len(report.renames) < 5:
+                report.renames.append((rename.old, rename.new))
+            if isinstance(result, Doc):
+                result.notes.insert(0, rename.note)
         if isinstance(result, QuarantineItem | CodingFailure):
             item = result.item if isinstance(result, CodingFailure) else result
             doc_id = result.doc_id if isinstance(result, CodingFailure) else None

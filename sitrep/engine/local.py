@@ -15,6 +15,7 @@ from ..pipeline import Pipeline
 from ..schema import Event, QuarantineItem
 from ..store import Store
 from .core import Mapper, PipelineFactory, RunReport, consume, in_process, plan_jobs
+from .ids import DocumentIds
 from .outcomes import Reconciler
 from .resume import RunLedger
 
@@ -37,7 +38,8 @@ def run_with(
     """Plan jobs, map them with ``mapper`` (any engine), write results back. Shared by engines.
 
     Every planned item is reconciled with its outcome; ``RunReport.unaccounted`` lists the ones
-    the mapper never returned.
+    the mapper never returned. A document whose id a different text holds is kept under a new id
+    (:mod:`.ids`), counted in ``RunReport.renamed``.
     """
     inputs = list(inputs)
     ledger = None
@@ -46,11 +48,13 @@ def run_with(
             raise ConfigError("resuming a run needs a database (--db)", code="E151")
         ledger = RunLedger.open(store.engine, inputs, pipeline.settings, total=total)
     reconciler = Reconciler()
-    jobs = reconciler.watch(plan_jobs(inputs, settings=pipeline.settings, store=store, ledger=ledger))
+    ids = DocumentIds(store)  # ids are decided here, in the planning process, never in a worker
+    jobs = reconciler.watch(plan_jobs(inputs, settings=pipeline.settings, store=store, ledger=ledger,
+                                      ids=ids))
     try:
         report = consume(mapper(jobs), store=store, ledger=ledger, on_events=on_events,
                          on_quarantine=on_quarantine, on_progress=on_progress, merge=merge,
-                         reconciler=reconciler)
+                         reconciler=reconciler, ids=ids)
     except BaseException:
         if ledger is not None:
             # keep what finished; if the database is gone this fails too: report the first error

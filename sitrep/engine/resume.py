@@ -85,7 +85,7 @@ class RunLedger:
         self.engine = engine
         self.run_id = run_id
         self.done: dict[int, str | None] = dict(done or {})
-        #: finished items whose outcome was quarantine (e.g. a duplicate id): nothing to re-emit
+        #: finished items whose outcome was quarantine (e.g. refused by the store): nothing to re-emit
         self.quarantined: set[int] = set(quarantined or ())
         self.flush_every = flush_every
         self.flush_seconds = flush_seconds

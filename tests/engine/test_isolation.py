@@ -10,6 +10,7 @@ from pathlib import Path
 from sitrep.config import Settings
 from sitrep.engine import run_local, run_with
 from sitrep.engine.core import Job, Result, consume, in_process, plan_jobs
+from sitrep.engine.ids import DocumentIds
 from sitrep.store import open_store
 from tests.engine.fakes import FakePipeline
 
@@ -68,8 +69,8 @@ def test_isolation_storage_error_on_one_document_does_not_stop_the_run(tmp_path:
         store.dispose()
 
 
-def test_isolation_same_id_different_text_is_quarantined_same_text_skipped(tmp_path: Path,
-                                                                          db_url: str) -> None:
+def test_isolation_same_id_different_text_is_kept_same_text_skipped(tmp_path: Path,
+                                                                    db_url: str) -> None:
     first = _jsonl(tmp_path / "a.jsonl", [{"id": "d1", "text": "A clash here.\n"}])
     same = _jsonl(tmp_path / "b.jsonl", [{"id": "d1", "text": "A clash here.\n"}])
     other = _jsonl(tmp_path / "c.jsonl", [{"id": "d1", "text": "A clash somewhere else.\n"}])
@@ -78,17 +79,20 @@ def test_isolation_same_id_different_text_is_quarantined_same_text_skipped(tmp_p
         run_local([first], FakePipeline(Settings()), store=store)
         again = run_local([same], FakePipeline(Settings()), store=store)
         assert again.quarantined == [] and again.skipped_existing == 1
-        clash = run_local([other], FakePipeline(Settings()), store=store)
-        (item,) = clash.quarantined
-        assert "duplicate id with different text" in item.reason and item.line == 1
-        # both in one run, the second one coded before the first is stored (workers plan ahead)
+        kept = run_local([other], FakePipeline(Settings()), store=store)
+        assert kept.quarantined == [] and _counts(kept) == {"events": 1} and kept.renamed == 1
+        (new,) = set(store.document_ids()) - {"d1"}
+        assert new.startswith("d1~") and store.stored_text(new) == "A clash somewhere else.\n"
+        # both in one run, the second one planned before the first is stored (workers plan ahead)
         both = _jsonl(tmp_path / "d.jsonl", [{"id": "d2", "text": "A clash one.\n"},
                                              {"id": "d2", "text": "A clash two.\n"}])
-        jobs = list(plan_jobs([both], settings=Settings(), store=store))
+        ids = DocumentIds(store)
+        jobs = list(plan_jobs([both], settings=Settings(), store=store, ids=ids))
         results = list(in_process(FakePipeline(Settings()))(jobs))
-        report = consume(results, store=store)
-        assert [q.line for q in report.quarantined] == [2]
+        report = consume(results, store=store, ids=ids)
+        assert report.quarantined == [] and report.renamed == 1
         assert store.stored_text("d2") == "A clash one.\n"
+        assert len(store.document_ids()) == 4 and store.count("quarantine") == 0
     finally:
         store.dispose()
 

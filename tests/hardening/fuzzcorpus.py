@@ -3,7 +3,8 @@
 Why: the store-level fuzz profile (tests/test_fuzz.py, ``make fuzz``) must check more than "no
 crash": the end-of-run reconciliation must give every input exactly the outcome it deserves. The
 generator therefore decides each input's fate as it writes it (a new document, the same id with
-the same text again, or an input every database must refuse) and returns the tally.
+the same text again, the same id with another text (a new document too, kept under a new id:
+issue 23), or an input every database must refuse) and returns the tally.
 
 What goes in, mixed at random from a seed: NUL (raw bytes and ``\\u0000`` escapes), lone surrogates
 (``\\ud800`` escapes in JSONL, encoded surrogate bytes in CSV), ids over 255 characters, sources
@@ -47,6 +48,9 @@ class Expected:
 
     #: distinct documents a store must hold after the run (each: events or "no event")
     documents: int = 0
+    #: inputs whose id an earlier input holds with another text (kept under a new id; counted
+    #: again on a re-run, where they are skipped)
+    renamed: int = 0
     #: inputs repeating a stored id with the same text (outcome "skipped")
     skipped: int = 0
     #: inputs no database may store (outcome "quarantined", one quarantine row each)
@@ -69,7 +73,14 @@ class _Gen:
         self.rng = random.Random(seed)
         self.expected = Expected()
         self.stored: list[dict[str, Any]] = []  # JSONL/CSV documents stored so far, in input order
+        self.first_text: dict[str, str] = {}  # the text each id was first stored with
         self.serial = 0
+
+    def keep(self, obj: dict[str, Any]) -> None:
+        """A document that will be stored: under its id, or a new one if another text has it."""
+        first = self.first_text.setdefault(obj["id"], obj["text"])
+        self.stored.append(obj)
+        self.expected.renamed += first != obj["text"]
 
     def count(self, kind: str, fate: str) -> None:
         self.expected.kinds[kind] = self.expected.kinds.get(kind, 0) + 1
@@ -116,14 +127,17 @@ def _jsonl_line(gen: _Gen) -> bytes:
     obj = gen.fresh()
     fate = "quarantined"
     if kind == "valid":
-        gen.stored.append(obj)
+        gen.keep(obj)
         fate = "doc"
     elif kind == "dup_same":
         obj = dict(rng.choice(gen.stored))
         obj["source"] = "another outlet"  # only the text decides "the same document"
+        gen.expected.renamed += gen.first_text[obj["id"]] != obj["text"]
         fate = "skip"
     elif kind == "dup_diff":
         obj = {**rng.choice(gen.stored), "text": gen.text()}
+        gen.keep(obj)
+        fate = "doc"
     elif kind == "nul_escape":
         obj["text"] = obj["text"][:10] + "\x00" + obj["text"][10:]
     elif kind == "long_id":
@@ -174,13 +188,16 @@ def _csv_row(gen: _Gen) -> bytes:
     obj = gen.fresh()
     fate = "quarantined"
     if kind == "valid":
-        gen.stored.append(obj)
+        gen.keep(obj)
         fate = "doc"
     elif kind == "dup_same":
         obj = {**rng.choice(gen.stored), "source": "another outlet"}
+        gen.expected.renamed += gen.first_text[obj["id"]] != obj["text"]
         fate = "skip"
     elif kind == "dup_diff":
         obj = {**rng.choice(gen.stored), "text": gen.text()}
+        gen.keep(obj)
+        fate = "doc"
     elif kind == "nul":
         obj["text"] = obj["text"][:8] + "\x00" + obj["text"][8:]
     elif kind == "long_id":
@@ -245,7 +262,7 @@ def write_fuzz_corpus(folder: Path, inputs: int, *, seed: int = 0,
     """Write about ``inputs`` inputs (at least that many) into ``folder``; what a run must report.
 
     Files are named so that the sorted walk reads them in the order written, which is what makes
-    "the first of two documents with one id is the one stored" predictable.
+    "the first of two documents with one id keeps it, the second is renamed" predictable.
     """
     folder.mkdir(parents=True, exist_ok=True)
     gen = _Gen(seed)
