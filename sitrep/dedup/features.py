@@ -143,7 +143,7 @@ def people_names(text: str, lower: set[str] | None = None) -> frozenset[str]:
             continue
         if any(w.endswith("'s") for w in folded[:-1]):
             continue
-        out.add(f"{folded[0]} {folded[-1]}")
+        out.add(folded[0] + " " + folded[-1].removesuffix("'s"))
     return frozenset(p for p in out if p.split()[-1] not in speakers)
 
 
