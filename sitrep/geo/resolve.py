@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from .context import Containers, containers_of, far_from, haversine_km
@@ -65,6 +65,7 @@ class Resolution:
     geo_precision: int = 1
     where_prec: int = 1
     fallback_from: str | None = None  # the unknown name this location stands in for
+    fallback_by: str = ""  # what placed it: "containers", "beside" (its sentence) or "focus"
     containers: Containers | None = None  # district/province named with it ("X (Y, Z)")
     provinces: frozenset[str] = frozenset()  # provinces of this very name ("Al Jawf")
 
@@ -238,12 +239,19 @@ _OF_CITY_KM = 100.0  # "north of the city" names a place around it, not in the n
 def _fallback(m: Resolution, same_sentence: list[Resolution], focus_city: PlaceRecord | None,
               focus_place: PlaceRecord | None) -> None:
     """Stand an unknown explicit place in for the nearest containing place we trust: the
-    district or province named with it, else a place named beside it, else the focus."""
+    district or province named with it, else a place named beside it, else the focus.
+
+    Rule ``fallback-stays-home``: a country named beside it is no container unless it is the
+    report's own ("fighters from Jordan in the X district": X is not in Jordan)."""
+    home = focus_place.cc if focus_place is not None else None
     later = [o for o in same_sentence if o.record is not None and o.fallback_from is None
              and o.record.kind != "neighbourhood" and o is not m
+             and not (o.record.kind == "country" and home is not None and o.record.cc != home)
              and o.span.role == "event"]  # not the hospital that counted, nor the dateline
-    later.sort(key=lambda o: (o.start < m.start, abs(o.start - m.start)))
+    later.sort(key=lambda o: (o.record is not None and o.record.kind == "country",
+                              o.start < m.start, abs(o.start - m.start)))
     base = m.containers.base() if m.containers is not None and m.span.hint else None
+    m.fallback_by = "containers" if base is not None else "beside" if later else "focus"
     base = base or (later[0].record if later else focus_city or focus_place)
     if base is None:
         return
@@ -278,6 +286,10 @@ def _inherit_containers(mentions: list[Resolution], focus: str | None) -> None:
                     following = Containers(admin1=province)
 
 
+def _in_name(span: SpanCandidate, names: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= span.start and span.end <= b for a, b in names)
+
+
 def _placed_beside(span: SpanCandidate) -> bool:
     """"shelling in Pisochne, near Donetsk": an unknown name said to be where something happened
     and placed by the place named after it stands in for that place (honest precision 2/3),
@@ -299,18 +311,28 @@ def resolve_document(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[Sp
 
 def resolve_in_country(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[SpanCandidate]]],
                        *, country_hint: str | None = None, texts: Sequence[str] = (),
-                       actor_countries: Sequence[str] = ()
+                       actor_countries: Sequence[str] = (),
+                       names: Mapping[int, Sequence[tuple[int, int]]] | None = None
                        ) -> tuple[list[Resolution], str | None]:
-    """:func:`resolve_document`, and the document's country (ISO alpha-2) it read them in."""
+    """:func:`resolve_document`, and the document's country (ISO alpha-2) it read them in.
+
+    ``names``: per sentence index, the (start, end) offsets in the sentence of the armed groups
+    it names; rule ``place-in-a-name``: a place word inside one ("Ahrar al-Sham", "the Islamic
+    State of Iraq and the Levant", "Liwa Idlib") names the group, not where anything happened
+    nor the report's country."""
     res: list[Resolution] = []
     unknown: list[Resolution] = []
     for index, offset, spans in sentences:
+        inside = (names or {}).get(index, ())
         for span in spans:
-            parts = _split_span(gaz, span)
+            if _in_name(span, inside):
+                continue
+            matched = _split_span(gaz, span)
+            parts = [(part, records) for part, records in matched if not _in_name(part, inside)]
             for part, records in parts:
                 res.append(Resolution(index, part, offset, name_key(part.text),
                                       [(r, 1.0) for r in records]))
-            if not parts and span.role == "event" and (span.explicit or _placed_beside(span)) \
+            if not matched and span.role == "event" and (span.explicit or _placed_beside(span)) \
                     and not is_organisation(span.text):
                 unknown.append(Resolution(index, span, offset, name_key(span.text)))
     named = hint_country(gaz, country_hint)
@@ -357,7 +379,8 @@ def resolve_in_country(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[
     by_name: dict[str, PlaceRecord] = {}
     for m in everything:
         if m.record is not None and m.record.kind in ("city", "town", "village") \
-                and m.span.role == "event":  # not the hospital's or the dateline's city
+                and m.span.role == "event" and (focus is None or m.record.cc == focus):
+            # not the hospital's or the dateline's city, nor a capital abroad that is only named
             cities[m.record.uid] += 1
             by_name[m.record.uid] = m.record
     focus_city = by_name[cities.most_common(1)[0][0]] if cities else None
@@ -385,4 +408,20 @@ def resolve_in_country(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[
         if m.record is None and (m.span.explicit or _placed_beside(m.span)):
             same = [o for o in everything if o.sentence_index == m.sentence_index]
             _fallback(m, same, focus_city, focus_place)
+    _one_sense(everything)
     return everything, focus
+
+
+def _one_sense(mentions: Sequence[Resolution]) -> None:
+    """Rule ``unknown-name-one-place``: an unknown name the report places once by what it names
+    beside it ("the district of X in Idlib province") is that place wherever else the report
+    names it without a container ("the district of X was hit"), not the report's main city."""
+    placed: dict[str, Resolution] = {}
+    for m in mentions:
+        if m.fallback_from and m.record is not None and m.fallback_by in ("containers", "beside"):
+            placed.setdefault(m.key, m)
+    for m in mentions:
+        other = placed.get(m.key)
+        if m.fallback_from and m.fallback_by == "focus" and other is not None:
+            m.record, m.fallback_by = other.record, "elsewhere"
+            m.geo_precision, m.where_prec = other.geo_precision, other.where_prec

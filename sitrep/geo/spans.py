@@ -126,8 +126,12 @@ def is_organisation(text: str) -> bool:
     """"Peoples Protection Units", "National Defense Forces", "Military Court": an organisation
     named like a place, never a place of its own."""
     words = text.lower().replace("’", "'").split()
-    return bool(words) and (words[-1].removesuffix("'s") in ORG_WORDS
-                            or words[-1] in ("units", "forces", "court", "courts"))
+    if not words:
+        return False
+    last = words[-1].removesuffix("'s")
+    # "Union Partys": a possessive whose apostrophe the copy lost
+    return (last in ORG_WORDS or (last.endswith("ys") and last[:-2] + "y" in ORG_WORDS)
+            or last in ("units", "forces", "court", "courts"))
 
 
 def is_stop(text: str) -> bool:
@@ -171,7 +175,9 @@ def _context(sentence: str, start: int, end: int, cand: SpanCandidate) -> SpanCa
     elif _HYPO.search(before[-50:]):
         cand.role = "hypothetical"
     paren = _PAREN.match(after) or _PAREN.match(_KIND_WORDS.sub("", after, count=1))
-    if paren:
+    if paren and _abbreviates(paren.group(1), sentence[:end]):
+        pass  # "the Syrian Observatory for Human Rights (SOHR)": the name's initials, no place
+    elif paren:
         cand.hint = paren.group(1)
         cand.explicit = True  # "Lumbishi (Kalehe, Sud-Kivu)": the brackets say it is a place
     elif (of := _OF_CONTAINER.match(after)) is not None:
@@ -181,6 +187,23 @@ def _context(sentence: str, start: int, end: int, cand: SpanCandidate) -> SpanCa
         if comma:
             cand.hint = comma.group(1)
     return cand
+
+
+_INITIALS_OF = frozenset(("of", "for", "and", "the", "in", "al", "el", "de"))
+
+
+def _abbreviates(paren: str, before: str) -> bool:
+    """Rule ``acronym-is-no-container``: brackets holding the initials of the name before them
+    ("Syrian Observatory for Human Rights (SOHR)", "Syrian Democratic Forces (SDF)") abbreviate
+    that name; they say nothing about where a place lies."""
+    acronym = paren.strip()
+    if not re.fullmatch(r"[A-Z]{2,6}", acronym):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'’]*", before)[-8:]
+             if w.lower() not in _INITIALS_OF]
+    initials = "".join(w[0].upper() for w in words)
+    return any(initials[i:].startswith(acronym) and len(initials) - i == len(acronym)
+               for i in range(len(initials)))
 
 
 def find_spans(sentence: str) -> list[SpanCandidate]:

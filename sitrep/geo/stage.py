@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..actors.recognise import Hit
 from ..config import Settings
 from ..registry import stage
 from ..resources import Resources
@@ -265,12 +266,14 @@ class Geocoder:
     def __call__(self, doc: Doc) -> Doc:
         if doc.language == "ar" and all(c.extra.get("language") == "ar" for c in doc.candidates):
             return doc  # stage arabic.v1 places Arabic reports (geo.v1 found the same or worse, at half the cost)
+        hits = self._actor_hits(doc)
         sentences = [(s.index, s.start, find_spans(s.text)) for s in doc.sentences]
         texts = [s.text for s in doc.sentences]
-        actors = [] if doc.country_hint else self._actor_countries(doc)
+        actors = [] if doc.country_hint else _actor_countries(hits)
+        names = {i: [(h.start, h.end) for h in sentence_hits] for i, sentence_hits in hits.items()}
         resolved, inferred = resolve_in_country(self.gazetteer, sentences, texts=texts,
                                                 country_hint=doc.country_hint,
-                                                actor_countries=actors)
+                                                actor_countries=actors, names=names)
         doc.places = [_mention(r) for r in resolved]
         named = hint_country(self.gazetteer, doc.country_hint)
         doc.inferred_country = _country_name(self.gazetteer, inferred)
@@ -283,23 +286,28 @@ class Geocoder:
         return doc
 
 
-    def _actor_countries(self, doc: Doc) -> list[str]:
-        """Home countries (ACLED names) of the non-state actors the report names ("LNA",
-        "Imbonerakure", "YPG"): evidence of its country. State forces fight abroad; an alias
-        several countries share says nothing."""
+    def _actor_hits(self, doc: Doc) -> dict[int, list[Hit]]:
+        """The actors each sentence names (knowledge-base aliases and unknown named groups)."""
         from ..actors.stage import load_matcher
 
         matcher = self.resources.get("actors.matcher", load_matcher)
-        out: list[str] = []
-        for sent in doc.sentences:
-            for hit in matcher.find(sent.text):
-                homes = {e.country for e in hit.entries}
-                entry = hit.entries[0] if hit.entries else None
-                if entry is not None and len(homes) == 1 and entry.country and \
-                        not entry.scoped and (entry.inter not in (1, 8) or (
-                            entry.name and _FACTION.search(entry.name))):
-                    out.append(entry.country)
-        return out
+        return {sent.index: matcher.find(sent.text) for sent in doc.sentences}
+
+
+def _actor_countries(hits: dict[int, list[Hit]]) -> list[str]:
+    """Home countries (ACLED names) of the non-state actors the report names ("LNA",
+    "Imbonerakure", "YPG"): evidence of its country. State forces fight abroad; an alias
+    several countries share says nothing."""
+    out: list[str] = []
+    for sentence_hits in hits.values():
+        for hit in sentence_hits:
+            homes = {e.country for e in hit.entries}
+            entry = hit.entries[0] if hit.entries else None
+            if entry is not None and len(homes) == 1 and entry.country and \
+                    not entry.scoped and (entry.inter not in (1, 8) or (
+                        entry.name and _FACTION.search(entry.name))):
+                out.append(entry.country)
+    return out
 
 
 #: "Military Forces of Yemen (2016-) Supreme Political Council": a faction of the country (the
