@@ -101,6 +101,7 @@ Army Navy Air Force Guard National International United Federal American Republi
 Islamic Muslim Christian Catholic Day Eve Year Happy Merry Christmas Easter Thanksgiving Black Lives
 Matter Crime Stoppers Unit Division Task Team Services Service Health Fire Rescue Emergency Public
 Like Us Tags Follow Share Comments Comment Click Photo Photos Video Watch Sign Subscribe Related Story
+Desk Staff Writer Editor Editorial Wire Newsroom Bureau Correspondent Contributor Demo
 """.split()}
 _PERSON = re.compile(r"\b([A-Z][a-z'’\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’\-]+){1,2})\b")
 

@@ -219,6 +219,13 @@ def _write(store: Store, doc: Doc, *, merge: bool) -> bool | QuarantineItem:
     return False
 
 
+def report_order(event: Event) -> tuple[str, int, str]:
+    """The order a merging run writes a document's events in, the same whether they were just
+    coded or come back from the store: date, then where the trigger stands in the text."""
+    trigger = next((ev.start for ev in event.evidence if ev.field == "trigger"), -1)
+    return (event.event_date.isoformat() if event.event_date else "", trigger, event.event_id_cnty or "")
+
+
 def _undated(doc: Doc) -> bool:
     return any(e.event_date is None for e in doc.events)
 
@@ -282,7 +289,12 @@ def consume(
             if on_events and store is not None and result.doc_id is not None:
                 from ..store import EventFilter
 
-                stored = list(store.iter_events(EventFilter(doc_id=result.doc_id)))
+                if merge:  # its own reports, not the merged events other documents joined
+                    from ..store.merges import document_reports
+
+                    stored = sorted(document_reports(store, result.doc_id), key=report_order)
+                else:
+                    stored = list(store.iter_events(EventFilter(doc_id=result.doc_id)))
                 if stored:
                     on_events(stored)
         else:
@@ -309,7 +321,8 @@ def consume(
             else:
                 tally.settle(ordinal, "no event", no_event_reason(result))
             if on_events and result.events:
-                on_events(result.events)
+                on_events(sorted(result.events, key=report_order) if merge and store is not None
+                          else result.events)
         if on_progress:
             on_progress(handled)
     if ledger is not None:

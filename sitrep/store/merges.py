@@ -22,7 +22,7 @@ from itertools import islice
 from typing import Any
 
 from sqlalchemy import (ARRAY, JSON, Column, DateTime, Float, Integer, MetaData, String, Table, any_, bindparam,
-                        delete, insert, select, text, update)  # fmt: skip
+                        delete, insert, or_, select, text, update)  # fmt: skip
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..dedup.block import GEOHASH_PRECISION, index_keys
@@ -387,6 +387,18 @@ def merge_log(store: Store, *, event_pk: int | None = None) -> list[MergeRecord]
         return [MergeRecord(int(r.id), int(r.target_event_pk), r.doc_id, dict(r.features), float(r.score),
                             r.created_at, r.undone_at, r.restored_event_pk, r.kind)
                 for r in conn.execute(q)]
+
+
+def document_reports(store: Store, doc_id: str) -> list[Event]:
+    """The events one document was coded into, as it coded them: its own report in every stored
+    event it is part of (merged or not), so a resumed or re-run merging run writes out what an
+    uninterrupted one wrote for it."""
+    with store.engine.connect() as conn:
+        linked = select(t.event_documents.c.event_pk).where(t.event_documents.c.doc_id == doc_id)
+        pks = [int(r[0]) for r in conn.execute(
+            select(t.events.c.id).where(or_(t.events.c.doc_id == doc_id, t.events.c.id.in_(linked)))
+            .order_by(t.events.c.id))]
+        return [r for pk in pks for r in _reports(conn, pk) if r.doc_id == doc_id]
 
 
 def reports_of(store: Store, event_pk: int) -> list[Event]:

@@ -1,6 +1,5 @@
-"""``sitrep extract --db --merge`` merges reports of one incident; without it, or with
-``--no-merge``, every report's events stay apart (merging is not the default while the matcher
-fuses about a fifth of ACLED notes with another note, issue 23)."""
+"""``sitrep extract --db`` merges reports of one incident by default (issue 23), as with
+``--merge``; with ``--no-merge`` every report's events stay apart."""
 
 from __future__ import annotations
 
@@ -21,8 +20,8 @@ def _two_outlets(tmp_path: Path) -> tuple[Path, Path]:
     return a, b
 
 
-@pytest.mark.parametrize("flags, merged", [((), False), (("--merge",), True), (("--no-merge",), False)])
-def test_extract_merge_only_when_asked(cli, tmp_path: Path, flags: tuple[str, ...],  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("flags, merged", [((), True), (("--merge",), True), (("--no-merge",), False)])
+def test_extract_merges_unless_told_not_to(cli, tmp_path: Path, flags: tuple[str, ...],  # type: ignore[no-untyped-def]
                                               merged: bool) -> None:
     a, b = _two_outlets(tmp_path)
     db = f"sqlite:///{tmp_path / 'x.db'}"

@@ -88,7 +88,7 @@ def test_resume_cli_sigkilled_midway_then_rerun_matches_uninterrupted(tmp_path: 
                                                                        db_url: str) -> None:
     corpus = write_corpus(tmp_path / "in", 60)
     ref = open_store(f"sqlite:///{tmp_path / 'reference.db'}")
-    run_local([corpus], FakePipeline(Settings()), store=ref)  # uninterrupted, in this process
+    run_local([corpus], FakePipeline(Settings()), store=ref, merge=True)  # uninterrupted, merging as the CLI does by default
     expected_ids = sorted(e.event_id_cnty or "" for e in ref.iter_events())
     expected = (ref.count("documents"), len(expected_ids))
     ref.dispose()

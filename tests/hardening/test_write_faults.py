@@ -72,7 +72,7 @@ def reference(cli: Any, tmp_path: Path) -> dict[str, Any]:
     url = f"sqlite:///{tmp_path / 'reference.db'}"
     open_store(url).dispose()
     with inject_write_fault(WriteFault()) as seen:
-        result = cli("extract", str(corpus), "--db", url, "--resume", "-o", str(tmp_path / "ref.jsonl"))
+        result = cli("extract", str(corpus), "--db", url, "--no-merge", "--resume", "-o", str(tmp_path / "ref.jsonl"))
     assert result.exit_code == 0, result.stderr
     (tmp_path / "ref").mkdir()
     exports = _exports(cli, url, tmp_path / "ref")
@@ -87,7 +87,7 @@ def _fail_then_resume(cli: Any, url: str, reference: dict[str, Any], fault: Writ
     problems: list[str] = []
     corpus = reference["corpus"]
     with inject_write_fault(fault):
-        failed = cli("extract", str(corpus), "--db", url, "--resume", "-o", str(out / "a.jsonl"))
+        failed = cli("extract", str(corpus), "--db", url, "--no-merge", "--resume", "-o", str(out / "a.jsonl"))
     where = f"{fault.kind or 'write'} #{fault.at} ({fault.error})"
     if fault.raised != 1:
         return [f"{where}: injected {fault.raised} times"]
@@ -100,7 +100,7 @@ def _fail_then_resume(cli: Any, url: str, reference: dict[str, Any], fault: Writ
         problems += [f"{where}: after the failure: {p}" for p in check_store(store).problems]
     finally:
         store.dispose()
-    resumed = cli("extract", str(corpus), "--db", url, "--resume", "-o", str(out / "b.jsonl"))
+    resumed = cli("extract", str(corpus), "--db", url, "--no-merge", "--resume", "-o", str(out / "b.jsonl"))
     if resumed.exit_code != 0:
         return [*problems, f"{where}: resume exit {resumed.exit_code}: {resumed.stderr[-300:]}"]
     if (out / "b.jsonl").read_bytes() != reference["output"]:
@@ -141,11 +141,11 @@ def test_write_faults_every_write_step_of_a_run_sqlite(cli: Any, reference: dict
 def test_write_faults_full_output_device_stops_then_resume_writes_everything(
         cli: Any, reference: dict[str, Any], db_url: str, tmp_path: Path) -> None:
     corpus = reference["corpus"]
-    failed = cli("extract", str(corpus), "--db", db_url, "--resume", "-o", "/dev/full")
+    failed = cli("extract", str(corpus), "--db", db_url, "--no-merge", "--resume", "-o", "/dev/full")
     said = " ".join(failed.stderr.split())
     assert failed.exit_code == 1
     assert "error [E" in said and "/dev/full" in said and "No space left on device" in said
-    resumed = cli("extract", str(corpus), "--db", db_url, "--resume", "-o", str(tmp_path / "b.jsonl"))
+    resumed = cli("extract", str(corpus), "--db", db_url, "--no-merge", "--resume", "-o", str(tmp_path / "b.jsonl"))
     assert resumed.exit_code == 0, resumed.stderr
     assert (tmp_path / "b.jsonl").read_bytes() == reference["output"]
     assert _exports(cli, db_url, tmp_path) == reference["exports"]
