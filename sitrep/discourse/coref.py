@@ -16,18 +16,23 @@ from ..geo.match import name_key
 from ..schema import EventCandidate, Place
 from ..taxonomy import EVENT_TYPES
 
-__all__ = ["DAY_WINDOW", "Happening", "anaphoric", "family", "group_happenings", "lethal", "own_date", "own_place",
-           "place_level", "place_relation"]
+__all__ = ["DAY_WINDOW", "LEDE_WINDOW", "Happening", "anaphoric", "family", "group_happenings", "lethal",
+           "own_date", "own_place", "place_level", "place_relation", "restated_lede"]
 
 #: Restatements of one happening may be dated a day apart ("on Saturday" in the lede, the
 #: publication date later).
 DAY_WINDOW = 1
+
+#: A lede dated only by the publication day restates a happening the body dates up to this many days
+#: before it (the news window: the lede's day and the three days before it, as in ``status.RECALL_DAYS``).
+LEDE_WINDOW = 3
 
 _RECENT = 16  # a mention is compared with this many latest happenings, and their first and latest
 #               this many members, at most (an article tells of fewer; a megabyte "article" stays linear)
 _COARSE = {"country": 3, "admin1": 2, "admin2": 1, "admin3": 1}
 _FIGHTING = ("Battles", "Explosions/Remote violence")
 _EXPLOSIONS = frozenset(EVENT_TYPES["Explosions/Remote violence"])
+_TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
 
 def family(cand: EventCandidate) -> str:
@@ -197,6 +202,72 @@ def anaphoric(cand: EventCandidate) -> bool:
     return not own_place(cand) and not own_date(cand)
 
 
+def _vague(cand: EventCandidate) -> bool:
+    """A lede-style mention: no place, or only a country or region."""
+    p = _place(cand)
+    return p is None or place_level(p) > 0
+
+
+def _toll_within(part: int, whole: int) -> bool:
+    """Is ``part`` the same deaths as ``whole``, some of them ("eight rescuers" of ten dead) or a
+    round figure of them (within a tenth)? No figure on either side is no contradiction."""
+    return not part or not whole or part <= whole or part - whole <= max(1, whole // 10)
+
+
+def restated_lede(lede: Happening, cand: EventCandidate) -> str | None:
+    """The reason a placed body mention restates the article's placeless lede, or None.
+
+    A story often opens with a lede that names no place, or only the country or a region, often
+    dated only by the publication ("Airstrikes killed eight rescuers, activists said."); the body
+    then tells the same happening with its place and day ("The raid hit their centre in Kafr Zita
+    on Saturday."). They are one happening (coding rules, "Whole articles": the lede and later
+    paragraphs restate the same happening; code it once) when the family is the same (fighting,
+    remote violence and attacks on civilians are one, as for anaphora), the body's day falls in
+    the lede's news window (:data:`LEDE_WINDOW` days before a lede dated only by the publication,
+    :data:`DAY_WINDOW` around a lede's own day), the lede's place is none or holds the body's, the
+    sides are not different ones, and the lede's toll is the body's, a part of it or a round
+    figure of it. Only while the lede holds no placed mention of its own; a change of territory is
+    its own event (ACLED codes the capture apart from the fighting), never a lede's restatement."""
+    if not all(_vague(m) for m in lede.members) or lethal(family(lede.head)) != lethal(family(cand)):
+        return None
+    if any(m.sub_event_type in _TERRITORY for m in (*lede.members, cand)):
+        return None
+    if _place(cand) is None or not own_place(cand) or cand.date is None:
+        return None
+    dated = [m.date.event_date for m in lede.members if m.date is not None]
+    if not dated:
+        return None
+    before = (dated[0] - cand.date.event_date).days
+    window = DAY_WINDOW if any(own_date(m) for m in lede.members) else LEDE_WINDOW
+    if not -DAY_WINDOW <= before <= window:
+        return None
+    relations = [place_relation(m, cand) for m in lede.members]
+    if any(r is None or r == "same place" for r in relations):
+        return None
+    d2 = _dyad(cand)
+    if d2 and any(_dyad(m) and not (_dyad(m) & d2) for m in lede.members):
+        return None
+    if not _toll_within(lede.toll, cand.fatalities or 0):
+        return None
+    where = next((r for r in relations if r and " contains " in r), "the lede names no place")
+    when = "its own day" if window == DAY_WINDOW else "the publication's day"
+    return (f"the body places the lede {lede.head.trigger.text!r} ({where}; the lede is dated {before} day(s) "
+            f"after, by {when}; tolls {lede.toll} and {cand.fatalities or 0})")
+
+
+def _adopt_body(lede: Happening, cand: EventCandidate) -> None:
+    """The lede's own mentions take the day the body gives (they had only the publication's)."""
+    for m in lede.members:
+        if own_date(m):
+            continue
+        if cand.date is not None and m.date is not None and m.date != cand.date:
+            m.extra.setdefault("why", []).append(
+                f"date: {cand.date.event_date.isoformat()} from the body's {cand.trigger.text!r} "
+                f"(the lede had only the publication's {m.date.event_date.isoformat()})")
+            m.date = cand.date
+            m.extra["date_rule"] = "lede:body"
+
+
 def group_happenings(cands: list[EventCandidate], *, headlines: frozenset[int] = frozenset()
                      ) -> list[Happening]:
     """Group new mentions (in text order) into happenings, greedily, first match wins. Mentions
@@ -229,7 +300,13 @@ def group_happenings(cands: list[EventCandidate], *, headlines: frozenset[int] =
                 hap.reasons.append(why)
                 break
         else:
-            happenings.append(Happening(members=[cand], reasons=["first mention"]))
+            why = restated_lede(happenings[0], cand) if happenings else None
+            if why is not None:
+                _adopt_body(happenings[0], cand)
+                happenings[0].members.append(cand)
+                happenings[0].reasons.append(why)
+            else:
+                happenings.append(Happening(members=[cand], reasons=["first mention"]))
     for cand in heads:
         target = cand.extra.pop("headline_of", None)
         for hap in happenings:

@@ -61,6 +61,7 @@ __all__ = [
     "STATE_ARRESTER",
     "STATE_SIDE",
     "STRONG_PROTEST",
+    "TAKING",
     "TERRITORY",
     "TERRITORY_CUE",
     "TYRES",
@@ -149,6 +150,31 @@ TERRITORY_CUE = _ci(rf"\b{_TAKE} (?:\w+\W+){{0,4}}?(?:control|towns?|villages?|c
 CAPTIVES = _ci(r"\b(?:killed|injured|wounded|arrested|detained)(?:,)? (?:and |or )?captured\b|"
                 r"\b(?:was|were|been|being) captured\b(?! \w+ (?:the |a )?(?:town|village|city|district|area|base))")
 TERRITORY = _ci(rf"\b(?:{_TAKE}|gained|control)\b")
+#: a taking of a place told as an act (ACLED: "overtakes" / "regains" territory): a taking verb with a
+#: place or control as its object, a taking noun ("the capture of"), a place that "fell to" a side or
+#: "came under" its control, ground gained or lost; not a place only described as held ("the occupied
+#: city", "rebel-held", "clinging to control of")
+_NOT_ATTRIBUTIVE = r"(?<!\bthe )(?<!\ban )(?<!\ba )(?<!\bits )(?<!\btheir )(?<!-)"
+_TAKE_ANY = (r"(?:t(?:ake|akes|ook|aken|aking)(?! place| part| up\b| office| over as| (?:his|her|their) )|"
+             r"seiz(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|re-?captur(?:e|es|ed|ing)|regain(?:s|ed|ing)?|"
+             r"ret(?:ake|akes|ook|aken|aking)|overr(?:an|un|uns|unning)|overt(?:ake|akes|ook|aken)|"
+             r"occup(?:y|ies|ied|ying)|liberat(?:e|es|ed|ing)|reclaim(?:s|ed|ing)?|storm(?:s|ed|ing)? and took)")
+TAKING = _ci(rf"{_NOT_ATTRIBUTIVE}\b{_TAKE_ANY} (?:\w+\W+){{0,4}}?(?:control|towns?|villages?|city|cities|"
+             r"areas?|regions?|bases?|(?:check)?posts?|(?:check)?points?|positions?|districts?|hills?|ground|"
+             r"crossings?|neighbou?rhoods?|airports?|fields|headquarters|hqs?|outskirts|suburbs?|centre|center)"
+             rf"|{_NOT_ATTRIBUTIVE}\b(?:re-?captur(?:e|es|ed|ing)|captur(?:e|es|ed|ing)|overr(?:an|un|uns|unning)|"
+             r"overt(?:ook|aken)|ret(?:ake|akes|ook|aken|aking)|liberat(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|"
+             r"regain(?:s|ed|ing)?|reclaim(?:s|ed|ing)?|won back|seized back|"
+             r"t(?:ake|akes|ook|aken|aking) over)\b"
+             r"|\b(?:wrest\w*|assum\w+|establish\w+|restor\w+|extend\w*|impos\w+|gain\w*|lost|los(?:es|ing)) "
+             r"(?:full |complete |total |effective )?(?:state |government |their |its |his )?control\b"
+             r"|\b(?:came|comes|come|coming|fell|falls|fallen|brought|returned) (?:back )?under (?:the )?"
+             r"(?:full |complete |total )?control\b"
+             r"|\b(?:fell|falls|fallen|falling) (?:to|into)\b"
+             r"|\b(?:capture|re-?capture|seizure|takeover|take-over|liberation|fall) of\b"
+             r"|\bdr(?:ove|iven|iving) (?:\w+\W+){0,4}?out\b"
+             r"|\b(?:gained|gaining|lost|losing) ground\b|\bground was (?:regained|gained|lost)\b"
+             r"|\blost (?:the )?(?:town|village|city|district|neighbou?rhood|base|position|hill|airport)s?\b")
 
 
 NOT_POLITICAL = _ci(

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from sitrep.assemble import Assembler
 from sitrep.discourse.coref import group_happenings, place_relation
 from sitrep.discourse.cues import aggregate_cue, earlier_month_cue, no_number_cue, unspecified_time_cue
 from sitrep.discourse.stage import DiscourseStage
@@ -201,10 +202,11 @@ def test_discourse_day_total_then_details_counts_each_death_once() -> None:
 
 def test_discourse_province_total_holds_its_capital_city() -> None:
     doc = _doc("At least 70 fighters were killed in Aleppo province on Thursday.",
-               "The monitor said 69 fighters were killed in battles around Aleppo on Thursday.")
+               "The monitor said 50 fighters were killed in battles around Aleppo on Thursday.")
     province = _place("Aleppo", kind="admin1", admin1="Aleppo")
     total = _cand(doc, 0, "killed", place=province, fatalities=70, figure_at=9)
-    detail = _cand(doc, 1, "battles", place=_place("Aleppo", kind="city"), fatalities=69, figure_at=80)
+    # 50 is no round figure of 70 (a lede restated, see coref.restated_lede): a total, then a detail
+    detail = _cand(doc, 1, "battles", place=_place("Aleppo", kind="city"), fatalities=50, figure_at=80)
     doc.candidates = [total, detail]
     DiscourseStage()(doc)
     assert total.fatalities + detail.fatalities == 70
@@ -239,3 +241,54 @@ def test_discourse_civilians_killed_by_a_strike_are_the_strike() -> None:
     apart = group_happenings([victims, _cand(doc, 2, "clashed", place=manbij)])
     assert len(apart) == 2  # an attack and a battle stay two events (ACLED notes code both)
     del clash
+
+
+def _lede_and_body(*, lede_sub: str = "Air/drone strike", lede_toll: int = 8, body_toll: int = 0,
+                   body_day: date = date(2016, 11, 2), lede_place: Place | None = None,
+                   lede_actors: tuple[str, ...] = (), body_sub: str = "Air/drone strike"
+                   ) -> tuple[Doc, EventCandidate, EventCandidate]:
+    doc = _doc("Airstrikes killed eight rescuers, activists said.",
+               "The raid hit their centre in Kafr Zita on Wednesday.")
+    lede = _cand(doc, 0, "Airstrikes", lede_sub, place=lede_place, date_rule="default", fatalities=lede_toll,
+                 actors=lede_actors)
+    body = _cand(doc, 1, "raid", body_sub, place=_place("Kafr Zita", admin1="Hama"), day=body_day,
+                 fatalities=body_toll, actors=("Russia", "Civilians") if lede_actors else ())
+    doc.candidates = [lede, body]
+    return doc, lede, body
+
+
+def test_discourse_coref_placeless_lede_restated_in_the_body_is_one_happening() -> None:
+    doc, lede, body = _lede_and_body()
+    DiscourseStage(salience=None)(doc)
+    assert lede.extra["happening"] == body.extra["happening"]
+    assert any("coreference: the body places the lede" in w for w in body.extra["why"])
+    # the lede had only the publication's day: the happening takes the body's
+    assert lede.date is not None and lede.date.event_date == date(2016, 11, 2)
+    (event,) = Assembler()(doc).events
+    assert event.fatalities == 8 and event.location == "Kafr Zita" and event.event_date == date(2016, 11, 2)
+
+
+@pytest.mark.parametrize("case", [
+    {"body_toll": 8, "lede_place": _place("Syria", kind="country", admin1="")},  # the country holds the town
+    {"body_toll": 10},  # eight rescuers among ten dead
+    {"lede_toll": 30, "body_toll": 28},  # a round figure of the body's count
+    {"body_day": date(2016, 11, 1)},  # three days before the publication: the news window's first day
+])
+def test_discourse_coref_compatible_ledes_join(case: dict[str, object]) -> None:
+    _, lede, body = _lede_and_body(**case)  # type: ignore[arg-type]
+    haps = group_happenings([lede, body])
+    assert len(haps) == 1 and "the body places the lede" in haps[0].reasons[1]
+
+
+@pytest.mark.parametrize("case", [
+    {"lede_toll": 20, "body_toll": 8},  # the lede tells more deaths than the body places: a total, then a detail
+    {"body_day": date(2016, 10, 30)},  # five days before the publication: outside the news window
+    {"lede_place": _place("Saraqib", admin1="Idlib")},  # the lede names another town
+    {"lede_place": _place("Idlib", kind="admin1", admin1="Idlib")},  # a province that does not hold the town
+    {"body_sub": "Peaceful protest"},  # another family
+    {"body_sub": "Non-state actor overtakes territory"},  # a capture is its own event, not a lede's restatement
+    {"lede_actors": ("Rebels", "Army")},  # other sides
+])
+def test_discourse_coref_incompatible_ledes_stay_apart(case: dict[str, object]) -> None:
+    _, lede, body = _lede_and_body(**case)  # type: ignore[arg-type]
+    assert len(group_happenings([lede, body])) == 2

@@ -179,3 +179,31 @@ def test_typing_rules_event_why_shows_the_typing_line() -> None:
     doc.candidates = [cand]
     (event,) = Assembler()(doc).events
     assert event.why[1] == line
+
+
+_TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels' violent attack in recent days turned the army into a defender clinging to control of its strongholds.",
+    "Five civilians were killed in the occupied neighbourhood of Bab al-Nairab by random fire.",
+    "Fighting raged around the rebel-held town for a third day.",
+])
+def test_typing_rules_no_capture_without_a_taking(classifier: EventClassifier, text: str) -> None:
+    # ACLED: a change of territory needs a side to take control of a place, told in the clause
+    pred = classifier.predict([text], allow_none=False)[0]
+    assert "taking" not in rule_flags(text)
+    assert pred.label not in _TERRITORY
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels seized control of two villages north of the city on Monday.",
+    "The army recaptured the town from the militants.",
+    "The village fell to the insurgents after a week of fighting.",
+    "Government troops entered and took control of the district.",
+    "Insurgents overran an army base in the north.",
+])
+def test_typing_rules_capture_with_a_taking(classifier: EventClassifier, text: str) -> None:
+    pred = classifier.predict([text], allow_none=False)[0]
+    assert "taking" in rule_flags(text)
+    assert pred.label in _TERRITORY and "no_taking" not in pred.rules

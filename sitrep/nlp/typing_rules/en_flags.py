@@ -131,6 +131,11 @@ FLAG_RULES_EN: tuple[FlagRule[EnglishText], ...] = (
     FlagRule(F.NO_LASTING_TAKE, 230, lambda t, f: bool(p.NO_LASTING_TAKE.search(t.text)),
              "ACLED: a place held only briefly, or only tried for, changed no hands: a clash",
              "The militants tried to take the hill but were pushed back."),
+    FlagRule(F.TAKING, 235, lambda t, f: bool(p.TAKING.search(t.text)),
+             "ACLED: territory is overtaken or regained when a side takes control of a place: a taking verb "
+             "or noun (captured, seized, took control, regained, fell to, came under control), not a place "
+             "described as held ('the occupied city', 'clinging to control of')",
+             "The rebels captured the village after two days of fighting."),
     FlagRule(F.STATE_TERRITORY, 240,
              lambda t, f: F.NO_LASTING_TAKE not in f and bool(p.TERRITORY_CUE.search(t.text)) and t.state_takes,
              "a place was taken and the state's side is the subject of the taking",

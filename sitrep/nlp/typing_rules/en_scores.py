@@ -41,6 +41,8 @@ INTERVENTION_SHIFT = 0.45
 CIVILIAN_TARGET_SHIFT = 0.3
 VIOLENT_CROWD_SHIFT = 0.3
 HEADING_BONUS = 0.5
+#: How far below the best other sub-type a change of territory falls when no taking is told.
+NO_TAKING_MARGIN = 0.01
 #: How much of a cue prior is left when the rules say it names another act's aftermath or weapons.
 AFTERMATH_FACTOR = 0.3
 SECONDARY_FACTOR = 0.3
@@ -228,6 +230,17 @@ def _no_territory(c: ScoreContext) -> None:
     c.scores[NSA] -= _shift(c)
 
 
+def _territory_best(c: ScoreContext) -> bool:
+    return english(c) and int(c.scores.argmax()) in (GOV, NSA)
+
+
+def _no_taking(c: ScoreContext) -> None:
+    t = c.scores
+    best_other = max(v for i, v in enumerate(t) if i not in (GOV, NSA))
+    for i in (GOV, NSA):
+        t[i] = min(t[i], best_other - NO_TAKING_MARGIN)
+
+
 def _no_lasting_take(c: ScoreContext) -> None:
     t, shift = c.scores, _shift(c)
     t[GOV] -= 2 * shift
@@ -340,15 +353,22 @@ SCORE_RULES: tuple[ScoreRule, ...] = (
     ScoreRule(R.STATE_TAKES_TERRITORY, 330, _taken_by(GOV, NSA), ("Government regains territory",), (),
               "ACLED: who took the place decides; the state's side regains territory (at a protest, police "
               "'taking control' win no territory)", "Government troops took control of the village from the rebels.",
-              requires=frozenset({F.STATE_TERRITORY}), unless=frozenset({F.PROTEST})),
+              requires=frozenset({F.STATE_TERRITORY, F.TAKING}), unless=frozenset({F.PROTEST})),
     ScoreRule(R.NONSTATE_TAKES_TERRITORY, 340, _taken_by(NSA, GOV), ("Non-state actor overtakes territory",), (),
               "ACLED: a non-state group that takes a place overtakes territory",
               "The rebels took control of the village from the army.",
-              requires=frozenset({F.NONSTATE_TERRITORY}), unless=frozenset({F.PROTEST, F.STATE_TERRITORY})),
+              requires=frozenset({F.NONSTATE_TERRITORY, F.TAKING}),
+              unless=frozenset({F.PROTEST, F.STATE_TERRITORY})),
     ScoreRule(R.NO_PLACE_TAKEN, 350, _no_territory, (), TERRITORY,
               "no place named as taken and no territory cue: no territory changed hands",
               "Rebel fighters shot dead two soldiers near the village.",
               unless=TAKEN, when=_no_place_named),
+    ScoreRule(R.NO_TAKING, 355, _no_taking, (), TERRITORY,
+              "ACLED: 'Non-state actor overtakes territory' and 'Government regains territory' need a side to "
+              "take control of a place; with no taking told in the clause (only fighting, or a place held), "
+              "the best other sub-type wins",
+              "The rebels' attack turned the army into a defender clinging to control of its strongholds.",
+              unless=frozenset({F.TAKING}), when=_territory_best),
     ScoreRule(R.NO_LASTING_TAKE, 360, _no_lasting_take, ("Armed clash",), TERRITORY,
               "ACLED: a place held only briefly, or only tried for, is a clash",
               "The militants tried to take the hill but were pushed back.", requires=frozenset({F.NO_LASTING_TAKE})),
