@@ -52,6 +52,9 @@ class Reconciler:
 
 def no_event_reason(doc: Doc) -> str:
     """Why a coded document gave no event, in a few words (its notes hold the details)."""
+    for note in doc.notes:  # the language pack's own words: "language fr has no pack (supported: en, ar)"
+        if " has no pack " in note or note.startswith("no language could be identified"):
+            return note
     for note in doc.notes:
         if note.startswith("unsupported language"):
             return "unsupported language"

@@ -3,7 +3,8 @@
 A name may follow a feature word (حي، بلدة، قرية، مدينة، منطقة، مخيم، ريف) and may carry an
 attached conjunction or preposition (وبحلب، لحلب، بحلب = في حلب). Keys come from
 :func:`sitrep.geo.match.name_key`, which the gazetteer also uses for its Arabic alternate
-names, so ``location`` and the admin names come out in the gazetteer's Latin form.
+names, so ``location`` and the admin names come out in the gazetteer's Latin form. The name forms
+(a name without its proclitic) are the Arabic pack's (:mod:`sitrep.lang.ar.places`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lang.ar.places import strip_proclitic
 from ..nlp.arabic import normalise, normalise_pattern
 from .gazetteer import Gazetteer, PlaceRecord
 from .match import name_key
@@ -51,7 +53,6 @@ _STOP = frozenset(_P(w) for w in (
 _NEAR_WORDS = frozenset(_P(w) for w in ("قرب", "محيط", "أطراف", "شرق", "غرب", "شمال", "جنوب", "بالقرب"))
 _RIF = _P("ريف")
 _FRIDAY = frozenset(_P(w) for w in ("جمعة", "بجمعة", "وجمعة"))
-_PROCLITIC = re.compile(r"^(?:[وف]?(?:ب|ل|ك)(?=ال|\w{3,})|[وف](?=\w{3,}))")
 _MAX_WORDS = 3
 
 
@@ -68,13 +69,7 @@ class ArabicPlace:
     outlet: bool = False  # the city in the outlet's name ("حلب نيوز"): where to fall back, not an event place
 
 
-def _strip(token: str) -> list[str]:
-    """The token and its forms without an attached conjunction/preposition (بحلب → حلب)."""
-    out = [token]
-    m = _PROCLITIC.match(token)
-    if m and m.end() < len(token):
-        out.append(token[m.end():])
-    return out
+_strip = strip_proclitic  # the token and its form without an attached conjunction/preposition (بحلب → حلب)
 
 
 _SETTLEMENT = frozenset({"neighbourhood", "landmark", "village", "town", "city"})

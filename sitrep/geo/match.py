@@ -22,6 +22,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from ..lang.ar.places import TRANSLITERATED_ARTICLES
+
 __all__ = [
     "FEATURE_WORDS",
     "KEY_VERSION",
@@ -42,9 +44,7 @@ _TASHKEEL = re.compile(r"[\u064B-\u065F\u0670\u0640]")
 _NON_ALNUM = re.compile(r"[^0-9a-z\u0600-\u06FF]+")
 _DIGIT_ALPHA = re.compile(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)")
 
-_ARTICLES = frozenset(
-    ["al", "el", "il", "ul", "ad", "ed", "ar", "er", "as", "es", "az", "ez", "ash", "esh", "at", "et", "an", "en", "ath", "adh", "ag"]
-)
+_ARTICLES = TRANSLITERATED_ARTICLES  # "al-", "el-", "ez-": the Arabic pack's place-name forms
 #: Words that say what kind of place a name is ("X district"); dropped when a span is matched.
 FEATURE_WORDS = frozenset(
     ["district", "districts", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "quarter", "village", "villages", "town", "area", "region", "province", "governorate", "countryside", "suburb", "suburbs", "camp", "outskirts", "municipality", "locality", "hamlet", "sub-district", "subdistrict", "project", "lga", "partido", "county", "raion", "rayon", "oblast", "commune", "barangay", "tehsil", "township", "settlement"]

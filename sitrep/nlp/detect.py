@@ -1,39 +1,30 @@
-"""Stage ``detect.v1``: event mentions per clause, typed into ACLED's 25 sub-types, with modality.
+"""Stage ``detect.v1``: event mentions per sentence, by the language pack of each sentence.
 
-For each sentence: split into clauses; a clause with no trigger cue is skipped; the others are
-classified together in one batch (:class:`~sitrep.nlp.classify.EventClassifier`: learned n-gram
-models plus cue priors). A clause yields its best sub-type and, when it also holds a strong cue
-of another sub-type (a car bomb inside a battle), a second candidate. Each candidate carries the
-modality flags of :mod:`sitrep.nlp.modality`; spaCy parses a sentence only when a modal cue is
-too far from the trigger for the rules to be sure. Arabic documents (and the Arabic paragraphs of
-mixed ones) go to :mod:`sitrep.nlp.detect_ar`; other languages, mojibake and Arabizi get no
-candidates and a note with the reason.
+The document's language is identified (:func:`sitrep.nlp.lang.identify`: script and stop words,
+no model). A document in a language without a pack (:mod:`sitrep.lang`), mojibake or Arabizi gets
+no candidates and notes with the reason. Otherwise every sentence goes to the detector of its
+language's pack (:meth:`sitrep.lang.LanguagePack.make_detector`; English:
+:mod:`sitrep.lang.en.detect`, Arabic: :mod:`sitrep.nlp.detect_ar`): a document that holds only the
+default pack's language (:data:`sitrep.lang.DEFAULT_LANGUAGE`) goes to it whole; one that holds
+another pack's paragraphs is routed paragraph by paragraph, and paragraphs in languages without a
+pack are skipped with a note.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from ..config import Settings
+from ..lang import DEFAULT_LANGUAGE, DetectorSetup, SentenceDetector, get_pack, supported_languages
+from ..lang.en.detect import load_event_classifier
 from ..registry import stage
 from ..resources import Resources
-from ..schema import Doc, EventCandidate, Span
-from ..taxonomy import TYPE_OF_SUB
-from .classify import EventClassifier, load_trained_model, train_codebook_model, typing_evidence
-from .codebook import NONE_LABEL
-from .cues import CueHit, find_cues
-from .detect_ar import ArabicDetector, load_arabic_classifier
+from ..schema import Doc, Sentence
+from .classify import EventClassifier
 from .lang import identify
-from .modality import clause_spans, modality_of, scope_with_parser
 
 __all__ = ["Detector", "DetectorOptions", "load_event_classifier", "make_detector"]
-
-_MAX_SENTENCE_CHARS = 2000  # longer "sentences" (tables, run-ons) are cut, keeping time bounded
-_MAX_PARSE_WORDS = 50  # longer sentences keep the rule decision (parsing them costs ~20 ms)
-_SECOND_CUE_WEIGHT = 0.8  # a second sub-type in one clause needs a cue at least this strong
-_EXPLOSIONS = frozenset(sub for sub, et in TYPE_OF_SUB.items() if et == "Explosions/Remote violence")
 
 
 @dataclass(frozen=True)
@@ -48,153 +39,75 @@ class DetectorOptions:
     min_score: float = 0.0
 
 
-def load_event_classifier(settings: Settings) -> EventClassifier:
-    """Codebook model (trained now, from the shipped YAML) plus ``settings.model_dir`` if set."""
-    trained = load_trained_model(settings.model_dir) if settings.model_dir else None
-    return EventClassifier(train_codebook_model(), trained=trained)
-
-
-@dataclass(frozen=True)
-class _Clause:
-    sentence_index: int
-    sent_start: int  # offset of the sentence in the document
-    sentence: str
-    start: int  # clause offsets within the sentence
-    end: int
-    hits: tuple[CueHit, ...]
-
-
 class Detector:
-    """Fills ``doc.candidates``; see the module docstring."""
+    """Fills ``doc.candidates``; see the module docstring.
+
+    ``classifier``: the default pack's (English) event classifier; the other packs load theirs on
+    their first sentence. ``resources``: shared models (None: each pack loads its own once).
+    """
 
     def __init__(self, classifier: EventClassifier, *, resources: Resources | None = None,
-                 options: DetectorOptions | None = None, arabic: ArabicDetector | None = None) -> None:
+                 options: DetectorOptions | None = None) -> None:
         self.classifier = classifier
         self.resources = resources
         self.options = options or DetectorOptions()
-        self.arabic = arabic or ArabicDetector(
-            (lambda: resources.get("event_classifier_ar", load_arabic_classifier)) if resources is not None
-            else _cached_arabic_classifier(), min_score=self.options.min_score)
+        self._detectors: dict[str, SentenceDetector] = {}
 
-    def _clauses(self, doc: Doc) -> list[_Clause]:
-        out: list[_Clause] = []
-        for sent in doc.sentences:
-            text = sent.text[:_MAX_SENTENCE_CHARS]
-            for start, end in clause_spans(text):
-                hits = tuple(
-                    CueHit(h.start + start, h.end + start, h.text, h.sub_event_type, h.weight)
-                    for h in find_cues(text[start:end])
-                )
-                if hits:
-                    out.append(_Clause(sent.index, sent.start, text, start, end, hits))
-        return out
-
-    def _parse(self, sentence: str) -> Any | None:
-        if not self.options.parser or self.resources is None:
-            return None
-        if len(sentence.split()) > _MAX_PARSE_WORDS:
-            return None
-        from ..errors import ResourceError
-        from .spacy_loader import load_spacy
-
-        try:
-            nlp = self.resources.get("spacy", load_spacy)
-        except ResourceError:
-            return None
-        keep = {"tok2vec", "parser"}
-        return nlp(sentence, disable=[name for name in nlp.pipe_names if name not in keep])
-
-    def _candidate(self, clause: _Clause, hit: CueHit, sub: str, score: float,
-                   parsed: dict[int, Any]) -> EventCandidate:
-        mod = modality_of(clause.sentence, hit.start, hit.end)
-        hypothetical = mod.hypothetical
-        if mod.ambiguous:
-            if clause.sentence_index not in parsed:
-                parsed[clause.sentence_index] = self._parse(clause.sentence)
-            tree = parsed[clause.sentence_index]
-            if tree is not None:
-                hypothetical = scope_with_parser(tree, hit.start)
-        start = clause.sent_start + hit.start
-        return EventCandidate(
-            sentence_index=clause.sentence_index,
-            trigger=Span(start=start, end=clause.sent_start + hit.end, text=hit.text),
-            event_type=TYPE_OF_SUB[sub],
-            sub_event_type=sub,
-            score=score,
-            negated=mod.negated,
-            hypothetical=hypothetical,
-            background=mod.background,
-            extra={"modality_cue": mod.cue} if mod.cue else {},
-        )
+    def detector(self, code: str) -> SentenceDetector:
+        """The detector of the pack of ``code``, built on first use."""
+        if code not in self._detectors:
+            pack = get_pack(code)
+            if pack is None:
+                raise KeyError(f"language {code!r} has no pack")
+            self._detectors[code] = pack.make_detector(DetectorSetup(
+                resources=self.resources, parser=self.options.parser, min_score=self.options.min_score,
+                classifier=self.classifier if code == DEFAULT_LANGUAGE else None))
+        return self._detectors[code]
 
     def __call__(self, doc: Doc) -> Doc:
         report = identify(doc.text, given=doc.document.language)
         doc.language = report.language
         if report.reason is not None:
             doc.notes.append(report.reason)
+            if report.no_pack is not None:
+                doc.notes.append(report.no_pack)
             return doc
-        if report.language == "ar" or "ar" in report.languages:
-            return self._mixed(doc, report.paragraphs, arabic_document=report.language == "ar")
-        return self._english(doc)
+        others = [code for code in supported_languages() if code != DEFAULT_LANGUAGE
+                  and (code == report.language or code in report.languages)]
+        if not others:
+            return self.detector(DEFAULT_LANGUAGE)(doc, doc.sentences)
+        return self._routed(doc, report.paragraphs, others, default=report.language)
 
-    def _mixed(self, doc: Doc, paragraphs: tuple[tuple[int, int, str], ...], *, arabic_document: bool) -> Doc:
-        """Arabic sentences to the Arabic detector, English ones to the English path."""
+    def _routed(self, doc: Doc, paragraphs: tuple[tuple[int, int, str], ...], others: list[str], *,
+                default: str) -> Doc:
+        """Each sentence to the pack of its paragraph's language (``default`` outside paragraphs)."""
         def lang_at(pos: int) -> str:
-            return next((lang for s, e, lang in paragraphs if s <= pos < e),
-                        "ar" if arabic_document else "en")
-        arabic = [s for s in doc.sentences if lang_at(s.start) == "ar"]
-        others = [s for s in doc.sentences if lang_at(s.start) != "ar"]
-        if any(lang_at(s.start) not in ("ar", "en") for s in others):
+            return next((lang for s, e, lang in paragraphs if s <= pos < e), default)
+        langs = [lang_at(s.start) for s in doc.sentences]
+        supported = supported_languages()
+        by_pack: dict[str, list[Sentence]] = {code: [] for code in (*others, DEFAULT_LANGUAGE)}
+        for sent, lang in zip(doc.sentences, langs, strict=True):
+            if lang in by_pack:
+                by_pack[lang].append(sent)
+        if any(lang not in supported for lang in langs):
             doc.notes.append("mixed text: paragraphs in unsupported languages were skipped")
-        if len(arabic) != len(doc.sentences):
-            doc.notes.append(f"mixed text: {len(arabic)} Arabic and {len(others)} other sentences")
-        self.arabic(doc, arabic)
-        english = [s for s in others if lang_at(s.start) == "en"]
-        if english:
-            kept, doc.sentences = doc.sentences, english
-            try:
-                self._english(doc)
-            finally:
-                doc.sentences = kept
+        for code in others:
+            n = len(by_pack[code])
+            if n != len(doc.sentences):
+                doc.notes.append(f"mixed text: {n} {_pack_name(code)} and {len(doc.sentences) - n} other sentences")
+        for code in others:
+            self.detector(code)(doc, by_pack[code])
+        default_sentences: Sequence[Sentence] = by_pack[DEFAULT_LANGUAGE]
+        if default_sentences:
+            self.detector(DEFAULT_LANGUAGE)(doc, default_sentences)
+        if default_sentences or sum(bool(by_pack[code]) for code in others) > 1:
             doc.candidates.sort(key=lambda c: c.trigger.start)
         return doc
 
-    def _english(self, doc: Doc) -> Doc:
-        clauses = self._clauses(doc)
-        texts = [c.sentence[c.start:c.end] for c in clauses]
-        local_hits = [[CueHit(h.start - c.start, h.end - c.start, h.text, h.sub_event_type, h.weight)
-                       for h in c.hits] for c in clauses]
-        preds = self.classifier.predict(texts, cues=local_hits)
-        parsed: dict[int, Any] = {}
-        for clause, pred in zip(clauses, preds, strict=True):
-            if pred.label == NONE_LABEL or pred.score < self.options.min_score:
-                continue
-            main = next((h for h in clause.hits if h.sub_event_type == pred.label), clause.hits[0])
-            doc.candidates.append(self._candidate(clause, main, pred.label, pred.score, parsed))
-            doc.candidates[-1].extra["typing"] = typing_evidence(pred)
-            seen = {pred.label}
-            for hit in clause.hits:
-                if hit.sub_event_type in seen or hit.weight < _SECOND_CUE_WEIGHT:
-                    continue
-                if hit.sub_event_type not in _EXPLOSIONS and pred.label not in _EXPLOSIONS:
-                    continue
-                seen.add(hit.sub_event_type)
-                doc.candidates.append(self._candidate(clause, hit, hit.sub_event_type,
-                                                      round(pred.score * 0.6, 3), parsed))
-                doc.candidates[-1].extra["typing"] = typing_evidence(pred, second_cue=hit)
-        return doc
 
-
-def _cached_arabic_classifier() -> Callable[[], EventClassifier]:
-    """A loader that trains the Arabic model once per detector built without resources."""
-    box: list[EventClassifier] = []
-
-    def load() -> EventClassifier:
-        if not box:
-            box.append(load_arabic_classifier())
-        return box[0]
-
-    return load
+def _pack_name(code: str) -> str:
+    pack = get_pack(code)
+    return pack.name if pack is not None else code
 
 
 @stage("detect.v1")

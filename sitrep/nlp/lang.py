@@ -1,6 +1,8 @@
 """Offline language identification: script counts plus stopword votes (no model download).
 
-Good enough to route a report: English is coded, anything else is reported as unsupported.
+Good enough to route a report: a language with a pack (:mod:`sitrep.lang`) is coded, anything
+else is reported as unsupported. The packs' stop words (English's, and any a registered pack
+brings) vote beside the built-in lists of languages without a pack.
 Arabic, Persian and Urdu share a script and are told apart by the letters only Persian/Urdu use
 (پ چ ژ گ ک ی) and the letters only Urdu uses (ں ے ٹ ڈ ڑ).
 """
@@ -11,7 +13,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-__all__ = ["LATIN_STOPWORDS", "SUPPORTED", "LanguageReport", "detect_language", "identify", "paragraph_languages"]
+from ..lang import DEFAULT_LANGUAGE, no_pack_reason, packs, supported_languages
+from ..lang.en.stop_words import STOP_WORDS as _ENGLISH_STOP_WORDS
+
+__all__ = ["LATIN_STOPWORDS", "LanguageReport", "detect_language", "identify", "paragraph_languages"]
 
 _ARABIC_BLOCK = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 _PERSIAN_LETTERS = re.compile(r"[پچژگکی]")
@@ -25,9 +30,10 @@ _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
 _WORD = re.compile(r"[a-zà-ÿœ']+")
 
-#: Frequent function words per Latin-script language (team-chosen, short on purpose).
+#: Frequent function words per Latin-script language (team-chosen, short on purpose); English's
+#: come from its pack, the others name languages without a pack so the reason can say which.
 LATIN_STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(["the", "of", "and", "to", "in", "is", "was", "were", "that", "for", "on", "with", "by", "from", "at", "as", "are", "have", "has", "had", "been", "which", "this", "it", "they", "their", "said", "after", "its", "an", "be"]),
+    "en": _ENGLISH_STOP_WORDS,
     "fr": frozenset(["le", "la", "les", "des", "du", "et", "est", "dans", "une", "un", "pour", "que", "qui", "sur", "par", "au", "aux", "ont", "été", "sont", "avec", "ce", "cette", "il", "elle"]),
     "es": frozenset(["el", "la", "los", "las", "de", "del", "y", "en", "que", "por", "con", "una", "un", "para", "se", "fue", "su", "sus", "al", "es", "son", "han", "como"]),
     "pt": frozenset(["o", "a", "os", "as", "de", "do", "da", "dos", "das", "e", "em", "que", "por", "com", "uma", "um", "para", "foi", "seu", "sua", "ao", "são", "não", "no", "na"]),
@@ -76,15 +82,21 @@ def detect_language(text: str, *, max_chars: int = 5000) -> str:
     if not words:
         return "und"
     counts = Counter(words)
-    votes = {lang: sum(counts[w] for w in stops) for lang, stops in LATIN_STOPWORDS.items()}
-    best = max(votes, key=lambda k: (votes[k], k == "en"))
+    votes = {lang: sum(counts[w] for w in stops) for lang, stops in _stop_word_table().items()}
+    best = max(votes, key=lambda k: (votes[k], k == DEFAULT_LANGUAGE))
     if votes[best] == 0:
-        return "en" if len(words) < 4 else "und"
+        return DEFAULT_LANGUAGE if len(words) < 4 else "und"
     return best
 
 
-#: Languages sitrep codes; everything else is reported as unsupported.
-SUPPORTED = frozenset({"en", "ar"})
+def _stop_word_table() -> dict[str, frozenset[str]]:
+    """The built-in lists, each registered pack's stop words replacing or joining them."""
+    table = dict(LATIN_STOPWORDS)
+    for pack in packs():
+        if pack.stop_words:
+            table[pack.code] = pack.stop_words
+    return table
+
 
 # UTF-8 Arabic decoded as cp1252/latin-1 ("Ø§Ù„"), or cp1256 bytes decoded as UTF-8 (U+FFFD).
 _MOJIBAKE = re.compile(r"[ØÙÚÛ][\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
@@ -97,12 +109,14 @@ class LanguageReport:
     """What a document is written in, per document and per paragraph.
 
     ``language``: the document's main language (ISO 639-1, or ``und``/``mixed`` sources aside);
-    ``reason``: why it cannot be coded (``None`` when it can: English or Arabic);
+    ``reason``: why it cannot be coded (``None`` when it can: its language has a pack);
+    ``no_pack``: for a language without a pack, which packs there are (a second note);
     ``paragraphs``: ``(start, end, language)`` for each non-empty paragraph.
     """
 
     language: str
     reason: str | None = None
+    no_pack: str | None = None
     paragraphs: tuple[tuple[int, int, str], ...] = field(default=())
 
     @property
@@ -151,6 +165,7 @@ def identify(text: str, *, given: str | None = None, max_chars: int = 5000) -> L
         return LanguageReport(language="und", reason=problem)
     paragraphs = paragraph_languages(text) if not sample.isascii() else ()
     lang = given.lower()[:2] if given else detect_language(text, max_chars=max_chars)
-    if lang not in SUPPORTED:
-        return LanguageReport(language=lang, reason=f"unsupported language: {lang}", paragraphs=paragraphs)
+    if lang not in supported_languages():
+        return LanguageReport(language=lang, reason=f"unsupported language: {lang}", no_pack=no_pack_reason(lang),
+                              paragraphs=paragraphs)
     return LanguageReport(language=lang, paragraphs=paragraphs)

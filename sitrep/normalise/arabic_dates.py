@@ -5,7 +5,8 @@ too), day + month name with or without the year in both month sets (Levantine ك
 تشرين الثاني and the other standard set يناير … نوفمبر), weekdays (يوم الخميس: the latest such
 day on or before publication), أمس/البارحة, أول أمس, اليوم/الليلة/صباح اليوم, ليلة أمس,
 قبل يومين / قبل N أيام, and قبل أيام (a span, ACLED time_precision 2). Offsets point into the
-ORIGINAL text.
+ORIGINAL text. Found dates are :class:`~sitrep.normalise.date_rules.DateMatch` records, as the
+English rules give (rules named ``ar_*``).
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from datetime import timedelta
 
 from ..nlp.arabic import ArabicText, normalise, normalise_pattern
 from .arabic_numbers import parse_arabic_number
+from .date_rules import DateMatch
 
-__all__ = ["ArabicDate", "find_arabic_dates"]
+__all__ = ["find_arabic_dates"]
 
 _P = normalise_pattern
 _MONTHS_RAW = {
@@ -48,11 +50,10 @@ _RELATIVE = re.compile(_P(
 
 
 @dataclass(frozen=True)
-class ArabicDate:
+class _Found:
+    """A date read from the normalised text, before its span is mapped to the original."""
+
     event_date: Date
-    start: int  # offsets into the ORIGINAL text
-    end: int
-    expression: str
     rule: str
     time_precision: int = 1
     date_prec: int = 1
@@ -90,11 +91,11 @@ def _explicit(norm: str, pub: Date | None) -> list[tuple[int, int, Date, str]]:
     return out
 
 
-def _relative(norm: str, pub: Date) -> list[tuple[int, int, ArabicDate]]:
-    out: list[tuple[int, int, ArabicDate]] = []
+def _relative(norm: str, pub: Date) -> list[tuple[int, int, _Found]]:
+    out: list[tuple[int, int, _Found]] = []
     for m in _WEEKDAY.finditer(norm):
         back = (pub.weekday() - _WEEKDAYS[m.group(1)]) % 7
-        out.append((m.start(), m.end(), ArabicDate(pub - timedelta(days=back), 0, 0, m.group(0), "ar_weekday")))
+        out.append((m.start(), m.end(), _Found(pub - timedelta(days=back), "ar_weekday")))
     for m in _RELATIVE.finditer(norm):
         kind = m.lastgroup if m.lastgroup != "n" else "ago"
         if m.group("before2"):
@@ -112,27 +113,27 @@ def _relative(norm: str, pub: Date) -> list[tuple[int, int, ArabicDate]]:
             kind, days = "ago", value[0]
         else:
             start, end = pub - timedelta(days=6), pub - timedelta(days=1)
-            out.append((m.start(), m.end(), ArabicDate(start + (end - start) / 2, 0, 0, m.group(0), "ar_few_days",
-                                                       time_precision=2, date_prec=2, date_start=start,
-                                                       date_end=end)))
+            out.append((m.start(), m.end(), _Found(start + (end - start) / 2, "ar_few_days", time_precision=2,
+                                                   date_prec=2, date_start=start, date_end=end)))
             continue
-        out.append((m.start(), m.end(), ArabicDate(pub - timedelta(days=days), 0, 0, m.group(0), f"ar_{kind}")))
+        out.append((m.start(), m.end(), _Found(pub - timedelta(days=days), f"ar_{kind}")))
     return out
 
 
-def find_arabic_dates(text: str | ArabicText, pub: Date | None) -> list[ArabicDate]:
+def find_arabic_dates(text: str | ArabicText, pub: Date | None) -> list[DateMatch]:
     """Date expressions in ``text``, in order; relative ones only when ``pub`` is known."""
     norm = text if isinstance(text, ArabicText) else normalise(text)
-    found: list[tuple[int, int, ArabicDate]] = []
+    found: list[tuple[int, int, _Found]] = []
     for s, e, day, rule in _explicit(norm.text, pub):
-        found.append((s, e, ArabicDate(day, 0, 0, "", rule)))
+        found.append((s, e, _Found(day, rule)))
     if pub is not None:
         taken = [(s, e) for s, e, _ in found]
         found.extend(x for x in _relative(norm.text, pub)
                      if not any(s <= x[0] < e for s, e in taken))
-    out: list[ArabicDate] = []
+    out: list[DateMatch] = []
     for s, e, d in sorted(found, key=lambda x: x[0]):
         a, b = norm.span(s, e)
-        out.append(ArabicDate(d.event_date, a, b, norm.original[a:b], d.rule, d.time_precision, d.date_prec,
-                              d.date_start or d.event_date, d.date_end or d.event_date))
+        out.append(DateMatch(event_date=d.event_date, time_precision=d.time_precision, date_prec=d.date_prec,
+                             date_start=d.date_start or d.event_date, date_end=d.date_end or d.event_date,
+                             expression=norm.original[a:b], start=a, end=b, rule=d.rule))
     return out

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 
 from ..nlp.arabic import ArabicText, normalise, normalise_pattern
+from .casualties import Figure
 
-__all__ = ["ArabicFigure", "find_arabic_figures", "parse_arabic_number"]
+__all__ = ["find_arabic_figures", "parse_arabic_number"]
 
 _P = normalise_pattern
 _UNITS = {
@@ -49,19 +49,6 @@ _SKIP_AFTER = frozenset(_P(w) for w in ("ما", "لا", "يقل", "عن", "نح�
                                         "أكثر", "من", "إلى", "الى", "أزيد", "يزيد", "على", "عدد", "فيها", "فيه",
                                         "جراءها", "خلالها"))
 _NUMBER_WORD = re.compile(r"(?<![\w])(?:[وف]?(?:ال)?)(\w+)")
-
-
-@dataclass(frozen=True)
-class ArabicFigure:
-    quantity: str  # "killed" | "wounded"
-    low: int
-    best: int
-    high: int
-    start: int  # offsets into the ORIGINAL text
-    end: int
-    text: str
-    qualifier: str | None = None  # "at least" | "about" | "more than" | "fewer than" | "vague"
-    rule: str = "ar_number"
 
 
 def _value(token: str) -> tuple[int, int] | None:
@@ -141,13 +128,17 @@ def _number_around(words: list[tuple[int, int, str]], starts: list[int], pos: in
     return picked[0][0], picked[-1][1], value
 
 
-def find_arabic_figures(text: str | ArabicText) -> list[ArabicFigure]:
-    """Casualty figures in ``text`` (killed and wounded), offsets into the original text."""
+def find_arabic_figures(text: str | ArabicText) -> list[Figure]:
+    """Casualty figures in ``text`` (killed and wounded), offsets into the original text.
+
+    Each is a :class:`~sitrep.normalise.casualties.Figure` as the English reader gives: ``value``
+    is the stated (lowest) figure, ``qualifier`` one of "at least", "about", "more than", "fewer
+    than" or "vague", ``rule`` one of ``ar_number``, ``ar_dual``, ``ar_singular``."""
     norm = text if isinstance(text, ArabicText) else normalise(text)
     n = norm.text
     words = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(n)]
     starts = [w[0] for w in words]
-    out: list[ArabicFigure] = []
+    out: list[Figure] = []
     used: set[int] = set()
     for quantity, pattern in (("killed", _KILLED_RE), ("wounded", _WOUNDED_RE)):
         for m in pattern.finditer(n):
@@ -174,8 +165,8 @@ def find_arabic_figures(text: str | ArabicText) -> list[ArabicFigure]:
             if qual == "more than" or qual == "at least":
                 high = max(high, low)
             a, b = norm.span(min(start, m.start()), max(end, m.end()))
-            out.append(ArabicFigure(quantity=quantity, low=low, best=low, high=high, start=a, end=b,
-                                    text=norm.original[a:b], qualifier="vague" if vague and qual is None else qual,
-                                    rule=rule))
+            out.append(Figure(quantity=quantity, value=low, low=low, high=high, start=a, end=b,
+                              text=norm.original[a:b], qualifier="vague" if vague and qual is None else qual,
+                              rule=rule))
     out.sort(key=lambda f: f.start)
     return out

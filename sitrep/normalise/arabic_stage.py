@@ -4,16 +4,21 @@ Runs after the English-oriented argument stages and before ``assemble.v1``; it t
 documents whose language is Arabic (or candidates the Arabic detector made in mixed text), so
 English output is unchanged. It overwrites what the English rules left on Arabic candidates
 (they cannot read Arabic numbers or dates) and adds Arabic framing flags to ``doc.framing``.
+Which candidates are Arabic, and the country assumed when a document names none, come from the
+Arabic pack (:mod:`sitrep.lang.ar`).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 from datetime import timedelta
 from itertools import chain
 
 from ..config import Settings
+from ..lang.ar import PACK as _ARABIC
+from ..lang.ar import ArabicPack
 from ..nlp.arabic import normalise, normalise_pattern
 from ..registry import stage
 from ..resources import Resources
@@ -29,9 +34,11 @@ from ..schema import (
     PlaceMention,
     Span,
 )
-from .arabic_dates import ArabicDate, find_arabic_dates
+from .arabic_dates import find_arabic_dates
 from .arabic_lexicons import find_arabic_actors, find_arabic_framing
-from .arabic_numbers import ArabicFigure, find_arabic_figures
+from .arabic_numbers import find_arabic_figures
+from .casualties import Figure
+from .date_rules import DateMatch
 
 __all__ = ["ArabicArguments", "make_arabic_arguments"]
 
@@ -50,8 +57,11 @@ _EXPLICIT = frozenset({"ar_dmy", "ar_iso", "ar_day_month"})
 _ACTIVE = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
 
+_HOME = ArabicPack.default_country  # when the document names no country (see its docstring)
+
+
 def _is_arabic(doc: Doc, cand: EventCandidate) -> bool:
-    return cand.extra.get("language") == "ar"
+    return cand.extra.get("language") == _ARABIC.code
 
 
 class ArabicArguments:
@@ -76,7 +86,7 @@ class ArabicArguments:
         except SitrepError as exc:
             doc.notes.append(f"geo: no gazetteer for Arabic places ({exc})")
             return {}
-        country = doc.country_hint or "Syria"
+        country = doc.country_hint or _HOME
         out: dict[int, list[PlaceMention]] = {}
         for s in doc.sentences:
             for p in find_arabic_places(s.text[:_MAX_SENTENCE_CHARS], gazetteer, country=country):
@@ -105,11 +115,11 @@ class ArabicArguments:
                                                   p.geo_precision, "where_prec": p.where_prec})
                 return
 
-    def _date(self, doc: Doc, cand: EventCandidate, dates: dict[int, list[ArabicDate]]) -> None:
+    def _date(self, doc: Doc, cand: EventCandidate, dates: dict[int, list[DateMatch]]) -> None:
         si = cand.sentence_index
         order = chain((si,), range(si - 1, max(-1, si - _LOOKBACK - 1), -1),
                       (i for i in sorted(dates) if dates[i] and (i > si or i < si - _LOOKBACK)))
-        found: ArabicDate | None = None
+        found: DateMatch | None = None
         for i in order:
             if dates.get(i):
                 # a date written out beats a weekday or "yesterday" in the same sentence
@@ -131,8 +141,8 @@ class ArabicArguments:
         # a written date one day after publication is the outlet's local date (UTC upload times)
         slack = timedelta(days=1 if d.rule in _EXPLICIT else 0)
         if pub is not None and d.event_date > pub + slack:
-            d = ArabicDate(pub, d.start, d.end, d.expression, d.rule + "_after_pub", 2, 2,
-                           pub - timedelta(days=1), pub)
+            d = replace(d, event_date=pub, rule=d.rule + "_after_pub", time_precision=2, date_prec=2,
+                        date_start=pub - timedelta(days=1), date_end=pub)
         cand.date = DateInfo(event_date=d.event_date, time_precision=d.time_precision, date_prec=d.date_prec,
                              date_start=d.date_start, date_end=d.date_end, expression=d.expression,
                              start=d.start, end=d.end)
@@ -153,7 +163,7 @@ class ArabicArguments:
                 chain.append(norm.original_span(s.start(), s.end()))
         return chain
 
-    def _fatalities(self, doc: Doc, cand: EventCandidate, figs: list[tuple[ArabicFigure, int]],
+    def _fatalities(self, doc: Doc, cand: EventCandidate, figs: list[tuple[Figure, int]],
                     first_in_sentence: bool) -> None:
         cand.evidence = [e for e in cand.evidence if e.field != "fatalities"]
         killed = [(f, s) for f, s in figs if f.quantity == "killed"] if first_in_sentence else []
@@ -167,7 +177,7 @@ class ArabicArguments:
             best = max(killed, key=lambda x: x[0].low)[0]
             cand.fatalities = best.low
             cand.fatalities_low = min(f.low for f, _ in killed)
-            cand.fatalities_best = best.best
+            cand.fatalities_best = best.value
             cand.fatalities_high = max(f.high for f, _ in killed)
             cand.extra["fatalities_rule"] = best.rule
             cand.evidence.append(Evidence(doc_id=doc.document.id, field="fatalities", start=best.start,
@@ -199,7 +209,7 @@ class ArabicArguments:
         if a2 is None and civ is not None and cand.event_type in _ACTIVE:
             a2 = civ
         if cand.event_type == "Protests" and a1 is None:
-            a1 = Actor(name="Protesters (Syria)", inter=6, country="Syria")
+            a1 = Actor(name=f"Protesters ({_HOME})", inter=6, country=_HOME)
         if a1 is not None:
             cand.actor1, cand.actor2 = a1, a2
         cand.actors = mentions.get(si, [])
@@ -208,7 +218,7 @@ class ArabicArguments:
 
     def __call__(self, doc: Doc) -> Doc:
         cands = [c for c in doc.candidates if _is_arabic(doc, c)]
-        if doc.language != "ar" and not cands:
+        if doc.language != _ARABIC.code and not cands:
             return doc
         norms = {s.index: normalise(s.text[:_MAX_SENTENCE_CHARS]) for s in doc.sentences}
         for s in doc.sentences:  # framing for the whole report, as framing.v1 does in English
@@ -218,23 +228,22 @@ class ArabicArguments:
         if not cands:
             return doc
         pub = doc.pub_date
-        dates = {s.index: [ArabicDate(d.event_date, s.start + d.start, s.start + d.end, d.expression, d.rule,
-                                      d.time_precision, d.date_prec, d.date_start, d.date_end)
+        dates = {s.index: [replace(d, start=s.start + d.start, end=s.start + d.end)
                            for d in find_arabic_dates(norms[s.index], pub)] for s in doc.sentences}
         mentions: dict[int, list[ActorMention]] = {}
         for s in doc.sentences:
             for entry, a, b in find_arabic_actors(norms[s.index]):
-                home = doc.country_hint or "Syria"
+                home = doc.country_hint or _HOME
                 abroad = entry.inter == 1 and entry.country is not None and entry.country != home
                 actor = Actor(name=entry.name, inter=8 if abroad else entry.inter, country=entry.country or home)
                 mentions.setdefault(s.index, []).append(ActorMention(
                     span=Span(start=s.start + a, end=s.start + b, text=s.text[a:b]), sentence_index=s.index,
                     actor=actor))
         doc.actors.extend(m for ms in mentions.values() for m in ms)
-        figures = {s.index: [(f.__class__(**{**f.__dict__, "start": s.start + f.start, "end": s.start + f.end}), s.index)
+        figures = {s.index: [(replace(f, start=s.start + f.start, end=s.start + f.end), s.index)
                              for f in find_arabic_figures(norms[s.index])] for s in doc.sentences}
         event_sentences = sorted({c.sentence_index for c in cands})
-        owned: dict[int, list[tuple[ArabicFigure, int]]] = {i: list(figures.get(i, [])) for i in event_sentences}
+        owned: dict[int, list[tuple[Figure, int]]] = {i: list(figures.get(i, [])) for i in event_sentences}
         for i in range(len(doc.sentences)):
             if i in owned or not figures.get(i):
                 continue
@@ -254,7 +263,7 @@ class ArabicArguments:
             seen.add(cand.sentence_index)
             self._fatalities(doc, cand, owned.get(cand.sentence_index, []), first)
             self._actors(doc, cand, mentions)
-            self._place(cand, places, doc.country_hint or "Syria")
+            self._place(cand, places, doc.country_hint or _HOME)
         return doc
 
 
