@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..actors.recognise import Hit
 from ..config import Settings
+from ..lang import get_pack
 from ..registry import stage
 from ..resources import Resources
 from ..schema import Doc, EventCandidate, PlaceMention, Span
@@ -264,8 +265,10 @@ class Geocoder:
         return self.resources.get("geo.gazetteer", load_gazetteer)
 
     def __call__(self, doc: Doc) -> Doc:
-        if doc.language == "ar" and all(c.extra.get("language") == "ar" for c in doc.candidates):
-            return doc  # stage arabic.v1 places Arabic reports (geo.v1 found the same or worse, at half the cost)
+        pack = get_pack(doc.language)
+        if pack is not None and pack.places_itself and all(c.extra.get("language") == pack.code
+                                                           for c in doc.candidates):
+            return doc  # the pack's stage places them (Arabic: arabic.v1; geo.v1 found the same or worse)
         hits = self._actor_hits(doc)
         sentences = [(s.index, s.start, find_spans(s.text)) for s in doc.sentences]
         texts = [s.text for s in doc.sentences]
