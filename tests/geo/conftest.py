@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from sitrep.geo.gazetteer import PRIORITY_IMPORT, MemoryGazetteer, PlaceRecord
+from sitrep.config import Settings
+from sitrep.geo.gazetteer import PRIORITY_IMPORT, Gazetteer, MemoryGazetteer, PlaceRecord
+from sitrep.geo.stage import Geocoder
 from sitrep.geo.store import SQLiteGazetteer
+from sitrep.nlp.segment import segment_text
+from sitrep.resources import Resources
+from sitrep.schema import Doc, Document, EventCandidate, Span
 
 
 def _syria(**kw: object) -> dict[str, object]:
@@ -49,3 +55,24 @@ def sqlite_gazetteer(tmp_path: Path) -> SQLiteGazetteer:
     store = SQLiteGazetteer(tmp_path / "gazetteer.db")
     store.add(RECORDS)
     return store
+
+
+def _geocode(gaz: Gazetteer, text: str, triggers: list[str], hint: str | None = None) -> Doc:
+    """Run geo.v1 alone on ``text`` with one clash candidate per trigger word."""
+    resources = Resources(Settings())
+    resources.put("geo.gazetteer", gaz)
+    doc = Doc(document=Document(id="t", text=text), country_hint=hint)
+    doc.sentences = segment_text(text)
+    for word in triggers:
+        i = text.index(word)
+        sent = next(s for s in doc.sentences if s.start <= i < s.end)
+        doc.candidates.append(EventCandidate(
+            sentence_index=sent.index, trigger=Span(start=i, end=i + len(word), text=word),
+            event_type="Battles", sub_event_type="Armed clash"))
+    return Geocoder(resources)(doc)
+
+
+@pytest.fixture
+def geocode() -> Callable[..., Doc]:
+    """``geocode(gazetteer, text, triggers, hint=None)``: geo.v1 on hand-placed candidates."""
+    return _geocode

@@ -5,15 +5,13 @@ sentences, a small hand-made gazetteer)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
-from sitrep.config import Settings
 from sitrep.geo.gazetteer import MemoryGazetteer, PlaceRecord
 from sitrep.geo.spans import find_spans, is_organisation
-from sitrep.geo.stage import Geocoder
-from sitrep.nlp.segment import segment_text
-from sitrep.resources import Resources
-from sitrep.schema import Doc, Document, EventCandidate, Span
+from sitrep.schema import Doc
 
 _SY = {"cc": "SY", "country": "Syria", "iso": 760, "iso3": "SYR", "region": "Middle East"}
 _IQ = {"cc": "IQ", "country": "Iraq", "iso": 368, "iso3": "IRQ", "region": "Middle East"}
@@ -44,20 +42,6 @@ GAZ = MemoryGazetteer([
 ])
 
 
-def _run(text: str, triggers: list[str]) -> Doc:
-    resources = Resources(Settings())
-    resources.put("geo.gazetteer", GAZ)
-    doc = Doc(document=Document(id="t", text=text))
-    doc.sentences = segment_text(text)
-    for word in triggers:
-        i = text.index(word)
-        sent = next(s for s in doc.sentences if s.start <= i < s.end)
-        doc.candidates.append(EventCandidate(
-            sentence_index=sent.index, trigger=Span(start=i, end=i + len(word), text=word),
-            event_type="Battles", sub_event_type="Armed clash"))
-    return Geocoder(resources)(doc)
-
-
 def _where(doc: Doc, k: int = 0) -> tuple[str | None, str | None]:
     pm = doc.candidates[k].place
     if pm is None or pm.place is None:
@@ -73,8 +57,8 @@ def _where(doc: Doc, k: int = 0) -> tuple[str | None, str | None]:
      ("Hama", "Hama")),
 ])
 def test_event_place_article_place_in_a_group_name_is_not_the_place(
-        text: str, trigger: str, expected: tuple[str, str]) -> None:
-    doc = _run(text, [trigger])
+        text: str, trigger: str, expected: tuple[str, str], geocode: Callable[..., Doc]) -> None:
+    doc = geocode(GAZ, text, [trigger])
     assert _where(doc) == expected
     assert doc.inferred_country == "Syria"
     assert not any(p.place is not None and p.place.name in ("Iraq", "Damascus") for p in doc.places)
@@ -95,20 +79,20 @@ def test_event_place_article_possessive_without_apostrophe_is_an_organisation() 
     assert not is_organisation("Homs")
 
 
-def test_event_place_article_unknown_name_keeps_the_place_the_article_gives_it() -> None:
+def test_event_place_article_unknown_name_keeps_the_place_the_article_gives_it(geocode: Callable[..., Doc]) -> None:
     # rule unknown-name-one-place: "the district of Sevra" is in Idlib, not Aleppo, the story's city
     text = ("A vacuum bomb hit the district of Sevra on Monday. "
             "The district of Sevra in the province of Idlib was struck by aircraft. "
             "Aleppo was quiet. Aleppo markets opened. Aleppo schools closed.")
-    doc = _run(text, ["hit"])
+    doc = geocode(GAZ, text, ["hit"])
     assert _where(doc) == ("Idlib", "Idlib")
     assert doc.candidates[0].place is not None and doc.candidates[0].place.fallback_from == "Sevra"
 
 
-def test_event_place_article_foreign_country_beside_an_unknown_village_is_no_container() -> None:
+def test_event_place_article_foreign_country_beside_an_unknown_village_is_no_container(geocode: Callable[..., Doc]) -> None:
     # rule fallback-stays-home: "from Jordan" says where the fighters came from
     text = ("The army killed fighters from Jordan in the Manshiya district on Sunday. "
             "Daraa was shelled. Daraa was calm.")
-    doc = _run(text, ["killed"])
+    doc = geocode(GAZ, text, ["killed"])
     assert _where(doc) == ("Daraa", "Daraa")
     assert doc.candidates[0].place is not None and doc.candidates[0].place.fallback_from == "Manshiya"

@@ -1,28 +1,12 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
-from sitrep.config import Settings
 from sitrep.geo.gazetteer import MemoryGazetteer
 from sitrep.geo.spans import find_spans
-from sitrep.geo.stage import Geocoder
-from sitrep.nlp.segment import segment_text
-from sitrep.resources import Resources
-from sitrep.schema import Doc, Document, EventCandidate, Span
-
-
-def _run(gaz: MemoryGazetteer, text: str, triggers: list[str], hint: str | None = None) -> Doc:
-    resources = Resources(Settings())
-    resources.put("geo.gazetteer", gaz)
-    doc = Doc(document=Document(id="t", text=text), country_hint=hint)
-    doc.sentences = segment_text(text)
-    for word in triggers:
-        i = text.index(word)
-        sent = next(s for s in doc.sentences if s.start <= i < s.end)
-        doc.candidates.append(EventCandidate(
-            sentence_index=sent.index, trigger=Span(start=i, end=i + len(word), text=word),
-            event_type="Battles", sub_event_type="Armed clash"))
-    return Geocoder(resources)(doc)
+from sitrep.schema import Doc
 
 
 @pytest.mark.parametrize(("text", "place", "precision"), [
@@ -33,9 +17,9 @@ def _run(gaz: MemoryGazetteer, text: str, triggers: list[str], hint: str | None 
     ("Shelling hit Idleb on Monday.", "Idlib", 1),
 ])
 def test_stage_event_location(memory_gazetteer: MemoryGazetteer, text: str, place: str,
-                              precision: int) -> None:
+                              precision: int, geocode: Callable[..., Doc]) -> None:
     trigger = next(w for w in ("Clashes", "killed", "advanced", "Shelling") if w in text)
-    doc = _run(memory_gazetteer, text, [trigger])
+    doc = geocode(memory_gazetteer, text, [trigger])
     cand = doc.candidates[0]
     assert cand.place is not None and cand.place.place is not None
     assert cand.place.place.name == place
@@ -43,34 +27,34 @@ def test_stage_event_location(memory_gazetteer: MemoryGazetteer, text: str, plac
     assert cand.place.place.iso3 == "SYR" and cand.place.place.country == "Syria"
 
 
-def test_stage_hospital_is_not_the_event_location(memory_gazetteer: MemoryGazetteer) -> None:
+def test_stage_hospital_is_not_the_event_location(memory_gazetteer: MemoryGazetteer, geocode: Callable[..., Doc]) -> None:
     text = ("The military hospital in Aleppo received 57 bodies, while five civilians were "
             "killed in the neighbourhood “al-Masharqa”.")
-    doc = _run(memory_gazetteer, text, ["received"])
+    doc = geocode(memory_gazetteer, text, ["received"])
     assert doc.candidates[0].place.place.name == "Masharqa"  # type: ignore[union-attr]
     roles = {p.span.text: p.role for p in doc.places}
     assert roles["Aleppo"] == "source"
 
 
-def test_stage_unknown_place_does_not_wipe_others(memory_gazetteer: MemoryGazetteer) -> None:
+def test_stage_unknown_place_does_not_wipe_others(memory_gazetteer: MemoryGazetteer, geocode: Callable[..., Doc]) -> None:
     text = ("Fighting in the village of Menyan. Regime shelling hit al-Masharqa in Aleppo.")
-    doc = _run(memory_gazetteer, text, ["Fighting", "shelling"])
+    doc = geocode(memory_gazetteer, text, ["Fighting", "shelling"])
     first, second = doc.candidates
     assert second.place.place.name == "Masharqa"  # type: ignore[union-attr]
     assert first.place is not None and first.place.geo_precision >= 2
     assert any(p.place and p.place.name == "Masharqa" for p in doc.places)
 
 
-def test_stage_country_hint_breaks_ties(memory_gazetteer: MemoryGazetteer) -> None:
-    doc = _run(memory_gazetteer, "A protest was held in Aleppo.", ["protest"],
+def test_stage_country_hint_breaks_ties(memory_gazetteer: MemoryGazetteer, geocode: Callable[..., Doc]) -> None:
+    doc = geocode(memory_gazetteer, "A protest was held in Aleppo.", ["protest"],
                hint="United States")
     assert doc.candidates[0].place.place.country == "United States"  # type: ignore[union-attr]
-    doc = _run(memory_gazetteer, "A protest was held in Aleppo.", ["protest"])
+    doc = geocode(memory_gazetteer, "A protest was held in Aleppo.", ["protest"])
     assert doc.candidates[0].place.place.country == "Syria"  # type: ignore[union-attr]
 
 
-def test_stage_sentence_without_place_inherits(memory_gazetteer: MemoryGazetteer) -> None:
-    doc = _run(memory_gazetteer, "Clashes hit Idlib. Later, more people died.",
+def test_stage_sentence_without_place_inherits(memory_gazetteer: MemoryGazetteer, geocode: Callable[..., Doc]) -> None:
+    doc = geocode(memory_gazetteer, "Clashes hit Idlib. Later, more people died.",
                ["Clashes", "died"])
     inherited = doc.candidates[1].place
     assert inherited is not None and inherited.place.name == "Idlib"  # type: ignore[union-attr]
@@ -89,25 +73,25 @@ def test_stage_span_roles(sentence: str, text: str, role: str) -> None:
 
 
 def test_stage_unknown_neighbourhood_falls_back_to_its_city(
-        memory_gazetteer: MemoryGazetteer) -> None:
+        memory_gazetteer: MemoryGazetteer, geocode: Callable[..., Doc]) -> None:
     defaults_only = MemoryGazetteer([r for r in memory_gazetteer._records
                                      if r.kind != "neighbourhood"])
-    doc = _run(defaults_only, "Clashes erupted in “Halab al-Jadideh” district.", ["Clashes"])
+    doc = geocode(defaults_only, "Clashes erupted in “Halab al-Jadideh” district.", ["Clashes"])
     place = doc.candidates[0].place
     assert place is not None and place.place is not None
     assert (place.place.name, place.geo_precision, place.where_prec) == ("Aleppo", 2, 2)
 
 
 def test_stage_unknown_district_west_of_a_city_stands_in_for_the_city(
-        memory_gazetteer: MemoryGazetteer) -> None:
+        memory_gazetteer: MemoryGazetteer, geocode: Callable[..., Doc]) -> None:
     text = "Clashes erupted in the district of “3000 apartments project”, west of Aleppo, at dawn."
-    doc = _run(memory_gazetteer, text, ["Clashes"])
+    doc = geocode(memory_gazetteer, text, ["Clashes"])
     (mention,) = [p for p in doc.places if "3000" in p.span.text]
     assert mention.place is not None
     assert (mention.place.name, mention.place.kind, mention.geo_precision) == ("Aleppo", "city", 2)
 
 
-def test_stage_district_named_with_its_province_city_is_the_location() -> None:
+def test_stage_district_named_with_its_province_city_is_the_location(geocode: Callable[..., Doc]) -> None:
     """"in Maywand district, Kandahar": the district, not the province's namesake city."""
     from sitrep.geo.gazetteer import PlaceRecord
 
@@ -120,14 +104,14 @@ def test_stage_district_named_with_its_province_city_is_the_location() -> None:
         PlaceRecord(uid="a2:maywand", name="Maywand", lat=31.66, lon=65.06, kind="admin2",
                     admin2="Maywand", **af),  # type: ignore[arg-type]
     ])
-    doc = _run(gaz, "Ten militants were killed by an airstrike in Maywand district, Kandahar.",
+    doc = geocode(gaz, "Ten militants were killed by an airstrike in Maywand district, Kandahar.",
                ["killed"], hint="Afghanistan")
     place = doc.candidates[0].place
     assert place is not None and place.place is not None
     assert place.place.name == "Maywand" and place.geo_precision == 2
 
 
-def test_stage_place_north_of_the_city_is_not_a_namesake_far_away() -> None:
+def test_stage_place_north_of_the_city_is_not_a_namesake_far_away(geocode: Callable[..., Doc]) -> None:
     """"Rubizhne north-east of the city" in a Kharkiv report: not the Rubizhne 190 km away."""
     from sitrep.geo.gazetteer import PlaceRecord
 
@@ -140,10 +124,10 @@ def test_stage_place_north_of_the_city_is_not_a_namesake_far_away() -> None:
     ])
     text = ("Russian forces shelled Kharkiv on Saturday. Ukrainian troops recaptured the village "
             "of Rubizhne north-east of the city on Saturday.")
-    doc = _run(gaz, text, ["recaptured"], hint="Ukraine")
+    doc = geocode(gaz, text, ["recaptured"], hint="Ukraine")
     place = doc.candidates[0].place
     assert place is not None and place.place is not None
     assert place.place.name == "Kharkiv" and place.geo_precision == 2
-    far = _run(gaz, "Ukrainian troops recaptured the town of Rubizhne on Saturday.", ["recaptured"],
+    far = geocode(gaz, "Ukrainian troops recaptured the town of Rubizhne on Saturday.", ["recaptured"],
                hint="Ukraine")
     assert far.candidates[0].place.place.name == "Rubizhne"  # type: ignore[union-attr]
