@@ -273,7 +273,10 @@ class Geocoder:
         sentences = [(s.index, s.start, find_spans(s.text)) for s in doc.sentences]
         texts = [s.text for s in doc.sentences]
         actors = [] if doc.country_hint else _actor_countries(hits)
-        names = {i: [(h.start, h.end) for h in sentence_hits] for i, sentence_hits in hits.items()}
+        # place words inside a known group's name ("Ahrar al-Sham") name the group, not a place;
+        # an unknown group's name ("X Liberation Front of Y") may be the only word of its country
+        names = {i: [(h.start, h.end) for h in sentence_hits if h.entries]
+                 for i, sentence_hits in hits.items()}
         resolved, inferred = resolve_in_country(self.gazetteer, sentences, texts=texts,
                                                 country_hint=doc.country_hint,
                                                 actor_countries=actors, names=names)

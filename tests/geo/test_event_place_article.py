@@ -96,3 +96,12 @@ def test_event_place_article_foreign_country_beside_an_unknown_village_is_no_con
     doc = geocode(GAZ, text, ["killed"])
     assert _where(doc) == ("Daraa", "Daraa")
     assert doc.candidates[0].place is not None and doc.candidates[0].place.fallback_from == "Manshiya"
+
+
+def test_event_place_article_unknown_group_named_after_its_country_still_tells_the_country(
+        geocode: Callable[..., Doc]) -> None:
+    """Only a known group's name is set aside: an unknown group's name ("the Jordan Liberation
+    Front") may be the one word of the report's country, so it still counts."""
+    text = "Gunmen of the Jordan Liberation Front attacked a police post on Sunday, killing two."
+    doc = geocode(GAZ, text, ["attacked"])
+    assert doc.inferred_country == "Jordan"
