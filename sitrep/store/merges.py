@@ -395,10 +395,14 @@ def document_reports(store: Store, doc_id: str) -> list[Event]:
     uninterrupted one wrote for it."""
     with store.engine.connect() as conn:
         linked = select(t.event_documents.c.event_pk).where(t.event_documents.c.doc_id == doc_id)
-        pks = [int(r[0]) for r in conn.execute(
-            select(t.events.c.id).where(or_(t.events.c.doc_id == doc_id, t.events.c.id.in_(linked)))
-            .order_by(t.events.c.id))]
-        return [r for pk in pks for r in _reports(conn, pk) if r.doc_id == doc_id]
+        rows = conn.execute(
+            select(t.events.c.id, t.events.c.data)
+            .where(or_(t.events.c.doc_id == doc_id, t.events.c.id.in_(linked)))
+            .order_by(t.events.c.id)).all()
+        logged = _logged(conn, [int(r.id) for r in rows])  # one query for every event's log
+        reports = [_reports_from(logged[int(r.id)]) if int(r.id) in logged
+                   else [Event.model_validate(r.data)] for r in rows]
+        return [r for each in reports for r in each if r.doc_id == doc_id]
 
 
 def reports_of(store: Store, event_pk: int) -> list[Event]:
