@@ -197,7 +197,7 @@ def _contains(outer: Event, inner: Event) -> bool:
 
 
 def _same_unresolved(a: tuple[str | None, str | None], b: tuple[str | None, str | None],
-                     config: MatchConfig, ev: tuple[Event, Event] | None = None) -> bool:
+                     config: MatchConfig, ev: tuple[Event, Event]) -> bool:
     """Whether a place the gazetteer did not resolve (it sits at the city or province it fell back
     to: ``geo_fallback``, or a particular the sentence names beside the coded location, see
     :mod:`.particulars`) may be the other report's place: the same name, or the other report only
@@ -208,10 +208,9 @@ def _same_unresolved(a: tuple[str | None, str | None], b: tuple[str | None, str 
     (na, fa), (nb, fb) = a, b
     if na and nb and place_similarity(na, nb) >= config.name_threshold:
         return True
-    for (_, fx), (ny, fy), y in ((a, b, ev[1] if ev else None), (b, a, ev[0] if ev else None)):
-        if fx and not fy and ny and _norm(ny) == _norm(fx):
-            if y is None or (y.geo_precision or 3) >= 2:
-                return True
+    for (_, fx), (ny, fy), y in ((a, b, ev[1]), (b, a, ev[0])):
+        if fx and not fy and ny and _norm(ny) == _norm(fx) and (y.geo_precision or 3) >= 2:
+            return True
     return False
 
 

@@ -29,11 +29,13 @@ __all__ = ["named_place", "particular_places", "particular_spans", "similar_name
 _PREP = (r"(?:in|at|near|on|outside|around|inside|into|(?:outskirts|countryside|vicinity|area|village|town|city"
          r"|district|province|governorate|suburbs?|neighbou?rhood)\s+of)")
 _NAME = r"(?:(?:al|el|ad|ar|as|ash|at|az|an|ed|es|et)[-‐]|(?:al|el) )?[A-Z][\w'’‘-]*"
-_PHRASE = re.compile(rf"\b{_PREP}\s+(?:the\s+)?({_NAME}(?:[ -](?:(?:al|el|ad|de|du|la)[- ])?[A-Z][\w'’‘-]*)*)")
+#: a name of one or more capitalised words ("Sahm El Golan", "Deir ez-Zor", "Tal al-Mal")
+_PLACE_NAME = rf"{_NAME}(?:[ -](?:(?:al|el|ad|de|du|la)[- ])?[A-Z][\w'’‘-]*)*"
+_PHRASE = re.compile(rf"\b{_PREP}\s+(?:the\s+)?({_PLACE_NAME})")
 _AREA = (r"(?:southern|northern|eastern|western|rural|north|south|east|west|outskirts|countryside|vicinity"
          r"|province|district|governorate)")
 #: "shelled Kinda in Idleb", "Ftireh, Idleb": a name set before the container it lies in.
-_BEFORE_IN = re.compile(rf"(?<=[a-z,] )({_NAME}(?:[ -](?:(?:al|el|ad|de|du|la)[- ])?[A-Z][\w'’‘-]*)*)"
+_BEFORE_IN = re.compile(rf"(?<=[a-z,] )({_PLACE_NAME})"
                         rf"(?:\s+(?:district|village|town|area|camp|front|frontline|countryside))?"
                         rf"(?:,\s+[A-Z]|(?: in| near)\s+(?:the\s+)?(?:[A-Z]|{_AREA}\b))")
 #: consonant-skeleton similarity (0-100) for two transliterations ("Basira", "Al Busayrah"); stricter
