@@ -114,14 +114,12 @@ class _Gen:
         return obj
 
 
-def _jsonl_line(gen: _Gen) -> bytes:
-    """One non-blank JSONL line; counts its expected outcome."""
+def _document(gen: _Gen, kind: str) -> tuple[str, dict[str, Any], str]:
+    """The object of one input line or row and its expected fate, for the kinds every format
+    shares: a valid document, the same document again (skipped; renamed if its id was taken by
+    another text), or a stored id with a different text (kept under a new id). Any other kind
+    starts from a fresh object, quarantined unless its writer says otherwise."""
     rng = gen.rng
-    kind = rng.choices(
-        ["valid", "dup_same", "dup_diff", "nul_escape", "nul_byte", "surrogate", "surrogate_id",
-         "long_id", "long_source", "long_title", "latin1", "broken", "not_object", "text_type",
-         "bad_date", "empty_text"],
-        weights=[55, 5, 4, 3, 2, 3, 2, 2, 2, 2, 4, 4, 2, 2, 2, 2])[0]  # fmt: skip
     if kind in ("dup_same", "dup_diff") and not gen.stored:
         kind = "valid"
     obj = gen.fresh()
@@ -130,15 +128,26 @@ def _jsonl_line(gen: _Gen) -> bytes:
         gen.keep(obj)
         fate = "doc"
     elif kind == "dup_same":
-        obj = dict(rng.choice(gen.stored))
-        obj["source"] = "another outlet"  # only the text decides "the same document"
+        obj = {**rng.choice(gen.stored), "source": "another outlet"}  # only the text decides
         gen.expected.renamed += gen.first_text[obj["id"]] != obj["text"]
         fate = "skip"
     elif kind == "dup_diff":
         obj = {**rng.choice(gen.stored), "text": gen.text()}
         gen.keep(obj)
         fate = "doc"
-    elif kind == "nul_escape":
+    return kind, obj, fate
+
+
+def _jsonl_line(gen: _Gen) -> bytes:
+    """One non-blank JSONL line; counts its expected outcome."""
+    rng = gen.rng
+    kind = rng.choices(
+        ["valid", "dup_same", "dup_diff", "nul_escape", "nul_byte", "surrogate", "surrogate_id",
+         "long_id", "long_source", "long_title", "latin1", "broken", "not_object", "text_type",
+         "bad_date", "empty_text"],
+        weights=[55, 5, 4, 3, 2, 3, 2, 2, 2, 2, 4, 4, 2, 2, 2, 2])[0]  # fmt: skip
+    kind, obj, fate = _document(gen, kind)
+    if kind == "nul_escape":
         obj["text"] = obj["text"][:10] + "\x00" + obj["text"][10:]
     elif kind == "long_id":
         obj["id"] = "i" * rng.randint(256, 400)
@@ -183,22 +192,8 @@ def _csv_row(gen: _Gen) -> bytes:
     kind = rng.choices(["valid", "dup_same", "dup_diff", "nul", "surrogate", "long_id",
                         "long_source", "latin1", "bad_date", "empty_text"],
                        weights=[60, 5, 4, 4, 4, 3, 3, 5, 3, 3])[0]  # fmt: skip
-    if kind in ("dup_same", "dup_diff") and not gen.stored:
-        kind = "valid"
-    obj = gen.fresh()
-    fate = "quarantined"
-    if kind == "valid":
-        gen.keep(obj)
-        fate = "doc"
-    elif kind == "dup_same":
-        obj = {**rng.choice(gen.stored), "source": "another outlet"}
-        gen.expected.renamed += gen.first_text[obj["id"]] != obj["text"]
-        fate = "skip"
-    elif kind == "dup_diff":
-        obj = {**rng.choice(gen.stored), "text": gen.text()}
-        gen.keep(obj)
-        fate = "doc"
-    elif kind == "nul":
+    kind, obj, fate = _document(gen, kind)
+    if kind == "nul":
         obj["text"] = obj["text"][:8] + "\x00" + obj["text"][8:]
     elif kind == "long_id":
         obj["id"] = "c" * rng.randint(256, 400)
