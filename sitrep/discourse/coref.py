@@ -16,7 +16,7 @@ from ..geo.match import name_key
 from ..schema import EventCandidate, Place
 from ..taxonomy import EVENT_TYPES
 
-__all__ = ["DAY_WINDOW", "LEDE_WINDOW", "Happening", "anaphoric", "family", "group_happenings", "lethal",
+__all__ = ["DAY_WINDOW", "LEDE_WINDOW", "Happening", "anaphoric", "dyad", "family", "group_happenings", "lethal",
            "own_date", "own_place", "place_level", "place_relation", "restated_lede"]
 
 #: Restatements of one happening may be dated a day apart ("on Saturday" in the lede, the
@@ -97,7 +97,7 @@ def place_relation(a: EventCandidate, b: EventCandidate) -> str | None:
     return None
 
 
-def _dyad(cand: EventCandidate) -> frozenset[str]:
+def dyad(cand: EventCandidate) -> frozenset[str]:
     return frozenset(a.name for a in (cand.actor1, cand.actor2) if a is not None)
 
 
@@ -166,8 +166,8 @@ class Happening:
         own = _fallback(cand)
         if own and any(_fallback(m) and _fallback(m) != own for m in self.sample):
             return None  # another neighbourhood of the same city
-        d2 = _dyad(cand)
-        if d2 and all(_dyad(m) and not (_dyad(m) & d2) for m in self.sample):
+        d2 = dyad(cand)
+        if d2 and all(dyad(m) and not (dyad(m) & d2) for m in self.sample):
             return None
         for member in self.sample:
             why = place_relation(member, cand)
@@ -244,8 +244,8 @@ def restated_lede(lede: Happening, cand: EventCandidate) -> str | None:
     relations = [place_relation(m, cand) for m in lede.members]
     if any(r is None or r == "same place" for r in relations):
         return None
-    d2 = _dyad(cand)
-    if d2 and any(_dyad(m) and not (_dyad(m) & d2) for m in lede.members):
+    d2 = dyad(cand)
+    if d2 and any(dyad(m) and not (dyad(m) & d2) for m in lede.members):
         return None
     if not _toll_within(lede.toll, cand.fatalities or 0):
         return None

@@ -14,10 +14,8 @@ The shipped weights (``salience.json``) are numbers over these named features, n
 
 from __future__ import annotations
 
-import json
 import math
 import re
-from dataclasses import dataclass
 from datetime import date as Date
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +23,7 @@ from pathlib import Path
 from ..schema import Doc, EventCandidate
 from ..dedup.control import TERRITORY_SUB_EVENTS
 from .coref import Happening, family, lethal, own_date, own_place
+from .linear import LinearModel, read_linear_model
 
 __all__ = ["FEATURES", "SalienceModel", "choose_kept", "happening_features", "load_salience_model", "model_decides"]
 
@@ -92,37 +91,14 @@ def happening_features(doc: Doc, happenings: list[Happening], number: int, focus
     }
 
 
-@dataclass(frozen=True)
-class SalienceModel:
-    """Logistic regression over :data:`FEATURES`: weights, intercept, threshold."""
-
-    weights: dict[str, float]
-    intercept: float
-    threshold: float
-    info: dict[str, object]
-
-    def probability(self, features: dict[str, float]) -> float:
-        z = self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-    def strongest(self, features: dict[str, float], k: int = 3) -> list[str]:
-        """The ``k`` features that moved this probability most, signed."""
-        parts = sorted(((self.weights.get(n, 0.0) * v, n) for n, v in features.items()), key=lambda t: -abs(t[0]))
-        return [f"{n} {w:+.2f}" for w, n in parts[:k] if w]
+#: The salience model is a :class:`~.linear.LinearModel` over :data:`FEATURES`.
+SalienceModel = LinearModel
 
 
 @lru_cache(maxsize=4)
 def load_salience_model(path: Path = MODEL_PATH) -> SalienceModel | None:
     """The shipped model, or None when no weights file is present (the rules alone then decide)."""
-    if not path.exists():
-        return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    unknown = set(data["weights"]) - set(FEATURES)
-    if unknown:
-        raise ValueError(f"{path}: weights for unknown features {sorted(unknown)}")
-    return SalienceModel(weights={k: float(v) for k, v in data["weights"].items()},
-                         intercept=float(data["intercept"]), threshold=float(data["threshold"]),
-                         info=dict(data.get("info", {})))
+    return read_linear_model(path, FEATURES)
 
 
 def model_decides(hap: Happening) -> bool:

@@ -5,7 +5,9 @@ Runs between the argument stages (dates, fatalities, places, actors) and assembl
 1. every mention gets a status (:mod:`.status`); only ``new`` mentions go on, the others stay in
    ``doc.notes`` with the rule and the words that decided;
 2. new mentions are grouped into happenings (:mod:`.coref`): the assembler makes one event of each;
-   a learned model (:mod:`.salience`) sets aside happenings the article mentions only in passing;
+   a learned model (:mod:`.salience`) sets aside happenings the article mentions only in passing,
+   and another (:mod:`.coref_model`) joins reported happenings the rules kept apart that are one
+   happening told twice;
 3. deaths are reconciled across happenings (:mod:`.deaths`).
 
 Each mention keeps its reasons in ``extra["why"]``; the assembler copies them to ``Event.why``.
@@ -22,6 +24,8 @@ from ..registry import stage
 from ..resources import Resources
 from ..schema import Doc, EventCandidate
 from .coref import Happening, group_happenings
+from .coref_model import join_happenings, load_coref_model
+from .linear import LinearModel
 from .deaths import count_once
 from .salience import SalienceModel, choose_kept, happening_features, load_salience_model
 from .status import focus_date, mention_status
@@ -101,13 +105,17 @@ class DiscourseStage:
     - ``keep_territory``: changes of territory stay with the rules, the model never sets one
       aside (default True): the development data code deaths, not captures, so the model has
       not learned them (a capture told in one line of a story about a battle is still news).
+    - ``coref``: a :class:`~.linear.LinearModel` over :data:`~.coref_model.PAIR_FEATURES` joining
+      reported happenings that are one (None: the rules alone group); like the salience model it
+      reads stories of ``min_sentences`` or more only.
     """
 
     def __init__(self, *, salience: SalienceModel | None = None, min_sentences: int = 6,
-                 keep_territory: bool = True) -> None:
+                 keep_territory: bool = True, coref: LinearModel | None = None) -> None:
         self.salience = salience
         self.min_sentences = min_sentences
         self.keep_territory = keep_territory
+        self.coref = coref
 
     def _drop_context(self, doc: Doc, happenings: list[Happening], focus: Date | None,
                       headlines: frozenset[int]) -> list[Happening]:
@@ -139,6 +147,8 @@ class DiscourseStage:
         article = read_article(doc)
         new = article.new
         happenings = self._drop_context(doc, article.happenings, article.focus, article.headlines)
+        if self.coref is not None and len(happenings) > 1 and len(doc.sentences) >= self.min_sentences:
+            happenings = join_happenings(doc, happenings, self.coref, article.headlines)
         for number, happening in enumerate(happenings):
             for cand, why in zip(happening.members, happening.reasons, strict=True):
                 cand.extra["happening"] = number
@@ -158,4 +168,5 @@ def make_discourse(settings: Settings, resources: Resources) -> DiscourseStage:
     opts = settings.stage_options.get("discourse.v1", {})
     return DiscourseStage(salience=load_salience_model() if opts.get("salience", True) else None,
                           min_sentences=int(opts.get("min_sentences", 6)),  # type: ignore[call-overload]
-                          keep_territory=bool(opts.get("keep_territory", True)))
+                          keep_territory=bool(opts.get("keep_territory", True)),
+                          coref=load_coref_model() if opts.get("coref_model", True) else None)
