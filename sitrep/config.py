@@ -18,7 +18,6 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "framing.v1",
     "geo.v1",
     "actors.v1",
-    "arabic.v1",
     "discourse.v1",
     "assemble.v1",
     "dedup.v1",

@@ -35,7 +35,6 @@ _STAGE_MODULES = (
     "sitrep.normalise.framing",
     "sitrep.geo.stage",
     "sitrep.actors.stage",
-    "sitrep.normalise.arabic_stage",
     "sitrep.discourse.stage",
     "sitrep.assemble",
     "sitrep.dedup.within",

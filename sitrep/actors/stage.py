@@ -6,6 +6,10 @@ Options (``settings.stage_options["actors.v1"]``):
 
 ``settings.model_dir``: when it holds ``actors.yaml`` (or ``actors.csv``) written by
 :func:`sitrep.actors.learn.harvest`, that layer is loaded too.
+
+Every candidate gets the knowledge base's choice; a candidate whose pack has its own actor lexicon
+(:class:`sitrep.lang.ArgumentRules` ``actors="pack"``, Arabic) then gets the lexicon's
+(:mod:`sitrep.actors.pack_lexicon`), whose mentions join ``doc.actors``.
 """
 
 from __future__ import annotations
@@ -15,11 +19,13 @@ from collections import Counter
 from pathlib import Path
 
 from ..config import Settings
+from ..lang import candidates_by_pack
 from ..registry import stage
 from ..resources import Resources
 from ..schema import ActorMention, Doc, EventCandidate, Span
 from .assign import Context, Participant, choose_actors, main_rebel, participant
 from .kb import KnowledgeBase, load_kb
+from .pack_lexicon import assign_pack_actors, pack_mentions
 from .recognise import Hit, Matcher, build_matcher
 
 __all__ = ["ActorResolver", "extra_layers", "learned_layers", "load_matcher", "make_actor_resolver"]
@@ -133,6 +139,14 @@ class ActorResolver:
         for cand in doc.candidates:
             self._assign(doc, cand, by_sentence, paras, country, year, rebel, cache,
                          mentions_at=mentions_at)
+        home = doc.country_hint or doc.inferred_country  # the country geo.v1 read, never assumed
+        for pack, cands in candidates_by_pack(doc):
+            if pack.rules.actors != "pack":
+                continue
+            named = pack_mentions(doc, pack, home)
+            doc.actors.extend(m for ms in named.values() for m in ms)
+            for cand in sorted(cands, key=lambda c: (c.sentence_index, -c.score)):
+                assign_pack_actors(cand, named, home)
         return doc
 
     @staticmethod

@@ -10,14 +10,15 @@ names, so ``location`` and the admin names come out in the gazetteer's Latin for
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from ..lang._protocol import PlaceMatch
 from ..lang.ar.places import strip_proclitic
 from ..nlp.arabic import normalise, normalise_pattern
+from .focus import country_code
 from .gazetteer import Gazetteer, PlaceRecord
 from .match import name_key
 
-__all__ = ["ArabicPlace", "find_arabic_places"]
+__all__ = ["find_arabic_places"]
 
 _P = normalise_pattern
 _WORD = re.compile(r"[^\W\d_]+|\d+")  # "جنين22-2-2015", "حلب_نيوز": names apart from digits and "_"
@@ -56,32 +57,27 @@ _FRIDAY = frozenset(_P(w) for w in ("جمعة", "بجمعة", "وجمعة"))
 _MAX_WORDS = 3
 
 
-@dataclass(frozen=True)
-class ArabicPlace:
-    record: PlaceRecord
-    start: int  # offsets into the ORIGINAL text
-    end: int
-    text: str
-    explicit: bool  # after a feature word (حي، بلدة ...)
-    near: bool  # قرب/محيط/شرق ... or ريف X: an approximate location
-    geo_precision: int
-    where_prec: int
-    outlet: bool = False  # the city in the outlet's name ("حلب نيوز"): where to fall back, not an event place
-
-
 _strip = strip_proclitic  # the token and its form without an attached conjunction/preposition (بحلب → حلب)
 
 
 _SETTLEMENT = frozenset({"neighbourhood", "landmark", "village", "town", "city"})
 
 
+def _code(r: PlaceRecord) -> str | None:
+    """The record's ISO code (imported tables may give only the country's name)."""
+    return r.cc.upper() if r.cc else country_code(r.country)
+
+
 def _best(records: list[PlaceRecord], country: str | None, *, area: bool = False,
-          hood: bool = False) -> PlaceRecord | None:
+          hood: bool = False, region: frozenset[str] | None = None) -> PlaceRecord | None:
     """The record a name means: a settlement over an admin area of the same name ("حلب" is the city;
-    ``area``: after ريف, the area), a neighbourhood after حي (``hood``), then priority, population."""
+    ``area``: after ريف, the area), a neighbourhood after حي (``hood``), then priority, population.
+    A known ``country`` is strict; else ``region`` (ISO codes), when given, holds the candidates."""
     pool = [r for r in records if r.kind != "country"] or records
     if country:
         pool = [r for r in pool if country in (r.country, r.cc, r.iso3)]  # a known country is strict
+    elif region is not None:
+        pool = [r for r in pool if _code(r) in region]
 
     def rank(r: PlaceRecord) -> tuple[int, int, int, int]:
         settled = r.kind in _SETTLEMENT
@@ -90,11 +86,15 @@ def _best(records: list[PlaceRecord], country: str | None, *, area: bool = False
     return max(pool, key=rank, default=None)
 
 
-def find_arabic_places(text: str, gazetteer: Gazetteer, *, country: str | None = "Syria") -> list[ArabicPlace]:
-    """Places named in ``text`` that the gazetteer knows, longest name first where they overlap."""
+def find_arabic_places(text: str, gazetteer: Gazetteer, *, country: str | None = None,
+                       region: frozenset[str] | None = None) -> list[PlaceMatch]:
+    """Places named in ``text`` that the gazetteer knows, longest name first where they overlap;
+    ``country`` (ACLED name, ISO code): only places in it; else ``region`` (ISO codes): only places
+    in those countries (None: any country). Offsets into ``text`` (the ORIGINAL text, not its
+    normalised form)."""
     norm = normalise(text)
     words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(norm.text)]
-    out: list[ArabicPlace] = []
+    out: list[PlaceMatch] = []
     i = 0
     while i < len(words):
         s0, _e0, w0 = words[i]
@@ -120,9 +120,10 @@ def find_arabic_places(text: str, gazetteer: Gazetteer, *, country: str | None =
                     key = name_key(name)
                     if not key or len(key) < 3:
                         continue
-                    record = _best(list(gazetteer.lookup(key)), country, area=area, hood=hood)
+                    record = _best(list(gazetteer.lookup(key)), country, area=area, hood=hood, region=region)
                     if record is None and hood:
-                        record = _best(list(gazetteer.lookup(name_key(f"{_KARM} {name}"))), country, hood=True)
+                        record = _best(list(gazetteer.lookup(name_key(f"{_KARM} {name}"))), country, hood=True,
+                                           region=region)
                     if record is not None:
                         found = (record, n, first)
                         break
@@ -137,10 +138,12 @@ def find_arabic_places(text: str, gazetteer: Gazetteer, *, country: str | None =
             continue
         lead = len(w0) - len(first)  # the name without its attached preposition
         a, b = norm.span(s0 + lead, words[i + n - 1][1])
+        if hood and record.kind != "neighbourhood":
+            explicit = False  # "حي X" found a town X somewhere: the neighbourhood itself is not known
         fine = record.kind in ("neighbourhood", "landmark", "village", "town", "city")
         gp, wp = (2, 2) if near else ((1, 1) if fine else (3, 4))
         if outlet:
             gp, wp = 3, 3
-        out.append(ArabicPlace(record, a, b, text[a:b], explicit, near, gp, wp, outlet))
+        out.append(PlaceMatch(record, a, b, text[a:b], explicit, near, gp, wp, outlet))
         i += n
     return out

@@ -4,6 +4,11 @@ For each candidate, the location is the place where it happened: an event-role m
 own sentence (not a hospital receiving bodies, a city the reporter is in, or a place that "would"
 fall), the nearest to the trigger and the finest; a sentence naming no place inherits the last
 event location (geo_precision 2) or the document's focus city/country.
+
+That is the span rule set (:class:`sitrep.lang.ArgumentRules` ``places="spans"``, the English
+pack's). Candidates whose pack reads places itself (``places="pack"``, Arabic) are placed in the
+same stage by :func:`sitrep.geo.pack_places.place_pack_candidates`; the span resolver runs
+unless the document's language and all its candidates are such a pack's.
 """
 
 from __future__ import annotations
@@ -13,13 +18,15 @@ from pathlib import Path
 
 from ..actors.recognise import Hit
 from ..config import Settings
-from ..lang import get_pack
+from ..errors import SitrepError
+from ..lang import candidates_by_pack, get_pack
 from ..registry import stage
 from ..resources import Resources
 from ..schema import Doc, EventCandidate, PlaceMention, Span
 from .build import default_gazetteer_path, ensure_built
 from .gazetteer import Gazetteer, LayeredGazetteer, PlaceRecord
 from .match import name_key
+from .pack_places import place_pack_candidates
 from .resolve import Resolution, hint_country, precision_of, resolve_in_country
 from .spans import find_spans
 from .store import SQLiteGazetteer
@@ -265,10 +272,31 @@ class Geocoder:
         return self.resources.get("geo.gazetteer", load_gazetteer)
 
     def __call__(self, doc: Doc) -> Doc:
-        pack = get_pack(doc.language)
-        if pack is not None and pack.places_itself and all(c.extra.get("language") == pack.code
-                                                           for c in doc.candidates):
-            return doc  # the pack's stage places them (Arabic: arabic.v1; geo.v1 found the same or worse)
+        groups = candidates_by_pack(doc)
+        spans = [c for pack, cands in groups if pack.rules.places == "spans" for c in cands]
+        own = get_pack(doc.language)
+        if spans or own is None or own.rules.places == "spans":
+            pack_cands = [c for pack, cands in groups if pack.rules.places == "pack" for c in cands]
+            if pack_cands:
+                doc.candidates = spans
+            self._spans(doc)
+            if pack_cands:  # back in the order locate_candidates gives
+                doc.candidates = sorted([*doc.candidates, *pack_cands],
+                                        key=lambda c: (c.sentence_index, c.trigger.start))
+        for pack, cands in groups:
+            if pack.rules.places == "pack":
+                try:
+                    gazetteer = self.gazetteer
+                except SitrepError as exc:
+                    doc.notes.append(f"geo: no gazetteer for {pack.name} places ({exc})")
+                    continue
+                country = place_pack_candidates(doc, cands, pack, gazetteer)
+                if not doc.country_hint and doc.inferred_country is None:
+                    doc.inferred_country = country
+        return doc
+
+    def _spans(self, doc: Doc) -> None:
+        """The span resolver: ``doc.places``, ``doc.inferred_country``, every candidate's place."""
         hits = self._actor_hits(doc)
         sentences = [(s.index, s.start, find_spans(s.text)) for s in doc.sentences]
         texts = [s.text for s in doc.sentences]
@@ -289,7 +317,6 @@ class Geocoder:
             if r.fallback_from and r.record is not None:
                 doc.notes.append(f"geo: {r.fallback_from!r} not in the gazetteer; "
                                  f"located at {r.record.name} (geo_precision {r.geo_precision})")
-        return doc
 
 
     def _actor_hits(self, doc: Doc) -> dict[int, list[Hit]]:

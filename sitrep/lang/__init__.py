@@ -1,9 +1,11 @@
 """Language packs: one folder per language (``sitrep/lang/en/``, ``sitrep/lang/ar/``), one protocol.
 
 A pack (:class:`LanguagePack`) holds what a language needs: how to tell it, normalise it, its event
-cues, modality and negation cues, numbers, dates and place-name forms, and the detector stage
-``detect.v1`` runs on its sentences. Stages ask this registry for the pack of a language code
-instead of testing codes themselves.
+cues, modality and negation cues, numbers, dates, casualty figures, claimants, framing terms, actor
+and place readers, the argument rules its candidates get (:class:`ArgumentRules`), and the
+detector stage ``detect.v1`` runs on its sentences. Stages ask this registry for the pack of a
+language code (:func:`pack_for` for a candidate's ``extra["language"]``) instead of testing codes
+themselves; every argument stage reads each candidate with its own pack's readers.
 
 Adding a language: add ``sitrep/lang/xx/__init__.py`` with a class implementing
 :class:`LanguagePack`, and its module path to :data:`BUILTIN_PACKS` (or call :func:`register_pack`
@@ -18,16 +20,27 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterator
 
-from ._protocol import DetectorSetup, LanguagePack, SentenceDetector
+from typing import TYPE_CHECKING
+
+from ._protocol import ActorTerm, ArgumentRules, DetectorSetup, LanguagePack, PlaceMatch, SentenceDetector
+
+if TYPE_CHECKING:
+    from ..schema import Doc, EventCandidate
 
 __all__ = [
     "BUILTIN_PACKS",
     "DEFAULT_LANGUAGE",
+    "ActorTerm",
+    "ArgumentRules",
     "DetectorSetup",
     "LanguagePack",
+    "PlaceMatch",
     "SentenceDetector",
+    "candidates_by_pack",
     "get_pack",
+    "missing_members",
     "no_pack_reason",
+    "pack_for",
     "packs",
     "register_pack",
     "supported_languages",
@@ -62,8 +75,10 @@ class _Registry:
             return None
         module, _, attr = path.partition(":")
         pack = getattr(importlib.import_module(module), attr)
-        if not isinstance(pack, LanguagePack) or pack.code != code:
-            raise TypeError(f"{path} is not a language pack for {code!r}")
+        missing = missing_members(pack)
+        if missing or not isinstance(pack, LanguagePack) or pack.code != code:
+            lacks = f" (it lacks {', '.join(missing)})" if missing else ""
+            raise TypeError(f"{path} is not a language pack for {code!r}{lacks}")
         self._loaded[code] = pack
         return pack
 
@@ -82,10 +97,20 @@ class _Registry:
 _REGISTRY = _Registry()
 
 
+def missing_members(pack: object) -> list[str]:
+    """The :class:`LanguagePack` members (readers, data) ``pack`` lacks, in protocol order."""
+    names = [n for n in vars(LanguagePack) if not n.startswith("_")]
+    return [n for n in names if not hasattr(pack, n)]
+
+
 def register_pack(pack: LanguagePack) -> None:
-    """Make ``pack`` the pack of ``pack.code`` (replacing a built-in one of the same code)."""
-    if not isinstance(pack, LanguagePack):
-        raise TypeError(f"{pack!r} does not implement LanguagePack")
+    """Make ``pack`` the pack of ``pack.code`` (replacing a built-in one of the same code).
+
+    Raises TypeError naming every reader or attribute of :class:`LanguagePack` it lacks."""
+    missing = missing_members(pack)
+    if missing or not isinstance(pack, LanguagePack):
+        raise TypeError(f"{type(pack).__name__} does not implement LanguagePack: it lacks "
+                        f"{', '.join(missing) or 'nothing by name (a member has the wrong kind)'}")
     _REGISTRY.add(pack)
 
 
@@ -97,6 +122,27 @@ def unregister_pack(code: str) -> None:
 def get_pack(code: str | None) -> LanguagePack | None:
     """The pack of ISO 639-1 ``code``, or None when the language has none."""
     return _REGISTRY.get(code) if code else None
+
+
+def pack_for(code: str | None) -> LanguagePack:
+    """The pack of a candidate's ``extra["language"]`` (None: the default pack's candidates).
+
+    Raises LookupError for a code with no pack (``detect.v1`` makes candidates only for languages
+    that have one, so this is a candidate made by hand or a pack unregistered mid-run)."""
+    pack = get_pack(code or DEFAULT_LANGUAGE)
+    if pack is None:
+        raise LookupError(no_pack_reason(code or ""))
+    return pack
+
+
+def candidates_by_pack(doc: Doc) -> list[tuple[LanguagePack, list[EventCandidate]]]:
+    """``doc``'s candidates grouped by their pack, packs in order of first candidate."""
+    groups: dict[str, tuple[LanguagePack, list[EventCandidate]]] = {}
+    for cand in doc.candidates:
+        code = cand.extra.get("language")
+        pack = pack_for(code if isinstance(code, str) else None)
+        groups.setdefault(pack.code, (pack, []))[1].append(cand)
+    return list(groups.values())
 
 
 def supported_languages() -> tuple[str, ...]:

@@ -11,18 +11,79 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date as Date
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
+    from ..geo.gazetteer import Gazetteer, PlaceRecord
     from ..nlp.classify import EventClassifier
     from ..nlp.cues import CueHit
     from ..nlp.modality import Modality
     from ..normalise.casualties import Figure
     from ..normalise.date_rules import DateMatch
+    from ..normalise.framing import LexiconEntry
     from ..resources import Resources
     from ..schema import Doc, Sentence
 
-__all__ = ["DetectorSetup", "LanguagePack", "SentenceDetector"]
+__all__ = ["ActorTerm", "ArgumentRules", "DetectorSetup", "LanguagePack", "PlaceMatch", "SentenceDetector"]
+
+
+@dataclass(frozen=True)
+class ArgumentRules:
+    """Which of the argument stages' rule sets a pack's candidates get (data, one field per stage).
+
+    - ``dates`` (``dates.v1``): ``"narrative"``: the date nearest the trigger, else one a longer
+      sentence just before lends, else the publication date as a two-day span (wire reports);
+      ``"dispatch"``: a date written out beats a weekday or "yesterday", any dated sentence of the
+      report lends, else the publication day itself (short dispatches and headlines).
+    - ``fatalities`` (``fatalities.v1``): ``"narrative"``: figures tallied over the report with
+      claimant chains, restatements and totals; ``"dispatch"``: the first event of a sentence takes
+      the figures of its sentence and of the undated ones after it, the highest killed figure wins.
+    - ``places`` (``geo.v1``): ``"spans"``: the Latin-script place-span resolver over the whole
+      document; ``"pack"``: the pack's :meth:`LanguagePack.places` reader.
+    - ``actors`` (``actors.v1``): ``"knowledge_base"``: the actor knowledge base alone;
+      ``"pack"``: the pack's :meth:`LanguagePack.actors` lexicon first, the knowledge base's choice
+      when the lexicon names no armed actor.
+    """
+
+    dates: Literal["narrative", "dispatch"] = "narrative"
+    fatalities: Literal["narrative", "dispatch"] = "narrative"
+    places: Literal["spans", "pack"] = "spans"
+    actors: Literal["knowledge_base", "pack"] = "knowledge_base"
+
+
+@dataclass(frozen=True)
+class ActorTerm:
+    """An actor named in a sentence by a pack's actor lexicon (offsets into the text read).
+
+    ``country``: a state force's own country (abroad it is an external force), else None."""
+
+    name: str
+    inter: int
+    country: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    """A place a pack's :meth:`LanguagePack.places` reader found in a sentence.
+
+    - ``start``/``end``/``text``: offsets into the text read and the words as written;
+    - ``explicit``: after a feature word ("the village of") that the record's kind fits (a
+      neighbourhood word before a town elsewhere is not); ``near``: "near"/"countryside of";
+    - ``geo_precision``/``where_prec``: ACLED precisions of the mention as written;
+    - ``outlet``: the city in the outlet's name ("Aleppo News"): where to fall back, not an event place.
+    """
+
+    record: PlaceRecord
+    start: int
+    end: int
+    text: str
+    explicit: bool
+    near: bool
+    geo_precision: int
+    where_prec: int
+    outlet: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,10 +119,12 @@ class LanguagePack(Protocol):
       is identified (empty for a language told by its script, such as Arabic).
     - ``place_articles``: articles and prefixes a place name may carry in this language's writing
       (``al``/``el`` for Arabic names in Latin letters; the proclitics ``ب ل ك و ف`` in Arabic script).
-    - ``places_itself``: True when the pack's own argument stage places its candidates, so
-      ``geo.v1`` leaves documents whose candidates are all this pack's alone.
-    - ``default_country``: the country a report in this language is taken to be from when the
-      document names none (None: no assumption; the country is inferred from the text).
+    - ``rules``: which rule sets the argument stages apply to this pack's candidates
+      (:class:`ArgumentRules`); the readers below feed them. No pack assumes a country: a report
+      that names none gets the one its places tell, else none.
+
+    Registering a pack that lacks a member fails with the names of the missing ones
+    (:func:`sitrep.lang.register_pack`).
     """
 
     @property
@@ -77,10 +140,7 @@ class LanguagePack(Protocol):
     def place_articles(self) -> frozenset[str]: ...
 
     @property
-    def places_itself(self) -> bool: ...
-
-    @property
-    def default_country(self) -> str | None: ...
+    def rules(self) -> ArgumentRules: ...
 
     def detection_score(self, text: str) -> float:
         """How strongly ``text`` (a document, paragraph or sentence) reads as this language, 0-1."""
@@ -114,6 +174,29 @@ class LanguagePack(Protocol):
 
     def dates(self, text: str, pub: Date | None) -> list[DateMatch]:
         """Date expressions in ``text`` resolved against the publication date ``pub``."""
+        ...
+
+    def deaths_without_number(self, text: str) -> int | None:
+        """ACLED's count for deaths ``text`` (a sentence) reports without a number: 10 for a
+        significant attack (a massacre, dozens), 3 for a limited one; None when it reports none."""
+        ...
+
+    def claimants(self, text: str, start: int) -> list[str]:
+        """Who ``text`` (a sentence) cites for the figure at ``start``, outermost first (the
+        outlet not included); empty when it cites no one."""
+        ...
+
+    def framing(self, text: str) -> list[tuple[LexiconEntry, int, int]]:
+        """Partisan and loaded terms in ``text`` with their neutral reading, offsets into ``text``."""
+        ...
+
+    def actors(self, text: str) -> list[ActorTerm]:
+        """Actors the pack's lexicon names in ``text`` (read under ``rules.actors == "pack"``)."""
+        ...
+
+    def places(self, text: str, gazetteer: Gazetteer, country: str | None) -> list[PlaceMatch]:
+        """Places of ``gazetteer`` named in ``text`` (read under ``rules.places == "pack"``);
+        ``country`` (ACLED name): only places in it, None: any country."""
         ...
 
     def place_forms(self, name: str) -> list[str]:

@@ -10,12 +10,19 @@ from importlib import resources as importlib_resources
 
 from ..nlp.arabic import ArabicText, normalise, normalise_pattern
 
-__all__ = ["ArabicActorEntry", "ArabicTerm", "find_arabic_actors", "find_arabic_framing",
+__all__ = ["ArabicActorEntry", "ArabicTerm", "find_arabic_actors", "find_arabic_claimant", "find_arabic_framing",
            "load_arabic_actors", "load_arabic_framing"]
 
 _PREFIX = r"(?<![\w])(?:[وف]?(?:بال|لل|ال|[بل])?)"
 # "الدفاع المدني" (civil defence) is not a civilian
 _NOT_CIVILIAN = re.compile(normalise_pattern(r"الدفاع\s+$"))
+#: "according to / X said" + up to three words: who a sentence cites
+_CLAIMANT = re.compile(normalise_pattern(
+    r"(?<![\w])(?:بحسب|حسب|وفق|وفقا ل|نقلا عن|نقل عن|أفاد|أفادت|قال|قالت|أكد|أكدت|ذكر|ذكرت)\s+"
+    r"((?:\S+)(?:\s+\S+){0,2})"))
+#: sources named without an attribution verb
+_SOURCES = re.compile(normalise_pattern(r"مصادر طبية|مصادر محلية|ناشطون|ناشطين|الدفاع المدني|مراسل\S*|"
+                                        r"المرصد السوري|مصدر عسكري"))
 
 
 @dataclass(frozen=True)
@@ -111,3 +118,13 @@ def find_arabic_framing(text: str | ArabicText) -> list[tuple[ArabicTerm, int, i
             out.append((term, a, b))
             last_end = b
     return out
+
+
+def find_arabic_claimant(text: str | ArabicText) -> str | None:
+    """Who the sentence ``text`` cites ("بحسب ناشطين" -> "ناشطين"), as written, else None."""
+    norm = text if isinstance(text, ArabicText) else normalise(text)
+    m = _CLAIMANT.search(norm.text)
+    if m is not None:
+        return norm.original_span(m.start(1), m.end(1)).rstrip(".،,؛:!؟ ")
+    s = _SOURCES.search(norm.text)
+    return norm.original_span(s.start(), s.end()) if s is not None else None

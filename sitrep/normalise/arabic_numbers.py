@@ -15,7 +15,7 @@ from bisect import bisect_left
 from ..nlp.arabic import ArabicText, normalise, normalise_pattern
 from .casualties import Figure
 
-__all__ = ["find_arabic_figures", "parse_arabic_number"]
+__all__ = ["arabic_deaths_without_number", "find_arabic_figures", "parse_arabic_number"]
 
 _P = normalise_pattern
 _UNITS = {
@@ -170,3 +170,16 @@ def find_arabic_figures(text: str | ArabicText) -> list[Figure]:
                               rule=rule))
     out.sort(key=lambda f: f.start)
     return out
+
+
+_DEATHS = re.compile(_P(r"شهداء|شهدائ|شهداؤ|قتلى|ضحايا|مقتل|استشهاد|استشهد|قتل|مجزرة|مجازر|جثث|أشلاء|قضوا|وفاة"))
+_SIGNIFICANT = re.compile(_P(r"مجزرة|مجازر|عشرات|مئات"))
+
+
+def arabic_deaths_without_number(text: str | ArabicText) -> int | None:
+    """ACLED's count for deaths ``text`` names in words without a number: 10 for a massacre or
+    "dozens"/"hundreds", else 3; None when no death word occurs."""
+    n = (text if isinstance(text, ArabicText) else normalise(text)).text
+    if not _DEATHS.search(n):
+        return None
+    return 10 if _SIGNIFICANT.search(n) else 3

@@ -1,10 +1,16 @@
 """Stage ``dates.v1``: each candidate's date, resolved against the publication date.
 
-Order of evidence: a date expression in the candidate's sentence (the one nearest the trigger),
-then the last dated sentence just before it (narrative carries its date forward), then the
-publication date with lower precision. Undated background alone marks ``cand.background``.
-dateparser (``languages=["en"]``) is a last resort for month-bearing text our rules missed, with
-a per-stage cache.
+Each candidate is read with its language pack (:func:`sitrep.lang.pack_for`): the pack's
+:meth:`~sitrep.lang.LanguagePack.dates` reader finds the date expressions of a sentence, and its
+``rules.dates`` says how one is chosen:
+
+- ``"narrative"`` (English): a date expression in the candidate's sentence (the one nearest the
+  trigger), then the last dated sentence just before it (narrative carries its date forward), then
+  the publication date with lower precision. Undated background alone marks ``cand.background``.
+  dateparser (``languages=["en"]``) is a last resort for month-bearing text our rules missed, with
+  a per-stage cache.
+- ``"dispatch"`` (Arabic; :mod:`sitrep.normalise.dispatch_dates`): a written-out date beats a
+  weekday or "yesterday"; the sentence, then the three before it, then any dated sentence lend.
 """
 
 from __future__ import annotations
@@ -15,10 +21,12 @@ from datetime import date as Date
 from datetime import timedelta
 
 from ..config import Settings
+from ..lang import LanguagePack, candidates_by_pack, pack_for
 from ..registry import stage
 from ..resources import Resources
 from ..schema import DateInfo, Doc, EventCandidate, Evidence, Sentence
-from .date_rules import DateMatch, find_dates, make_span
+from .date_rules import DateMatch, make_span
+from .dispatch_dates import date_dispatch
 
 __all__ = ["DateResolver", "resolve_sentence_dates"]
 
@@ -26,9 +34,10 @@ _PRESENT = re.compile(r"\b(?:is|are|continues?|continuing|ongoing|has been|have 
 _LOOSE = re.compile(r"\b(?:on\s+the\s+\d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}(?:st|nd|rd|th))\b", re.IGNORECASE)
 
 
-def resolve_sentence_dates(text: str, pub: Date | None) -> list[DateMatch]:
-    """Date expressions of one sentence (offsets into ``text``)."""
-    return find_dates(text, pub)
+def resolve_sentence_dates(text: str, pub: Date | None, *, pack: LanguagePack | None = None) -> list[DateMatch]:
+    """Date expressions of one sentence (offsets into ``text``), read by ``pack`` (None: the
+    default pack)."""
+    return (pack or pack_for(None)).dates(text, pub)
 
 
 class DateResolver:
@@ -62,8 +71,8 @@ class DateResolver:
             self._dp_cache[key] = parsed.date() if parsed else None
         return self._dp_cache[key]
 
-    def _sentence_matches(self, sent: Sentence, pub: Date | None) -> list[DateMatch]:
-        found = resolve_sentence_dates(sent.text, pub)
+    def _sentence_matches(self, sent: Sentence, pub: Date | None, pack: LanguagePack) -> list[DateMatch]:
+        found = pack.dates(sent.text, pub)
         if found or not self.use_dateparser:
             return found
         m = _LOOSE.search(sent.text)
@@ -143,14 +152,20 @@ class DateResolver:
 
     # -- writing back ----------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        if not doc.candidates:
-            return doc
+        for pack, cands in candidates_by_pack(doc):
+            if pack.rules.dates == "dispatch":
+                date_dispatch(doc, cands, pack, lookback=self.lookback)
+            else:
+                self._narrative(doc, cands, pack)
+        return doc
+
+    def _narrative(self, doc: Doc, cands: list[EventCandidate], pack: LanguagePack) -> None:
         pub = doc.pub_date
-        wanted = {c.sentence_index for c in doc.candidates}
+        wanted = {c.sentence_index for c in cands}
         wanted |= {i - k for i in wanted for k in range(1, self.lookback + 1) if i - k >= 0}
-        per_sentence = {i: self._sentence_matches(doc.sentences[i], pub)
+        per_sentence = {i: self._sentence_matches(doc.sentences[i], pub, pack)
                         for i in sorted(wanted) if i < len(doc.sentences)}
-        for cand in doc.candidates:
+        for cand in cands:
             if cand.date is not None:
                 continue
             if cand.sentence_index >= len(doc.sentences):
@@ -178,7 +193,6 @@ class DateResolver:
                                  f"{cand.trigger.text!r}; left undated")
             else:
                 doc.notes.append(f"dates: {cand.trigger.text!r} dated by publication date")
-        return doc
 
 
 @stage("dates.v1")

@@ -7,6 +7,12 @@ different groups add up ("2 soldiers killed ... killed 3 militants" -> 5); a lat
 restatement does not add; contradictory claims about the same people keep the lowest, flagged.
 UCDP-style low/best/high range over all claims. spaCy parses only sentences with a figure and an
 attribution cue, to read the claimant chain.
+
+That is the narrative rule set (:class:`sitrep.lang.ArgumentRules` ``fatalities="narrative"``, the
+English pack's); candidates whose pack asks for the dispatch rules are filled by
+:func:`sitrep.normalise.dispatch_fatalities.fatalities_dispatch` in the same stage. The narrative
+reading of a document's figures runs when it has narrative candidates, or none and its language's
+pack reads narratively; its figures are owned by the nearest event sentence of any language.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..config import Settings
+from ..lang import DEFAULT_LANGUAGE, candidates_by_pack, get_pack
 from ..registry import stage
 from ..resources import Resources
 from ..schema import Claim, Doc, EventCandidate, Evidence
@@ -31,9 +38,10 @@ from .claims import (
     clause_bounds,
 )
 from .date_rules import NUMERIC_RULES, find_dates
+from .dispatch_fatalities import fatalities_dispatch
 from ..discourse.cues import MAX_EVENT_DEATHS, aggregate_cue
 
-__all__ = ["FatalityExtractor", "Tally", "tally"]
+__all__ = ["FatalityExtractor", "Tally", "deaths_without_number", "tally"]
 
 _SIGNIFICANT = re.compile(r"\b(?:heavy|fierce|violent|massive|large-scale|significant|major|intense|dozens|"
                           r"huge|great|bloody|massacre|air\s*strikes?|suicide|car\s+bombs?)\b", re.IGNORECASE)
@@ -56,6 +64,14 @@ def _claim_high(f: Figure) -> int | None:
     if f.qualifier in _OPEN or (f.ranged and f.rule == "vague"):
         return None
     return f.high if f.ranged else f.value
+
+
+def deaths_without_number(text: str) -> int | None:
+    """ACLED's count for deaths an English sentence reports without a number (10 significant, 3
+    limited), None when it reports none (the English pack's reader)."""
+    if not any(f.quantity == "killed" and f.rule == "unnumbered" for f in find_figures(text)):
+        return None
+    return 10 if _SIGNIFICANT.search(text) else 3
 
 
 class Tally:
@@ -260,6 +276,18 @@ class FatalityExtractor:
         return event_sentences[0] if event_sentences else None
 
     def __call__(self, doc: Doc) -> Doc:
+        groups = candidates_by_pack(doc)
+        narrative = {id(c) for pack, cands in groups if pack.rules.fatalities == "narrative" for c in cands}
+        own = get_pack(doc.language) or get_pack(DEFAULT_LANGUAGE)
+        if narrative or (not doc.candidates and own is not None and own.rules.fatalities == "narrative"):
+            self._narrative(doc, narrative)
+        for pack, cands in groups:
+            if pack.rules.fatalities == "dispatch":
+                fatalities_dispatch(doc, cands, pack)
+        return doc
+
+    def _narrative(self, doc: Doc, narrative: set[int]) -> None:
+        """The narrative rules; only the candidates in ``narrative`` (ids) are written."""
         per_sentence = self._sentence_figures(doc)
         claims_by_start = {c.start: c for c in doc.claims}
         self._set_aside_tolls(doc, per_sentence, claims_by_start)
@@ -276,8 +304,8 @@ class FatalityExtractor:
                     for c in doc.candidates]
         self._reroute_combatants(doc, per_cand)
         for cand, figs in zip(doc.candidates, per_cand, strict=True):
-            self._fill(doc, cand, figs, claims_by_start)
-        return doc
+            if id(cand) in narrative:
+                self._fill(doc, cand, figs, claims_by_start)
 
     @staticmethod
     def _set_aside_tolls(doc: Doc, per_sentence: dict[int, list[tuple[Figure, int, list[str]]]],

@@ -1,6 +1,8 @@
 """Stage ``framing.v1``: partisan and loaded terms, each with a neutral reading.
 
-The lexicon is ``lexicon/framing.yaml`` inside this package (read on first use). Other stages use
+Every pack of the document reads it (:meth:`sitrep.lang.LanguagePack.framing`): the default
+pack's (English) always, and the packs of the document's language and of its candidates. The
+English lexicon is ``lexicon/framing.yaml`` inside this package (read on first use). Other stages use
 :func:`neutral_reading` ("the regime" -> "Syrian government"); reports use
 :func:`framing_summary` to count each source's terms.
 """
@@ -15,6 +17,7 @@ from functools import lru_cache
 from importlib import resources as importlib_resources
 
 from ..config import Settings
+from ..lang import DEFAULT_LANGUAGE, LanguagePack, get_pack, pack_for
 from ..registry import stage
 from ..resources import Resources
 from ..schema import Doc, FramingFlag
@@ -114,7 +117,9 @@ def framing_summary(docs: Iterable[Doc]) -> dict[str, dict[str, int]]:
 class FramingTagger:
     """Stage ``framing.v1``: one :class:`FramingFlag` per occurrence in ``doc.framing``.
 
-    Options (keyword-only): ``lexicon`` (default: the shipped one).
+    Options (keyword-only): ``lexicon``: the default pack's lexicon (default: the shipped one, as
+    its :meth:`~sitrep.lang.LanguagePack.framing` reader has it). Other packs' readers run on each
+    sentence (cut at 2,000 characters, as ``detect.v1`` does).
     """
 
     def __init__(self, *, lexicon: Lexicon | None = None) -> None:
@@ -130,7 +135,30 @@ class FramingTagger:
         found = self.lexicon.find(doc.text)
         doc.framing.extend(FramingFlag(term=entry.term, normalised=entry.normalised, kind=entry.kind,
                                        start=start, end=end) for entry, start, end in found)
+        for pack in _other_packs(doc):
+            for s in doc.sentences:
+                doc.framing.extend(FramingFlag(term=entry.term, normalised=entry.normalised, kind=entry.kind,
+                                               start=s.start + a, end=s.start + b)
+                                   for entry, a, b in pack.framing(s.text[:_MAX_SENTENCE_CHARS]))
         return doc
+
+
+_MAX_SENTENCE_CHARS = 2000
+
+
+def _other_packs(doc: Doc) -> list[LanguagePack]:
+    """The packs besides the default one whose readers the document needs: its language's and
+    its candidates', in that order."""
+    out: dict[str, LanguagePack] = {}
+    own = get_pack(doc.language)
+    if own is not None:
+        out[own.code] = own
+    for cand in doc.candidates:
+        code = cand.extra.get("language")
+        pack = pack_for(code if isinstance(code, str) else None)
+        out.setdefault(pack.code, pack)
+    out.pop(DEFAULT_LANGUAGE, None)
+    return list(out.values())
 
 
 @stage("framing.v1")

@@ -135,6 +135,33 @@ def test_lang_no_pack_reason_names_the_supported_languages() -> None:
     assert no_pack_reason("und") == "no language could be identified (supported: en, ar)"
 
 
-def test_lang_arabic_assumes_a_home_country_english_infers_it() -> None:
-    assert _pack("ar").default_country == "Syria"
-    assert _pack("en").default_country is None
+@pytest.mark.parametrize("code", ["en", "ar"])
+def test_lang_packs_assume_no_country(code: str) -> None:
+    assert not hasattr(_pack(code), "default_country")
+
+
+def test_lang_packs_argument_rules() -> None:
+    from sitrep.lang import ArgumentRules
+
+    assert _pack("en").rules == ArgumentRules()
+    assert _pack("ar").rules == ArgumentRules(dates="dispatch", fatalities="dispatch", places="pack", actors="pack")
+
+
+def test_lang_pack_lacking_a_reader_fails_clearly() -> None:
+    from sitrep.lang import register_pack
+
+    class Half:
+        code = "xx"
+        name = "Half"
+
+    with pytest.raises(TypeError, match=r"Half does not implement LanguagePack: it lacks stop_words, .*framing"):
+        register_pack(Half())  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [("قتل ثلاثة مدنيين بحسب ناشطين.", ["ناشطين."]), ("قصف على حلب", [])],
+)
+def test_lang_arabic_claimants(text: str, claimant: list[str]) -> None:
+    got = _pack("ar").claimants(text, 0)
+    assert [c.rstrip(".") for c in got] == [c.rstrip(".") for c in claimant]

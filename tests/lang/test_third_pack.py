@@ -11,10 +11,13 @@ from datetime import date
 import pytest
 
 from sitrep.config import Settings
-from sitrep.geo.gazetteer import MemoryGazetteer, PlaceRecord
+from sitrep.geo.gazetteer import Gazetteer, MemoryGazetteer, PlaceRecord
 from sitrep.lang import (
+    ActorTerm,
+    ArgumentRules,
     DetectorSetup,
     LanguagePack,
+    PlaceMatch,
     SentenceDetector,
     no_pack_reason,
     register_pack,
@@ -26,6 +29,7 @@ from sitrep.nlp.lang import detect_language
 from sitrep.nlp.modality import Modality
 from sitrep.normalise.casualties import Figure
 from sitrep.normalise.date_rules import DateMatch
+from sitrep.normalise.framing import LexiconEntry
 from sitrep.pipeline import Pipeline
 from sitrep.resources import Resources
 from sitrep.schema import Doc, Document, EventCandidate, Sentence, Span
@@ -56,8 +60,7 @@ class FakeEsperanto:
     name = "Esperanto"
     stop_words = frozenset({"la", "kaj", "estas", "ke", "de", "al", "diris", "en", "ĉiuj"})
     place_articles = frozenset({"la"})
-    places_itself = False
-    default_country = None
+    rules = ArgumentRules()
 
     def detection_score(self, text: str) -> float:
         words = text.lower().split()
@@ -82,6 +85,21 @@ class FakeEsperanto:
         return []
 
     def dates(self, text: str, pub: date | None) -> list[DateMatch]:
+        return []
+
+    def deaths_without_number(self, text: str) -> int | None:
+        return None
+
+    def claimants(self, text: str, start: int) -> list[str]:
+        return []
+
+    def framing(self, text: str) -> list[tuple[LexiconEntry, int, int]]:
+        return []
+
+    def actors(self, text: str) -> list[ActorTerm]:
+        return []
+
+    def places(self, text: str, gazetteer: Gazetteer, country: str | None) -> list[PlaceMatch]:
         return []
 
     def place_forms(self, name: str) -> list[str]:

@@ -31,6 +31,13 @@ GAZ = [
     PlaceRecord(uid="v:tafla", name="Tafla", lat=35.0, lon=36.0, kind="village", alt_names=("طفلة",), **_SY),
     PlaceRecord(uid="t:kseur", name="El Kseur", lat=36.68, lon=4.85, kind="town", cc="DZ", country="Algeria",
                 alt_names=("القصر",)),
+    # everyday words that are some place's Arabic name abroad ("هام": important; "الميدان": the square)
+    PlaceRecord(uid="c:hamm", name="Hamm", lat=51.68, lon=7.82, kind="city", population=180_000, cc="DE",
+                country="Germany", alt_names=("هام",)),
+    PlaceRecord(uid="c:medan", name="Medan", lat=3.58, lon=98.67, kind="city", population=2_000_000, cc="ID",
+                country="Indonesia", alt_names=("الميدان",)),
+    PlaceRecord(uid="t:msaken", name="Msaken", lat=35.73, lon=10.58, kind="town", population=60_000, cc="TN",
+                country="Tunisia", alt_names=("مساكن",)),
 ]
 
 REPORT = ("قصفت قوات النظام حي السكري بحلب بقذائف الهاون يوم الخميس، ما أدى إلى استشهاد ثلاثة مدنيين "
@@ -158,3 +165,31 @@ def test_arabic_stage_outlet_city_is_a_coarse_fallback(pipe: Pipeline) -> None:
     assert [(e.location, e.geo_precision) for e in events] == [("Aleppo", 3)]
     events = _events(pipe, "شبكة حلب نيوز: لحظة سقوط برميل متفجر على الأحياء السكنية\nوالبرميل سقط على حي السكري")
     assert [e.location for e in events][:1] == ["Al Sukkari"]
+
+
+def test_arabic_stage_country_comes_from_the_places_never_assumed(pipe: Pipeline) -> None:
+    named = pipe(Document(id="r", text=REPORT, date=date(2016, 9, 30), source="مرصد"))
+    assert named.inferred_country == "Syria"
+    bare = pipe(Document(id="b", text="قصفت قوات النظام السوق بقذائف الهاون يوم الخميس", date=date(2016, 9, 30)))
+    assert bare.inferred_country is None
+    assert bare.events and all(e.country is None and e.location is None for e in bare.events)
+
+
+def test_arabic_places_are_read_where_arabic_is_written_and_only_telling_ones_set_the_country(pipe: Pipeline) -> None:
+    # "important": Hamm (Germany) is outside the Arabic-speaking states; the outlet's city tells Syria
+    doc = pipe(Document(id="h", text="هام جداً شبكة حلب نيوز: قصف بالبراميل على الأحياء السكنية",
+                        date=date(2016, 9, 30)))
+    assert doc.inferred_country == "Syria"
+    assert [e.location for e in doc.events] == ["Aleppo"]
+    # "the Midan neighbourhood": Medan (Indonesia) is no candidate, and no known place is named
+    doc = pipe(Document(id="m", text="قصف بقذائف الهاون على حي الميدان يوم الخميس", date=date(2016, 9, 30)))
+    assert doc.events and all(e.location is None for e in doc.events)
+    # "the Masaken neighbourhood": a town of that name in Tunisia is not the neighbourhood and tells no
+    # country; with nothing telling, it is no place
+    doc = pipe(Document(id="s", text="قصف بقذائف الهاون على حي مساكن هنانو", date=date(2016, 9, 30)))
+    assert doc.inferred_country is None
+    assert doc.events and all(e.location is None for e in doc.events)
+    # a country given with the report makes every name read inside it
+    doc = pipe(Document(id="t", text="قصف بقذائف الهاون على مساكن يوم الخميس", date=date(2016, 9, 30),
+                        country="Tunisia"))
+    assert [e.location for e in doc.events] == ["Msaken"]

@@ -1,8 +1,12 @@
-"""The English pack: English cues, modality, numbers, dates and the English detector.
+"""The English pack: English cues, modality, numbers, dates, figures, claimants, framing, detector.
 
 The readers live where the English stages always had them (:mod:`sitrep.nlp.cues`,
 :mod:`sitrep.nlp.modality`, :mod:`sitrep.normalise.numbers`, :mod:`sitrep.normalise.casualties`,
-:mod:`sitrep.normalise.date_rules`); this pack is the one place that names them as English.
+:mod:`sitrep.normalise.date_rules`, :mod:`sitrep.normalise.claims`, :mod:`sitrep.normalise.framing`);
+this pack is the one place that names them as English. Its candidates get the narrative argument
+rules (:class:`~sitrep.lang.ArgumentRules` defaults): actors come from the knowledge base and places
+from ``geo.v1``'s span resolver, so its :meth:`EnglishPack.actors` and :meth:`EnglishPack.places`
+readers find nothing.
 English is the default pack (:data:`sitrep.lang.DEFAULT_LANGUAGE`): a document with no other
 pack's language is read as English.
 """
@@ -13,15 +17,17 @@ import re
 from datetime import date as Date
 from typing import TYPE_CHECKING
 
-from .._protocol import DetectorSetup, LanguagePack, SentenceDetector
+from .._protocol import ActorTerm, ArgumentRules, DetectorSetup, LanguagePack, PlaceMatch, SentenceDetector
 from ..ar.places import TRANSLITERATED_ARTICLES
 from .stop_words import STOP_WORDS
 
 if TYPE_CHECKING:
+    from ...geo.gazetteer import Gazetteer
     from ...nlp.cues import CueHit
     from ...nlp.modality import Modality
     from ...normalise.casualties import Figure
     from ...normalise.date_rules import DateMatch
+    from ...normalise.framing import LexiconEntry
 
 __all__ = ["PACK", "EnglishPack"]
 
@@ -37,8 +43,7 @@ class EnglishPack:
     stop_words = STOP_WORDS
     #: English reports write Arabic place names with a transliterated article ("al-Bab", "Deir ez-Zor").
     place_articles = TRANSLITERATED_ARTICLES
-    places_itself = False
-    default_country = None  # geo.v1 infers the country of English reports (sitrep.geo.focus)
+    rules = ArgumentRules()  # narrative rules; geo.v1 infers the country (sitrep.geo.focus)
 
     def detection_score(self, text: str) -> float:
         """Share of the words of ``text`` that are English function words (about 0.4 in prose)."""
@@ -78,6 +83,27 @@ class EnglishPack:
         from ...normalise.date_rules import find_dates
 
         return find_dates(text, pub)
+
+    def deaths_without_number(self, text: str) -> int | None:
+        from ...normalise.fatalities import deaths_without_number
+
+        return deaths_without_number(text)
+
+    def claimants(self, text: str, start: int) -> list[str]:
+        from ...normalise.claims import chain_from_regex, claimant_chain
+
+        return claimant_chain(chain_from_regex(text, start), outlet=None)
+
+    def framing(self, text: str) -> list[tuple[LexiconEntry, int, int]]:
+        from ...normalise.framing import load_lexicon
+
+        return load_lexicon().find(text)
+
+    def actors(self, text: str) -> list[ActorTerm]:
+        return []  # the knowledge base (actors.v1) reads English actors
+
+    def places(self, text: str, gazetteer: Gazetteer, country: str | None) -> list[PlaceMatch]:
+        return []  # geo.v1's span resolver reads English places document-wide
 
     def place_forms(self, name: str) -> list[str]:
         m = _LEADING_ARTICLE.match(name)
