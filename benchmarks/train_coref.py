@@ -43,7 +43,7 @@ from sitrep.config import DEFAULT_STAGES, Settings  # noqa: E402
 from sitrep.discourse.coref import Happening, family, lethal  # noqa: E402
 from sitrep.discourse.coref_model import MODEL_PATH, PAIR_FEATURES, join_happenings, pair_allowed, pair_features  # noqa: E402
 from sitrep.discourse.deaths import count_once  # noqa: E402
-from sitrep.discourse.linear import LinearModel  # noqa: E402
+from sitrep.discourse.linear import LinearModel, write_linear_model  # noqa: E402
 from sitrep.discourse.salience import load_salience_model  # noqa: E402
 from sitrep.discourse.stage import DiscourseStage, read_article  # noqa: E402
 from sitrep.pipeline import Pipeline  # noqa: E402
@@ -186,16 +186,13 @@ def main(argv: list[str] | None = None) -> int:
     final = _fit(records, C)
     assert final is not None
     if args.write:
-        model = _linear(final, t)
-        MODEL_PATH.write_text(json.dumps({
-            "weights": model.weights, "intercept": model.intercept, "threshold": t,
-            "info": {"trained_on": {"fakes_dev_articles": sum(r["set"] == "fakes" for r in records),
-                                    "gva_dev_articles": sum(r["set"] == "gva" for r in records),
-                                    "examples": len(examples), "one_happening": int(sum(examples))},
-                     "C": C, "cv_5fold_grouped": {k: round(v, 3) for k, v in s.items()},
-                     "rules_only": {k: round(v, 3) for k, v in base.items()},
-                     "command": "python benchmarks/train_coref.py --write"},
-        }, indent=2) + "\n", encoding="utf-8")
+        info = {"trained_on": {"fakes_dev_articles": sum(r["set"] == "fakes" for r in records),
+                               "gva_dev_articles": sum(r["set"] == "gva" for r in records),
+                               "examples": len(examples), "one_happening": int(sum(examples))},
+                "C": C, "cv_5fold_grouped": {k: round(v, 3) for k, v in s.items()},
+                "rules_only": {k: round(v, 3) for k, v in base.items()},
+                "command": "python benchmarks/train_coref.py --write"}
+        write_linear_model(MODEL_PATH, _linear(final, t, info))
         print(f"wrote {MODEL_PATH}")
     return 0
 

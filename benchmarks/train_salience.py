@@ -44,6 +44,7 @@ import bench_articles as BA  # noqa: E402
 from sitrep.config import DEFAULT_STAGES, Settings  # noqa: E402
 from sitrep.discourse.coref import Happening, family, lethal  # noqa: E402
 from sitrep.discourse.deaths import count_once  # noqa: E402
+from sitrep.discourse.linear import LinearModel, write_linear_model  # noqa: E402
 from sitrep.discourse.salience import FEATURES, MODEL_PATH, choose_kept, happening_features  # noqa: E402
 from sitrep.discourse.stage import DiscourseStage, read_article  # noqa: E402
 from sitrep.pipeline import Pipeline  # noqa: E402
@@ -189,16 +190,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"chosen by CV: C={C} threshold={t} -> " + " ".join(f"{k}={v:.3f}" for k, v in s.items()))
     final = LogisticRegression(C=C, max_iter=2000, class_weight="balanced").fit(X, y)
     if args.write:
-        MODEL_PATH.write_text(json.dumps({
-            "weights": {n: round(float(w), 5) for n, w in zip(FEATURES, final.coef_[0], strict=True)},
-            "intercept": round(float(final.intercept_[0]), 5), "threshold": t,
-            "info": {"trained_on": {"fakes_dev_articles": sum(r["set"] == "fakes" for r in records),
-                                    "gva_dev_articles": sum(r["set"] == "gva" for r in records),
-                                    "happenings": int(len(y)), "reported": int(y.sum())},
-                     "C": C, "cv_5fold_grouped": {k: round(v, 3) for k, v in s.items()},
-                     "rules_only": {k: round(v, 3) for k, v in base.items()},
-                     "command": "python benchmarks/train_salience.py --write"},
-        }, indent=2) + "\n", encoding="utf-8")
+        info = {"trained_on": {"fakes_dev_articles": sum(r["set"] == "fakes" for r in records),
+                               "gva_dev_articles": sum(r["set"] == "gva" for r in records),
+                               "happenings": int(len(y)), "reported": int(y.sum())},
+                "C": C, "cv_5fold_grouped": {k: round(v, 3) for k, v in s.items()},
+                "rules_only": {k: round(v, 3) for k, v in base.items()},
+                "command": "python benchmarks/train_salience.py --write"}
+        write_linear_model(MODEL_PATH, LinearModel(
+            weights={n: float(w) for n, w in zip(FEATURES, final.coef_[0], strict=True)},
+            intercept=float(final.intercept_[0]), threshold=t, info=info))
         print(f"wrote {MODEL_PATH}")
     return 0
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["LinearModel", "read_linear_model"]
+__all__ = ["LinearModel", "read_linear_model", "write_linear_model"]
 
 
 @dataclass(frozen=True)
@@ -46,3 +46,11 @@ def read_linear_model(path: Path, features: Iterable[str]) -> LinearModel | None
     return LinearModel(weights={k: float(v) for k, v in data["weights"].items()},
                        intercept=float(data["intercept"]), threshold=float(data["threshold"]),
                        info=dict(data.get("info", {})))
+
+
+def write_linear_model(path: Path, model: LinearModel) -> None:
+    """Store ``model`` at ``path`` as :func:`read_linear_model` reads it (weights rounded to 5 places)."""
+    path.write_text(json.dumps({
+        "weights": {n: round(float(w), 5) for n, w in model.weights.items()},
+        "intercept": round(float(model.intercept), 5), "threshold": model.threshold, "info": model.info,
+    }, indent=2) + "\n", encoding="utf-8")
