@@ -21,6 +21,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from .context import Containers, containers_of, far_from, haversine_km
+from .evidence import (person_words, reject_loose, reject_persons, reject_unsupported,
+                       shared_province, street_name)
 from .focus import ARTICLE as _ARTICLE
 from .focus import demonym_votes, hint_country, named_countries, prefer_focus, sentence_countries
 from .focus import focus_country as _focus_country
@@ -49,6 +51,7 @@ def _words(text: str) -> list[tuple[int, int]]:
     return out
 _POSSESSIVE = re.compile(r"[’']s$")
 _DEMONYM_ENDS = ("ian", "ians", "ese", "ish", "ians'")
+_ADMIN_KINDS = frozenset(("county", "parish", "province", "governorate", "oblast", "prefecture"))
 _ADJECTIVE_KEYS = frozenset(name_key(w) for w in ("new", "old", "east", "west", "north", "south",
                                                    "upper", "lower", "great", "small"))
 
@@ -68,6 +71,8 @@ class Resolution:
     fallback_by: str = ""  # what placed it: "containers", "beside" (its sentence) or "focus"
     containers: Containers | None = None  # district/province named with it ("X (Y, Z)")
     provinces: frozenset[str] = frozenset()  # provinces of this very name ("Al Jawf")
+    homonyms: int = 0  # how many gazetteer readings the name had before any was ruled out
+    rejected: str = ""  # the rule that said the span is no place (:mod:`sitrep.geo.evidence`)
 
     @property
     def start(self) -> int:
@@ -117,7 +122,9 @@ def _split_span(gaz: Gazetteer, span: SpanCandidate) -> list[tuple[SpanCandidate
             if records:
                 s0 = span.start + words[i][0]
                 # the span's context, for the part: "north of the city" only follows the last
-                part = replace(span, start=s0, end=s0 + len(sub), text=sub,
+                # "Henry County": a name that says it is an admin area (not a town called Henry)
+                admin = span.admin_word or sub.split()[-1].lower() in _ADMIN_KINDS
+                part = replace(span, start=s0, end=s0 + len(sub), text=sub, admin_word=admin,
                                partial=(j - i) < len(words) and len(words) > 1,
                                of_the_city=span.of_the_city and j == len(words))
                 found.append((part, _dedup(records)))
@@ -133,8 +140,12 @@ def _hint_keys(m: Resolution) -> set[str]:
 
 
 def _score(rec: PlaceRecord, quality: float, m: Resolution, *, focus: str | None,
-           doc_keys: set[str], chosen: Sequence[PlaceRecord]) -> float:
+           doc_keys: set[str], chosen: Sequence[PlaceRecord],
+           region: tuple[str, str] | None = None) -> float:
     s = quality
+    if region is not None and m.containers is None and not m.provinces \
+            and (rec.cc, rec.admin1) == region:
+        s += _REGION  # rule places-lie-together (evidence.shared_province)
     if focus and rec.cc == focus:
         s += 3.0
     s += 2.0 if rec.priority >= PRIORITY_IMPORT else 0.0
@@ -197,10 +208,13 @@ def _plausible(rec: PlaceRecord, m: Resolution, focus: str | None,
     return rec.population >= 200_000 and name_key(rec.name) == m.key and len(m.key) >= 4
 
 
+_REGION = 2.0  # one province the document's names can be read in (its own containers decide first)
+
+
 def _choose(m: Resolution, *, focus: str | None, doc_keys: set[str],
-            chosen: Sequence[PlaceRecord]) -> None:
+            chosen: Sequence[PlaceRecord], region: tuple[str, str] | None = None) -> None:
     """The best of ``m``'s (plausible) candidates, given the places ``chosen`` so far."""
-    scored = [(_score(r, q, m, focus=focus, doc_keys=doc_keys, chosen=chosen), r)
+    scored = [(_score(r, q, m, focus=focus, doc_keys=doc_keys, chosen=chosen, region=region), r)
               for r, q in m.candidates]
     m.record = None
     if scored:
@@ -330,11 +344,17 @@ def resolve_in_country(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[
             matched = _split_span(gaz, span)
             parts = [(part, records) for part, records in matched if not _in_name(part, inside)]
             for part, records in parts:
+                street = street_name(span, part)
                 res.append(Resolution(index, part, offset, name_key(part.text),
-                                      [(r, 1.0) for r in records]))
+                                      [] if street else [(r, 1.0) for r in records],
+                                      rejected="street-name-not-place" if street else ""))
             if not matched and span.role == "event" and (span.explicit or _placed_beside(span)) \
                     and not is_organisation(span.text):
                 unknown.append(Resolution(index, span, offset, name_key(span.text)))
+    for m in res:  # rules loose-key-needs-evidence and person-not-place (sitrep.geo.evidence)
+        m.homonyms = len(m.candidates)
+        reject_loose(m)
+    reject_persons(res, person_words(texts))
     named = hint_country(gaz, country_hint)
     focus = named.cc if named is not None else _focus_country(gaz, None, res, texts,
                                                               actor_countries)
@@ -359,8 +379,9 @@ def resolve_in_country(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[
         m.provinces = frozenset(r.admin1 or r.name for r, _ in m.candidates
                                 if r.kind == "admin1" and name_key(r.name) == m.key)
     doc_keys = {m.key for m in res}
+    region = shared_province(res, focus)
     for m in res + unknown:
-        _choose(m, focus=focus, doc_keys=doc_keys, chosen=())
+        _choose(m, focus=focus, doc_keys=doc_keys, chosen=(), region=region)
     for _ in range(2):  # proximity to the other places chosen (distinct places: linear in mentions)
         chosen_by_uid: dict[str, PlaceRecord] = {}
         mentions_of: Counter[str] = Counter()
@@ -373,7 +394,8 @@ def resolve_in_country(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[
             own = m.record.uid if m.record is not None and id(m) in in_res else None
             others = [r for uid, r in chosen_by_uid.items() if uid != own or mentions_of[uid] > 1]
             if others or len(m.candidates) > 1:  # else the first pass already decided it
-                _choose(m, focus=focus, doc_keys=doc_keys, chosen=others)
+                _choose(m, focus=focus, doc_keys=doc_keys, chosen=others, region=region)
+    reject_unsupported(res)
     everything = sorted(res + unknown, key=lambda m: m.start)
     cities: Counter[str] = Counter()
     by_name: dict[str, PlaceRecord] = {}

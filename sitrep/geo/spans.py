@@ -51,7 +51,7 @@ _HYPO = re.compile(r"\b(?:would|could|might|will|shall|in case|if|unless|aim(?:s
                    r"plan(?:s|ned)? to|threaten(?:s|ed)? to|seek(?:s|ing)? to|towards|"
                    r"conclusion)\b[^.;\])]*$", re.IGNORECASE)  # not across a closed aside
 _ADMIN_WORDS = re.compile(r"^\s*(?:province|governorate|region|state|oblast|prefecture|"
-                          r"department)\b", re.IGNORECASE)
+                          r"department|county|parish)\b", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|near|at|of|outside|around|into|across|on)\s+(?:the\s+)?"
                        r"(?:[a-z]+\s+){0,2}[“\"]?$")
 

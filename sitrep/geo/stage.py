@@ -24,6 +24,7 @@ from ..registry import stage
 from ..resources import Resources
 from ..schema import Doc, EventCandidate, PlaceMention, Span
 from .build import default_gazetteer_path, ensure_built
+from .evidence import RULES as PLACE_RULES
 from .gazetteer import Gazetteer, LayeredGazetteer, PlaceRecord
 from .match import name_key
 from .pack_places import place_pack_candidates
@@ -314,6 +315,9 @@ class Geocoder:
         locate_candidates(doc, resolved, country=named, inferred=(
             self.gazetteer.country(inferred) if named is None and inferred else None))
         for r in resolved:
+            if r.rejected:
+                doc.notes.append(f"geo: {r.span.text!r} is no place here (rule {r.rejected}: "
+                                 f"{PLACE_RULES[r.rejected]})")
             if r.fallback_from and r.record is not None:
                 doc.notes.append(f"geo: {r.fallback_from!r} not in the gazetteer; "
                                  f"located at {r.record.name} (geo_precision {r.geo_precision})")

@@ -1,0 +1,272 @@
+"""Whether a capitalised span is used as a place at all (issue 22, honest precision).
+
+The gazetteer is searched with loose transliteration keys (:func:`~sitrep.geo.match.name_key`), so
+that "Halab al-Jadideh" finds "New Aleppo"; the same looseness lets a caption word ("Video") or a
+surname ("Johnson") meet a village of another name, and a person's surname meet a village of the
+same name. Four rules, each a piece of data with its name and reason, decide before a reading is
+chosen and leave that reason on the mention (``Resolution.rejected``, written to the document's
+notes by the stage):
+
+- ``loose-key-needs-evidence``: a reading reached only through the loose key (its name is not the
+  span after ordinary folding: case, accents, an article, a feature word) is kept only when the
+  text says the span is a place ("in X", "X district", "X (Y, Z)", "X, Texas", "near X"), or
+  it is a close spelling of a sizeable town or an admin area ("Raqqa" for "Ar Raqqah"). A span
+  naming its kind ("Henry County") is never a place whose name is unlike it (a key collision,
+  not a spelling of it).
+- ``person-not-place``: a capitalised word the document uses as a person's name ("Officer X",
+  "Robert X, 45,", "X said") is that person wherever the text gives no locative evidence for it
+  (a name the text also says is a place, "in X", stays a place).
+- ``street-name-not-place``: "Poplar Street", "Franklin Avenue": a name followed by a street word
+  inside one capitalised name names the street (somewhere in the report's town), not a town
+  called Poplar; the street word itself is no place either.
+- ``places-lie-together`` (a scoring term, :func:`shared_province`): homonyms are read in the one
+  province where most of the names the text says are places can be read.
+- ``small-homonym-needs-support``: a village or small town read without locative evidence is not
+  chosen when no other place of the document lies in its province or within 150 km of it (the
+  report is about somewhere else, or the word is not a place).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .context import haversine_km
+from .gazetteer import PRIORITY_IMPORT, PlaceRecord
+from .match import FEATURE_WORDS
+
+if TYPE_CHECKING:
+    from .resolve import Resolution
+    from .spans import SpanCandidate
+
+__all__ = ["RULES", "has_evidence", "person_words", "reject_loose", "reject_persons",
+           "reject_unsupported", "shared_province", "street_name", "written_as"]
+
+#: Rule name -> the principle it states (written with each decision).
+RULES = {
+    "loose-key-needs-evidence": "matched only through the loose name key and nothing in the text "
+                                "says it is a place",
+    "person-not-place": "the document uses this word as a person's name and gives no locative "
+                        "evidence here",
+    "street-name-not-place": "a word of a street's name (\"X Street\", \"Y Avenue\") names the "
+                             "street, not a place called X",
+    "small-homonym-needs-support": "a small place read without locative evidence, and no other "
+                                   "place of the document lies near it",
+}
+
+_SMALL = 50_000  # population under which a place needs support to be read without evidence
+_SUPPORT_KM = 150.0
+_SPELLED = 20_000  # a place this big is named in several spellings ("Raqqa", "Raqa", "Ar Raqqah")
+_AREAS = ("admin1", "country")
+_PLAIN = re.compile(r"[^a-z0-9]+")
+_ARTICLE = re.compile(r"^(?:the|al|el|ad|ar|as|at|az|ash|an|la|le|les|los|las)\s+")
+_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "port"}
+
+
+def _plain(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    folded = re.sub(r"[’']s$", "", folded)
+    words = [w for w in _PLAIN.sub(" ", folded).split() if w not in FEATURE_WORDS]
+    words = [_ABBREVIATIONS.get(w, w) for w in words]
+    return _ARTICLE.sub("", " ".join(words)).replace(" ", "")
+
+
+def written_as(text: str, rec: PlaceRecord) -> bool:
+    """Whether ``rec``'s own name (or an alternate name it carries) is ``text`` after ordinary
+    folding: case, accents, punctuation, an article, a feature word ("X district")."""
+    written = _plain(text)
+    if not written:
+        return False
+    return any(_plain(n) == written for n in (rec.name, *rec.alt_names))
+
+
+def has_evidence(m: Resolution) -> bool:
+    """Whether the text says the span is a place: a locative word before it, a feature word, a
+    container or comma hint after it, "X province", "X, near Y", "north of the city"."""
+    s = m.span
+    return bool(s.locative or s.explicit or s.near or s.hint or s.admin_word or s.beside
+                or s.of_the_city or m.containers is not None)
+
+
+def _kind_in_span(text: str) -> bool:
+    words = text.lower().split()
+    return len(words) > 1 and words[-1].strip(".,") in FEATURE_WORDS
+
+
+def _similar(text: str, rec: PlaceRecord) -> bool:
+    """A close spelling of one of the record's names, or the first words of one ("Acapulco" for
+    "Acapulco de Juárez")."""
+    from rapidfuzz import fuzz
+
+    a = _plain(text)
+    return any(fuzz.ratio(a, _plain(n)) >= 75 or (len(a) >= 4 and _plain(n).startswith(a)
+                                                     and _plain(n)[len(a):len(a) + 2] in ("de", "di", "el", "al"))
+               for n in (rec.name, *rec.alt_names))
+
+
+def reject_loose(m: Resolution) -> None:
+    """Rule ``loose-key-needs-evidence`` on one mention (before its reading is chosen)."""
+    if not m.candidates:
+        return
+    evidence = has_evidence(m) and len(_plain(m.span.text)) >= 3  # "D." of "D.C." is no name
+    kept = []
+    for rec, quality in m.candidates:
+        if written_as(m.span.text, rec) or rec.priority >= PRIORITY_IMPORT:
+            kept.append((rec, quality))  # its own name, or a place the user imported
+        elif evidence and not (_kind_in_span(m.span.text) and not _similar(m.span.text, rec)):
+            kept.append((rec, quality))
+        elif len(_plain(m.span.text)) >= 4 and _similar(m.span.text, rec) \
+                and (rec.population >= _SPELLED or rec.kind in _AREAS):
+            kept.append((rec, quality))  # "Raqqa" for "Ar Raqqah": a town's other spelling
+    if not kept:
+        m.rejected = "loose-key-needs-evidence"
+    m.candidates = kept
+
+
+_STREET_WORDS = frozenset(("street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd",
+                           "drive", "lane", "ln", "court", "ct", "place", "pl", "highway", "hwy",
+                           "parkway", "pkwy", "terrace", "trail", "pike", "expressway",
+                           "freeway", "alley"))
+
+
+def street_name(span: SpanCandidate, part: SpanCandidate) -> bool:
+    """Rule ``street-name-not-place``: whether ``part`` (a piece of the capitalised ``span``) is
+    the name of a street: followed inside the span by a street word, or a street word itself."""
+    words = part.text.lower().strip(".,").split()
+    if words and words[-1].strip(".") in _STREET_WORDS:
+        return True
+    rest = span.text[part.end - span.start:].lower().split()
+    return bool(rest) and rest[0].strip(".,;:") in _STREET_WORDS
+
+
+# "Officer X", "Sgt. X Y", "Mayor X Y": a title before a name
+_TITLES = (r"(?:Officer|Officers|Sgt|Sergeant|Detective|Det|Deputy|Sheriff|Chief|Mayor|Lt|"
+           r"Lieutenant|Capt|Captain|Cpl|Corporal|Trooper|Agent|Judge|Attorney|Prosecutor|"
+           r"Mr|Mrs|Ms|Miss|Dr|Rev|Reverend|Pastor|Coach|Sen|Senator|Rep|Gov|Governor|"
+           r"Councilman|Councilwoman|Alderman|Ald|Commissioner|Superintendent|Principal|"
+           r"President|Minister|General|Gen|Colonel|Col|Major|Maj|Private|Pvt|Spokesman|"
+           r"Spokeswoman|Spokesperson)\.?")
+_NAME = r"[A-Z][a-z][\w'’-]*"
+_FULL = rf"{_NAME}(?:\s+(?:[A-Z]\.\s+)?{_NAME}){{0,2}}"
+_TITLED = re.compile(rf"\b{_TITLES}\s+({_FULL})")
+# "Robert Smith, 45," / "Smith, 45; ...": a name with an age
+_AGED = re.compile(rf"(?<![\w'’])({_FULL}),\s+\d{{1,3}}(?=\s*[,;.)]|\s+(?:and|of|who|was|were|is)\b)")
+# "Smith's girlfriend", "Malone's death": a person's kin, body or fate
+_KIN = re.compile(rf"(?<![\w'’])({_FULL})['’]s?\s+(?:\w+\s+)?(?:girlfriend|boyfriend|wife|husband|"
+                  r"mother|father|mom|dad|son|daughter|brother|sister|friend|grandmother|"
+                  r"grandfather|grandson|granddaughter|killers?|attorney|lawyer|uncle|aunt|"
+                  r"cousin|nephew|niece|fianc[eé]e?)\b")
+# "Smith was struck", "Sims and Davis were arrested": what happens to people, not to places
+_SUFFERED = re.compile(rf"(?<![\w'’.])({_FULL})\s+(?:was|were|had been|has been)\s+(?:fatally\s+)?"
+                       r"(?:shot|struck|killed|arrested|charged|booked|pronounced|wounded|"
+                       r"jailed|sentenced|convicted|indicted|hospitali[sz]ed|taken into custody)\b")
+# "killed Smith", "arrested Kenneth Anderson", "the murder of Alexis Malone"
+_VICTIM = re.compile(rf"\b(?:shot|killed|murdered|arrested|charged|booked|identified|named|"
+                     rf"murder of|death of|killing of|shooting of)\s+(?:as\s+)?({_FULL})")
+# "Smith said", "Jane Doe told reporters": a speaker (a one-word sequence or the last of a name)
+_SPEAKER = re.compile(rf"(?<![\w'’.])({_NAME}(?:\s+{_NAME})?)\s+(?:said|says|told|added|explained|testified|"
+                      r"recalled|wrote|pleaded|admitted|confessed)\b")
+#: Last words of a speaker that is a body, not a person ("Dallas Police said")
+_PLACE_LEAD = frozenset(("in", "at", "of", "on", "to", "by", "from", "the", "and", "near",
+                         "including", "outside", "into"))
+_BODIES = frozenset(("police", "department", "office", "officials", "authorities", "county",
+                     "city", "news", "post", "times", "tribune", "herald", "sheriff", "services",
+                     "service", "center", "hospital", "company", "council", "court", "station",
+                     "agency", "bureau", "patrol", "fire", "rescue", "school", "schools",
+                     "district", "university", "college", "church", "family", "families",
+                     "government", "state", "statement", "report", "reports", "records",
+                     "documents", "investigators", "detectives", "prosecutors", "deputies",
+                     "officers", "troopers", "witnesses", "neighbors", "neighbours", "residents",
+                     "relatives", "friends", "sources", "media", "command", "centre",
+                     "today", "tv", "channel", "radio", "monitor", "observatory",
+                     "forces", "army", "ministry", "observatory", "agency", "group", "rebels"))
+
+
+def person_words(texts: Sequence[str]) -> set[str]:
+    """Lower-case words the document uses as a person's given name or surname."""
+    words: set[str] = set()
+    for text in texts:
+        for regex in (_TITLED, _AGED, _SPEAKER, _KIN, _SUFFERED, _VICTIM):
+            for m in regex.finditer(text):
+                name = m.group(1).split()
+                if name[-1].lower().strip(".,") in _BODIES:
+                    continue
+                before = text[max(0, m.start() - 12):m.start()].split()
+                if regex is _SPEAKER and before and before[-1].lower() in _PLACE_LEAD:
+                    continue  # "a reporter in X said": X is where, not who
+                words.update(w.lower().strip(".,") for w in name)
+    return words
+
+
+def reject_persons(res: Sequence[Resolution], persons: set[str]) -> None:
+    """Rule ``person-not-place``: drop the readings of a mention whose words are all a person's
+    name in this document, unless this mention has locative evidence ("in Johnson, Kansas")."""
+    if not persons:
+        return
+    placed = {m.key for m in res if has_evidence(m) and m.candidates}  # "in X" elsewhere: a place
+    for m in res:
+        if m.key in placed:
+            continue
+        words = [w.lower().strip(".,’'") for w in m.span.text.split()]
+        words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
+        if m.candidates and words and all(w in persons for w in words) and not has_evidence(m) \
+                and not any(r.kind == "country" for r, _ in m.candidates):
+            m.candidates = []
+            m.rejected = "person-not-place"
+
+
+def reject_unsupported(res: Sequence[Resolution]) -> None:
+    """Rule ``small-homonym-needs-support``, on the readings already chosen."""
+    anchors = [m.record for m in res if m.record is not None and m.record.kind != "country"
+               and m.span.role == "event" and (has_evidence(m) or m.record.population >= _SMALL
+                                               or m.record.kind in ("admin1", "admin2"))]
+    for m in res:
+        rec = m.record
+        if rec is None or has_evidence(m) or m.fallback_from is not None \
+                or rec.kind not in ("village", "town", "city", "neighbourhood") \
+                or rec.population >= _SMALL or rec.priority >= PRIORITY_IMPORT \
+                or m.homonyms < 2:  # the only place of that name: nothing to mistake it for
+            continue
+        if any(a.uid != rec.uid and _near(rec, a) for a in anchors):
+            continue
+        if any(o is not m and o.record is not None and o.record.uid == rec.uid and has_evidence(o)
+               for o in res):
+            continue
+        m.record = None
+        m.rejected = "small-homonym-needs-support"
+
+
+def _near(rec: PlaceRecord, other: PlaceRecord) -> bool:
+    if rec.cc != other.cc:
+        return False
+    if other.kind == "admin1":
+        return bool(rec.admin1) and rec.admin1 == (other.admin1 or other.name)
+    if rec.admin1 and rec.admin1 == other.admin1:
+        return True
+    return haversine_km(rec, other) <= _SUPPORT_KM
+
+
+def shared_province(mentions: Sequence[Resolution], focus: str | None) -> tuple[str, str] | None:
+    """Rule ``places-lie-together``: the province (country, admin1) in which more of the
+    document's distinct names said to be places (with locative evidence, or the dateline)
+    can be read than in any other, when at least two can; homonyms are
+    then read there ("Montgomery" with "Aurora" is Illinois, "Jacksonville" with "Onslow County"
+    North Carolina). None when no province stands out."""
+    votes: Counter[tuple[str, str]] = Counter()
+    seen: set[str] = set()
+    for m in mentions:
+        if m.key in seen or not m.candidates or not (has_evidence(m) or m.span.role == "dateline"):
+            continue
+        seen.add(m.key)
+        provinces = {(r.cc, r.admin1 or (r.name if r.kind == "admin1" else ""))
+                     for r, _ in m.candidates
+                     if r.cc and r.kind != "country" and (focus is None or r.cc == focus)}
+        votes.update(p for p in provinces if p[1])
+    ranked = votes.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]

@@ -1,0 +1,142 @@
+"""Issue 22: whether a capitalised span is used as a place (sitrep.geo.evidence)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.config import Settings
+from sitrep.geo.evidence import person_words, written_as
+from sitrep.geo.gazetteer import MemoryGazetteer, PlaceRecord
+from sitrep.geo.stage import Geocoder
+from sitrep.nlp.segment import segment_text
+from sitrep.resources import Resources
+from sitrep.schema import Doc, Document, EventCandidate, PlaceMention, Span
+from sitrep.taxonomy import TYPE_OF_SUB
+
+
+def _us(uid: str, name: str, lat: float, lon: float, kind: str, population: int, admin1: str,
+        alt: tuple[str, ...] = ()) -> PlaceRecord:
+    return PlaceRecord(uid=uid, name=name, lat=lat, lon=lon, cc="US", country="United States",
+                       kind=kind, population=population, admin1=admin1, alt_names=alt)
+
+
+GAZ = MemoryGazetteer([
+    PlaceRecord(uid="c:US", name="United States", lat=38.9, lon=-77.0, kind="country", cc="US",
+                country="United States", population=300_000_000),
+    # a village that also carries the surname as an alternate name: the loose-key collision
+    _us("v:sturt", "Sturtevant", 42.7, -87.9, "village", 7_000, "Wisconsin", ("Johnsons",)),
+    _us("v:johnson-ks", "Johnson", 37.57, -101.75, "village", 1_500, "Kansas"),
+    _us("v:weed", "Weed", 41.42, -122.39, "village", 2_900, "California", ("Vidio",)),
+    _us("t:tulsa", "Tulsa", 36.15, -95.99, "city", 400_000, "Oklahoma"),
+    _us("v:davis-ok", "Davis", 34.5, -97.1, "village", 2_700, "Oklahoma"),
+    _us("t:davis-ca", "Davis", 38.54, -121.74, "town", 65_000, "California"),
+    _us("t:aurora-co", "Aurora", 39.73, -104.83, "city", 325_000, "Colorado"),
+    _us("t:aurora-il", "Aurora", 41.76, -88.32, "city", 197_000, "Illinois"),
+    _us("t:montgomery-al", "Montgomery", 32.37, -86.3, "city", 200_000, "Alabama"),
+    _us("v:montgomery-il", "Montgomery", 41.73, -88.35, "village", 18_000, "Illinois"),
+    _us("v:poplar", "Poplar", 40.0, -76.0, "village", 900, "Pennsylvania"),
+    _us("t:memphis", "Memphis", 35.15, -90.05, "city", 650_000, "Tennessee"),
+])
+
+
+def _geocode(text: str, trigger: str) -> Doc:
+    resources = Resources(Settings())
+    resources.put("geo.gazetteer", GAZ)
+    doc = Doc(document=Document(id="t", text=text))
+    doc.sentences = segment_text(text)
+    i = text.index(trigger)
+    sentence = next(s.index for s in doc.sentences if s.start <= i < s.end)
+    doc.candidates.append(EventCandidate(
+        sentence_index=sentence, trigger=Span(start=i, end=i + len(trigger), text=trigger),
+        event_type=TYPE_OF_SUB["Attack"], sub_event_type="Attack"))
+    return Geocoder(resources)(doc)
+
+
+def _place_of(doc: Doc, span: str) -> PlaceMention:
+    return next(pm for pm in doc.places if pm.span.text == span)
+
+
+def test_evidence_surname_used_as_person_is_no_place() -> None:
+    doc = _geocode("Officers said Robert Johnson, 45, was shot in Tulsa on Friday. "
+                   "Johnson was taken to a hospital, police said.", "shot")
+    assert all(pm.place is None for pm in doc.places if pm.span.text == "Johnson")
+    assert any("person-not-place" in n for n in doc.notes)
+    place = doc.candidates[0].place
+    assert place is not None and place.place is not None and place.place.name == "Tulsa"
+
+
+def test_evidence_loose_key_caption_word_is_no_place() -> None:
+    doc = _geocode("Video shows the moment a man was shot in Tulsa.", "shot")
+    assert _place_of(doc, "Video").place is None
+    assert any("loose-key-needs-evidence" in n for n in doc.notes)
+
+
+@pytest.mark.parametrize("text", [
+    "A man was shot in Johnson, Kansas, on Friday.",
+    "A man was shot in Johnson on Friday.",
+])
+def test_evidence_locative_name_is_still_a_place(text: str) -> None:
+    doc = _geocode(text, "shot")
+    place = _place_of(doc, "Johnson").place
+    assert place is not None and place.name == "Johnson" and place.admin1 == "Kansas"
+
+
+def test_evidence_person_word_named_as_place_elsewhere_stays_a_place() -> None:
+    doc = _geocode("Gunmen attacked a shop in Memphis on Monday. Memphis said nothing.",
+                   "attacked")
+    assert all(pm.place is not None for pm in doc.places if pm.span.text == "Memphis")
+
+
+def test_evidence_street_name_is_no_place() -> None:
+    doc = _geocode("A woman was shot on Poplar Avenue in Memphis.", "shot")
+    assert _place_of(doc, "Poplar").place is None
+    place = doc.candidates[0].place
+    assert place is not None and place.place is not None and place.place.name == "Memphis"
+
+
+def test_evidence_small_homonym_without_support_is_not_chosen() -> None:
+    doc = _geocode("Davis was quiet on Sunday after a man was shot.", "shot")
+    davis = [pm for pm in doc.places if pm.span.text == "Davis"]
+    # the bigger Davis may stand; the unsupported village in Oklahoma may not
+    assert all(pm.place is None or pm.place.admin1 != "Oklahoma" for pm in davis)
+
+
+def test_evidence_homonyms_read_where_the_places_lie_together() -> None:
+    doc = _geocode("Six people were shot at a party in Montgomery on Sunday. "
+                   "Police in Aurora said the gunman fled.", "shot")
+    place = _place_of(doc, "Montgomery").place
+    assert place is not None and place.admin1 == "Illinois"
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("Ar Raqqah", "Ar Raqqah", True),
+    ("the Bronx", "Bronx", True),
+    ("Sao Paulo", "São Paulo", True),
+    ("St. Louis", "Saint Louis", True),
+    ("Johnson", "Sturtevant", False),
+    ("Video", "Weed", False),
+])
+def test_evidence_written_as_folds_case_accents_articles(text: str, name: str,
+                                                         expected: bool) -> None:
+    rec = PlaceRecord(uid="x", name=name, lat=0.0, lon=0.0)
+    assert written_as(text, rec) is expected
+
+
+def test_evidence_person_words_from_titles_ages_and_speech() -> None:
+    words = person_words(["Sgt. Mary Kline arrived.", "Tom Banks, 19, was hurt.",
+                          "Harlow said the car sped away.", "A reporter in Aleppo said more."])
+    assert {"mary", "kline", "tom", "banks", "harlow"} <= words
+    assert "aleppo" not in words
+
+
+@pytest.mark.parametrize(("text", "name", "close"), [
+    ("Raqa", "Ar Raqqah", True),  # another spelling of a well-known place
+    ("Acapulco", "Acapulco de Juárez", True),  # a name without its qualifier ("de ...")
+    ("Video", "Vedia", False),  # a caption word whose loose key collides
+    ("Johnson", "Sturtevant", False),
+])
+def test_evidence_close_spelling(text: str, name: str, close: bool) -> None:
+    from sitrep.geo.evidence import _similar
+
+    rec = PlaceRecord(uid="x", name=name, lat=0.0, lon=0.0, kind="city", population=500_000, cc="MX")
+    assert _similar(text, rec) is close
