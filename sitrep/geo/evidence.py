@@ -32,6 +32,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .context import haversine_km
@@ -66,6 +67,7 @@ _ARTICLE = re.compile(r"^(?:the|al|el|ad|ar|as|at|az|ash|an|la|le|les|los|las)\s
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "port"}
 
 
+@lru_cache(maxsize=1 << 16)  # record names recur across mentions and documents
 def _plain(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
