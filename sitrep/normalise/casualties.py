@@ -159,6 +159,11 @@ def is_civilian(what: str | None) -> bool:
     return bool(_CIVILIAN.search(what)) and not _COMBATANT.search(what)
 
 
+#: an injury word right after a number ("3 injured", "2 others wounded")
+_HURT_NEXT = re.compile(r"\s+(?:(?:people|persons|others|civilians)\s+)?(?:were\s+)?(?:wounded|injured|hurt)\b",
+                        re.IGNORECASE)
+
+
 def _quantity_near(text: str, num: NumberSpan, next_start: int) -> tuple[str, str | None, int] | None:
     """The quantity word governing ``num`` and who was counted."""
     left = text[max(0, num.start - 40):num.start]
@@ -177,6 +182,11 @@ def _quantity_near(text: str, num: NumberSpan, next_start: int) -> tuple[str, st
         return None
     if lm:
         q = "killed" if lm.group(1) else "wounded" if lm.group(2) else "captured"
+        hurt = _HURT_NEXT.match(right)
+        if q == "killed" and hurt:
+            # "Civilian killed 3 injured", "3 killed 4 injured": a number right before an injury
+            # word counts the injured, whatever death word comes before it
+            return "wounded", None, num.end + hurt.end()
         return q, what, num.end + (what_m.end() if what_m else 0)
     rm = _QUANT.search(clause)
     if rm is None:

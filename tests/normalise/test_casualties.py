@@ -106,3 +106,13 @@ def test_fatalities_stage_latest_count_replaces_the_earlier_one(make_doc: DocFac
 ])
 def test_fatalities_stage_person_listed_after_a_count_is_one_more(make_doc: DocFactory, text: str, total: int) -> None:
     assert FatalityExtractor()(make_doc(text)).candidates[0].fatalities == total
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Civilian killed 3 injured in shelling on the market", [("wounded", 3)]),
+    ("3 killed 4 injured in an attack on a checkpoint", [("killed", 3), ("wounded", 4)]),
+    ("Man killed, 2 others wounded in a shooting", [("wounded", 2)]),
+    ("The strike killed 3 people and injured 10.", [("killed", 3), ("wounded", 10)]),
+])
+def test_casualties_number_before_an_injury_word_counts_the_injured(text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(f.quantity, f.value) for f in find_figures(text)] == expected
