@@ -73,6 +73,8 @@ def _cand(doc: Doc, sent: int, trigger: str, sub: str = "Armed clash", *, place:
     "At least 112 civilians have been killed since the rebel assault began on Sunday.",
     "Air strikes have killed 40 people over the past three weeks.",
     "so far this year 90 people died in the province",
+    "Shelling in the past 48 hours killed 10 people in the city.",  # more than a day
+    "The group counts 23 reporters killed in the country's 30-month war.",
 ])
 def test_discourse_aggregate_cue_finds_running_tolls(text: str) -> None:
     assert aggregate_cue(text)
@@ -82,6 +84,7 @@ def test_discourse_aggregate_cue_finds_running_tolls(text: str) -> None:
     "At least 22 people were killed in air strikes on Raqqa on Saturday.",
     "A car bomb killed 44 people in Qamishli on Wednesday, the monitor said.",
     "Rebels shelled the district a day after the army advanced.",
+    "Shelling in the past 24 hours killed 10 people in the city.",  # one day: one event
 ])
 def test_discourse_aggregate_cue_leaves_single_events(text: str) -> None:
     assert aggregate_cue(text) is None
