@@ -49,8 +49,11 @@ _ANY_QUANT = re.compile(rf"\b(?:{_KILLED}|{_WOUNDED}|{_CAPTURED})\b", re.IGNOREC
 _KILLED_RE = re.compile(rf"\b(?:{_KILLED})\b", re.IGNORECASE)
 _DEATH_CUE = re.compile(r"kill|dead|death|died|bod(?:y|ies)|fatal|succumb|\blife\b|casualt|losses|shot|murder|execut|behead|"
                         r"assassin|slain|martyr|massacre")
+#: the object of a death verb ("gunmen killed a man", "... killed Ahmed"): the number before the verb
+#: then counts the killers. A day or month is no object: "19 civilians killed Thursday" are the dead.
 _AGENT = re.compile(r"\s+(?:a|an|the|his|her|their|its|\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
-                    r"several|dozens|[A-Z]\w+)\b")
+                    r"several|dozens|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+                    r"February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z]\w+)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are|got|get)\b", re.IGNORECASE)
 _CASUALTY = re.compile(r"\bcasualt(?:y|ies)\b", re.IGNORECASE)
 #: Nouns a number before them counts instead of people ("12 houses", "three air strikes").

@@ -116,3 +116,16 @@ def test_fatalities_stage_person_listed_after_a_count_is_one_more(make_doc: DocF
 ])
 def test_casualties_number_before_an_injury_word_counts_the_injured(text: str, expected: list[tuple[str, int]]) -> None:
     assert [(f.quantity, f.value) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Six children were among 19 civilians killed Thursday in the bombing.", 19),
+    ("Five soldiers killed Monday night in an ambush near the border.", 5),
+])
+def test_casualties_a_day_after_the_death_verb_is_no_named_victim(text: str, value: int) -> None:
+    """'killed Thursday': the day is when, not whom; the number before the verb counts the dead."""
+    assert value in [f.value for f in find_figures(text) if f.quantity == "killed"]
+
+
+def test_casualties_a_named_victim_after_the_verb_makes_the_number_the_killers() -> None:
+    assert not [f for f in find_figures("Two gunmen killed Ahmed in the market.") if f.quantity == "killed"]
