@@ -78,6 +78,7 @@ _PART_OF = re.compile(
     r"\s*(?:of\s+(?:the|those)\s+(?:dead|killed|victims|fatalities|deceased|bodies|people\s+killed)\b"
     r"|(?:[\w'’-]+\s+){0,4}?(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:the|those)\s+"
     r"(?:dead|killed|victims|fatalities|deceased|bodies)\b)", re.IGNORECASE)
+_OF_TAIL = re.compile(r"\bof\s*$")
 _K = r"(\d+|two|three|four|five|six|seven|eight|nine|ten)"
 _SPREAD = rf"(?:spread|split|divided|distributed)(?:\s+up)?\s+(?:across|between|among|over)\s+{_K}\s+(?:separate\s+|different\s+)?(?:events|locations|days|incidents)"
 _CODED = re.compile(
@@ -346,7 +347,10 @@ def find_figures(text: str, *, skip: list[tuple[int, int]] | None = None) -> lis
         quantity, what, end = found
         total = quantity == "toll" or (what is None and bool(_TOTAL_WORD.match(text[num.end:end])))
         quantity = "killed" if quantity == "toll" else quantity
-        subset = bool(_SUBSET.search(text[max(0, num.start - 30):num.start])) or bool(_PART_OF.match(text, num.end))
+        # a vague number keeps its "of" ("dozens of"): "many of those killed" is a part of the dead
+        of_tail = _OF_TAIL.search(text, num.start, num.end)
+        subset = bool(_SUBSET.search(text[max(0, num.start - 30):num.start])) or bool(_PART_OF.match(text, num.end)) \
+            or bool(of_tail and _PART_OF.match(text, of_tail.start()))
         if quantity == "casualties":
             # "N casualties": killed and wounded together; deaths count only when said so
             after = text[num.end:min(len(text), num.end + 60)]

@@ -20,6 +20,8 @@ def test_casualties_age_is_no_count(text: str) -> None:
     ("The monitor said at least 14 of the dead were rebels.", {14}),
     ("It said three children and two women were among the dead.", {3, 2}),
     ("Five of those killed were women.", {5}),
+    ("He said many of those killed were from the same family.", {10}),
+    ("Dozens of the dead were children.", {12}),
 ])
 def test_casualties_who_some_of_the_dead_were_is_a_part(text: str, parts: set[int]) -> None:
     """A figure saying who some of the dead were is part of the toll, not a competing count."""
