@@ -64,7 +64,9 @@ _STOP_NOUNS = (
     r"shots|bullets|explosions?|blasts?|attacks?|positions?|checkpoints?|bases?|offensives?|"
     r"fronts?|frontlines?|districts?|provinces?|neighbou?rhoods?|events?|sorties|barrels?|guns?|bulldozers?|"
     r"excavators?|tanks?|weapons?|motorcycles?|shops?|stores?|schools?|hospitals?|mosques?|churches?|"
-    r"locations?|areas?|sectors?|groups?|operations?|incidents?|cases?|arrests?|protests?|raids?)\b"
+    r"locations?|areas?|sectors?|groups?|operations?|incidents?|cases?|arrests?|protests?|raids?|"
+    # a number that names, not counts: an address ("the 1200 block of"), an emergency line ("911 call")
+    r"blocks?|calls?|callers?|dispatch(?:ers?)?|operators?)\b"
 )  # fmt: skip
 _STOP_NOUN = re.compile(r"^(?:[\w'-]+\s+){0,2}?" + _STOP_NOUNS, re.IGNORECASE)  # within two words
 _STOP_NOUN_NEXT = re.compile(r"^" + _STOP_NOUNS, re.IGNORECASE)  # the very next word
@@ -79,6 +81,8 @@ _PART_OF = re.compile(
     r"|(?:[\w'’-]+\s+){0,4}?(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:the|those)\s+"
     r"(?:dead|killed|victims|fatalities|deceased|bodies)\b)", re.IGNORECASE)
 _OF_TAIL = re.compile(r"\bof\s*$")
+#: a named subject of its own between a number and the death verb: the number does not count the dead
+_OTHER_SUBJECT = re.compile(r"\band\s+(?:(?:the|a|an)\s+)?[A-Z][\w'’-]+\s+(?:was|were|is)\b")
 _K = r"(\d+|two|three|four|five|six|seven|eight|nine|ten)"
 _SPREAD = rf"(?:spread|split|divided|distributed)(?:\s+up)?\s+(?:across|between|among|over)\s+{_K}\s+(?:separate\s+|different\s+)?(?:events|locations|days|incidents)"
 _CODED = re.compile(
@@ -204,6 +208,8 @@ def _quantity_near(text: str, num: NumberSpan, next_start: int) -> tuple[str, st
             and not re.search(r"\b(?:killed|dead|died)\b", between, re.IGNORECASE) and len(between.split()) >= 1:
         return None  # "two gunmen shot and killed a man": the number counts the killers
     q = next(k for k in ("killed", "wounded", "captured", "missing") if rm.group(k))
+    if _OTHER_SUBJECT.search(between):
+        return None  # "seven officers returned fire and Wilkes was shot and killed": Wilkes died
     if q == "killed" and re.search(r"(?:\band|,)\s+(?:one|another)\b", between, re.IGNORECASE):
         # "10 people were shot and one killed": the death word counts the "one", not the 10
         return ("wounded", what, num.end + len(between)) if re.search(r"\b(?:shot|wounded|injured|hurt)\b", between, re.IGNORECASE) else None
@@ -309,7 +315,8 @@ def _one_more(text: str, figures: list[Figure]) -> list[Figure]:
 
 
 #: A person's age is no count: "Freda Lockett, 39, was killed", "Lockett (39)", "aged 39".
-_AGE = re.compile(r"\b[A-Z][\w'’-]+,\s+(\d{1,3}),|\b[A-Z][\w'’-]+\s+\((\d{1,3})\)|\baged\s+(\d{1,3})\b")
+_AGE = re.compile(r"\b[A-Z][\w'’-]+,\s+(\d{1,3}),|\b[A-Z][\w'’-]+\s+\((\d{1,3})\)|\baged?s?\s+(\d{1,3})\b"
+                  r"|\bages?\s+\d{1,3}\s*(?:to|-|–|and)\s*(\d{1,3})\b")
 
 
 def find_figures(text: str, *, skip: list[tuple[int, int]] | None = None) -> list[Figure]:

@@ -131,3 +131,13 @@ def test_casualties_a_day_after_the_death_verb_is_no_named_victim(text: str, val
 
 def test_casualties_a_named_victim_after_the_verb_makes_the_number_the_killers() -> None:
     assert not [f for f in find_figures("Two gunmen killed Ahmed in the market.") if f.quantity == "killed"]
+
+
+@pytest.mark.parametrize("text", [
+    "Police found the 911 caller's father dead inside the home.",  # a phone line
+    "Officers responded to the 1200 block of Main Street, where a man was found dead.",  # an address
+    "Suicide is the second cause of death for children ages 10 to 14.",  # an age range
+    "As many as seven officers returned fire and Wilkes was shot and killed.",  # the officers lived
+])
+def test_casualties_numbers_that_name_or_count_others_are_no_deaths(text: str) -> None:
+    assert all(f.value in (0, 1) for f in find_figures(text) if f.quantity == "killed")
