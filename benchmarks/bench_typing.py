@@ -122,6 +122,20 @@ def fit_learned(clf: object, acled: list[dict[str, str]], case: list[tuple[str, 
     return fit_typer(items, [g for _, g in pairs], c=0.3, prune=0.01)
 
 
+def rules_and_learned(acl_tr: list[dict[str, str]], case_tr: list[tuple[str, str]],
+                      out: dict[str, object]) -> tuple[object, object, object]:
+    """The codebook model, (a) the shipped classifier with its rules and (b) the learned typer
+    fitted on the training parts; the fitting time goes to ``out``."""
+    from sitrep.nlp.classify import EventClassifier, train_codebook_model
+
+    codebook = train_codebook_model()
+    rules = EventClassifier(codebook)
+    t0 = time.perf_counter()
+    learned = EventClassifier(codebook, typer=fit_learned(rules, acl_tr, case_tr))  # type: ignore[arg-type]
+    out["fit_b_seconds"] = round(time.perf_counter() - t0, 1)
+    return codebook, rules, learned
+
+
 def main() -> int:
     if not SHARED.is_dir():
         print(f"skipped: {SHARED} not found (the shared data sets are not on this machine)")
@@ -129,7 +143,7 @@ def main() -> int:
     from bench_extraction import _write_train_csv
 
     from sitrep.learn.train import train
-    from sitrep.nlp.classify import EventClassifier, load_trained_model, train_codebook_model
+    from sitrep.nlp.classify import EventClassifier, load_trained_model
 
     out: dict[str, object] = {"split": "int(sha1(id), 16) % 5 == 0 is held out"}
     acl_tr, acl_ho = acled_split()
@@ -137,11 +151,7 @@ def main() -> int:
     muc_tr, muc_ho = muc4_split()
     out["sizes"] = {"acled": [len(acl_tr), len(acl_ho)], "case": [len(case_tr), len(case_ho)],
                     "muc4": [len(muc_tr), len(muc_ho)]}
-    codebook = train_codebook_model()
-    rules = EventClassifier(codebook)
-    t0 = time.perf_counter()
-    learned = EventClassifier(codebook, typer=fit_learned(rules, acl_tr, case_tr))  # type: ignore[arg-type]
-    out["fit_b_seconds"] = round(time.perf_counter() - t0, 1)
+    codebook, rules, learned = rules_and_learned(acl_tr, case_tr, out)
     for tag, clf in (("a", rules), ("b", learned)):
         _score(f"({tag}) ACLED notes, training part (dev; (b) is fitted on it)", [r["sub_event_type"] for r in acl_tr],
                _labels(clf, [r["notes"] for r in acl_tr], allow_none=False), out)

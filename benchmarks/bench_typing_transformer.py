@@ -215,14 +215,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if missing:
         print(f"skipped: {', '.join(missing)} not importable (install with: {INSTALL})")
         return 0
-    from bench_typing import SHARED, _ms_per_candidate, acled_split, case_split, fit_learned
+    from bench_typing import SHARED, _ms_per_candidate, acled_split, case_split, rules_and_learned
 
     if not SHARED.is_dir():
         print(f"skipped: {SHARED} not found (the shared data sets are not on this machine)")
         return 0
     import torch
 
-    from sitrep.nlp.classify import EventClassifier, train_codebook_model
+    from sitrep.nlp.classify import EventClassifier
 
     torch.set_num_threads(THREADS)
     out: dict[str, object] = {"split": "int(sha1(id), 16) % 5 == 0 is held out", "torch_threads": THREADS,
@@ -232,11 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     out["sizes"] = {"acled": [len(acl_tr), len(acl_ho)], "case": [len(case_tr), len(case_ho)]}
 
     # (a) and (b), by bench_typing's own code
-    codebook = train_codebook_model()
-    rules = EventClassifier(codebook)
-    t0 = time.perf_counter()
-    learned = EventClassifier(codebook, typer=fit_learned(rules, acl_tr, case_tr))  # type: ignore[arg-type]
-    out["fit_b_seconds"] = round(time.perf_counter() - t0, 1)
+    codebook, rules, learned = rules_and_learned(acl_tr, case_tr, out)
     for tag, clf in (("a", rules), ("b", learned)):
         from bench_typing import _labels, _score
 

@@ -25,9 +25,7 @@ from __future__ import annotations
 
 import argparse
 import copy
-import json
 import sys
-from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -36,11 +34,10 @@ from sklearn.model_selection import GroupKFold
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
-import bench_articles as BA  # noqa: E402
 import train_salience as TS  # noqa: E402
 
 from sitrep.config import DEFAULT_STAGES, Settings  # noqa: E402
-from sitrep.discourse.coref import Happening, family, lethal  # noqa: E402
+from sitrep.discourse.coref import Happening  # noqa: E402
 from sitrep.discourse.coref_model import MODEL_PATH, PAIR_FEATURES, join_happenings, pair_allowed, pair_features  # noqa: E402
 from sitrep.discourse.deaths import count_once  # noqa: E402
 from sitrep.discourse.linear import LinearModel, write_linear_model  # noqa: E402
@@ -50,11 +47,6 @@ from sitrep.pipeline import Pipeline  # noqa: E402
 from sitrep.schema import Doc, Document  # noqa: E402
 
 MIN_SENTENCES = DiscourseStage().min_sentences
-
-
-def _document(d: dict) -> Document:
-    return Document(id=d["id"], text=d["text"], title=d.get("title"), source=d.get("source"),
-                    date=date.fromisoformat(d["date"]) if d.get("date") else None)
 
 
 def _reported(pipe: Pipeline, stage: DiscourseStage, document: Document) -> tuple[Doc, list[Happening], frozenset[int]]:
@@ -80,35 +72,13 @@ def _record(doc: Doc, haps: list[Happening], heads: frozenset[int], labels: list
 
 
 def collect() -> list[dict]:
-    SF = TS._scorer()
     stages = tuple(s for s in DEFAULT_STAGES if s not in ("discourse.v1", "assemble.v1", "dedup.v1"))
     pipe = Pipeline(Settings(stages=stages))
     stage = DiscourseStage(salience=load_salience_model())
     records = []
-    fdocs = BA._read_jsonl(BA.SHARED / "data" / "fa-kes-dev" / "documents.jsonl")
-    gold, _ = SF.load_gold(str(BA.SHARED / "data" / "fa-kes-dev" / "gold.csv"))
-    for d in BA.fakes_parts(fdocs)["dev"]:
-        g = gold.get(d["id"])
-        if g is None or g["rows"] != 1:
-            continue
-        doc, haps, heads = _reported(pipe, stage, _document(d))
-        labels = []
-        for h in haps:
-            days = [abs((m.date.event_date - g["date"]).days) for m in h.members if m.date]
-            names = [n for m in h.members if m.place and m.place.place
-                     for n in (m.place.place.name, m.place.place.admin1) if n]
-            labels.append(int(bool(days) and min(days) <= 1 and any(SF.place_is(n, p) for n in names for p in g["places"])))
-        records.append(_record(doc, haps, heads, labels, g["deaths"], "fakes", d["id"]))
-    gdocs = BA._read_jsonl(BA.SHARED / "data" / "gva-dev" / "documents.jsonl")
-    ggold = json.loads((BA.SHARED / "data" / "gva-dev" / "gold.json").read_text(encoding="utf-8"))
-    inc_of = {i: inc for inc in ggold["incidents"] for i in inc["doc_ids"]}
-    for d in BA.gva_parts(gdocs, ggold)["dev"]:
-        inc = inc_of[d["id"]]
-        doc, haps, heads = _reported(pipe, stage, _document(d))
-        when = date.fromisoformat(inc["date"])
-        labels = [int(lethal(family(h.head)) == "violence" and any(
-            m.date and abs((m.date.event_date - when).days) <= 1 for m in h.members)) for h in haps]
-        records.append(_record(doc, haps, heads, labels, int(inc["killed"]), "gva", f"gva-{inc['incident_id']}"))
+    for kind, group, document, deaths, label in TS.dev_articles():
+        doc, haps, heads = _reported(pipe, stage, document)
+        records.append(_record(doc, haps, heads, [label(h) for h in haps], deaths, kind, group))
     return records
 
 

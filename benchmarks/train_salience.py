@@ -30,6 +30,7 @@ import argparse
 import copy
 import json
 import sys
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -75,43 +76,54 @@ def _toll(doc: Doc, happenings: list[Happening], keep: list[bool]) -> int:
     return sum(h.toll for h in kept)
 
 
-def collect() -> list[dict]:
-    """One record per article: features and labels of its happenings, its gold deaths, its group."""
+def document_of(d: dict) -> Document:
+    return Document(id=d["id"], text=d["text"], title=d.get("title"), source=d.get("source"),
+                    date=date.fromisoformat(d["date"]) if d.get("date") else None)
+
+
+def dev_articles() -> Iterator[tuple[str, str, Document, int, Callable[[Happening], int]]]:
+    """The development articles with one coded event: (set, group for cross-validation, document,
+    coded deaths, the labeller of a happening: 1 when it lies on the coded event). FA-KES: within
+    a day of the coded date and in the coded governorate; GVA: lethal, within a day of the incident."""
     SF = _scorer()
-    stages = tuple(s for s in DEFAULT_STAGES if s not in ("discourse.v1", "assemble.v1", "dedup.v1"))
-    pipe = Pipeline(Settings(stages=stages))
-    records = []
     fdocs = BA._read_jsonl(BA.SHARED / "data" / "fa-kes-dev" / "documents.jsonl")
     gold, _ = SF.load_gold(str(BA.SHARED / "data" / "fa-kes-dev" / "gold.csv"))
     for d in BA.fakes_parts(fdocs)["dev"]:
         g = gold.get(d["id"])
         if g is None or g["rows"] != 1:
             continue
-        doc, haps, focus, heads = _prepare(pipe, Document(id=d["id"], text=d["text"], title=d.get("title"),
-                                                           source=d.get("source"),
-                                                           date=date.fromisoformat(d["date"]) if d.get("date") else None))
-        labels = []
-        for h in haps:
+
+        def on_fakes_event(h: Happening, g: dict = g) -> int:
             days = [abs((m.date.event_date - g["date"]).days) for m in h.members if m.date]
             names = [n for m in h.members if m.place and m.place.place
                      for n in (m.place.place.name, m.place.place.admin1) if n]
-            labels.append(int(bool(days) and min(days) <= 1 and any(SF.place_is(n, p) for n in names for p in g["places"])))
-        records.append({"set": "fakes", "group": d["id"], "doc": doc, "haps": haps, "gold": g["deaths"],
-                        "x": [happening_features(doc, haps, k, focus, heads) for k in range(len(haps))], "y": labels})
+            return int(bool(days) and min(days) <= 1 and any(SF.place_is(n, p) for n in names for p in g["places"]))
+
+        yield "fakes", d["id"], document_of(d), g["deaths"], on_fakes_event
     gdocs = BA._read_jsonl(BA.SHARED / "data" / "gva-dev" / "documents.jsonl")
     ggold = json.loads((BA.SHARED / "data" / "gva-dev" / "gold.json").read_text(encoding="utf-8"))
     inc_of = {i: inc for inc in ggold["incidents"] for i in inc["doc_ids"]}
     for d in BA.gva_parts(gdocs, ggold)["dev"]:
         inc = inc_of[d["id"]]
-        doc, haps, focus, heads = _prepare(pipe, Document(id=d["id"], text=d["text"], title=d.get("title"),
-                                                           source=d.get("source"),
-                                                           date=date.fromisoformat(d["date"]) if d.get("date") else None))
         when = date.fromisoformat(inc["date"])
-        labels = [int(lethal(family(h.head)) == "violence" and any(
-            m.date and abs((m.date.event_date - when).days) <= 1 for m in h.members)) for h in haps]
-        records.append({"set": "gva", "group": f"gva-{inc['incident_id']}", "doc": doc, "haps": haps,
-                        "gold": int(inc["killed"]),
-                        "x": [happening_features(doc, haps, k, focus, heads) for k in range(len(haps))], "y": labels})
+
+        def on_gva_incident(h: Happening, when: date = when) -> int:
+            return int(lethal(family(h.head)) == "violence" and any(
+                m.date and abs((m.date.event_date - when).days) <= 1 for m in h.members))
+
+        yield "gva", f"gva-{inc['incident_id']}", document_of(d), int(inc["killed"]), on_gva_incident
+
+
+def collect() -> list[dict]:
+    """One record per article: features and labels of its happenings, its gold deaths, its group."""
+    stages = tuple(s for s in DEFAULT_STAGES if s not in ("discourse.v1", "assemble.v1", "dedup.v1"))
+    pipe = Pipeline(Settings(stages=stages))
+    records = []
+    for kind, group, document, deaths, label in dev_articles():
+        doc, haps, focus, heads = _prepare(pipe, document)
+        records.append({"set": kind, "group": group, "doc": doc, "haps": haps, "gold": deaths,
+                        "x": [happening_features(doc, haps, k, focus, heads) for k in range(len(haps))],
+                        "y": [label(h) for h in haps]})
     return records
 
 
