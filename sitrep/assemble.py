@@ -108,7 +108,8 @@ def group_candidates(cands: Iterable[EventCandidate]) -> list[list[EventCandidat
 
 
 def _ranked(group: list[EventCandidate]) -> EventCandidate:
-    return min(group, key=lambda c: (bool(c.extra.get("anaphoric")), _SUB_RANK.get(c.sub_event_type, 10), -c.score))
+    return min(group, key=lambda c: (bool(c.extra.get("headline_member")), bool(c.extra.get("anaphoric")),
+                                     _SUB_RANK.get(c.sub_event_type, 10), -c.score))
 
 
 _COARSE_KINDS = {"country": 2, "admin1": 1}
@@ -164,15 +165,17 @@ def _territory_consistent(sub: str, a1: Actor | None) -> str:
 def event_from_group(doc: Doc, group: list[EventCandidate]) -> Event:
     head = _ranked(group)
     date = head.date or _UNDATED
+    # a headline kept in the group lends its figures; the body names the sides and the place
+    body = [c for c in group if not c.extra.get("headline_member")] or group
     actors: list[Actor] = []
-    for cand in sorted(group, key=lambda c: c is not head):
+    for cand in sorted(body, key=lambda c: c is not head):
         for actor in (cand.actor1, cand.actor2):
             if actor is not None and actor.name not in {a.name for a in actors}:
                 actors.append(actor)
     a1 = actors[0] if actors else None
     a2 = actors[1] if len(actors) > 1 else None
     sub_event_type = _territory_consistent(head.sub_event_type, a1)
-    place_mention = _event_place(head, group)
+    place_mention = _event_place(head, body)
     place = place_mention.place if place_mention else None
     fat_values = [c.fatalities for c in group if c.fatalities is not None]
     lows = [c.fatalities_low for c in group if c.fatalities_low is not None]
@@ -283,12 +286,21 @@ def headline_indexes(doc: Doc) -> set[int]:
 
 
 def drop_headline_restatements(doc: Doc, kept: list[EventCandidate]) -> list[EventCandidate]:
-    """A headline summarises the body: its candidate is dropped when the body codes the same kind."""
+    """A headline summarises the body: its candidate is dropped when the body codes the same kind.
+    A headline the discourse stage placed in a happening of the body stays in it as one more
+    telling of that happening (its toll is a claim about it: "Death toll ... rises to 70"), never
+    as the mention that decides the event's type, date or place (:func:`_ranked`)."""
     heads = headline_indexes(doc)
     body_families = {_family(c) for c in kept if c.sentence_index not in heads}
+    body_happenings = {c.extra.get("happening") for c in kept if c.sentence_index not in heads}
     out = []
     for cand in kept:
+        number = cand.extra.get("happening")
         if cand.sentence_index in heads and _family(cand) in body_families:
+            if isinstance(number, int) and number in body_happenings:
+                cand.extra["headline_member"] = True
+                out.append(cand)
+                continue
             doc.notes.append(f"dropped {cand.sub_event_type!r} at {cand.trigger.text!r}: "
                              "headline restates an event of the body")
             continue

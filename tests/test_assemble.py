@@ -82,6 +82,25 @@ def test_assemble_headline_restating_the_body_is_not_a_second_event() -> None:
     assert any("headline" in n for n in out.notes)
 
 
+def test_assemble_headline_in_the_body_happening_lends_its_toll_not_its_place() -> None:
+    """The discourse stage put the headline in the body's happening: its updated toll counts for
+    that event; the body still decides place, date and sides."""
+    text = "Death toll in Idlib shelling rises to 12\n\nForces shelled Ariha on Monday, killing five."
+    doc = Doc(document=Document(id="h", text=text, date=date(2020, 1, 7)))
+    cut = text.index("\n")
+    doc.sentences = [Sentence(index=0, start=0, end=cut, text=text[:cut]),
+                     Sentence(index=1, start=cut + 2, end=len(text), text=text[cut + 2:])]
+    head = _cand("Shelling/artillery/missile attack", "Idlib", day=date(2020, 1, 7), a1="Headline side",
+                 fatalities=12, extra={"happening": 0})
+    body = _cand("Shelling/artillery/missile attack", "Ariha", day=date(2020, 1, 6), fatalities=5,
+                 extra={"happening": 0})
+    body.sentence_index = 1
+    doc.candidates = [head, body]
+    out = Assembler()(doc)
+    assert [(e.location, e.event_date, e.fatalities, e.actor1) for e in out.events] == \
+        [("Ariha", date(2020, 1, 6), 12, "A")]
+
+
 def test_assemble_territory_subtype_follows_who_took_it() -> None:
     (event,) = _run(_cand("Government regains territory", "X", a1="Rebels", a2=None)).events
     assert event.sub_event_type == "Non-state actor overtakes territory"
