@@ -314,9 +314,10 @@ def _one_more(text: str, figures: list[Figure]) -> list[Figure]:
     return out
 
 
-#: A person's age is no count: "Freda Lockett, 39, was killed", "Lockett (39)", "aged 39".
+#: A person's age is no count: "Freda Lockett, 39, was killed", "Lockett (39)", "aged 39",
+#: "ages 10 to 14", "two 15-year-old boys".
 _AGE = re.compile(r"\b[A-Z][\w'’-]+,\s+(\d{1,3}),|\b[A-Z][\w'’-]+\s+\((\d{1,3})\)|\baged?s?\s+(\d{1,3})\b"
-                  r"|\bages?\s+\d{1,3}\s*(?:to|-|–|and)\s*(\d{1,3})\b")
+                  r"|\bages?\s+\d{1,3}\s*(?:to|-|–|and)\s*(\d{1,3})\b|\b(\d{1,3})[- ](?:year|month)s?[- ]old\b")
 
 
 def find_figures(text: str, *, skip: list[tuple[int, int]] | None = None) -> list[Figure]:

@@ -11,7 +11,8 @@ from .conftest import DocFactory
 
 
 @pytest.mark.parametrize("text", ["The coroner confirmed that Freda Lockett, 39, was killed.",
-                                  "Ahmed (12) was killed in the raid.", "A man aged 45 was shot dead."])
+                                  "Ahmed (12) was killed in the raid.", "A man aged 45 was shot dead.",
+                                  "Police said a 17-year-old was shot dead on the porch."])
 def test_casualties_age_is_no_count(text: str) -> None:
     assert all(f.value not in (39, 12, 45) for f in find_figures(text))
 
@@ -141,3 +142,7 @@ def test_casualties_a_named_victim_after_the_verb_makes_the_number_the_killers()
 ])
 def test_casualties_numbers_that_name_or_count_others_are_no_deaths(text: str) -> None:
     assert all(f.value in (0, 1) for f in find_figures(text) if f.quantity == "killed")
+
+
+def test_casualties_number_before_an_age_counts_the_dead() -> None:
+    assert [(f.quantity, f.value) for f in find_figures("Two 15-year-old boys were killed.")] == [("killed", 2)]
