@@ -14,6 +14,7 @@ from sitrep.geo.store import SQLiteGazetteer
 from sitrep.nlp.segment import segment_text
 from sitrep.resources import Resources
 from sitrep.schema import Doc, Document, EventCandidate, Span
+from sitrep.taxonomy import TYPE_OF_SUB
 
 
 def _syria(**kw: object) -> dict[str, object]:
@@ -57,8 +58,9 @@ def sqlite_gazetteer(tmp_path: Path) -> SQLiteGazetteer:
     return store
 
 
-def _geocode(gaz: Gazetteer, text: str, triggers: list[str], hint: str | None = None) -> Doc:
-    """Run geo.v1 alone on ``text`` with one clash candidate per trigger word."""
+def _geocode(gaz: Gazetteer, text: str, triggers: list[str], hint: str | None = None, *,
+             sub: str = "Armed clash") -> Doc:
+    """Run geo.v1 alone on ``text`` with one candidate of sub-type ``sub`` per trigger word."""
     resources = Resources(Settings())
     resources.put("geo.gazetteer", gaz)
     doc = Doc(document=Document(id="t", text=text), country_hint=hint)
@@ -68,11 +70,12 @@ def _geocode(gaz: Gazetteer, text: str, triggers: list[str], hint: str | None = 
         sent = next(s for s in doc.sentences if s.start <= i < s.end)
         doc.candidates.append(EventCandidate(
             sentence_index=sent.index, trigger=Span(start=i, end=i + len(word), text=word),
-            event_type="Battles", sub_event_type="Armed clash"))
+            event_type=TYPE_OF_SUB[sub], sub_event_type=sub))
     return Geocoder(resources)(doc)
 
 
 @pytest.fixture
 def geocode() -> Callable[..., Doc]:
-    """``geocode(gazetteer, text, triggers, hint=None)``: geo.v1 on hand-placed candidates."""
+    """``geocode(gazetteer, text, triggers, hint=None, sub="Armed clash")``: geo.v1 on hand-placed
+    candidates."""
     return _geocode

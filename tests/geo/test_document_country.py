@@ -4,15 +4,17 @@ events away, and actor names carry it (hand-written reports, a small hand-made g
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from sitrep.actors.stage import ActorResolver
 from sitrep.config import Settings
 from sitrep.geo.gazetteer import MemoryGazetteer, PlaceRecord
-from sitrep.geo.stage import Geocoder
-from sitrep.nlp.segment import segment_text
-from sitrep.resources import Resources
-from sitrep.schema import Doc, Document, EventCandidate, Span
+from sitrep.schema import Doc
+
+#: the ``geocode`` fixture (tests/geo/conftest.py)
+Geocode = Callable[..., Doc]
 
 
 def _cc(cc: str, country: str) -> dict[str, str]:
@@ -61,17 +63,7 @@ MARE = PlaceRecord(uid="t:mare", name="Mare'", lat=36.47, lon=37.20, kind="town"
                    admin1="Aleppo", population=16_000, alt_names=("Marea", "Mara"), **_SY)
 
 
-def _doc(text: str, trigger: str, gaz: MemoryGazetteer) -> Doc:
-    resources = Resources(Settings())
-    resources.put("geo.gazetteer", gaz)
-    doc = Doc(document=Document(id="t", text=text))
-    doc.sentences = segment_text(text)
-    i = text.index(trigger)
-    sent = next(s for s in doc.sentences if s.start <= i < s.end)
-    doc.candidates.append(EventCandidate(
-        sentence_index=sent.index, trigger=Span(start=i, end=i + len(trigger), text=trigger),
-        event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack"))
-    return Geocoder(resources)(doc)
+SHELLING = "Shelling/artillery/missile attack"
 
 
 def _where(doc: Doc) -> tuple[str | None, str | None]:
@@ -80,10 +72,10 @@ def _where(doc: Doc) -> tuple[str | None, str | None]:
     return (place.country, place.name) if place is not None else (None, None)
 
 
-def test_document_country_moscow_dateline_and_ministry_stay_out_of_a_syrian_report() -> None:
+def test_document_country_moscow_dateline_and_ministry_stay_out_of_a_syrian_report(geocode: Geocode) -> None:
     text = ("Russian strikes kill 120 fighters in Syria, Moscow says. The Russian Defence "
             "Ministry said its warplanes hit rebel depots in Saraqib and Idlib overnight.")
-    doc = _doc(text, "strikes", MemoryGazetteer(BASE))
+    doc = geocode(MemoryGazetteer(BASE), text, ["strikes"], sub=SHELLING)
     assert doc.inferred_country == "Syria"
     assert _where(doc)[0] == "Syria"
 
@@ -94,8 +86,8 @@ def test_document_country_moscow_dateline_and_ministry_stay_out_of_a_syrian_repo
     "MOSCOW (Sputnik) - Russian warplanes and Syrian artillery shelled rebel positions on Monday. "
     "The strikes hit Saraqib, a town in the Syrian province of Idlib.",
 ])
-def test_document_country_dateline_is_weak_evidence(text: str) -> None:
-    doc = _doc(text, "shelled", MemoryGazetteer(BASE))
+def test_document_country_dateline_is_weak_evidence(text: str, geocode: Geocode) -> None:
+    doc = geocode(MemoryGazetteer(BASE), text, ["shelled"], sub=SHELLING)
     assert doc.inferred_country == "Syria"
     assert _where(doc)[0] == "Syria"
     assert _where(doc)[1] != "Moscow"
@@ -106,10 +98,10 @@ def test_document_country_dateline_is_weak_evidence(text: str) -> None:
     ("Mara", [MARE], "Mare'"),  # the Syrian namesake when the gazetteer has it
 ])
 def test_document_country_ambiguous_name_is_read_at_home(name: str, extra: list[PlaceRecord],
-                                                         expected: str | None) -> None:
+                                                         expected: str | None, geocode: Geocode) -> None:
     text = (f"Government forces shelled {name} on Tuesday. Rebels in Tal Rifaat and Aleppo said "
             "the Syrian army also hit Saraqib in Idlib.")
-    doc = _doc(text, "shelled", MemoryGazetteer([*BASE, *extra]))
+    doc = geocode(MemoryGazetteer([*BASE, *extra]), text, ["shelled"], sub=SHELLING)
     assert doc.inferred_country == "Syria"
     assert _where(doc)[0] == "Syria"
     assert all(p.place is None or p.place.country == "Syria" for p in doc.places)
@@ -117,10 +109,10 @@ def test_document_country_ambiguous_name_is_read_at_home(name: str, extra: list[
         assert _where(doc)[1] == expected
 
 
-def test_document_country_organisation_and_common_words_are_no_place() -> None:
+def test_document_country_organisation_and_common_words_are_no_place(geocode: Geocode) -> None:
     text = ("A Military Court sentenced fighters of the Peoples Protection Units (YPG) on Monday. "
             "Syrian rebels shelled Saraqib and Idlib the same day.")
-    doc = _doc(text, "sentenced", MemoryGazetteer(BASE))
+    doc = geocode(MemoryGazetteer(BASE), text, ["sentenced"], sub=SHELLING)
     pm = doc.candidates[0].place
     assert pm is None or pm.place is None or pm.place.country == "Syria"
     assert all(p.place is None or p.place.country == "Syria" for p in doc.places)
@@ -134,8 +126,8 @@ def test_document_country_organisation_and_common_words_are_no_place() -> None:
      "Shelling/artillery/missile attack", "Yemen"),
 ])
 def test_document_country_actor_names_carry_the_inferred_country(text: str, sub: str,
-                                                                 country: str) -> None:
-    doc = _doc(text, text.split()[3], MemoryGazetteer(BASE))
+                                                                 country: str, geocode: Geocode) -> None:
+    doc = geocode(MemoryGazetteer(BASE), text, [text.split()[3]], sub=SHELLING)
     assert doc.inferred_country == country
     cand = doc.candidates[0]
     cand.event_type = "Riots" if sub == "Violent demonstration" else "Explosions/Remote violence"
