@@ -47,9 +47,9 @@ def places_country(found: list[list[PlaceMatch]]) -> str | None:
     counts: Counter[str] = Counter()
     for ps in found:
         for p in ps:
-            name = p.record.country or p.record.cc
-            if name and country_weight(p):
-                counts[name] += country_weight(p)
+            name, weight = p.record.country or p.record.cc, country_weight(p)
+            if name and weight:
+                counts[name] += weight
     return counts.most_common(1)[0][0] if counts else None
 
 
