@@ -12,12 +12,11 @@ When the lexicon names no actor1 the knowledge base's choice (made just before) 
 
 from __future__ import annotations
 
-from ..lang import LanguagePack
+from ..lang import MAX_SENTENCE_CHARS, LanguagePack
 from ..schema import Actor, ActorMention, Doc, EventCandidate, Span
 
 __all__ = ["assign_pack_actors", "pack_mentions"]
 
-_MAX_SENTENCE_CHARS = 2000  # as in detect.v1: run-on "sentences" are cut, keeping time bounded
 _ACTIVE = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
 
@@ -25,7 +24,7 @@ def pack_mentions(doc: Doc, pack: LanguagePack, home: str | None) -> dict[int, l
     """Sentence index -> the actors ``pack``'s lexicon names there (document offsets)."""
     out: dict[int, list[ActorMention]] = {}
     for s in doc.sentences:
-        for t in pack.actors(s.text[:_MAX_SENTENCE_CHARS]):
+        for t in pack.actors(s.text[:MAX_SENTENCE_CHARS]):
             abroad = t.inter == 1 and t.country is not None and t.country != home
             actor = Actor(name=t.name, inter=8 if abroad else t.inter, country=t.country or home)
             out.setdefault(s.index, []).append(ActorMention(

@@ -16,14 +16,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..lang import LanguagePack, PlaceMatch
+from ..lang import MAX_SENTENCE_CHARS, LanguagePack, PlaceMatch
 from ..schema import Doc, EventCandidate, PlaceMention, Span
 from .gazetteer import PRIORITY_DEFAULT, Gazetteer
 
 __all__ = ["country_weight", "place_pack_candidates", "places_country"]
 
 _LOOKBACK = 3
-_MAX_SENTENCE_CHARS = 2000  # as in detect.v1: run-on "sentences" are cut, keeping time bounded
 _OUTLET = -1  # key of the places named only in the outlet's name
 
 
@@ -54,7 +53,7 @@ def places_country(found: list[list[PlaceMatch]]) -> str | None:
 
 
 def _read(doc: Doc, pack: LanguagePack, gazetteer: Gazetteer) -> tuple[list[list[PlaceMatch]], str | None]:
-    texts = [s.text[:_MAX_SENTENCE_CHARS] for s in doc.sentences]
+    texts = [s.text[:MAX_SENTENCE_CHARS] for s in doc.sentences]
     if doc.country_hint:
         return [pack.places(t, gazetteer, doc.country_hint) for t in texts], doc.country_hint
     found = [pack.places(t, gazetteer, None) for t in texts]

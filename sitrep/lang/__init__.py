@@ -22,7 +22,15 @@ from collections.abc import Iterator
 
 from typing import TYPE_CHECKING
 
-from ._protocol import ActorTerm, ArgumentRules, DetectorSetup, LanguagePack, PlaceMatch, SentenceDetector
+from ._protocol import (
+    MAX_SENTENCE_CHARS,
+    ActorTerm,
+    ArgumentRules,
+    DetectorSetup,
+    LanguagePack,
+    PlaceMatch,
+    SentenceDetector,
+)
 
 if TYPE_CHECKING:
     from ..schema import Doc, EventCandidate
@@ -30,6 +38,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BUILTIN_PACKS",
     "DEFAULT_LANGUAGE",
+    "MAX_SENTENCE_CHARS",
     "ActorTerm",
     "ArgumentRules",
     "DetectorSetup",

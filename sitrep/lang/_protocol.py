@@ -24,8 +24,13 @@ if TYPE_CHECKING:
     from ..resources import Resources
     from ..schema import Doc, Sentence
 
-__all__ = ["ActorTerm", "ArgumentRules", "DetectorSetup", "LanguagePack", "PlaceMatch", "SentenceDetector"]
+__all__ = ["MAX_SENTENCE_CHARS", "ActorTerm", "ArgumentRules", "DetectorSetup", "LanguagePack", "PlaceMatch",
+           "SentenceDetector"]
 
+
+#: How much of one sentence the detectors and a pack's readers read: longer "sentences" (tables,
+#: run-ons without punctuation) are cut, keeping time bounded.
+MAX_SENTENCE_CHARS = 2000
 
 @dataclass(frozen=True)
 class ArgumentRules:

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from ..config import Settings
+from ..lang._protocol import MAX_SENTENCE_CHARS
 from ..schema import Doc, EventCandidate, Sentence, Span
 from ..taxonomy import TYPE_OF_SUB
 from .arabic import ArabicText, normalise, normalise_pattern
@@ -30,7 +31,6 @@ from .cues import CueHit
 
 __all__ = ["ArabicDetector", "load_arabic_classifier", "load_arabic_trained_model", "train_arabic_codebook_model"]
 
-_MAX_SENTENCE_CHARS = 2000
 _CASUALTY_ONLY = 0.35  # a clause whose cues are all this weak only reports a toll (مقتل، استشهاد)
 _SECOND_CUE_WEIGHT = 1.2
 _NOT_A_REPORT = re.compile(normalise_pattern(
@@ -162,7 +162,7 @@ class ArabicDetector:
     def _clauses(self, sentences: Iterable[Sentence]) -> list[_Clause]:
         out: list[_Clause] = []
         for sent in sentences:
-            norm = normalise(sent.text[:_MAX_SENTENCE_CHARS])
+            norm = normalise(sent.text[:MAX_SENTENCE_CHARS])
             if _NOT_A_REPORT.match(norm.text):
                 continue  # an interview, appeal, speech or commemoration talks about events
             hits = find_arabic_cues(norm)

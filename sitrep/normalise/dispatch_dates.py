@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import timedelta
 from itertools import chain
 
-from ..lang import LanguagePack
+from ..lang import MAX_SENTENCE_CHARS, LanguagePack
 from ..schema import DateInfo, Doc, EventCandidate, Evidence
 from .date_rules import DateMatch
 
@@ -22,7 +22,6 @@ __all__ = ["WRITTEN_OUT", "date_dispatch"]
 
 #: Rules of dates written out with their month (as opposed to weekdays and relative words).
 WRITTEN_OUT = frozenset({"ar_dmy", "ar_iso", "ar_day_month", "iso", "dmy", "mdy", "numeric", "day_range"})
-_MAX_SENTENCE_CHARS = 2000  # as in detect.v1: run-on "sentences" are cut, keeping time bounded
 
 
 def _choose(cand: EventCandidate, dates: dict[int, list[DateMatch]], lookback: int) -> DateMatch | None:
@@ -65,6 +64,6 @@ def date_dispatch(doc: Doc, cands: list[EventCandidate], pack: LanguagePack, *, 
     """Date ``cands`` (candidates of ``pack``) by the dispatch rules (see the module docstring)."""
     pub = doc.pub_date
     dates = {s.index: [replace(d, start=s.start + d.start, end=s.start + d.end)
-                       for d in pack.dates(s.text[:_MAX_SENTENCE_CHARS], pub)] for s in doc.sentences}
+                       for d in pack.dates(s.text[:MAX_SENTENCE_CHARS], pub)] for s in doc.sentences}
     for cand in sorted(cands, key=lambda c: (c.sentence_index, -c.score)):
         _write(doc, cand, _choose(cand, dates, lookback), pack)

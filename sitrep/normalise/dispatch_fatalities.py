@@ -16,20 +16,19 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import replace
 
-from ..lang import LanguagePack
+from ..lang import MAX_SENTENCE_CHARS, LanguagePack
 from ..schema import Claim, Doc, EventCandidate, Evidence
 from .casualties import Figure
 
 __all__ = ["fatalities_dispatch"]
 
-_MAX_SENTENCE_CHARS = 2000  # as in detect.v1: run-on "sentences" are cut, keeping time bounded
 _ACTIVE = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
 
 def _owned(doc: Doc, cands: list[EventCandidate], pack: LanguagePack) -> dict[int, list[tuple[Figure, int]]]:
     """Event sentence -> its (figure, sentence index) pairs, document offsets."""
     figures = {s.index: [(replace(f, start=s.start + f.start, end=s.start + f.end), s.index)
-                         for f in pack.figures(s.text[:_MAX_SENTENCE_CHARS])] for s in doc.sentences}
+                         for f in pack.figures(s.text[:MAX_SENTENCE_CHARS])] for s in doc.sentences}
     event_sentences = sorted({c.sentence_index for c in cands})
     owned: dict[int, list[tuple[Figure, int]]] = {i: list(figures.get(i, [])) for i in event_sentences}
     for i in range(len(doc.sentences)):

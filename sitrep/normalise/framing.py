@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources as importlib_resources
 
 from ..config import Settings
-from ..lang import DEFAULT_LANGUAGE, LanguagePack, get_pack, pack_for
+from ..lang import DEFAULT_LANGUAGE, MAX_SENTENCE_CHARS, LanguagePack, get_pack, pack_for
 from ..registry import stage
 from ..resources import Resources
 from ..schema import Doc, FramingFlag
@@ -139,11 +139,10 @@ class FramingTagger:
             for s in doc.sentences:
                 doc.framing.extend(FramingFlag(term=entry.term, normalised=entry.normalised, kind=entry.kind,
                                                start=s.start + a, end=s.start + b)
-                                   for entry, a, b in pack.framing(s.text[:_MAX_SENTENCE_CHARS]))
+                                   for entry, a, b in pack.framing(s.text[:MAX_SENTENCE_CHARS]))
         return doc
 
 
-_MAX_SENTENCE_CHARS = 2000
 
 
 def _other_packs(doc: Doc) -> list[LanguagePack]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...config import Settings
+from .._protocol import MAX_SENTENCE_CHARS
 from ...nlp.classify import EventClassifier, load_trained_model, train_codebook_model, typing_evidence
 from ...nlp.codebook import NONE_LABEL
 from ...nlp.cues import CueHit, find_cues
@@ -25,7 +26,6 @@ from ...taxonomy import TYPE_OF_SUB
 
 __all__ = ["EnglishDetector", "load_event_classifier"]
 
-_MAX_SENTENCE_CHARS = 2000  # longer "sentences" (tables, run-ons) are cut, keeping time bounded
 _MAX_PARSE_WORDS = 50  # longer sentences keep the rule decision (parsing them costs ~20 ms)
 _SECOND_CUE_WEIGHT = 0.8  # a second sub-type in one clause needs a cue at least this strong
 _EXPLOSIONS = frozenset(sub for sub, et in TYPE_OF_SUB.items() if et == "Explosions/Remote violence")
@@ -59,7 +59,7 @@ class EnglishDetector:
     def _clauses(self, sentences: Sequence[Sentence]) -> list[_Clause]:
         out: list[_Clause] = []
         for sent in sentences:
-            text = sent.text[:_MAX_SENTENCE_CHARS]
+            text = sent.text[:MAX_SENTENCE_CHARS]
             for start, end in clause_spans(text):
                 hits = tuple(
                     CueHit(h.start + start, h.end + start, h.text, h.sub_event_type, h.weight)
