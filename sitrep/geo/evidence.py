@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from .spans import SpanCandidate
 
 __all__ = ["RULES", "has_evidence", "person_words", "reject_loose", "reject_persons",
-           "reject_unsupported", "shared_province", "street_name", "written_as"]
+           "reject_unsupported", "shared_province", "street_name", "surname", "written_as"]
 
 #: Rule name -> the principle it states (written with each decision).
 RULES = {
@@ -54,6 +54,8 @@ RULES = {
                         "evidence here",
     "street-name-not-place": "a word of a street's name (\"X Street\", \"Y Avenue\") names the "
                              "street, not a place called X",
+    "surname-not-place": "the last word of a capitalised name whose other words name no place "
+                         "(\"Edward Tillman\") is a person's surname",
     "small-homonym-needs-support": "a small place read without locative evidence, and no other "
                                    "place of the document lies near it",
 }
@@ -137,12 +139,51 @@ _STREET_WORDS = frozenset(("street", "st", "avenue", "ave", "road", "rd", "boule
 
 def street_name(span: SpanCandidate, part: SpanCandidate) -> bool:
     """Rule ``street-name-not-place``: whether ``part`` (a piece of the capitalised ``span``) is
-    the name of a street: followed inside the span by a street word, or a street word itself."""
+    the name of a street: followed somewhere inside the span by a street word, or a street word
+    itself."""
     words = part.text.lower().strip(".,").split()
     if words and words[-1].strip(".") in _STREET_WORDS:
         return True
     rest = span.text[part.end - span.start:].lower().split()
-    return bool(rest) and rest[0].strip(".,;:") in _STREET_WORDS
+    # "Davis Corner Road": every word of the name before the street word names the street
+    return any(w.strip(".,;:") in _STREET_WORDS for w in rest)
+
+
+#: Words that may stand before a place inside one capitalised name: a direction or part
+#: ("North Minneapolis", "Downtown Dallas", "Rural Damascus"), the first word of a place's own
+#: name ("Mount", "Port", "Kafr", "Sheikh"); any other name-like word makes the name a person's
+#: ("Edward Tillman") or an institution's.
+_LEADING = frozenset((
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast",
+    "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
+    "southwestern", "central", "downtown", "uptown", "midtown", "greater", "metro", "rural",
+    "upper", "lower", "inner", "outer", "old", "new", "mount", "fort", "port", "saint", "st",
+    "san", "santa", "santo", "lake", "cape", "point", "kafr", "deir", "tal", "tell", "beit",
+    "ain", "bir", "wadi", "jebel", "jabal", "khan", "sheikh", "bab", "ras", "jisr", "umm",
+    "abu", "bani", "beni", "qasr", "hayy", "hay", "mazraat", "tel", "kfar", "ein", "nahr"))
+
+
+def surname(part: SpanCandidate) -> bool:
+    """Rule ``surname-not-place``: whether ``part``, the end of a longer capitalised name, is a
+    person's surname: the capitalised words before it in that name (``part.lead``: "Edward" of
+    "Edward Tillman", "Officer John" of "Officer John Smith") hold a name-like word that is
+    neither a direction nor the first word of a place's name, and nothing says the whole name
+    is a place ("in Colonia Agricola Pantitlan", "the village of Majdel Aanjar")."""
+    from .spans import is_stop
+
+    if part.locative or part.near or part.explicit:
+        return False
+    words = part.lead.split()
+    if any(not w[:1].isupper() for w in words):
+        return False  # "Malakhyano of Arghandab", "Ciudad de Mexico": a place of a place
+    for word in words:
+        w = word.strip(".,;:'’\"“”()")
+        if len(w) < 2 or not w[0].isupper() or w.isupper() or "-" in w or not w.isalpha():
+            continue  # "Regime-held Aleppo", "ISIS": no given name
+        if w.lower() in _LEADING or w.lower() in FEATURE_WORDS or is_stop(w):
+            continue
+        return True
+    return False
 
 
 # "Officer X", "Sgt. X Y", "Mayor X Y": a title before a name

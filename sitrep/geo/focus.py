@@ -189,6 +189,8 @@ def country_votes(res: Sequence[Resolution], texts: Sequence[str] = (),
     for m in res:
         for cc, v in mention_votes(m).items():
             votes[cc] += v
+        if m.span.province_country and (cc := country_code(m.span.province_country)):
+            votes[cc] += COUNTRY_NAMED  # "York, Pa.": the province says the country
     return votes
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from .context import Containers, containers_of, far_from, haversine_km
 from .evidence import (person_words, reject_loose, reject_persons, reject_unsupported,
-                       shared_province, street_name)
+                       shared_province, street_name, surname)
 from .focus import ARTICLE as _ARTICLE
 from .focus import demonym_votes, hint_country, named_countries, prefer_focus, sentence_countries
 from .focus import focus_country as _focus_country
@@ -105,7 +105,7 @@ def _split_span(gaz: Gazetteer, span: SpanCandidate) -> list[tuple[SpanCandidate
     text = span.text
     words = _words(text)
     found: list[tuple[SpanCandidate, list[PlaceRecord]]] = []
-    i = 0
+    i = last = 0  # last: where the words after the previous match begin
     while i < len(words):
         for j in range(min(len(words), i + 6), i, -1):
             sub = _POSSESSIVE.sub("", text[words[i][0]:words[j - 1][1]].strip(",.;:()"))
@@ -127,7 +127,11 @@ def _split_span(gaz: Gazetteer, span: SpanCandidate) -> list[tuple[SpanCandidate
                 part = replace(span, start=s0, end=s0 + len(sub), text=sub, admin_word=admin,
                                partial=(j - i) < len(words) and len(words) > 1,
                                of_the_city=span.of_the_city and j == len(words))
+                if j == len(words) and i > last:  # "Edward Tillman": the words before it
+                    part.lead = text[words[last][0]:words[i][0]] + (
+                        sub.split()[0] if sub[:1].islower() else "")  # "X of Y": "of" joins places
                 found.append((part, _dedup(records)))
+                last = j
                 i = j
                 break
         else:
@@ -344,10 +348,10 @@ def resolve_in_country(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[
             matched = _split_span(gaz, span)
             parts = [(part, records) for part, records in matched if not _in_name(part, inside)]
             for part, records in parts:
-                street = street_name(span, part)
+                why = "street-name-not-place" if street_name(span, part) else \
+                    "surname-not-place" if surname(part) else ""
                 res.append(Resolution(index, part, offset, name_key(part.text),
-                                      [] if street else [(r, 1.0) for r in records],
-                                      rejected="street-name-not-place" if street else ""))
+                                      [] if why else [(r, 1.0) for r in records], rejected=why))
             if not matched and span.role == "event" and (span.explicit or _placed_beside(span)) \
                     and not is_organisation(span.text):
                 unknown.append(Resolution(index, span, offset, name_key(span.text)))

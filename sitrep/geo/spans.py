@@ -12,13 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lang.en.admin_abbreviations import expand
 from .match import FEATURE_WORDS
 
 __all__ = ["ORG_WORDS", "SpanCandidate", "find_spans", "is_organisation", "is_stop"]
 
 # Arabic articles: "al Kirsh", "as-Silw", "Deir ez-Zor", "Ras ul-Ain"; the short ones only hyphenated
 # ("at Kathua" is English)
-_TOKEN = (r"(?:(?:al|el|ad|ar|az|ash|ad-d|al-)[-‐ ]|(?:as|at|an|ez|es|ed|et|ul|ur|un|us|uz)[-‐])?"
+_TOKEN = (r"(?:(?:al|el|ad|ar|az|ash|ad-d|al-)[-‐ ]|(?:as|at|an|ez|es|ed|et|ul|ur|un|us|uz)[-‐]|"
+          r"(?:Mt|Ft|St|MT|FT|ST)\.\s+(?=[A-Z]))?"
           r"(?:[A-Z\u00C0-\u00DE\u0600-\u06FF][\w'’‘ʿ`\u0600-\u06FF-]*|\d{2,5}(?=\s*[A-Za-z]))")
 _CONNECT = (r"(?:\s+|-|(?:\s+(?:of|de|del|la|le|al|el|bin|ibn|du|des|da|do|dos|das|y|ash|as|ad|ar|az))"
             r"{1,2}\s+)")
@@ -77,7 +79,7 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # "DAMASCUS, March 2 (Reuters) -", "Aleppo, 2 March (SANA) -", "Idlib, Syria —": where the
 # reporter files from, not where the event happened
 _DATELINE = re.compile(
-    rf"^\s*(?:,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=\s*[,(—–-]))?"
+    rf"^\s*(?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?(?=\s*[,(—–-]))?"
     rf"(?:\s*,\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?)?"
     rf"\s*(?:\([^()]{{1,40}}\))?\s*[—–|-]{{1,2}}\s")
 # "X Hospital received the bodies", "according to X hospital": who counted, not where
@@ -94,6 +96,11 @@ _OF_CONTAINER = re.compile(
     rf"^[”\"’]?\s+(?:area|village|locality|neighbou?rhood|hamlet|region|vicinity|outskirts)s?\s+"
     rf"(?:of|in)\s+(?:the\s+)?({_NAME})(?:\s+(?:district|province|county|LGA|region))?"
     rf"(?:\s*,\s*({_NAME}))?")
+
+# "Mt. Juliet, Tenn.", "Reading, PA", "Gastonia, N.C.": a province abbreviated after a town
+_ABBREV_HINT = re.compile(r"^\s*,\s*((?:[A-Z][a-z]{0,4}\.){1,2}|[A-Z]{2,3}\b)")
+# "MT. JULIET, Tenn. (WKRN) --", "YORK, Pa. --", "ST. LOUIS (AP) --": a dateline in capitals
+_CAPS_DATELINE = re.compile(r"^\s*([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]*){0,3})(?=\s*[,(—–-])")
 
 
 @dataclass
@@ -112,6 +119,8 @@ class SpanCandidate:
     hint: str = ""  # parenthesised context after the name: "(eThekwini, KwaZulu-Natal)"
     of_the_city: bool = False  # "X north-east of the city": X lies near the report's city
     beside: bool = False  # "in X, near Y", "in X, in Y", "in X, 10 km north of Y": X is placed by Y
+    province_country: str = ""  # the country of an abbreviated province after it ("X, Tenn.")
+    lead: str = ""  # words of its capitalised name before it, when it ends the name ("Edward ")
 
 
 #: Words that end an organisation's name: "the Azov Battalion", "Gafsa Phosphate Company"
@@ -175,13 +184,17 @@ def _context(sentence: str, start: int, end: int, cand: SpanCandidate) -> SpanCa
     elif _HYPO.search(before[-50:]):
         cand.role = "hypothetical"
     paren = _PAREN.match(after) or _PAREN.match(_KIND_WORDS.sub("", after, count=1))
-    if paren and _abbreviates(paren.group(1), sentence[:end]):
+    if paren and cand.role == "dateline":
+        pass  # "DAMASCUS (Reuters) -", "ST. LOUIS (AP) -": the outlet, no container
+    elif paren and _abbreviates(paren.group(1), sentence[:end]):
         pass  # "the Syrian Observatory for Human Rights (SOHR)": the name's initials, no place
     elif paren:
         cand.hint = paren.group(1)
         cand.explicit = True  # "Lumbishi (Kalehe, Sud-Kivu)": the brackets say it is a place
     elif (of := _OF_CONTAINER.match(after)) is not None:
         cand.hint = ", ".join(g for g in of.groups() if g)
+    elif (abbr := _ABBREV_HINT.match(after)) is not None and expand(abbr.group(1)) is not None:
+        cand.province_country, cand.hint = expand(abbr.group(1))  # type: ignore[misc]
     else:
         comma = _COMMA_HINT.match(after)
         if comma:
@@ -210,6 +223,16 @@ def find_spans(sentence: str) -> list[SpanCandidate]:
     """Candidate place spans of one sentence (offsets relative to ``sentence``), in order."""
     out: list[SpanCandidate] = []
     taken: list[tuple[int, int]] = []
+    caps = _CAPS_DATELINE.match(sentence)
+    if caps and sum(c.isalpha() for c in caps.group(1)) >= 3 \
+            and _DATELINE.match(sentence[caps.end(1):]):
+        # rule ``dateline-in-capitals``: "MT. JULIET, Tenn. (WKRN) --" names the town the report
+        # is filed from; read it as the name it is ("Mt. Juliet"), not as acronyms
+        text = caps.group(1).rstrip(".-'’ ")
+        cand = SpanCandidate(start=caps.start(1), end=caps.start(1) + len(text),
+                             text=_spelled_out(text.title()))
+        out.append(_context(sentence, cand.start, cand.end, cand))
+        taken.append((cand.start, cand.end))
     for m in _QUOTED.finditer(sentence):
         text = m.group(1).strip(" ,.;:")
         if not text or len(text.split()) > 6 or not (text[0].isupper() or text[0].isdigit()
@@ -229,8 +252,31 @@ def find_spans(sentence: str) -> list[SpanCandidate]:
             if regex is _SEQ and " " not in text and _DEMONYM.search(text) and text.endswith(
                     ("ian", "ians", "ese", "ish")):
                 continue
-            cand = SpanCandidate(start=m.start(), end=m.start() + len(text), text=text)
+            cand = SpanCandidate(start=m.start(), end=m.start() + len(text), text=_spelled_out(text))
             out.append(_context(sentence, cand.start, cand.end, cand))
             taken.append((cand.start, cand.end))
     out.sort(key=lambda c: c.start)
+    _abbreviated_provinces(sentence, out)
     return out
+
+
+_PREFIX = re.compile(r"^(Mt|Ft)\.\s+", re.IGNORECASE)
+
+
+def _spelled_out(text: str) -> str:
+    """"Mt. Juliet" -> "Mount Juliet", "Ft. Worth" -> "Fort Worth": as gazetteers write them
+    ("St." stays: GeoNames writes "St. Louis" as often as "Saint ...")."""
+    return _PREFIX.sub(lambda m: ("Mount " if m.group(1).lower() == "mt" else "Fort "), text)
+
+
+def _abbreviated_provinces(sentence: str, spans: list[SpanCandidate]) -> None:
+    """Rule ``abbreviated-province``: "Tenn" after "Mt. Juliet," is Tennessee, named as the
+    province that places the town (and part of the dateline when the town is the dateline)."""
+    for prev, cand in zip(spans, spans[1:]):
+        full = expand(cand.text)
+        if full is None or not re.fullmatch(r"\s*,\s*", sentence[prev.end:cand.start]):
+            continue
+        prev.province_country, cand.text = full
+        cand.admin_word = True
+        if prev.role == "dateline":
+            cand.role = "dateline"

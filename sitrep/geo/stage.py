@@ -199,11 +199,14 @@ def locate_candidates(doc: Doc, resolved: list[Resolution], *,
     pairs = [(r, _mention(r)) for r in resolved]
     # the dateline's city only when the report names no other place for its events, and only
     # in the document's country ("MOSCOW (Sputnik) - ... in Idlib": not Moscow)
-    focus = _focus_mention(pairs) or _focus_mention(pairs, role="dateline")
     home = country or inferred
-    if focus is not None and focus.role == "dateline" and home is not None \
-            and focus.place is not None and focus.place.country != home.country:
-        focus = None
+    dateline = _focus_mention(pairs, role="dateline")
+    if dateline is not None and (home is None or dateline.place is None
+                                 or dateline.place.country != home.country):
+        dateline = None
+    focus = _focus_mention(pairs)
+    if focus is None or (dateline is not None and _passing(focus, pairs)):
+        focus = dateline
     country = home
     last: PlaceMention | None = None
     out: list[EventCandidate] = []
@@ -235,6 +238,19 @@ def locate_candidates(doc: Doc, resolved: list[Resolution], *,
                 sentence_index=cand.sentence_index, place=country.to_place(), geo_precision=gp,
                 where_prec=wp, score=0.0, role="event")
     doc.candidates = out
+
+
+#: Sentences of a report's lede: a place named there is what the report is about.
+LEDE_SENTENCES = 2
+
+
+def _passing(focus: PlaceMention, pairs: list[tuple[Resolution, PlaceMention]]) -> bool:
+    """Rule ``dateline-over-passing-place``: a place the report names once, after its lede
+    ("a handgun reported stolen in Wilson County"), does not take the report's events from the
+    town its dateline names in the same country ("NASHVILLE, Tenn. (WKRN) -- A man shot ...")."""
+    same = [pm for _, pm in pairs if pm.role == "event" and pm.place is not None
+            and focus.place is not None and pm.place.name == focus.place.name]
+    return len(same) <= 1 and all(pm.sentence_index >= LEDE_SENTENCES for pm in same)
 
 
 def _focus_mention(pairs: list[tuple[Resolution, PlaceMention]], *, role: str = "event"

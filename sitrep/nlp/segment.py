@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..config import Settings
+from ..lang.en.admin_abbreviations import DOTTED
 from ..registry import stage
 from ..resources import Resources
 from ..schema import Doc, Sentence
@@ -15,8 +16,10 @@ __all__ = ["Segmenter", "segment_text"]
 # or at a blank line / line break (headlines, datelines).
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Brig|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|"
-    r"Oct|Nov|Dec|U\.S|U\.N|e\.g|i\.e|vs|approx|Gov|Sen|Rep|Prof|Inc|Co|Ltd)\.|\b[A-Z]\.)$"
-)
+    r"Oct|Nov|Dec|U\.S|U\.N|e\.g|i\.e|vs|approx|Gov|Sen|Rep|Prof|Inc|Co|Ltd|Mt|Ft|Pt|Ste|"
+    r"ST|MT|FT|PT|STE|" + "|".join(sorted((re.escape(a) for a in DOTTED), key=len, reverse=True))
+    + r")\.|\b[A-Z]\.)$"
+)  # a state after a town ("Mt. Juliet, Tenn.") does not end the dateline's sentence
 # Arabic adds the semicolon ؛ and the headline bar | (only before Arabic text, so English
 # bylines such as "Aleppo | Reuters" stay whole); the Arabic comma ، is a clause boundary, not a
 # sentence one (see sitrep.nlp.detect_ar), since a casualty figure often follows it.

@@ -94,6 +94,22 @@ def test_evidence_street_name_is_no_place() -> None:
     assert place is not None and place.place is not None and place.place.name == "Memphis"
 
 
+def test_evidence_last_word_of_a_full_name_is_a_surname() -> None:
+    doc = _geocode("A teen was shot in Tulsa on Friday. Reporters spoke with the teen, "
+                   "Edward Davis, who was released.", "shot")
+    assert all(pm.place is None for pm in doc.places if pm.span.text == "Davis")
+    assert any("'Davis' is no place here (rule surname-not-place" in n for n in doc.notes)
+
+
+@pytest.mark.parametrize("text", ["A man was shot in North Tulsa on Friday.",
+                                  "Police in Old Town Tulsa said a man was shot."])
+def test_evidence_a_direction_or_locative_before_a_place_keeps_it(text: str) -> None:
+    doc = _geocode(text, "shot")
+    place = doc.candidates[0].place
+    assert place is not None and place.place is not None and place.place.name == "Tulsa"
+    assert not any("surname-not-place" in n for n in doc.notes)
+
+
 def test_evidence_small_homonym_without_support_is_not_chosen() -> None:
     doc = _geocode("Davis was quiet on Sunday after a man was shot.", "shot")
     davis = [pm for pm in doc.places if pm.span.text == "Davis"]

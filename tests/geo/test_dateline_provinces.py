@@ -1,0 +1,131 @@
+"""Issue 22: datelines in capitals and abbreviated provinces ("YORK, Pa. --", "Mt. Juliet, Tenn.").
+
+Local and wire copy places its town by the abbreviation of its state; the abbreviation says the
+country and the province, so a homonym abroad ("York", England) or in another state ("Joliet",
+Illinois, a loose spelling of "Juliet") is not the report's town.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.config import Settings
+from sitrep.geo.gazetteer import MemoryGazetteer, PlaceRecord
+from sitrep.geo.spans import find_spans
+from sitrep.geo.stage import Geocoder
+from sitrep.lang.en.admin_abbreviations import expand
+from sitrep.nlp.segment import segment_text
+from sitrep.resources import Resources
+from sitrep.schema import Doc, Document, EventCandidate, Span
+from sitrep.taxonomy import TYPE_OF_SUB
+
+
+def _rec(uid: str, name: str, lat: float, lon: float, kind: str, population: int, admin1: str,
+         cc: str = "US", country: str = "United States") -> PlaceRecord:
+    return PlaceRecord(uid=uid, name=name, lat=lat, lon=lon, kind=kind, population=population,
+                       admin1=admin1, cc=cc, country=country)
+
+
+GAZ = MemoryGazetteer([
+    _rec("c:US", "United States", 38.9, -77.0, "country", 300_000_000, ""),
+    _rec("c:GB", "United Kingdom", 51.5, -0.1, "country", 60_000_000, "", "GB", "United Kingdom"),
+    _rec("a1:pa", "Pennsylvania", 40.9, -77.8, "admin1", 12_000_000, "Pennsylvania"),
+    _rec("a1:tn", "Tennessee", 35.8, -86.3, "admin1", 6_000_000, "Tennessee"),
+    _rec("t:york-gb", "York", 53.96, -1.08, "city", 150_000, "England", "GB", "United Kingdom"),
+    _rec("t:york-pa", "York", 39.96, -76.73, "city", 44_000, "Pennsylvania"),
+    _rec("t:joliet", "Joliet", 41.53, -88.08, "city", 150_000, "Illinois"),
+    _rec("t:mtjuliet", "Mount Juliet", 36.2, -86.52, "town", 35_000, "Tennessee"),
+    _rec("t:davis", "Davis", 38.54, -121.74, "town", 65_000, "California"),
+    _rec("t:nashville", "Nashville", 36.17, -86.78, "city", 600_000, "Tennessee"),
+    _rec("a2:wilson", "Wilson County", 36.15, -86.3, "admin2", 130_000, "Tennessee"),
+])
+
+
+def _geocode(text: str, trigger: str) -> Doc:
+    resources = Resources(Settings())
+    resources.put("geo.gazetteer", GAZ)
+    doc = Doc(document=Document(id="t", text=text))
+    doc.sentences = segment_text(text)
+    i = text.index(trigger)
+    sentence = next(s.index for s in doc.sentences if s.start <= i < s.end)
+    doc.candidates.append(EventCandidate(
+        sentence_index=sentence, trigger=Span(start=i, end=i + len(trigger), text=trigger),
+        event_type=TYPE_OF_SUB["Attack"], sub_event_type="Attack"))
+    return Geocoder(resources)(doc)
+
+
+@pytest.mark.parametrize(("text", "country", "province"), [
+    ("Tenn.", "United States", "Tennessee"), ("Tenn", "United States", "Tennessee"),
+    ("N.C.", "United States", "North Carolina"), ("Pa.", "United States", "Pennsylvania"),
+    ("Ont.", "Canada", "Ontario")])
+def test_abbreviated_province_expands(text: str, country: str, province: str) -> None:
+    assert expand(text) == (country, province)
+
+
+@pytest.mark.parametrize("text", ["Foo.", "Reuters", "", "Pan", "TN", "PA"])
+def test_other_words_are_no_province(text: str) -> None:
+    assert expand(text) is None
+
+
+def test_dateline_state_abbreviation_does_not_end_the_sentence() -> None:
+    sentences = segment_text("NASHVILLE, Tenn. (WKRN) – A man was shot. He died.")
+    assert [s.text for s in sentences] == ["NASHVILLE, Tenn. (WKRN) – A man was shot.", "He died."]
+    assert len(segment_text("MT. JULIET, Tenn. (WKRN) – A boy was shot.")) == 1
+
+
+def test_capital_dateline_is_one_span_read_as_a_name() -> None:
+    spans = find_spans("MT. JULIET, Tenn. (WKRN) – A boy was shot on Tuesday.")
+    town = spans[0]
+    assert (town.text, town.role, town.hint, town.province_country) == (
+        "Mount Juliet", "dateline", "Tennessee", "United States")
+    assert spans[1].text == "Tennessee" and spans[1].role == "dateline"  # part of the dateline
+
+
+def test_outlet_in_brackets_after_a_dateline_is_no_container() -> None:
+    spans = find_spans("ST. LOUIS (AP) — Two men were shot dead.")
+    assert spans[0].text == "St. Louis" and spans[0].role == "dateline" and spans[0].hint == ""
+
+
+def test_abbreviated_state_after_a_town_is_its_province() -> None:
+    spans = find_spans("Two men were shot in Gastonia, N.C. on Friday.")
+    assert spans[0].text == "Gastonia" and spans[0].hint == "North Carolina"
+    assert spans[0].province_country == "United States"
+
+
+def test_postal_code_is_no_province() -> None:
+    # "TN" is Tamil Nadu in Indian copy as often as Tennessee in American copy
+    spans = find_spans("Workers held a protest in Chennai city (Chennai, TN) on Friday.")
+    assert all(s.province_country == "" for s in spans)
+
+
+def test_abbreviated_state_picks_the_town_over_a_bigger_namesake_abroad() -> None:
+    doc = _geocode("YORK, Pa. — A man was shot and killed Tuesday night, police said.", "shot")
+    place = doc.candidates[0].place
+    assert place is not None and place.place is not None
+    assert (place.place.name, place.place.admin1) == ("York", "Pennsylvania")
+
+
+def test_capital_dateline_town_and_street_words_are_no_other_place() -> None:
+    doc = _geocode("MT. JULIET, Tenn. (WKRN) – A boy was shot Tuesday afternoon. Deputies were "
+                   "called to Davis Corner Road where the boy was found.", "shot")
+    place = doc.candidates[0].place
+    assert place is not None and place.place is not None
+    assert (place.place.name, place.place.admin1) == ("Mount Juliet", "Tennessee")
+    assert any("'Davis' is no place here (rule street-name-not-place" in n for n in doc.notes)
+
+
+def test_dateline_town_over_a_place_named_once_after_the_lede() -> None:
+    doc = _geocode("NASHVILLE, Tenn. (WKRN) – A man accidentally shot himself in the leg on Tuesday. "
+                   "He was taken to a hospital. Officers searched the car. They found a handgun "
+                   "reported stolen in Wilson County.", "shot")
+    place = doc.candidates[0].place
+    assert place is not None and place.place is not None
+    assert place.place.name == "Nashville"
+
+
+def test_place_of_the_lede_keeps_the_events_over_the_dateline() -> None:
+    doc = _geocode("NASHVILLE, Tenn. (WKRN) – Police said a man was shot on Tuesday. "
+                   "Deputies in Wilson County are investigating the shooting.", "shot")
+    place = doc.candidates[0].place
+    assert place is not None and place.place is not None
+    assert place.place.name == "Wilson County"
