@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..schema import Event
 from .block import GEOHASH_PRECISION, index_keys, query_keys
@@ -104,20 +105,45 @@ def _named_apart(a: Event, b: Event) -> bool:
     """Whether the two sentences name two different particular places (:mod:`.particulars`):
     people in common do not join "clashes in Nahri Saraj" and "clashes in Sangin". Two resolved
     places do not count against: outlets name one shooting by its neighbourhood or its city, and
-    a geocoder slips (on the GVA development part, vetoing them lost a third of the merges)."""
+    a geocoder slips (on the GVA development part, vetoing them lost a third of the merges). A
+    report the geocoder gave no point at all is as unresolved as one that fell back to a city: no
+    slip can explain its name, so a different name is a different place."""
     (na, fa), (nb, fb) = named_place(a), named_place(b)
-    if not (fa or fb) or not na or not nb:
+    if not (fa or fb or _unplaced(a) or _unplaced(b)) or not na or not nb:
         return False
     return not similar_names(na, nb)
+
+
+def _unplaced(event: Event) -> bool:
+    return event.latitude is None or event.longitude is None
+
+
+@lru_cache(maxsize=1)
+def _group_names() -> frozenset[str]:
+    """Names and aliases of the shipped actor knowledge base (normalised): "Boko Haram", "Al
+    Shabaab". Two capitalised words the knowledge base knows name a group, and a group is named in
+    every incident it takes part in: no particular of one."""
+    from ..actors.kb import load_kb, normalise_alias
+
+    kb = load_kb()
+    return frozenset(normalise_alias(x) for e in kb.entries for x in (*e.aliases, e.name or "") if x)
+
+
+def _is_group(name: str) -> bool:
+    from ..actors.kb import normalise_alias
+
+    return normalise_alias(name) in _group_names()
 
 
 def same_people(event: Event, reports: Sequence[Event], context: ContextOf,
                 common: Callable[[str], bool] = _no_commons) -> Match | None:
     """Two outlets' reports of one incident name the same people; two incidents in one city on one
     day do not. When the event's document and a report's both name a person in their ledes (not a
-    common one: a report names other incidents' victims further down), the event joins the cluster whatever point each geocoder chose, provided every report's
-    dates can meet (allowing LAG_DAYS of reporting delay), the countries agree and the types are
-    compatible (a shooting and its aftermath's arrest are two events)."""
+    common one: a report names other incidents' victims further down; not a group the actor
+    knowledge base knows, as "Boko Haram" is named in all its attacks), the event joins the cluster
+    whatever point each geocoder chose, provided every report's dates can meet (allowing LAG_DAYS
+    of reporting delay), the countries agree, the types are compatible (a shooting and its
+    aftermath's arrest are two events) and the sentences do not name two places (:func:`_named_apart`)."""
     ctx = context(event)
     if ctx is None or not ctx.people:
         return None
@@ -127,6 +153,7 @@ def same_people(event: Event, reports: Sequence[Event], context: ContextOf,
         if cr is not None:  # named in both ledes: what both reports are about
             shared |= {p for p in ctx.lede_people & cr.lede_people if not common(p)}
     shared -= _coded_names(event, reports)
+    shared = {p for p in shared if not _is_group(p)}
     if not shared:
         return None
     for r in reports:

@@ -30,7 +30,7 @@ from rapidfuzz import fuzz
 from ..schema import Event
 from .block import date_window
 from .features import LAG_DAYS, DocContext, pair_features
-from .particulars import named_place
+from .particulars import named_place, similar_names
 
 __all__ = ["DEFAULT_MATCH_CONFIG", "LAG_DAYS", "Match", "MatchConfig", "distance_km", "is_generic_actor",
            "learned_match", "match_events", "place_similarity", "type_compatibility"]
@@ -165,9 +165,26 @@ def _actors(a: Event, b: Event, config: MatchConfig) -> tuple[bool, float, dict[
         one_sided = sa[other_i][1] in (6, 7) or sb[other_j][1] in (6, 7)
         state_pair = sa[i][1] in (1, 8) and sb[j][1] in (1, 8)
         if one_sided or (state_pair and a.event_type == "Explosions/Remote violence"):
-            feats["attribution_conflict"] = True
-            return True, -neg_sim, feats
+            refused = _attribution_refused(a, b)
+            if refused is None:
+                feats["attribution_conflict"] = True
+                return True, -neg_sim, feats
+            feats["attribution_refused"] = refused
     return False, -neg_sim, feats
+
+
+def _attribution_refused(a: Event, b: Event) -> str | None:
+    """Why two reports that name different perpetrators are not one disputed incident, or None.
+
+    A dispute over *who* did it is only a dispute when the reports agree on *what* happened and
+    *where*: the same sub-event type (an abduction and a shooting by different actors are two
+    acts), at a place finer than a province (two one-sided attacks with different perpetrators,
+    both only placed at a province's or a country's point, are not shown to be one)."""
+    if a.sub_event_type != b.sub_event_type:
+        return "sub_event_type"
+    if max(a.geo_precision or 3, b.geo_precision or 3) >= 3:
+        return "geo_precision"
+    return None
 
 
 _NEAR = re.compile(r"^(near|outskirts of|around|north|south|east|west|of|the|in)\s+", re.IGNORECASE)
@@ -204,9 +221,11 @@ def _same_unresolved(a: tuple[str | None, str | None], b: tuple[str | None, str 
     names the place it fell back to, and no more precisely than a district or region (a vaguer
     account of the same event: "in Idleb province"; "in Kandahar city" is a place of its own). Two
     different unknown villages that fell back to one city are not 0 km apart. ``a``, ``b``: (name,
-    fallback); ``ev``: the two events (their geo_precision)."""
+    fallback); ``ev``: the two events (their geo_precision). The name is all that is known of an
+    unresolved place, so two of them must be spellings of one name (:func:`.particulars.similar_names`),
+    not merely share a consonant skeleton ("Charbolak" and "Balkh" do)."""
     (na, fa), (nb, fb) = a, b
-    if na and nb and place_similarity(na, nb) >= config.name_threshold:
+    if na and nb and similar_names(na, nb):
         return True
     for (_, fx), (ny, fy), y in ((a, b, ev[1]), (b, a, ev[0])):
         if fx and not fy and ny and _norm(ny) == _norm(fx) and (y.geo_precision or 3) >= 2:

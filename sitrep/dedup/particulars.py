@@ -24,7 +24,8 @@ from rapidfuzz import fuzz
 
 from ..schema import Event
 
-__all__ = ["named_place", "particular_places", "particular_spans", "similar_names", "unresolved_place"]
+__all__ = ["country_only", "named_place", "particular_places", "particular_spans", "similar_names",
+           "unresolved_place"]
 
 _PREP = (r"(?:in|at|near|on|outside|around|inside|into|(?:outskirts|countryside|vicinity|area|village|town|city"
          r"|district|province|governorate|suburbs?|neighbou?rhood)\s+of)")
@@ -99,9 +100,11 @@ def similar_names(a: str, b: str) -> bool:
 
 
 #: What lies between a place and the container it is said to be in: "Kinda in Idleb", "Charbolak
-#: district, Balkh", "Kansafra in the southern countryside of Idleb", "Torah Garah of Arghistan".
+#: district, Balkh", "Kansafra in the southern countryside of Idleb", "Torah Garah of Arghistan",
+#: "Khirbat Ferro south of Tell Abiad" (a place set by its bearing from a town lies in its area).
 _INSIDE = re.compile(r"^['’‘\s]*(?:(?:district|village|town|area|camp|front|frontline|city|neighbou?rhood|road|"
-                     r"suburb)s?\s*)?(?:,|in|near|of|outside)\s+(?:the\s+)?(?:(?:[a-z]+ern|rural|outskirts|"
+                     r"suburb)s?\s*)?(?:,|in|near|of|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)"
+                     r"\s+(?:the\s+)?(?:(?:[a-z]+ern|rural|outskirts|"
                      r"countryside|vicinity|province|district|governorate|area|city|town|limits)\s+(?:of\s+)?)*$")
 
 
@@ -156,11 +159,25 @@ def named_place(event: Event) -> tuple[str | None, str | None]:
     """(the place the report stands for, the point it sits at when that is another place, or None).
 
     An explicit fallback (``geo_fallback``: the geocoder knew it did not resolve the name) comes
-    first; otherwise the sentence's first particular place, when the coded location does not stand
-    for it ("Kinda" coded at Idlib; "Charbolak district" coded at the city of Balkh)."""
+    first; a report placed only at its country (:func:`country_only`) stands for the sentence's
+    place, or the country, at the country's point; otherwise the sentence's first particular place,
+    when the coded location does not stand for it ("Kinda" coded at Idlib; "Charbolak district"
+    coded at the city of Balkh)."""
     if event.geo_fallback:
         return event.location, event.geo_fallback
     implicit = unresolved_place(event)
+    if country_only(event):
+        return implicit or event.location, event.country
     if implicit is not None:
         return implicit, event.location
     return event.location, None
+
+
+def country_only(event: Event) -> bool:
+    """Whether the report is placed at nothing finer than its country ("Somalia", at the capital's
+    point by convention). A country is no place in ACLED's unit of analysis: such a report fell
+    back to the country as an unknown village falls back to its province, so its distance to any
+    other report is unknown (it matches another account of the same unplaced event, not the capital)."""
+    if not event.location or not event.country or event.admin1:
+        return False
+    return _fold(event.location) == _fold(event.country)

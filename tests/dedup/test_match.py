@@ -89,3 +89,20 @@ def test_match_type_compatibility(a: str, b: str, score: float) -> None:
     ea = make_event(sub_event_type=a, event_type=types.get(a, "Battles"))
     eb = make_event(sub_event_type=b, event_type=types.get(b, "Battles"))
     assert type_compatibility(ea, eb) == score
+
+
+@pytest.mark.parametrize(("b_over", "why"), [
+    # what happened differs as well as who did it: an abduction and a shooting are two acts
+    ({"sub_event_type": "Abduction/forced disappearance"}, "sub_event_type"),
+    # both only placed at a province's point: two attacks in one province are not shown to be one
+    ({"geo_precision": 3}, "geo_precision"),
+])
+def test_match_attribution_conflict_needs_the_same_act_at_a_place(b_over: dict[str, object], why: str) -> None:
+    civilians = {"event_type": "Violence against civilians", "sub_event_type": "Attack",
+                 "actor2": "Civilians (Syria)", "inter2": 7}
+    a = make_event(**{**BASE, **civilians, **({"geo_precision": 3} if why == "geo_precision" else {})})
+    b = make_event(**{**BASE, **civilians, "actor1": "Islamic State (Syria)", "inter1": 2, **b_over})
+    m = match_events(a, b)
+    assert not m.ok and m.reason == "actors"
+    assert m.features["attribution_refused"] == why
+    assert "attribution_conflict" not in m.features

@@ -12,12 +12,14 @@ from datetime import date
 import pytest
 
 from sitrep.dedup.match import match_events
-from sitrep.dedup.particulars import named_place, particular_places, similar_names, unresolved_place
+from sitrep.dedup.particulars import (country_only, named_place, particular_places, similar_names,
+                                      unresolved_place)
 from sitrep.schema import Event, Evidence
 
 
 def _event(sentence: str, location: str, mention: str | None = None, *, precision: int = 1,
-           doc: str = "d1", admin1: str | None = "Northland", lat: float = 35.0, lon: float = 36.0) -> Event:
+           doc: str = "d1", admin1: str | None = "Northland", lat: float | None = 35.0,
+           lon: float | None = 36.0) -> Event:
     evidence = [Evidence(doc_id=doc, field="location", start=0, end=len(mention), text=mention)] if mention else []
     return Event(event_id_cnty=f"XX-{doc}", event_date=date(2024, 5, 3), year=2024, time_precision=1,
                  disorder_type="Political violence", event_type="Explosions/Remote violence",
@@ -86,3 +88,38 @@ def test_two_named_places_at_two_points_do_not_merge_whatever_the_precision() ->
     inside = _event("Shelling hit Ardo district.", "Northland", "Northland", doc="c", precision=2,
                     lat=35.1, lon=36.1)
     assert match_events(a, inside).ok  # Northland is Ardo's admin1: a vaguer account
+
+
+def test_a_place_set_by_its_bearing_from_the_coded_town_is_unresolved() -> None:
+    ev = _event("Troops shelled fighters near Kafr Dalla south of Bemal in Northland.", "Bemal", "Bemal")
+    assert unresolved_place(ev) == "Kafr Dalla"
+    other = _event("Troops shelled fighters in Ardo south of Bemal.", "Bemal", "Bemal", doc="b")
+    m = match_events(ev, other)
+    assert not m.ok and m.features["unresolved"] == ["Kafr Dalla", "Ardo"]
+
+
+def test_an_unresolved_name_must_be_spelled_alike_not_merely_share_consonants() -> None:
+    """"Charbolak" and "Balkh" share a consonant skeleton (ratio 75); the district named inside
+    the province is still another place than the province's town."""
+    district = _event("Gunmen attacked a convoy in Charbolak district, Balkh.", "Balkh", "Balkh", doc="a")
+    town = _event("Gunmen ambushed soldiers in Balkh district.", "Balkh", "Balkh", doc="b")
+    assert named_place(district) == ("Charbolak", "Balkh")
+    m = match_events(district, town)
+    assert not m.ok and m.reason == "place"
+    assert m.features["unresolved"] == ["Charbolak", "Balkh"]
+
+
+def test_a_report_placed_only_at_its_country_has_no_place() -> None:
+    """A country's point (its capital's, by convention) is no place: a report placed there matches
+    another account of the same unplaced event, not a report of the capital or of a named village."""
+    village = _event("Rebels attacked a base in Kindar.", "Xland", admin1=None, precision=3, doc="a")
+    unplaced = _event("Rebels attacked at dawn.", "Xland", admin1=None, precision=3, doc="b")
+    capital = _event("Rebels attacked the market of Bemal.", "Bemal", "Bemal", doc="c")
+    assert country_only(village) and not country_only(capital)
+    assert named_place(village) == ("Kindar", "Xland")
+    assert named_place(unplaced) == ("Xland", "Xland")
+    assert not match_events(village, unplaced).ok
+    m = match_events(unplaced, capital)
+    assert not m.ok and m.features["geo_fallback"] == ["Xland", None]
+    assert match_events(unplaced, _event("Rebels attacked at dusk.", "Xland", admin1=None, precision=3,
+                                         doc="d")).ok

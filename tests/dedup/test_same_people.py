@@ -115,3 +115,35 @@ def test_one_shooting_coded_as_a_clash_by_one_outlet_and_an_attack_by_another() 
         update={"disorder_type": "Political violence", "event_type": "Battles", "sub_event_type": "Armed clash"})
     _, match = index.add(clash)
     assert match is not None and match.features["decision"] == "same people"
+
+
+def test_a_group_the_actor_knowledge_base_knows_is_no_particular() -> None:
+    """"Al Shabaab" reads like a full name, but a group is named in every attack it makes."""
+    a = "Witnesses blamed Al Shabaab for the blast at a checkpoint."
+    b = "Witnesses blamed Al Shabaab for the attack on a convoy."
+    assert "al shabaab" in people_names(a)
+    index = MergeIndex(contexts={"a": doc_context(a, published=date(2016, 3, 11)),
+                                 "b": doc_context(b, published=date(2016, 3, 11))})
+    index.add(_event("a", date(2016, 3, 10), 2.0, 45.3, "Milltown", "Banaadir"))
+    _, match = index.add(_event("b", date(2016, 3, 10), 1.7, 44.8, "Marka", "Lower Shabeelle"))
+    assert match is None
+
+
+def test_a_report_without_a_point_keeps_the_place_its_sentence_names() -> None:
+    """Same person, two places named: the report the geocoder could not place at all did not slip
+    to a namesake, so its named place stands against the other report's."""
+    text = "Party cadres including Tutwa Quimby beat members of a rival faction."
+    index = MergeIndex(contexts={"a": doc_context(text, published=date(2016, 3, 11)),
+                                 "b": doc_context(text, published=date(2016, 3, 11))})
+    unplaced = _event("a", date(2016, 3, 10), 40.1, -75.1, "Milltown", "Pennsylvania").model_copy(
+        update={"latitude": None, "longitude": None, "location": None, "admin1": None,
+                "notes": "Cadres beat members of a rival faction in Kindar."})
+    placed = _event("b", date(2016, 3, 10), 39.0, -104.9, "Bemal", "Colorado").model_copy(
+        update={"notes": "Cadres beat members of a rival faction in Bemal."})
+    index.add(unplaced)
+    _, match = index.add(placed)
+    assert match is None
+    same = MergeIndex(contexts=dict(index.contexts))
+    same.add(unplaced)
+    _, match = same.add(placed.model_copy(update={"notes": "Cadres beat members of a rival faction in Kindar."}))
+    assert match is not None and match.features["decision"] == "same people"
