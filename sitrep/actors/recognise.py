@@ -92,7 +92,18 @@ def _tokens(text: str) -> list[tuple[int, int, str, str, bool]]:
 
 
 def _case_sensitive(alias: str) -> bool:
-    return any(len(t) <= 3 and t.isupper() and t.isalpha() for t in re.split(r"[\s\-]+", alias))
+    """An acronym is matched as written: "IS", "SDF", and mixed-case ones such as "LeT" or "JeM"
+    (else "let me die" is Lashkar-e-Taiba)."""
+    return any(t.isalpha() and ((len(t) <= 3 and t.isupper())
+                                or (len(t) <= 4 and not (t.isupper() or t.islower() or t.istitle())))
+               for t in re.split(r"[\s\-]+", alias))  # "NATO" stays "Nato" in British copy
+
+
+def _shouting(text: str) -> bool:
+    """Whether ``text`` is written in capitals (a caps headline, a broadcast transcript): there
+    every word looks like an acronym ("IS", "LET"), so acronyms are no evidence of a group."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 20 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def _raw_key(alias: str) -> str:
@@ -118,6 +129,7 @@ class Matcher:
     def _scan(self, text: str, table: Mapping[str, object]) -> list[tuple[int, int, str]]:
         prefixes = self.prefixes
         toks = _tokens(text)
+        acronyms = not _shouting(text)
         out: list[tuple[int, int, str]] = []
         for i in range(len(toks)):
             first = toks[i][2]
@@ -131,8 +143,8 @@ class Matcher:
                     options.append(f"{key} {norm[:-2]}".lstrip())
                 for option in options:
                     if option in table and (option not in self.case_keys
-                                            or " ".join(t[3] for t in toks[i:j + 1]).removesuffix("'s")
-                                            in self.case_raw):
+                                            or (acronyms and " ".join(t[3] for t in toks[i:j + 1])
+                                                .removesuffix("'s") in self.case_raw)):
                         best, best_key = j, option
                         break
                 key = options[0]

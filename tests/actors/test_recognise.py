@@ -26,9 +26,23 @@ def test_recognise_finds_aliases_and_descriptions(matcher: Matcher, text: str, e
 @pytest.mark.parametrize("text", [
     "This is what the report says.",  # "IS" is case-sensitive
     "Military sources said the road was open.",  # a claimant, not an actor
+    "Please don't let me die, she begged.",  # "LeT" is a mixed-case acronym: matched as written
 ])
 def test_recognise_ignores_false_friends(matcher: Matcher, text: str) -> None:
     assert _names(matcher, text) == []
+
+
+def test_recognise_no_acronyms_in_a_sentence_written_in_capitals(matcher: Matcher) -> None:
+    hits = matcher.find("THE SHOOTING IS UNDER INVESTIGATION AND THEY LET THE CROWD GO HOME.")
+    assert not any(h.text in ("IS", "LET") for h in hits)
+    assert [h.text for h in matcher.find("IS fighters attacked the town.")][:1] == ["IS fighters"] \
+        or matcher.find("IS fighters attacked the town.")[0].text.startswith("IS")
+
+
+def test_recognise_mixed_case_acronym_as_written(matcher: Matcher) -> None:
+    hits = matcher.find("LeT militants attacked the post.")
+    assert [h.text for h in hits][:1] == ["LeT militants"] or hits[0].text.startswith("LeT")
+    assert any("Lashkar" in (e.name or "") for e in hits[0].entries)
 
 
 def test_recognise_offsets_point_into_text(matcher: Matcher) -> None:
