@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ..lang.capitals import written_in_capitals
 from .kb import ActorEntry, KnowledgeBase, normalise_alias
 
 __all__ = ["Hit", "Matcher", "build_matcher", "infer_inter"]
@@ -99,12 +100,6 @@ def _case_sensitive(alias: str) -> bool:
                for t in re.split(r"[\s\-]+", alias))  # "NATO" stays "Nato" in British copy
 
 
-def _shouting(text: str) -> bool:
-    """Whether ``text`` is written in capitals (a caps headline, a broadcast transcript): there
-    every word looks like an acronym ("IS", "LET"), so acronyms are no evidence of a group."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 20 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-
 
 def _raw_key(alias: str) -> str:
     return " ".join(t.strip(_LEAD + _TRAIL) for t in re.split(r"[\s\-–—/]+", alias.replace("’", "'")) if t)
@@ -129,7 +124,7 @@ class Matcher:
     def _scan(self, text: str, table: Mapping[str, object]) -> list[tuple[int, int, str]]:
         prefixes = self.prefixes
         toks = _tokens(text)
-        acronyms = not _shouting(text)
+        acronyms = not written_in_capitals(text)  # "IT IS", "LET": no acronyms
         out: list[tuple[int, int, str]] = []
         for i in range(len(toks)):
             first = toks[i][2]

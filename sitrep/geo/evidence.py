@@ -121,6 +121,8 @@ def reject_loose(m: Resolution) -> None:
     for rec, quality in m.candidates:
         if written_as(m.span.text, rec) or rec.priority >= PRIORITY_IMPORT:
             kept.append((rec, quality))  # its own name, or a place the user imported
+        elif m.span.shouted:
+            continue  # "FROM THE SCENE" in a transcript in capitals: any loose key meets a village
         elif evidence and not (_kind_in_span(m.span.text) and not _similar(m.span.text, rec)):
             kept.append((rec, quality))
         elif len(_plain(m.span.text)) >= 4 and _similar(m.span.text, rec) \

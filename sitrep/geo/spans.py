@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lang.capitals import written_in_capitals
 from ..lang.en.admin_abbreviations import expand
 from .match import FEATURE_WORDS
 
@@ -121,6 +122,7 @@ class SpanCandidate:
     beside: bool = False  # "in X, near Y", "in X, in Y", "in X, 10 km north of Y": X is placed by Y
     province_country: str = ""  # the country of an abbreviated province after it ("X, Tenn.")
     lead: str = ""  # words of its capitalised name before it, when it ends the name ("Edward ")
+    shouted: bool = False  # its sentence is written in capitals: the capitals say nothing
 
 
 #: Words that end an organisation's name: "the Azov Battalion", "Gafsa Phosphate Company"
@@ -257,7 +259,11 @@ def find_spans(sentence: str) -> list[SpanCandidate]:
             taken.append((cand.start, cand.end))
     out.sort(key=lambda c: c.start)
     _abbreviated_provinces(sentence, out)
+    if written_in_capitals(sentence):
+        for cand in out:
+            cand.shouted = cand.role != "dateline"
     return out
+
 
 
 _PREFIX = re.compile(r"^(Mt|Ft)\.\s+", re.IGNORECASE)

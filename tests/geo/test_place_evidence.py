@@ -110,6 +110,14 @@ def test_evidence_a_direction_or_locative_before_a_place_keeps_it(text: str) -> 
     assert not any("surname-not-place" in n for n in doc.notes)
 
 
+def test_evidence_no_loose_key_in_a_sentence_written_in_capitals() -> None:
+    # in capitals every word looks like a name: "IN VIDEO" must not meet "Vidio" through the loose key
+    doc = _geocode("A MAN WAS SHOT IN VIDEO ON FRIDAY NIGHT, POLICE SAID.", "SHOT")
+    assert all(pm.place is None for pm in doc.places if pm.span.text.lower() == "video")
+    plain = _geocode("A man was shot in Video on Friday night, police said.", "shot")
+    assert _place_of(plain, "Video").place is not None  # said to be a place, in ordinary case
+
+
 def test_evidence_small_homonym_without_support_is_not_chosen() -> None:
     doc = _geocode("Davis was quiet on Sunday after a man was shot.", "shot")
     davis = [pm for pm in doc.places if pm.span.text == "Davis"]

@@ -1,0 +1,17 @@
+"""Whether a sentence is written in capitals (any language with letter case)."""
+
+from __future__ import annotations
+
+__all__ = ["written_in_capitals"]
+
+#: Share of a sentence's letters in capitals above which capitals say nothing about names.
+CAPITALS_SHARE = 0.8
+_MIN_LETTERS = 20
+
+
+def written_in_capitals(text: str) -> bool:
+    """Whether ``text`` is written in capitals (a caps headline, a broadcast transcript). There
+    every word is capitalised, so a capital is no sign of a name, and every short word looks like
+    an acronym ("IT IS", "LET")."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= _MIN_LETTERS and sum(c.isupper() for c in letters) >= CAPITALS_SHARE * len(letters)
