@@ -3,7 +3,8 @@
 Gates (all must pass):
 
 - type: same sub-event type, same event type, or a compatible pair of families (a battle reported
-  as shelling by another outlet; a territory capture reported as a clash);
+  as shelling by another outlet; a territory capture reported as a clash); a battle and an attack
+  on civilians only with strong place agreement (``type_rule``, :func:`match_events`);
 - date: the date windows overlap (each widened by its time precision, see ``block.date_window``);
 - place: distance within the radius of the less precise of the two (geo_precision 1: 5 km,
   2: 25 km, 3: 75 km); two places more than ``same_place_km`` apart must also have similar names
@@ -41,6 +42,12 @@ _FAMILY_PAIRS: dict[frozenset[str], float] = {
     frozenset({"Battles", "Explosions/Remote violence"}): 0.6,
     frozenset({"Explosions/Remote violence", "Violence against civilians"}): 0.5,
     frozenset({"Protests", "Riots"}): 0.7,
+}
+#: Violent event types one incident is coded as by different outlets' copy: the same shooting is an
+#: attack on a civilian in one report and a clash between the police and a gunman in another. Their
+#: type score when the rest of the evidence is strong (:func:`match_events`, ``type_rule``).
+_CROSS_FAMILY: dict[frozenset[str], float] = {
+    frozenset({"Battles", "Violence against civilians"}): 0.4,
 }
 _GENERIC = re.compile(r"^(unidentified|unknown)|\(unknown\)|forces of unknown|^rebel group|"
                       r"^(civilians|protesters|rioters) \(", re.IGNORECASE)
@@ -106,6 +113,15 @@ def type_compatibility(a: Event, b: Event) -> float:
     return _FAMILY_PAIRS.get(frozenset({a.event_type or "", b.event_type or ""}), 0.0)
 
 
+def _cross_family(a: Event, b: Event) -> float:
+    """Type score of two violent types one incident may be coded as (``_CROSS_FAMILY``), or 0.
+    Violence against civilians counts only as an *attack* (a shooting): an abduction or a sexual
+    assault is another act than the clash reported beside it."""
+    if any(e.event_type == "Violence against civilians" and e.sub_event_type != "Attack" for e in (a, b)):
+        return 0.0
+    return _CROSS_FAMILY.get(frozenset({a.event_type or "", b.event_type or ""}), 0.0)
+
+
 def is_generic_actor(name: str | None) -> bool:
     """True for placeholders that fit any actor of their inter code."""
     return name is None or bool(_GENERIC.search(name))
@@ -143,7 +159,15 @@ def _actor_pair(a: tuple[str | None, int | None], b: tuple[str | None, int | Non
     return 0.0, "conflict"
 
 
-def _actors(a: Event, b: Event, config: MatchConfig) -> tuple[bool, float, dict[str, Any]]:
+def _actors(a: Event, b: Event, config: MatchConfig, *, cross_family: bool = False
+            ) -> tuple[bool, float, dict[str, Any]]:
+    """Whether the actor slots are compatible, their similarity, and how they matched.
+
+    cross_family: the two reports code the incident as different violent types (an attack and a
+    clash); then the party one report does not share with the other (the civilian victim of the
+    attack, the police of the clash) is a different *role*, not a different event: one conflicting
+    slot is accepted when the other slot names the same or a similar actor (``role_conflict``).
+    """
     sa = [(a.actor1, a.inter1), (a.actor2, a.inter2)]
     sb = [(b.actor1, b.inter1), (b.actor2, b.inter2)]
     best: tuple[int, float, list[str], list[tuple[int, int]]] | None = None
@@ -160,6 +184,9 @@ def _actors(a: Event, b: Event, config: MatchConfig) -> tuple[bool, float, dict[
     if n_conf == 0:
         return True, -neg_sim, feats
     if n_conf == 1 and any(h in ("same", "similar") for h in hows):
+        if cross_family:
+            feats["role_conflict"] = True
+            return True, -neg_sim, feats
         i, j = conflicts[0]
         other_i, other_j = 1 - i, 1 - j
         one_sided = sa[other_i][1] in (6, 7) or sb[other_j][1] in (6, 7)
@@ -291,20 +318,50 @@ def learned_match(a: Event, b: Event, ctx_a: DocContext, ctx_b: DocContext) -> M
     return Match(p >= model.threshold, p, feats, None if p >= model.threshold else "score")
 
 
+def _strong_place(feats: dict[str, Any], config: MatchConfig) -> str | None:
+    """How two reports that passed the place gate agree on the place beyond it, or None: the same
+    place name within the match radius (``same_name``), or two precise points (geo_precision 1)
+    within the precise radius (``precise_radius``). Weaker evidence (a district's point, a county
+    that contains the town) does not let the type gate bend."""
+    if feats.get("place_name_similarity", 0.0) >= STRONG_NAME_SIMILARITY:
+        return "same_name"
+    d = feats.get("distance_km")
+    if d is not None and feats.get("geo_precision") == [1, 1] and d <= config.radius_km.get(1, 5.0):
+        return "precise_radius"
+    return None
+
+
+#: Place-name similarity (0-100) that counts as the same name for the violent_cross_family rule.
+STRONG_NAME_SIMILARITY = 90.0
+
+
 def match_events(a: Event, b: Event, *, config: MatchConfig = DEFAULT_MATCH_CONFIG,
                  contexts: tuple[DocContext | None, DocContext | None] = (None, None)) -> Match:
     """Compare two events; ``features`` says what matched (kept in the merge log).
 
     contexts: the two reports' documents; with both (and ``config.learned``) the learned model
     decides (:func:`learned_match`), otherwise the gates and score of this module.
+
+    A battle and violence against civilians (one shooting coded as a clash with the police by one
+    outlet and as an attack by another) pass the type gate only when the rest of the evidence is
+    strong: their date windows overlap and they agree on the place beyond the place gate (the same
+    place name, or two precise points within the precise radius: :func:`_strong_place`). The
+    features then name the rule (``type_rule: violent_cross_family``, ``strong_place``), the type
+    scores 0.4 (below any compatible pair), and one actor slot may differ in role (:func:`_actors`).
     """
     if config.learned and contexts[0] is not None and contexts[1] is not None:
         return learned_match(a, b, contexts[0], contexts[1])
     feats: dict[str, Any] = {}
     t = type_compatibility(a, b)
+    cross = False
+    if t == 0.0:
+        t = _cross_family(a, b)
+        cross = t > 0.0
     feats["type"] = round(t, 2)
     if t == 0.0:
         return Match(False, 0.0, feats, "type")
+    if cross:
+        feats["type_rule"] = "violent_cross_family"
     slack = config.date_slack_days
     wa, wb = date_window(a, slack_days=slack), date_window(b, slack_days=slack)
     if wa is None or wb is None:
@@ -319,7 +376,12 @@ def match_events(a: Event, b: Event, *, config: MatchConfig = DEFAULT_MATCH_CONF
     feats.update(pf)
     if not ok:
         return Match(False, 0.0, feats, "place")
-    ok, actor_score, af = _actors(a, b, config)
+    if cross:
+        strong = _strong_place(feats, config)
+        if strong is None:
+            return Match(False, 0.0, feats, "type")
+        feats["strong_place"] = strong
+    ok, actor_score, af = _actors(a, b, config, cross_family=cross)
     feats.update(af)
     if not ok:
         return Match(False, 0.0, feats, "actors")

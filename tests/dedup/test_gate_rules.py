@@ -1,0 +1,91 @@
+"""The type gate bent on strong place agreement (issue 23): a battle and an attack on civilians
+coded for one shooting by two outlets (``type_rule: violent_cross_family``). Synthetic reports."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.dedup.index import MergeIndex
+from sitrep.dedup.match import match_events
+from sitrep.schema import Evidence
+from tests.helpers import make_event
+
+DAY = date(2019, 5, 14)
+NEXT = date(2019, 5, 15)
+US = dict(country="United States", admin1="Ohio", admin2="Marlow County", location="Brindle Heights",
+          latitude=40.10, longitude=-83.00, geo_precision=1, claims=[], fatalities=1)
+ATTACK = dict(event_type="Violence against civilians", sub_event_type="Attack",
+              actor1="Unidentified Armed Group (United States)", inter1=3,
+              actor2="Civilians (United States)", inter2=7)
+CLASH = dict(event_type="Battles", sub_event_type="Armed clash",
+             actor1="Police Forces of the United States (2017-)", inter1=1,
+             actor2="Unidentified Armed Group (United States)", inter2=3)
+
+
+def _on(day: date, **over: object) -> dict[str, object]:
+    return {"event_date": day, "date_start": day, "date_end": day, **over}
+
+
+def _report(doc: str, day: date, kind: dict[str, object], **over: object):  # type: ignore[no-untyped-def]
+    return make_event(**{**US, **kind, **_on(day), "doc_id": doc, "doc_ids": [doc],
+                         "evidence": [Evidence(doc_id=doc, field="trigger", start=0, end=4, text="shot")], **over})
+
+
+def test_attack_and_clash_at_one_named_place_are_one_shooting() -> None:
+    a, b = _report("d1", DAY, ATTACK), _report("d2", DAY, CLASH)
+    m = match_events(a, b)
+    assert m.ok, (m.reason, m.features)
+    assert m.features["type_rule"] == "violent_cross_family"
+    assert m.features["strong_place"] == "same_name"
+    assert m.features["role_conflict"] is True  # the civilian victim and the police: other roles
+    assert m.features["type"] == 0.4  # weaker than any same-family pair
+    assert m.score < match_events(a, _report("d3", DAY, ATTACK)).score
+
+
+def test_attack_and_clash_at_two_precise_points_nearby_are_one_shooting() -> None:
+    a = _report("d1", DAY, ATTACK)
+    b = _report("d2", DAY, CLASH, location="Brindle Hts", latitude=40.11, longitude=-83.00)  # ~1.1 km
+    m = match_events(a, b)
+    assert m.ok, (m.reason, m.features)
+    assert m.features["strong_place"] in ("same_name", "precise_radius")
+
+
+def test_attack_and_clash_need_strong_place_agreement() -> None:
+    # the clash is only placed at the county that contains the town: enough for two reports of
+    # one type, not for two types
+    a = _report("d1", DAY, ATTACK, geo_precision=2)
+    b = _report("d2", DAY, CLASH, location="Marlow County", latitude=40.18, longitude=-83.05, geo_precision=2)
+    m = match_events(a, b)
+    assert not m.ok and m.reason == "type", m.features
+    assert match_events(a, _report("d3", DAY, ATTACK, location="Marlow County", latitude=40.18,
+                                   longitude=-83.05, geo_precision=2)).ok
+
+
+@pytest.mark.parametrize(("over_a", "over_b", "gate"), [
+    # an abduction is another act than the clash beside it
+    ({"sub_event_type": "Abduction/forced disappearance"}, {}, "type"),
+    # the windows must overlap: the next day is another day
+    ({}, _on(NEXT), "date"),
+    # both slots differ: not one incident seen in two roles
+    ({}, {"actor2": "Sons of Marlow Militia", "inter2": 3}, "actors"),
+    # a protest and a clash are not one violent incident
+    ({"event_type": "Protests", "sub_event_type": "Peaceful protest", "actor1": "Protesters (United States)",
+      "inter1": 6, "actor2": None, "inter2": None}, {}, "type"),
+])
+def test_cross_family_refusals(over_a: dict[str, object], over_b: dict[str, object], gate: str) -> None:
+    a = _report("d1", DAY, ATTACK, **over_a)
+    b = _report("d2", DAY, CLASH, **over_b)
+    m = match_events(a, b)
+    assert not m.ok and m.reason == gate, m.features
+
+
+def test_merge_index_joins_the_clash_report_to_the_attack_and_logs_the_rule() -> None:
+    index = MergeIndex()
+    first, _ = index.add(_report("d1", DAY, ATTACK, fatalities=1))
+    second, m = index.add(_report("d2", DAY, CLASH, fatalities=1))
+    assert second == first and m is not None
+    assert m.features["type_rule"] == "violent_cross_family" and m.features["strong_place"] == "same_name"
+    merged = index.clusters[first].merged
+    assert merged.doc_ids == ["d1", "d2"] and merged.event_date == DAY and merged.fatalities == 1
