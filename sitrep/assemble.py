@@ -4,7 +4,9 @@ Rules applied (coding-rules.md):
 - negated, hypothetical and undated background candidates are dropped (and noted why);
 - candidates on the same day at the same place with compatible actors form one event;
 - an explosion inside an ongoing battle (same day, place) is merged into the Armed clash;
-- civilians killed during a battle or explosion count in that event, not a separate Attack.
+- civilians killed during a battle or explosion count in that event, not a separate Attack;
+- the headline's toll is the article's check: the events of one story count no more deaths than
+  its headline reports (:func:`check_headline_toll`).
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from .resources import Resources
 from .schema import Actor, Claim, Doc, Event, EventCandidate, Evidence, PlaceMention
 from .taxonomy import disorder_type, interaction, type_of_violence
 
-__all__ = ["Assembler", "event_from_group", "group_candidates", "headline_indexes"]
+__all__ = ["Assembler", "check_headline_toll", "event_from_group", "group_candidates", "headline_indexes",
+           "headline_toll"]
 
 _SUB_RANK = {  # which sub-type wins when candidates merge into one event
     "Non-state actor overtakes territory": 0, "Government regains territory": 0,
@@ -285,6 +288,86 @@ def headline_indexes(doc: Doc) -> set[int]:
     return found
 
 
+def _headline_text(doc: Doc) -> tuple[str, int | None]:
+    """The story's headline and its offset in the text (None when the text does not hold it): the
+    document's title, else the headline sentences."""
+    title = " ".join((doc.document.title or "").split())
+    if title:
+        at = doc.text.find(title, 0, len(title) + 400)
+        return title, (at if at >= 0 else None)
+    heads = sorted(headline_indexes(doc))
+    if not heads:
+        return "", None
+    first = doc.sentences[heads[0]]
+    return doc.text[first.start:doc.sentences[heads[-1]].end], first.start
+
+
+def headline_toll(doc: Doc) -> tuple[int, int, int] | None:
+    """(deaths, start, end) the headline reports with a stated number ("Air strikes kill 22",
+    "2 medics among 31 dead": 31), the span in the text's offsets (start = end = -1 when the text
+    does not hold the title); None when the headline states no count of deaths (no figure, a vague
+    one like "dozens", or only a running toll)."""
+    if doc.language != "en":
+        return None
+    from .discourse.cues import aggregate_cue  # lazy: the discourse package imports this module
+    from .normalise.casualties import find_figures
+    from .normalise.date_rules import NUMERIC_RULES, find_dates
+    from .normalise.fatalities import tally
+
+    text, at = _headline_text(doc)
+    if not text or aggregate_cue(text):
+        return None
+    skip = [(d.start, d.end) for d in find_dates(text, doc.pub_date, only=NUMERIC_RULES)]
+    figs = [f for f in find_figures(text, skip=skip) if f.quantity == "killed"]
+    if not figs:
+        return None
+    result = tally([(f, 0, []) for f in figs], significant=False)
+    used = [f for f, _ in result.used]
+    if not used or result.fatalities <= 0 or any(f.rule != "number" or f.earlier for f in used):
+        return None
+    if at is None:
+        return result.fatalities, -1, -1
+    return result.fatalities, at + min(f.start for f in used), at + max(f.end for f in used)
+
+
+def check_headline_toll(doc: Doc, events: list[Event]) -> None:
+    """The headline states the story's news and its toll; the events coded from the story count
+    no more deaths than that (coding rules, "Whole articles": a death is counted once, a total is
+    a check on its details, recalled happenings and running tolls are no new deaths). When the
+    events add up to more, the headline's own event keeps its deaths first (the event holding the
+    headline's figure, else one with the headline's toll), then the others in the order the story
+    tells them, until the headline's toll is spent; the rest count 0, each with its reason."""
+    found = headline_toll(doc)
+    if found is None or len(doc.sentences) < 2:
+        return
+    toll, start, end = found
+    total = sum(e.fatalities or 0 for e in events)
+    if total <= toll:
+        return
+
+    def first_figure(e: Event) -> int:
+        return min((x.start for x in e.evidence if x.field == "fatalities"), default=len(doc.text))
+
+    def rank(e: Event) -> tuple[bool, bool, int]:
+        own = any(x.field == "fatalities" and start <= x.start < end for x in e.evidence)
+        return (not own, e.fatalities != toll, first_figure(e))
+
+    left = toll
+    for event in sorted((e for e in events if e.fatalities), key=rank):
+        counted = toll - left
+        kept = min(event.fatalities or 0, left)
+        left -= kept
+        if kept == event.fatalities:
+            continue
+        note = (f"fatalities: {event.fatalities} lowered to {kept}: the headline reports {toll} deaths "
+                f"and the story's other events count {counted} of them")
+        doc.notes.append(note)
+        event.why.append(note)
+        event.fatalities = kept
+        if event.fatalities_low is not None:
+            event.fatalities_low = min(event.fatalities_low, kept)
+
+
 def drop_headline_restatements(doc: Doc, kept: list[EventCandidate]) -> list[EventCandidate]:
     """A headline summarises the body: its candidate is dropped when the body codes the same kind.
     A headline the discourse stage placed in a happening of the body stays in it as one more
@@ -335,6 +418,7 @@ class Assembler:
             kept.append(cand)
         kept = drop_headline_restatements(doc, kept)
         doc.events = [event_from_group(doc, g) for g in group_candidates(kept)]
+        check_headline_toll(doc, doc.events)
         return doc
 
 
