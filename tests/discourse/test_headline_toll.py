@@ -41,6 +41,9 @@ def _code(pipe: Pipeline, text: str, *, title: bool = True) -> Doc:
 
 
 def test_headline_toll_bounds_the_story_and_explains_the_lowered_event(pipe: Pipeline) -> None:
+    # the policy's known cost: a roundup's second happening (Morek, the day before) gives up its
+    # deaths to the headline's toll. Keeping other days' events out of the check was measured:
+    # FA-KES untouched slice within 20 % 0.745 -> 0.709, as most such events are recalled ones.
     doc = _code(pipe, TWO_HAPPENINGS)
     assert sum(e.fatalities or 0 for e in doc.events) == 9
     strike = next(e for e in doc.events if e.location == "Saraqib" and e.fatalities)
