@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.config import Settings
+from collections.abc import Callable
+
 from sitrep.geo.gazetteer import MemoryGazetteer, PlaceRecord
 from sitrep.geo.spans import find_spans
-from sitrep.geo.stage import Geocoder
 from sitrep.lang.en.admin_abbreviations import expand
 from sitrep.nlp.segment import segment_text
-from sitrep.resources import Resources
-from sitrep.schema import Doc, Document, EventCandidate, Span
-from sitrep.taxonomy import TYPE_OF_SUB
+from sitrep.schema import Doc
+
+Geocode = Callable[..., Doc]
 
 
 def _rec(uid: str, name: str, lat: float, lon: float, kind: str, population: int, admin1: str,
@@ -39,19 +39,6 @@ GAZ = MemoryGazetteer([
     _rec("t:nashville", "Nashville", 36.17, -86.78, "city", 600_000, "Tennessee"),
     _rec("a2:wilson", "Wilson County", 36.15, -86.3, "admin2", 130_000, "Tennessee"),
 ])
-
-
-def _geocode(text: str, trigger: str) -> Doc:
-    resources = Resources(Settings())
-    resources.put("geo.gazetteer", GAZ)
-    doc = Doc(document=Document(id="t", text=text))
-    doc.sentences = segment_text(text)
-    i = text.index(trigger)
-    sentence = next(s.index for s in doc.sentences if s.start <= i < s.end)
-    doc.candidates.append(EventCandidate(
-        sentence_index=sentence, trigger=Span(start=i, end=i + len(trigger), text=trigger),
-        event_type=TYPE_OF_SUB["Attack"], sub_event_type="Attack"))
-    return Geocoder(resources)(doc)
 
 
 @pytest.mark.parametrize(("text", "country", "province"), [
@@ -98,34 +85,35 @@ def test_postal_code_is_no_province() -> None:
     assert all(s.province_country == "" for s in spans)
 
 
-def test_abbreviated_state_picks_the_town_over_a_bigger_namesake_abroad() -> None:
-    doc = _geocode("YORK, Pa. — A man was shot and killed Tuesday night, police said.", "shot")
+def test_abbreviated_state_picks_the_town_over_a_bigger_namesake_abroad(geocode: Geocode) -> None:
+    doc = geocode(GAZ, "YORK, Pa. — A man was shot and killed Tuesday night, police said.", ["shot"],
+                  sub="Attack")
     place = doc.candidates[0].place
     assert place is not None and place.place is not None
     assert (place.place.name, place.place.admin1) == ("York", "Pennsylvania")
 
 
-def test_capital_dateline_town_and_street_words_are_no_other_place() -> None:
-    doc = _geocode("MT. JULIET, Tenn. (WKRN) – A boy was shot Tuesday afternoon. Deputies were "
-                   "called to Davis Corner Road where the boy was found.", "shot")
+def test_capital_dateline_town_and_street_words_are_no_other_place(geocode: Geocode) -> None:
+    doc = geocode(GAZ, "MT. JULIET, Tenn. (WKRN) – A boy was shot Tuesday afternoon. Deputies were "
+                   "called to Davis Corner Road where the boy was found.", ["shot"], sub="Attack")
     place = doc.candidates[0].place
     assert place is not None and place.place is not None
     assert (place.place.name, place.place.admin1) == ("Mount Juliet", "Tennessee")
     assert any("'Davis' is no place here (rule street-name-not-place" in n for n in doc.notes)
 
 
-def test_dateline_town_over_a_place_named_once_after_the_lede() -> None:
-    doc = _geocode("NASHVILLE, Tenn. (WKRN) – A man accidentally shot himself in the leg on Tuesday. "
+def test_dateline_town_over_a_place_named_once_after_the_lede(geocode: Geocode) -> None:
+    doc = geocode(GAZ, "NASHVILLE, Tenn. (WKRN) – A man accidentally shot himself in the leg on Tuesday. "
                    "He was taken to a hospital. Officers searched the car. They found a handgun "
-                   "reported stolen in Wilson County.", "shot")
+                   "reported stolen in Wilson County.", ["shot"], sub="Attack")
     place = doc.candidates[0].place
     assert place is not None and place.place is not None
     assert place.place.name == "Nashville"
 
 
-def test_place_of_the_lede_keeps_the_events_over_the_dateline() -> None:
-    doc = _geocode("NASHVILLE, Tenn. (WKRN) – Police said a man was shot on Tuesday. "
-                   "Deputies in Wilson County are investigating the shooting.", "shot")
+def test_place_of_the_lede_keeps_the_events_over_the_dateline(geocode: Geocode) -> None:
+    doc = geocode(GAZ, "NASHVILLE, Tenn. (WKRN) – Police said a man was shot on Tuesday. "
+                   "Deputies in Wilson County are investigating the shooting.", ["shot"], sub="Attack")
     place = doc.candidates[0].place
     assert place is not None and place.place is not None
     assert place.place.name == "Wilson County"
