@@ -256,11 +256,23 @@ def find_cues(text: str) -> list[CueHit]:
 
 
 _SELF_HARM = re.compile(r"\b(?:commit(?:s|ted|ting)?|attempted|tried) $")
+# ACLED's suicide bomb: the attacker detonates the explosives they carry ("suicide bomber", "a
+# suicide car bomb", "a suicide attack on the checkpoint", "blew himself up")
+_SUICIDE_ATTACK = re.compile(r"suicide[\s-]+(?:attack|operation|mission|assault|raid|squad|fighter|"
+                             r"militant|commando)")
+_BOMBING = re.compile(r"\b(?:bomb\w*|explosi\w*|blasts?|blew|detonat\w*|vbied|ieds?|vests?|belts?|car|"
+                      r"truck|vehicle)\b")
 
 
 def _is_self_harm(low: str, hit: CueHit) -> bool:
-    """'committed suicide' is no suicide bombing."""
-    return hit.sub_event_type == "Suicide bomb" and bool(_SELF_HARM.search(low, max(0, hit.start - 12), hit.start))
+    """'committed suicide', 'an apparent murder-suicide', 'shot himself in a suicide': no suicide
+    bombing. The word counts only with an attack or explosives in its sentence (ACLED's definition:
+    an attacker who detonates the explosives they carry)."""
+    if hit.sub_event_type != "Suicide bomb" or not low.startswith("suicide", hit.start):
+        return False
+    if _SELF_HARM.search(low, max(0, hit.start - 12), hit.start):
+        return True
+    return not (_SUICIDE_ATTACK.match(low, hit.start) or _BOMBING.search(low))
 
 
 _DATE_WORDS = frozenset({"March", "May"})

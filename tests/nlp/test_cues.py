@@ -24,6 +24,23 @@ def test_cues_find_the_sub_type_cue(text: str, sub: str) -> None:
         assert text[h.start:h.end] == h.text
 
 
+@pytest.mark.parametrize("text", [
+    "A suicide attack on the checkpoint killed five soldiers.",
+    "A suicide car bomb exploded near the base.",
+])
+def test_cues_suicide_with_an_attack_or_explosives_is_a_suicide_bomb(text: str) -> None:
+    assert "Suicide bomb" in {h.sub_event_type for h in find_cues(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Police said the man died in an apparent murder-suicide on Friday.",
+    "The man committed suicide after shooting his wife.",
+    "Investigators ruled the shooting a suicide.",
+])
+def test_cues_suicide_without_an_attack_or_explosives_is_no_bombing(text: str) -> None:
+    assert "Suicide bomb" not in {h.sub_event_type for h in find_cues(text)}
+
+
 def test_cues_rocket_propelled_grenade_is_not_a_grenade_cue() -> None:
     hits = find_cues("Fighters fired rocket-propelled grenades at the army positions.")
     assert "Grenade" not in {h.sub_event_type for h in hits}
