@@ -45,7 +45,7 @@ _NEAR = re.compile(r"(?:near|outskirts of|vicinity of|countryside of|around|outs
                    r"(?:ern)?(?: of| countryside of)?|km (?:from|of)|kilometres (?:from|of)|"
                    r"kilometers (?:from|of)|close to|edge of|entrance to|direction of|towards)"
                    r"\s+(?:the\s+)?(?:city of\s+|town of\s+|village of\s+)?[“\"]?$", re.IGNORECASE)
-_SOURCE = re.compile(r"(?:hospitals?(?: of| in)?|sources? in|based in|correspondents? in|"
+_SOURCE = re.compile(r"(?:hospitals?(?: of| in)?|(?:medical|trauma|health)\s+cent(?:er|re)s?(?: of| in)|clinics?(?: of| in)|sources? in|based in|correspondents? in|"
                      r"reporters? in|media in|medics? in|morgue in|doctors? in|"
                      r"received (?:in|at)|transferred to|taken to|brought to|statement from)"
                      r"\s+(?:the\s+)?[“\"]?$", re.IGNORECASE)

@@ -250,9 +250,35 @@ def find_cues(text: str) -> list[CueHit]:
         for m in (cue.lower.finditer(low) if same and cue.lower is not None
                   else cue.pattern.finditer(text))
     ]
-    hits = [h for h in hits if not _is_date_word(text, h) and not _is_self_harm(low, h)]
+    hits = [h for h in hits if not _is_date_word(text, h) and not _is_self_harm(low, h)
+            and not _is_charge(low, h)]
     hits.sort(key=lambda h: (h.start, -h.weight))
     return hits
+
+
+#: the crime a charge, warrant or conviction names: "charged with murder", "a warrant for
+#: attempted murder", "convicted of the killing": a legal step, not a happening of its own (coding
+#: rules: reports of trials or sentences are not events; the happening is coded where it is told)
+_CHARGE = re.compile(r"\b(?:charg(?:e|es|ed|ing)|indict(?:ed|ment)|convict(?:ed|ion)|warrants?|counts?|"
+                     r"acquitted|sentenced|guilty|pleaded|pled)\s+(?:\w+\s+){0,2}?"
+                     r"(?:with|of|for|on|to)\s+(?:(?:an?|the|one|two|three|four|five|six|\d+|first|second|"
+                     r"third|capital|attempted|counts?|of|degree|first-degree|second-degree|third-degree|"
+                     r"felony|criminal|and)\s+)*$")
+
+
+_WARRANT_AFTER = re.compile(r"\s+warrants?\b")
+_WARRANT_BEFORE = re.compile(r"\bwarrants?\s+(?:\w+\s+){0,2}?for\s+(?:his|her|their|the|an?)\s+$")
+
+
+def _is_charge(low: str, hit: CueHit) -> bool:
+    """'charged with murder' names a charge, 'an arrest warrant' a wanted arrest: legal steps, not
+    happenings (only what happened is an event); the killing is coded where the story tells it."""
+    if hit.sub_event_type == "Arrests":
+        return bool(_WARRANT_AFTER.match(low, hit.end)
+                    or _WARRANT_BEFORE.search(low, max(0, hit.start - 50), hit.start))
+    return hit.sub_event_type in ("Attack", "Armed clash", "Mob violence", "Sexual violence",
+                                  "Abduction/forced disappearance") \
+        and bool(_CHARGE.search(low, max(0, hit.start - 60), hit.start))
 
 
 _SELF_HARM = re.compile(r"\b(?:commit(?:s|ted|ting)?|attempted|tried) $")

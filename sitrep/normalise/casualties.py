@@ -314,6 +314,78 @@ def _one_more(text: str, figures: list[Figure]) -> list[Figure]:
     return out
 
 
+#: One person named by a singular noun: counted as one death when listed with a counted group.
+_PERSON = (r"(?:man|woman|boy|girl|child|kid|baby|infant|toddler|teen|teenager|father|mother|dad|mom|son|"
+           r"daughter|husband|wife|brother|sister|grandmother|grandfather|grandson|granddaughter|uncle|aunt|"
+           r"nephew|niece|cousin|friend|girlfriend|boyfriend|neighbou?r|officer|deputy|trooper|soldier|"
+           r"suspect|gunman|shooter|victim)")
+#: "a man and his two children were found dead", "Father and two kids killed": the person listed
+#: right before a counted group
+_ONE_BEFORE = re.compile(rf"(?:^|(?<=[\s,;:(\u2014\u2013-]))(?:(?:a|an|one|the|his|her|their)\s+)?(?P<p>{_PERSON})"
+                         r"(?:\s*,\s*|\s+and\s+)(?:(?:his|her|their|the)\s+)?$", re.IGNORECASE)
+#: the items of a headline-style list after a counted group, up to its death word: "4 women, man,
+#: unborn child slain" (only a bare singular person noun is one more death; a qualified item is not
+#: counted, the conservative reading)
+_LIST_ITEM = re.compile(r"(?:\s*,\s*|\s+and\s+)(?:(?P<art>a|an|one|the|his|her|their)\s+)?(?P<item>[\w'’-]+(?:\s+(?!(?:and|were|was|are|found)\b|(?:"
+                        rf"{_KILLED})\b)[\w'’-]+)?)", re.IGNORECASE)
+
+
+_COUNTED_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w'’-]+\s+)?$",
+                             re.IGNORECASE)
+
+
+def _listed_persons(text: str, figures: list[Figure]) -> list[Figure]:
+    """Single persons listed with a counted group of the dead add one death each (coding rules:
+    deaths of different people add up): "a man and his two kids were found dead" -> 1 + 2,
+    "4 women, man, unborn child slain" -> 4 + 1. A person already counted by a figure of its own is
+    not counted again."""
+    out: list[Figure] = []
+    spans = [(g.start, g.end) for g in figures]
+
+    def free(s: int, e: int, own: Figure) -> bool:
+        if _COUNTED_BEFORE.search(text, max(0, s - 25), s):
+            return False  # "one man and one officer died": the person has a count of its own
+        return not any(s < ge and gs < e and (gs, ge) != (own.start, own.end) for gs, ge in spans)
+
+    for f in figures:
+        if f.quantity != "killed" or f.rule not in ("number", "vague") or f.subset or f.total or f.earlier:
+            continue
+        m = _ONE_BEFORE.search(text, max(0, f.start - 40), f.start)
+        if m and m.end() == f.start and free(m.start("p"), m.end("p"), f):
+            out.append(Figure("killed", 1, 1, 1, m.start("p"), m.end("p"), m.group("p"), what=m.group("p"),
+                              civilian=is_civilian(m.group("p")), rule="number"))
+            spans.append((m.start("p"), m.end("p")))
+        # a list after the group's noun, ended by a death word: headline style, no verb in between
+        what_end = f.start + len(str(f.value) if f.text[:1].isdigit() else f.text.split()[0])
+        head = re.match(r"\s+[\w'’-]+", text[what_end:])
+        if head is None:
+            continue
+        at = what_end + head.end()
+        items: list[re.Match[str]] = []
+        while True:
+            it = _LIST_ITEM.match(text, at)
+            if it is None:
+                break
+            items.append(it)
+            at = it.end()
+            if re.match(rf"\s+(?:(?:were|was)\s+)?(?:found\s+)?(?:{_KILLED})\b", text[at:], re.IGNORECASE):
+                break
+        if not items or not re.match(rf"\s+(?:(?:were|was)\s+)?(?:found\s+)?(?:{_KILLED})\b", text[at:],
+                                     re.IGNORECASE):
+            continue
+        if _AND_ONE.match(text, what_end + head.end()):
+            continue  # "killing four women and a man": read by _one_more
+        if _SUBSET.search(text[what_end:at]):
+            continue  # "5 people, including a child, killed": the child is one of the five
+        for it in items:
+            item = it.group("item")
+            if re.fullmatch(_PERSON, item, re.IGNORECASE) and free(it.start("item"), it.end("item"), f):
+                out.append(Figure("killed", 1, 1, 1, it.start("item"), it.end("item"), item, what=item,
+                                  civilian=is_civilian(item), rule="number"))
+                spans.append((it.start("item"), it.end("item")))
+    return out
+
+
 #: A person's age is no count: "Freda Lockett, 39, was killed", "Lockett (39)", "aged 39",
 #: "ages 10 to 14", "two 15-year-old boys".
 _AGE = re.compile(r"\b[A-Z][\w'’-]+,\s+(\d{1,3}),|\b[A-Z][\w'’-]+\s+\((\d{1,3})\)|\baged?s?\s+(\d{1,3})\b"
@@ -371,6 +443,7 @@ def find_figures(text: str, *, skip: list[tuple[int, int]] | None = None) -> lis
         text[max(0, f.start - 60):f.start]) else f for f in figures]
     figures = _inherit(text, nums, figures)
     figures += _one_more(text, figures)
+    figures += _listed_persons(text, figures)
     taken = [(f.start, f.end) for f in figures] + list(skip)
     death_cue = bool(_DEATH_CUE.search(low))
     for m in _SINGLE.finditer(text) if death_cue else ():

@@ -143,3 +143,22 @@ def test_cues_people_fleeing_a_group_are_no_other_cue() -> None:
 )
 def test_cues_more_phrasings(text: str, sub: str) -> None:
     assert sub in {h.sub_event_type for h in find_cues(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "An arrest warrant was issued charging him with murder.",
+    "Prosecutors said he was indicted on two counts of murder.",
+    "He pleaded guilty to murder last year.",
+    "A judge signed a warrant for his arrest.",
+])
+def test_cues_a_charge_names_a_crime_not_a_happening(text: str) -> None:
+    """A warrant, a charge or a plea is a legal step: neither an arrest nor an attack happened."""
+    assert not find_cues(text)
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("Gunmen murdered two farmers on Monday.", "Attack"),
+    ("Police arrested a man wanted for the killing.", "Arrests"),
+])
+def test_cues_told_happenings_still_cue(text: str, sub: str) -> None:
+    assert sub in {h.sub_event_type for h in find_cues(text)}

@@ -146,3 +146,29 @@ def test_casualties_numbers_that_name_or_count_others_are_no_deaths(text: str) -
 
 def test_casualties_number_before_an_age_counts_the_dead() -> None:
     assert [(f.quantity, f.value) for f in find_figures("Two 15-year-old boys were killed.")] == [("killed", 2)]
+
+
+@pytest.mark.parametrize(("text", "total"), [
+    ("A woman and her three children were found dead in the house.", 4),
+    ("Father and two sons found dead in farmhouse", 3),
+    ("3 men, woman slain in parking lot shooting", 4),
+    ("Police said two men, a woman and a boy were killed.", 4),
+    ("Two soldiers and a child were killed.", 3),
+])
+def test_casualties_single_persons_listed_with_a_counted_group_add_one_each(text: str, total: int) -> None:
+    """Deaths of different people add up: a person listed with a counted group is one more."""
+    figures = [f for f in find_figures(text) if f.quantity == "killed" and not f.subset]
+    assert sum(f.value for f in figures) == total
+
+
+@pytest.mark.parametrize(("text", "total"), [
+    ("One man and one officer died in the exchange.", 2),
+    ("Six people, including a child, were killed.", 6),
+    ("4 men, unnamed relative killed in ambush", 4),
+    ("A man and two women were wounded.", 0),
+])
+def test_casualties_listed_person_is_not_counted_twice_or_when_qualified(text: str, total: int) -> None:
+    """A person with a count of its own, a part of the group ("including"), a qualified item and the
+    wounded add nothing."""
+    figures = [f for f in find_figures(text) if f.quantity == "killed" and not f.subset]
+    assert sum(f.value for f in figures) == total
