@@ -101,8 +101,27 @@ def _case_sensitive(alias: str) -> bool:
 
 
 
+def _acronym(token: str) -> bool:
+    return token.isalpha() and ((len(token) <= 3 and token.isupper())
+                                or (len(token) <= 4 and not (token.isupper() or token.islower() or token.istitle())))
+
+
+def _case_word(token: str) -> str:
+    """Only an alias's acronyms are matched as written: "US-led air strikes" is also the
+    headline's "US-Led Air Strikes", never "us-led air strikes"."""
+    return token if _acronym(token) else token.lower()
+
+
+def _case_phrase(toks: list[tuple[int, int, str, str, bool]]) -> str:
+    """The text's words as :func:`_raw_key` keys an alias ("the SDF's": "SDF")."""
+    words = [t[3] for t in toks]
+    words[-1] = words[-1].removesuffix("'s")
+    return " ".join(_case_word(w) for w in words)
+
+
 def _raw_key(alias: str) -> str:
-    return " ".join(t.strip(_LEAD + _TRAIL) for t in re.split(r"[\s\-–—/]+", alias.replace("’", "'")) if t)
+    return " ".join(_case_word(t.strip(_LEAD + _TRAIL))
+                    for t in re.split(r"[\s\-–—/]+", alias.replace("’", "'")) if t)
 
 
 class Matcher:
@@ -138,8 +157,7 @@ class Matcher:
                     options.append(f"{key} {norm[:-2]}".lstrip())
                 for option in options:
                     if option in table and (option not in self.case_keys
-                                            or (acronyms and " ".join(t[3] for t in toks[i:j + 1])
-                                                .removesuffix("'s") in self.case_raw)):
+                                            or (acronyms and _case_phrase(toks[i:j + 1]) in self.case_raw)):
                         best, best_key = j, option
                         break
                 key = options[0]

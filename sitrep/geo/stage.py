@@ -218,6 +218,15 @@ def locate_candidates(doc: Doc, resolved: list[Resolution], *,
         out.append(cand)
         chosen = _pick_from(cand, by_sentence.get(cand.sentence_index, []), doc,
                             home.country if home is not None else None)
+        if chosen is not None and _only_country(chosen):
+            # rule ``country-is-no-location``: "in northern Syria", "Al-Qaeda's branch in Syria":
+            # a clause naming only the country takes the story's place inside it (the last event
+            # place, else its focus) at precision 2, as a sentence naming no place does
+            inner = last if last is not None and _within(last, chosen) else \
+                focus if focus is not None and _within(focus, chosen) else None
+            if inner is not None:
+                gp, wp = max(inner.geo_precision, 2), max(inner.where_prec, 2)
+                chosen = inner.model_copy(update={"geo_precision": gp, "where_prec": wp})
         if chosen is not None:
             cand.place = chosen
             last = chosen
@@ -238,6 +247,17 @@ def locate_candidates(doc: Doc, resolved: list[Resolution], *,
                 sentence_index=cand.sentence_index, place=country.to_place(), geo_precision=gp,
                 where_prec=wp, score=0.0, role="event")
     doc.candidates = out
+
+
+def _only_country(pm: PlaceMention) -> bool:
+    """The mention names a whole country, not a place in it."""
+    return pm.place is not None and pm.place.kind == "country"
+
+
+def _within(inner: PlaceMention, outer: PlaceMention) -> bool:
+    """``inner`` is a place inside the country ``outer`` names."""
+    return inner.place is not None and outer.place is not None and inner.place.kind != "country" \
+        and inner.place.country == outer.place.country
 
 
 #: Sentences of a report's lede: a place named there is what the report is about.

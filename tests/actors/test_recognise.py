@@ -23,6 +23,22 @@ def test_recognise_finds_aliases_and_descriptions(matcher: Matcher, text: str, e
     assert _names(matcher, text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # an alias's acronym is matched as written, its other words in any case (title-case headlines)
+    ("US-Led Air Strikes Kill Seven Fighters Near The Border", "Global Coalition Against Daesh"),
+    ("US-led air strikes killed seven fighters.", "Global Coalition Against Daesh"),
+    ("The SDF's fighters held the bridge.", "QSD: Syrian Democratic Forces"),
+])
+def test_recognise_title_case_words_around_an_acronym(matcher: Matcher, text: str, expected: str) -> None:
+    hit = matcher.find(text)[0]
+    assert [e.name for e in hit.entries][:1] == [expected]
+
+
+def test_recognise_acronym_still_matched_only_as_written(matcher: Matcher) -> None:
+    assert not any(any(e.name == "Global Coalition Against Daesh" for e in h.entries)
+                   for h in matcher.find("Both of us led air strikes drills last year."))
+
+
 @pytest.mark.parametrize("text", [
     "This is what the report says.",  # "IS" is case-sensitive
     "Military sources said the road was open.",  # a claimant, not an actor

@@ -105,3 +105,25 @@ def test_event_place_article_unknown_group_named_after_its_country_still_tells_t
     text = "Gunmen of the Jordan Liberation Front attacked a police post on Sunday, killing two."
     doc = geocode(GAZ, text, ["attacked"])
     assert doc.inferred_country == "Jordan"
+
+
+def test_event_place_article_country_alone_takes_the_story_place_inside_it(
+        geocode: Callable[..., Doc]) -> None:
+    """Rule country-is-no-location: a clause naming only the country ("in northern Syria") puts
+    its event at the story's place inside that country, at precision 2, not at the country."""
+    text = ("Warplanes struck a market in Idlib on Monday. "
+            "The strikes killed nine people in northern Syria, a monitor said.")
+    doc = geocode(GAZ, text, ["struck", "killed"])
+    assert _where(doc, 0) == ("Idlib", "Idlib")
+    assert _where(doc, 1) == ("Idlib", "Idlib")
+    assert doc.candidates[1].place is not None and doc.candidates[1].place.geo_precision == 2
+
+
+def test_event_place_article_country_stays_when_the_story_names_no_place_in_it(
+        geocode: Callable[..., Doc]) -> None:
+    """... and stays the country when the story names no place inside it, or only places abroad."""
+    doc = geocode(GAZ, "Gunmen killed four soldiers in Syria on Monday.", ["killed"])
+    assert _where(doc, 0) == ("Syria", None)
+    doc = geocode(GAZ, "Officials met in Jordan. Gunmen killed four soldiers in Syria on Monday.",
+                  ["killed"])
+    assert _where(doc, 0) == ("Syria", None)
