@@ -93,15 +93,13 @@ def _tokens(text: str) -> list[tuple[int, int, str, str, bool]]:
 
 
 def _case_sensitive(alias: str) -> bool:
-    """An acronym is matched as written: "IS", "SDF", and mixed-case ones such as "LeT" or "JeM"
-    (else "let me die" is Lashkar-e-Taiba)."""
-    return any(t.isalpha() and ((len(t) <= 3 and t.isupper())
-                                or (len(t) <= 4 and not (t.isupper() or t.islower() or t.istitle())))
-               for t in re.split(r"[\s\-]+", alias))  # "NATO" stays "Nato" in British copy
-
+    """An alias with an acronym ("IS", "SDF", and mixed-case ones such as "LeT" or "JeM", else "let
+    me die" is Lashkar-e-Taiba) is matched with its acronyms as written."""
+    return any(_acronym(t) for t in re.split(r"[\s\-]+", alias))
 
 
 def _acronym(token: str) -> bool:
+    """"IS", "SDF", "LeT": an acronym ("NATO" stays case-free: British copy writes "Nato")."""
     return token.isalpha() and ((len(token) <= 3 and token.isupper())
                                 or (len(token) <= 4 and not (token.isupper() or token.islower() or token.istitle())))
 
