@@ -305,7 +305,8 @@ def _headline_text(doc: Doc) -> tuple[str, int | None]:
 def headline_toll(doc: Doc) -> tuple[int, int, int] | None:
     """(deaths, start, end) the headline reports with a stated number ("Air strikes kill 22",
     "2 medics among 31 dead": 31), the span in the text's offsets (start = end = -1 when the text
-    does not hold the title); None when the headline states no count of deaths (no figure, a vague
+    does not hold the title); one victim named without a number is a count of one ("Bomb kills
+    woman wounds 25": 1); None when the headline states no count of deaths (no figure, a vague
     one like "dozens", or only a running toll)."""
     if doc.language != "en":
         return None
@@ -323,7 +324,7 @@ def headline_toll(doc: Doc) -> tuple[int, int, int] | None:
         return None
     result = tally([(f, 0, []) for f in figs], significant=False)
     used = [f for f, _ in result.used]
-    if not used or result.fatalities <= 0 or any(f.rule != "number" or f.earlier for f in used):
+    if not used or result.fatalities <= 0 or any(f.rule not in ("number", "single") or f.earlier for f in used):
         return None
     if at is None:
         return result.fatalities, -1, -1

@@ -24,6 +24,9 @@ _KILLED = (r"(?:shot|stabbed|beaten|burned|burnt|hacked|stoned|lynched|strangled
 _WOUNDED = r"wounded|wounding|injured|injuring|injuries|injury|hurt|casualties\s+and\s+injuries"
 _CAPTURED = r"captured|capturing|arrested|arresting|detained|detaining|abducted|abducting|kidnapped|kidnapping|taken\s+prisoner|held\s+hostage|hostages?"
 _MISSING = r"missing|disappeared"
+_NOT_DONE = (r"(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bmay\s)(?<!\bmight\s)(?<!\bcan\s)"
+             r"(?<!\bnot\s)(?<!\bshould\s)(?<!\bn't\s)(?<!\bplan\s)(?<!\bplans\s)(?<!\bthreaten\s)(?<!\bthreatens\s)"
+             r"(?<!\bthreatened\s)")
 _QUANT = re.compile(rf"\b(?P<killed>{_KILLED})\b|\b(?P<wounded>{_WOUNDED})\b|\b(?P<captured>{_CAPTURED})\b|\b(?P<missing>{_MISSING})\b", re.IGNORECASE)
 _TOLL = re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|fatalities))\s+(?:\w+\s+){0,3}?(?:rose|climbed|reached|increased|stood|stands|is|was|jumped|risen|hit)\s+(?:to\s+|at\s+)?$", re.IGNORECASE)
 #: A toll whose subject runs long before its verb ("the death toll from a bomb attack on a bus
@@ -42,9 +45,9 @@ _TOTAL_WORD = re.compile(r"^\s*(?:fatalit(?:y|ies)|deaths|dead|people\s+dead|in\
 #: "Barrel bombs kill 11 civilians": the headline present, but not "to kill", "will kill", "did not kill".
 _KILL_PRESENT = (r"(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bmay\s)(?<!\bmight\s)(?<!\bcan\s)"
                  r"(?<!\bnot\s)(?<!\bshould\s)(?<!\bn't\s)kill")
-_LEFT_VERB = re.compile(rf"\b(?:({_KILLED}|{_KILL_PRESENT})|({_WOUNDED})|({_CAPTURED}))\s+(?:of\s+)?(?:(?:at\s+least|some|about|around|nearly|over|more\s+than)\s+)?$", re.IGNORECASE)
+_LEFT_VERB = re.compile(rf"\b(?:({_KILLED}|{_KILL_PRESENT})|({_WOUNDED}|wounds|injures|injure)|({_CAPTURED}))\s+(?:of\s+)?(?:(?:at\s+least|some|about|around|nearly|over|more\s+than)\s+)?$", re.IGNORECASE)
 _RIGHT_BREAK = re.compile(r"[;:]|\bwhile\b|\bafter\b|\bwhen\b|\bbefore\b|\bfollowing\b|\bas\s+a\s+result\b")
-_WHAT = re.compile(r"\s*(?:of\s+)?((?:(?:the|their|his|her)\s+)?(?:[\w'’-]+\s+){0,5}?[\w'’-]+?)(?=\s+(?:were|was|are|have|had|who|and|in|on|at|from|during|including|killed|wounded|injured|dead|died)\b|[,.;]|$)")
+_WHAT = re.compile(r"\s*(?:of\s+)?((?:(?:the|their|his|her)\s+)?(?:[\w'’-]+\s+){0,5}?[\w'’-]+?)(?=\s+(?:were|was|are|have|had|who|and|in|on|at|from|during|including|killed|wounded|injured|dead|died)\b|[,.;]|$)", re.IGNORECASE)
 _ANY_QUANT = re.compile(rf"\b(?:{_KILLED}|{_WOUNDED}|{_CAPTURED})\b", re.IGNORECASE)
 _KILLED_RE = re.compile(rf"\b(?:{_KILLED})\b", re.IGNORECASE)
 _DEATH_CUE = re.compile(r"kill|dead|death|died|bod(?:y|ies)|fatal|succumb|\blife\b|casualt|losses|shot|murder|execut|behead|"
@@ -52,8 +55,20 @@ _DEATH_CUE = re.compile(r"kill|dead|death|died|bod(?:y|ies)|fatal|succumb|\blife
 #: the object of a death verb ("gunmen killed a man", "... killed Ahmed"): the number before the verb
 #: then counts the killers. A day or month is no object: "19 civilians killed Thursday" are the dead.
 _AGENT = re.compile(r"\s+(?:a|an|the|his|her|their|its|\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
-                    r"several|dozens|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+                    r"several|dozens|(?!(?:In|At|On|Near|By|As|After|During|Since|Amid|Across|Outside|Inside|Over|"
+                    r"From|For|With|Without|Including|And|Or|While|Following|Despite|Injured|Wounded|Hurt|"
+                    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
                     r"February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z]\w+)\b")
+#: a second count after the death verb, of the hurt ("20 civilians killed 15 injured", "10 Killed
+#: Scores Injured"): headline style drops the comma and the "and"; that count is no object of the verb
+_NEXT_HURT = re.compile(r"\s+(?:(?:at\s+least|more\s+than|over|about|some|nearly|around)\s+)?"
+                        r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|tens|hundreds|"
+                        r"several|many|others?|more)(?:\s+(?:of\s+)?(?:people|persons|others|civilians|more))?"
+                        r"\s+(?:were\s+|are\s+)?(?:wounded|injured|hurt)\b", re.IGNORECASE)
+#: a hurt word right after the death word, as one alternative or list ("3 militants were killed,
+#: injured or captured", "1 soldier was killed or wounded"): the number counts the dead and the hurt
+#: together, and no one of them is a counted death ("10 killed, 20 injured" are two counts)
+_AND_HURT = re.compile(r"\s*(?:,|/|\bor\b)\s*(?:wounded|injured|hurt)\b(?!\s+(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+)?\d)", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are|got|get)\b", re.IGNORECASE)
 _CASUALTY = re.compile(r"\bcasualt(?:y|ies)\b", re.IGNORECASE)
 #: Nouns a number before them counts instead of people ("12 houses", "three air strikes").
@@ -96,6 +111,15 @@ _SPLIT = re.compile(rf"\b(?P<n>\d+)\s+fatalit(?:y|ies)\s+(?:were\s+|are\s+)?{_SP
 _SPLIT_ONLY = re.compile(rf"\bfatalit\w*\s+(?:are\s+|were\s+)?{_SPREAD}", re.IGNORECASE)
 _NONE_REPORTED = re.compile(r"\b(?:no|neither|zero)\s+(?:\w+\s+){0,2}?(?:fatalities|deaths|casualties)\b|\bno\s+one\s+(?:was\s+)?(?:killed|died|hurt)\b|\bnobody\s+(?:was\s+)?(?:killed|died)\b", re.IGNORECASE)
 _WORD_K = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+#: One victim named by a singular noun with no article, as headlines write ("Bomb kills woman
+#: wounds 25", "Gunmen kill policeman in Homs"): the noun must end its phrase ("killed civilian
+#: protesters" counts protesters, no one person).
+_ONE_PERSON = (r"(?:wom[ae]n|man|boy|girl|child|teen|teenager|toddler|baby|infant|civilian|soldier|policeman|"
+               r"policewoman|officer|journalist|reporter|photographer|activist|doctor|medic|nurse|teacher|student|"
+               r"farmer|shepherd|priest|imam|cleric|commander|leader|fighter|militant|rebel|guard|pilot|"
+               r"worker|driver|resident|villager|judge|official|mayor|lawyer|blogger|cameraman)")
+_AFTER_ONE = (r"in|at|on|near|and|as|after|during|outside|inside|with|while|north|south|east|west|"
+              r"wounds|wounding|injures|injuring|hurts|over|for|amid|from")
 _SINGLE = re.compile(
     rf"\b(?:(?:killed|killing|shot\s+dead|murdered|executed|beheaded|assassinated)\s+(?:a|an|one|his|her|their)\s+(?P<w1>[\w'-]+(?:\s+[\w'-]+)?)"
     rf"|(?P<art>\b(?:a|an|one)\s+(?P<w2>[\w'-]+(?:\s+[\w'-]+){{0,3}}?)\s+(?:was|has\s+been|had\s+been|is)\s+(?:reportedly\s+)?(?:{_KILLED}|found\s+dead|died))"
@@ -107,6 +131,8 @@ _SINGLE = re.compile(
     rf"|(?P<pron>\b(?:he|she)\s+(?:later\s+)?(?:died|succumbed|was\s+pronounced\s+dead))"
     rf"|(?P<of>\bthe\s+(?:killing|death|murder|assassination)\s+of\s+(?:a|an|one|the|their|his|her)\s+[\w'-]+)"
     rf"|(?P<death>\bresulting\s+in\s+(?:one|a\s+single)\s+death|\bone\s+death)"
+    rf"|(?P<bare>\b(?:{_NOT_DONE}kill|kills|killed|{_NOT_DONE}execute|executes|executed|beheads|beheaded|murders|murdered|assassinates|assassinated)\s+"
+    rf"(?:(?:[a-z][\w'-]+|[A-Z][a-z]+)\s+)?(?P<w4>{_ONE_PERSON})(?![\w'’-])(?=\s*(?:[,.;:]|$|\s+(?:{_AFTER_ONE})\b)))"
     rf"|(?:killing|killed)\s+(?:him|her))\b",
     re.IGNORECASE,
 )  # fmt: skip
@@ -204,10 +230,14 @@ def _quantity_near(text: str, num: NumberSpan, next_start: int) -> tuple[str, st
     between = clause[:rm.start()]
     if len(between.split()) > 9:
         return None
-    if rm.group("killed") and _AGENT.match(text, num.end + rm.end()) and not _PASSIVE.search(between) \
+    if rm.group("killed") and _AGENT.match(text, num.end + rm.end()) \
+            and not _NEXT_HURT.match(text, num.end + rm.end()) and not _PASSIVE.search(between) \
             and not re.search(r"\b(?:killed|dead|died)\b", between, re.IGNORECASE) and len(between.split()) >= 1:
         return None  # "two gunmen shot and killed a man": the number counts the killers
     q = next(k for k in ("killed", "wounded", "captured", "missing") if rm.group(k))
+    if q == "killed" and _AND_HURT.match(text, num.end + rm.end()):
+        # "2 militants were killed, injured or captured": one count of the dead and the hurt
+        return "both", what, num.end + rm.end()
     if _OTHER_SUBJECT.search(between):
         return None  # "seven officers returned fire and Wilkes was shot and killed": Wilkes died
     if q == "killed" and re.search(r"(?:\band|,)\s+(?:one|another)\b", between, re.IGNORECASE):
@@ -431,7 +461,9 @@ def find_figures(text: str, *, skip: list[tuple[int, int]] | None = None) -> lis
         of_tail = _OF_TAIL.search(text, num.start, num.end)
         subset = bool(_SUBSET.search(text[max(0, num.start - 30):num.start])) or bool(_PART_OF.match(text, num.end)) \
             or bool(of_tail and _PART_OF.match(text, of_tail.start()))
-        if quantity == "casualties":
+        if quantity == "both":
+            quantity = "casualties"
+        elif quantity == "casualties":
             # "N casualties": killed and wounded together; deaths count only when said so
             after = text[num.end:min(len(text), num.end + 60)]
             quantity = "killed" if _KILLED_RE.search(after) else "casualties"
@@ -449,7 +481,7 @@ def find_figures(text: str, *, skip: list[tuple[int, int]] | None = None) -> lis
     for m in _SINGLE.finditer(text) if death_cue else ():
         if any(m.start() < e and s < m.end() for s, e in taken):
             continue
-        what = re.sub(r"\s+(?:in|at|on|from|near|by|with)$", "", (m.group("w1") or m.group("w2") or "").strip()) or None
+        what = re.sub(r"\s+(?:in|at|on|from|near|by|with)$", "", (m.group("w1") or m.group("w2") or m.group("w4") or "").strip()) or None
         subset = bool(_SUBSET.search(text[max(0, m.start() - 20):m.start()]))
         figures.append(Figure("killed", 1, 1, 1, m.start(), m.end(), m.group(0), what=what,
                               civilian=is_civilian(what), rule="single", subset=subset))

@@ -176,10 +176,18 @@ def tally(figs: list[tuple[Figure, int, list[str]]], *, significant: bool) -> Ta
         # a vague figure ("tens of", "dozens") is consistent with a stated number, not a rival count
         counted = [x for x in g if x[0].rule != "vague"] or g
         values = {x[0].value for x in counted}
-        if len(values) > 1:
+        lo = min(counted, key=lambda x: x[0].value)
+        whole = [x for x in counted if _generic(x[0].what)]
+        if whole and len(whole) < len(counted) \
+                and min(x[0].value for x in whole) > max(x[0].value for x in counted if x not in whole):
+            # "45 people were killed ... at least 12 civilians were killed": a named group counted
+            # below an unnamed toll is a part of it, no rival count of the same people
+            lo = min(whole, key=lambda x: x[0].value)
+            t.notes.append("fatalities: " + ", ".join(repr(x[0].text) for x in counted if x not in whole)
+                           + f" counted as part of the toll {lo[0].text!r} ({lo[0].value})")
+        elif len(values) > 1:
             t.notes.append("fatalities: contradictory figures " + ", ".join(repr(x[0].text) for x in counted)
                            + f"; kept the lowest ({min(values)})")
-        lo = min(counted, key=lambda x: x[0].value)
         t.fatalities += lo[0].value
         t.low += min(x[0].low for x in g)
         t.best += max(x[0].value for x in g)

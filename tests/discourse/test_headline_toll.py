@@ -74,6 +74,10 @@ def test_headline_toll_reads_a_stated_count_only(pipe: Pipeline) -> None:
     assert toll("Dozens killed in Idlib air strikes") is None  # vague: no check
     assert toll("The war has killed 400000 people since 2011") is None  # a running toll
     assert toll("Rebels shell Aleppo") is None
+    # headline style: no comma between the dead and the hurt, no article before one victim
+    assert toll("8 Civilians Killed 30 Injured in Homs Shelling") == 8
+    assert toll("Car bomb kills woman wounds 12 in Homs") == 1
+    assert toll("Car bomb wounds 12 in Homs") is None  # the hurt are no toll
 
 
 def test_headline_toll_without_title_uses_the_headline_line(pipe: Pipeline) -> None:

@@ -172,3 +172,83 @@ def test_casualties_listed_person_is_not_counted_twice_or_when_qualified(text: s
     wounded add nothing."""
     figures = [f for f in find_figures(text) if f.quantity == "killed" and not f.subset]
     assert sum(f.value for f in figures) == total
+
+
+def _killed(text: str) -> list[int]:
+    return [f.value for f in find_figures(text) if f.quantity == "killed"]
+
+
+def _wounded(text: str) -> list[int]:
+    return [f.value for f in find_figures(text) if f.quantity == "wounded"]
+
+
+@pytest.mark.parametrize(("text", "dead", "hurt"), [
+    ("Syria 12 Civilians Killed Dozens Injured in Rocket Attacks on Homs", [12], [12]),
+    ("8 civilians killed 30 injured in shelling on Homs", [8], [30]),
+    ("6 Soldiers Killed In Ambush Near Palmyra", [6], []),
+])
+def test_casualties_headline_case_and_no_comma(text: str, dead: list[int], hurt: list[int]) -> None:
+    """Headlines drop the comma and the "and" between the dead and the hurt, and capitalise every
+    word: a count of the hurt after the death word, or a capitalised preposition, is no object that
+    makes the first number count the killers."""
+    assert _killed(text) == dead
+    assert _wounded(text) == hurt
+
+
+@pytest.mark.parametrize(("text", "dead"), [
+    ("30 people injured in shelling on Homs", []),  # the hurt are no deaths
+    ("Two gunmen killed 3 shepherds near Hama", [3]),  # the number before the verb counts the killers
+    ("Three Gunmen Killed Omar Haddad on the Road", []),  # a named victim, not the three
+])
+def test_casualties_headline_case_keeps_the_killers_and_the_hurt_apart(text: str, dead: list[int]) -> None:
+    assert _killed(text) == dead
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Car bomb kills woman wounds 12 in Homs", "woman"),
+    ("Gunmen kill policeman in Deraa", "policeman"),
+    ("Sniper killed teenager, residents said.", "teenager"),
+])
+def test_casualties_headline_one_victim_without_article(text: str, who: str) -> None:
+    singles = [f for f in find_figures(text) if f.quantity == "killed" and f.rule == "single"]
+    assert [(f.value, f.what) for f in singles] == [(1, who)]
+
+
+@pytest.mark.parametrize("text", [
+    "Police killed civilian protesters in the square.",  # "civilian" names the protesters: no one victim
+    "The group threatened to kill soldier hostages.",
+    "Rebels plan to kill commander in his base.",
+])
+def test_casualties_no_single_victim_from_an_adjective_or_a_threat(text: str) -> None:
+    assert not [f for f in find_figures(text) if f.quantity == "killed" and f.rule == "single"]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said 3 militants were killed, injured or captured in the operation.",
+    "Officials said 1 soldier was killed or wounded by a sniper.",
+])
+def test_casualties_killed_or_injured_is_no_count_of_deaths(text: str) -> None:
+    """One number for the dead and the hurt together says nothing of how many died."""
+    assert not [f for f in find_figures(text) if f.quantity == "killed" and f.rule in ("number", "vague")]
+    assert [f.quantity for f in find_figures(text) if f.rule == "number"] == ["casualties"]
+
+
+def test_casualties_killed_then_a_count_of_injured_stays_two_counts() -> None:
+    text = "At least 10 people were killed, injured 25 others in the blast."
+    assert _killed(text) == [10]
+    text = "Shelling left 4 dead, 9 injured in the town."
+    assert _killed(text) == [4] and _wounded(text) == [9]
+
+
+def test_casualties_named_group_below_an_unnamed_toll_is_part_of_it(make_doc: DocFactory) -> None:
+    doc = make_doc("At least 40 people were killed in the city on Monday, monitors said. "
+                   "At least 11 civilians were killed by air strikes in one district, activists said.")
+    FatalityExtractor()(doc)
+    assert doc.candidates[0].fatalities == 40
+
+
+def test_casualties_rival_unnamed_tolls_keep_the_lowest(make_doc: DocFactory) -> None:
+    doc = make_doc("At least 40 people were killed in the city on Monday, monitors said. "
+                   "The governor said 25 people were killed in the city.")
+    FatalityExtractor()(doc)
+    assert doc.candidates[0].fatalities == 25
