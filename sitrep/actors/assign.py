@@ -10,9 +10,10 @@ from ..schema import Actor
 from .kb import ActorEntry, KnowledgeBase
 from .recognise import Hit, infer_inter
 
-__all__ = ["Context", "Participant", "choose_actors", "resolve"]
+__all__ = ["Context", "Participant", "air_antecedent", "choose_actors", "resolve"]
 
 _BY = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+|some\s+)?$", re.IGNORECASE)
+_THE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 
 
 @dataclass
@@ -23,6 +24,7 @@ class Context:
     country: str | None
     year: int | None
     main_rebel: str | None = None  # the document's named rebel group, if any
+    main_opposition: str | None = None  # the group "rebels" stands for (defaults ``not_rebels`` left out)
     cache: dict[tuple[int, str | None], Actor] = field(default_factory=dict)
 
 
@@ -35,6 +37,9 @@ class Participant:
     assoc_only: bool = False
     civilian: bool = False
     generic: bool = False  # named by a description ("gunmen"), not by its own name
+    air: bool = False  # an unattributed air word ("air strikes", "warplanes": the country's default air force)
+    flies: bool = False  # a named force that can own an air strike ("US-led air strikes", foreign forces)
+    anaphoric: bool = False  # a definite air word ("the air strikes"): the strikes named before
 
 
 def _named(ctx: Context, name: str) -> Actor:
@@ -96,8 +101,8 @@ def resolve(entry: ActorEntry, ctx: Context) -> Actor:
     if ref == "air":
         air = _default(ctx, "air")
         return _named(ctx, air) if air else _state(ctx, "Military", c)
-    if ref == "rebels":
-        rebel = ctx.main_rebel or _default(ctx, "rebels")
+    if ref in ("rebels", "opposition"):
+        rebel = (ctx.main_opposition if ref == "opposition" else ctx.main_rebel) or _default(ctx, "rebels")
         if rebel:
             return _named(ctx, rebel)
         if entry.partisan and c == "Syria":
@@ -123,8 +128,49 @@ def participant(hit: Hit, ctx: Context, text: str) -> Participant | None:
     side = entry.side or ("government" if actor.inter == 1 else actor.name)
     if actor.inter == 8 and entry.ref and entry.ref.startswith("foreign:"):
         side = actor.name
+    air = entry.ref == "air"
+    anaphoric = air and bool(_THE.search(text[max(0, hit.start - 12):hit.start]))
+    flies = not air and not entry.assoc_only and (actor.inter == 8 or _air_words(hit.text))
+    agent = agent or (flies and _air_words(hit.text))  # "Russian air strikes killed": the strikes' owner acts
     return Participant(actor=actor, side=side, pos=hit.start, agent=agent, assoc_only=entry.assoc_only,
-                       civilian=actor.inter == 7, generic=entry.name is None or "{" in entry.name)
+                       civilian=actor.inter == 7, generic=entry.name is None or "{" in entry.name,
+                       air=air, flies=flies, anaphoric=anaphoric)
+
+
+_AIR_TAIL = re.compile(r"\b(?:air\s*strikes?|air\s*raids?|strikes?|raids?|warplanes?|war\s+planes|jets?|aircraft|"
+                       r"planes?|bombers?|helicopters?|drones?|air\s+force|bombing)$", re.IGNORECASE)
+
+
+def _air_words(text: str) -> bool:
+    """Is the mention written as an air weapon ("US-led air strikes", "Russian jets")?"""
+    return bool(_AIR_TAIL.search(text.removesuffix("'s").removesuffix("’s")))
+
+
+def air_antecedent(sent: list[Participant], earlier: list[list[Participant]]) -> list[Participant]:
+    """"The air strikes" refer back: when a sentence's only air word is definite and the nearest
+    earlier sentence that names air strikes (``earlier``: nearest first) says whose they were, the
+    strikes are that force's (ACLED: the air force that flew them), else the country's default."""
+    if not any(p.air and p.anaphoric for p in sent) or any(p.flies for p in sent):
+        return sent
+    for prior in earlier:
+        fliers = [p for p in prior if p.flies]
+        if fliers:
+            head = fliers[0]
+            return [p if not (p.air and p.anaphoric) else
+                    Participant(actor=head.actor, side=head.side, pos=p.pos, agent=p.agent, flies=True)
+                    for p in sent]
+        if any(p.air and not p.anaphoric for p in prior):
+            break
+    return sent
+
+
+def _own_air(parts: list[Participant]) -> list[Participant]:
+    """ACLED codes an air strike to the air force that flew it: bare "air strikes" in a sentence
+    that names whose strikes they were ("air strikes ... US-led air strikes killed", "raids by
+    the coalition") are that force's, not the country's default air force."""
+    if any(p.air for p in parts) and any(p.flies for p in parts):
+        return [p for p in parts if not p.air]
+    return parts
 
 
 def _armed(p: Participant) -> bool:
@@ -202,6 +248,7 @@ def choose_actors(event_type: str, sub_event_type: str, sent: list[Participant],
         if sub_event_type == "Mob violence":
             return a1, _class(ctx, "Civilians ({c})", 7, [p for p in sent if p.civilian])
         return a1, (state_in[0].actor if state_in else None)
+    sent = _own_air(sent)
     armed = [p for p in sent if _armed(p)]
     civilians = [p for p in sent if p.civilian or (p.assoc_only and p.actor.inter == 7)]
     if event_type == "Violence against civilians":
@@ -256,12 +303,22 @@ def _ordered(ctx: Context, a1: Actor, a2: Actor | None) -> tuple[Actor, Actor | 
     return a1, a2
 
 
-def main_rebel(hits: list[Hit], country: str | None) -> str | None:
-    """The document's most-named rebel group (inter 2), used for "the Resistance", "factions"."""
+def main_rebel(hits: list[Hit], country: str | None, kb: KnowledgeBase | None = None, *,
+               opposition: bool = False) -> str | None:
+    """The document's most-named rebel group (inter 2), used for "the Resistance", "factions".
+
+    ``opposition``: the group the opposition's own words ("rebels", "opposition fighters") stand
+    for. A group the country's defaults list under ``not_rebels`` is never that (in Syria: al-Qaeda's
+    affiliates and the Kurdish-led forces, which copy names as themselves and sets apart from "the
+    rebels": "rebel forces including fighters from the Nusra Front").
+    """
+    excluded = set((kb.defaults.get(country or "", {}).get("not_rebels") or [])
+                   if kb is not None and opposition else [])
     counts: Counter[str] = Counter()
     for hit in hits:
         for entry in hit.entries:
             if entry.name and "{" not in entry.name and entry.inter == 2 and entry.side not in ("is",) \
+                    and entry.name not in excluded \
                     and (entry.country in (None, country) or country is None) and not entry.scoped:
                 counts[entry.name] += 1
                 break

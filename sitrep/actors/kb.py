@@ -39,10 +39,11 @@ _FORCE_NOUNS = ("forces", "troops", "soldiers", "army", "military", "armed force
                 "servicemen", "service members", "personnel", "units", "navy", "air force", "border guards",
                 "warplanes", "jets", "aircraft", "fighter jets", "helicopters", "drones", "artillery",
                 "police", "policemen", "gendarmes", "gendarmerie", "coast guard",
-                "air strikes", "airstrikes", "air raids", "strikes", "raids", "planes", "bombers")  # fmt: skip
+                "air strikes", "airstrikes", "air raids", "strikes", "raids", "planes", "bombers",
+                "aerospace forces", "cruise missiles", "missiles", "warships")  # fmt: skip
 _AIR_NOUNS = {"warplanes", "jets", "aircraft", "fighter jets", "helicopters", "drones", "air force",
               "air strikes", "airstrikes", "air raids", "strikes", "raids", "planes", "bombers"}
-_REFS = {"military", "police", "rebels", "air", "gang"}
+_REFS = {"military", "police", "rebels", "opposition", "air", "gang"}
 
 
 _LEAD = "\"“”‘'([{«"
@@ -254,7 +255,9 @@ def _foreign_entries(countries: dict[str, Country], taken: set[str]) -> list[Act
     """"Russian forces", "Turkish warplanes" ... -> that country's state forces (explicit aliases win)."""
     out: list[ActorEntry] = []
     for c in countries.values():
-        for adj in c.adj:
+        # "Russian jets" and "Russia's jets" alike
+        owners = (*c.adj, f"{c.name}'s") if not c.the and not c.name.endswith("s") else c.adj
+        for adj in owners:
             combos = [f"{adj} {n}" for n in _FORCE_NOUNS if normalise_alias(f"{adj} {n}") not in taken]
             mil = tuple(a for a in combos if "police" not in a and "gendarm" not in a)
             pol = tuple(a for a in combos if "police" in a or "gendarm" in a)

@@ -138,9 +138,22 @@ class Matcher:
             toks = key.split(" ")
             self.prefixes.update(" ".join(toks[:n]) for n in range(1, len(toks) + 1))
 
+    def _possessive(self, tok: tuple[int, int, str, str, bool],
+                    table: Mapping[str, object]) -> tuple[int, int, str, str, bool]:
+        """A name's possessive written without its apostrophe ("Russias jets", "Assads forces",
+        as some copy strips it) is read as the possessive when only that form is known."""
+        start, end, norm, raw, hard = tok
+        if len(norm) < 4 or not norm.endswith("s") or norm.endswith("'s") or not raw[:1].isupper() \
+                or norm in self.prefixes or norm in table:
+            return tok
+        stem = norm[:-1]
+        if f"{stem}'s" in self.prefixes or stem in table:
+            return (start, end, f"{stem}'s", raw, hard)
+        return tok
+
     def _scan(self, text: str, table: Mapping[str, object]) -> list[tuple[int, int, str]]:
         prefixes = self.prefixes
-        toks = _tokens(text)
+        toks = [self._possessive(t, table) for t in _tokens(text)]
         acronyms = not written_in_capitals(text)  # "IT IS", "LET": no acronyms
         out: list[tuple[int, int, str]] = []
         for i in range(len(toks)):

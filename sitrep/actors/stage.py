@@ -23,7 +23,7 @@ from ..lang import candidates_by_pack
 from ..registry import stage
 from ..resources import Resources
 from ..schema import ActorMention, Doc, EventCandidate, Span
-from .assign import Context, Participant, choose_actors, main_rebel, participant
+from .assign import Context, Participant, air_antecedent, choose_actors, main_rebel, participant
 from .kb import KnowledgeBase, load_kb
 from .pack_lexicon import assign_pack_actors, pack_mentions
 from .recognise import Hit, Matcher, build_matcher
@@ -121,7 +121,8 @@ class ActorResolver:
         country = self._doc_country(doc)
         year = doc.pub_date.year if doc.pub_date else None
         rebel = main_rebel(hits, country)
-        doc_ctx = Context(kb=self.kb, country=country, year=year, main_rebel=rebel)
+        opposition = main_rebel(hits, country, self.kb, opposition=True)
+        doc_ctx = Context(kb=self.kb, country=country, year=year, main_rebel=rebel, main_opposition=opposition)
         mentions: list[ActorMention] = []
         for hit in hits:
             p = participant(hit, doc_ctx, doc.text)
@@ -138,7 +139,7 @@ class ActorResolver:
         mentions_at = self._mentions_by_sentence(doc)
         for cand in doc.candidates:
             self._assign(doc, cand, by_sentence, paras, country, year, rebel, cache,
-                         mentions_at=mentions_at)
+                         mentions_at=mentions_at, opposition=opposition)
         home = doc.country_hint or doc.inferred_country  # the country geo.v1 read, never assumed
         for pack, cands in candidates_by_pack(doc):
             if pack.rules.actors != "pack":
@@ -159,13 +160,13 @@ class ActorResolver:
     def _assign(self, doc: Doc, cand: EventCandidate, by_sentence: dict[int, list[Hit]], paras: list[int],
                 country: str | None, year: int | None, rebel: str | None,
                 cache: dict[tuple[str | None, int | None], dict[int, list[Participant]]], *,
-                mentions_at: dict[int, list[ActorMention]]) -> None:
+                mentions_at: dict[int, list[ActorMention]], opposition: str | None = None) -> None:
         c = country
         if cand.place is not None and cand.place.place is not None and cand.place.place.country:
             c = cand.place.place.country if not doc.country_hint else doc.country_hint
         if cand.date is not None:
             year = cand.date.event_date.year
-        ctx = Context(kb=self.kb, country=c, year=year, main_rebel=rebel)
+        ctx = Context(kb=self.kb, country=c, year=year, main_rebel=rebel, main_opposition=opposition)
 
         resolved = cache.get((c, year))
         if resolved is None:  # participants depend only on the event country and year
@@ -181,7 +182,7 @@ class ActorResolver:
         # very long documents stay linear (news articles fall well inside the window)
         lo, hi = max(0, si - _DOC_WINDOW), min(len(paras), si + _DOC_WINDOW + 1)
         para_idx = [i for i in range(lo, hi) if i != si and paras[i] == paras[si]] if si < len(paras) else []
-        sent_parts = parts([si])
+        sent_parts = air_antecedent(parts([si]), [resolved.get(i, []) for i in range(si - 1, lo - 1, -1)])
         para_parts = parts(para_idx)
         skip = set(para_idx) | {si}
         doc_parts = parts([i for i in range(lo, hi) if i in by_sentence and i not in skip])
