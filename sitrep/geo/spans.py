@@ -45,10 +45,15 @@ _NEAR = re.compile(r"(?:near|outskirts of|vicinity of|countryside of|around|outs
                    r"(?:ern)?(?: of| countryside of)?|km (?:from|of)|kilometres (?:from|of)|"
                    r"kilometers (?:from|of)|close to|edge of|entrance to|direction of|towards)"
                    r"\s+(?:the\s+)?(?:city of\s+|town of\s+|village of\s+)?[“\"]?$", re.IGNORECASE)
-_SOURCE = re.compile(r"(?:hospitals?(?: of| in)?|(?:medical|trauma|health)\s+cent(?:er|re)s?(?: of| in)|clinics?(?: of| in)|sources? in|based in|correspondents? in|"
+_SOURCE = re.compile(r"(?:hospitals?(?: of| in)?|sources? in|based in|correspondents? in|"
                      r"reporters? in|media in|medics? in|morgue in|doctors? in|"
                      r"received (?:in|at)|transferred to|taken to|brought to|statement from)"
                      r"\s+(?:the\s+)?[“\"]?$", re.IGNORECASE)
+# "taken to Christ Medical Center in Oak Lawn": where the victims were treated, not where they were
+# shot ("shelling damaged a clinic in Marinka" keeps Marinka: the clinic was the target)
+_CARE = re.compile(r"\b(?:taken|transported|rushed|brought|airlifted|flown|admitted|transferred|treated)\s+"
+                   r"(?:to|at)\s+(?:the\s+|a\s+)?(?:[\w'’.-]+\s+){0,5}?(?:(?:medical|trauma|health)\s+"
+                   r"cent(?:er|re)s?|clinics?)\s+(?:of|in)\s+(?:the\s+)?[“\"]?$", re.IGNORECASE)
 _SOURCE_AFTER = re.compile(r"^[”\"]?\s*(?:hospital|medical|field hospital)", re.IGNORECASE)
 _HYPO = re.compile(r"\b(?:would|could|might|will|shall|in case|if|unless|aim(?:s|ed)? to|"
                    r"plan(?:s|ned)? to|threaten(?:s|ed)? to|seek(?:s|ing)? to|towards|"
@@ -177,7 +182,7 @@ def _context(sentence: str, start: int, end: int, cand: SpanCandidate) -> SpanCa
     cand.admin_word = bool(_ADMIN_WORDS.match(after.lstrip("”\"’")))
     cand.of_the_city = bool(_OF_THE_CITY.match(after))
     cand.beside = bool(_BESIDE.match(after)) and last_word not in _INSTITUTIONS
-    if _SOURCE.search(before) or _SOURCE_AFTER.match(after) or (
+    if _SOURCE.search(before) or _CARE.search(before) or _SOURCE_AFTER.match(after) or (
             last_word in _SOURCE_PLACES and (_SOURCE_VERB_AFTER.match(after)
                                              or _ACCORDING.search(before))):
         cand.role = "source"

@@ -65,6 +65,8 @@ def test_stage_sentence_without_place_inherits(memory_gazetteer: MemoryGazetteer
     ("Bodies were taken to the hospital in Aleppo.", "Aleppo", "source"),
     ("The boy was taken to Northside Medical Center in Riverton, where he died.", "Riverton", "source"),
     ("She was flown to a trauma center in Riverton.", "Riverton", "source"),
+    ("Shelling damaged a clinic in Riverton.", "Riverton", "event"),  # the clinic was the target
+    ("Gunmen attacked a health center in Riverton.", "Riverton", "event"),
     ("Capturing Aleppo would mean a collapse.", "Aleppo", "event"),
     ("Its fall would make the regime lose Aleppo.", "Aleppo", "hypothetical"),
     ("Fighting near Aleppo.", "Aleppo", "event"),
