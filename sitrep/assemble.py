@@ -302,12 +302,12 @@ def _headline_text(doc: Doc) -> tuple[str, int | None]:
     return doc.text[first.start:doc.sentences[heads[-1]].end], first.start
 
 
-def headline_toll(doc: Doc) -> tuple[int, int, int] | None:
+def headline_toll(doc: Doc, *, one_figure: bool = False) -> tuple[int, int, int] | None:
     """(deaths, start, end) the headline reports with a stated number ("Air strikes kill 22",
     "2 medics among 31 dead": 31), the span in the text's offsets (start = end = -1 when the text
     does not hold the title); one victim named without a number is a count of one ("Bomb kills
     woman wounds 25": 1); None when the headline states no count of deaths (no figure, a vague
-    one like "dozens", or only a running toll)."""
+    one like "dozens", or only a running toll); with ``one_figure``, only a toll one figure states."""
     if doc.language != "en":
         return None
     from .discourse.cues import aggregate_cue  # lazy: the discourse package imports this module
@@ -324,11 +324,34 @@ def headline_toll(doc: Doc) -> tuple[int, int, int] | None:
         return None
     result = tally([(f, 0, []) for f in figs], significant=False)
     used = [f for f, _ in result.used]
-    if not used or result.fatalities <= 0 or any(f.rule not in ("number", "single") or f.earlier for f in used):
+    if not used or result.fatalities <= 0 or any(f.rule not in ("number", "single", "named") or f.earlier
+                                                  for f in used):
+        return None
+    if one_figure and len(used) != 1:
         return None
     if at is None:
         return result.fatalities, -1, -1
     return result.fatalities, at + min(f.start for f in used), at + max(f.end for f in used)
+
+
+def raise_to_headline(doc: Doc, events: list[Event], toll: int, start: int, end: int, total: int) -> None:
+    """The headline's toll is the story's: when the events coded from the body count fewer deaths
+    (the body names them only in words the reader does not count, or leaves the number to the
+    headline), the headline's own event, else the event counting the most deaths, else the first,
+    gets the deaths the others do not count."""
+    def own(e: Event) -> bool:
+        return any(x.field == "fatalities" and start <= x.start < end for x in e.evidence)
+
+    target = next((e for e in events if own(e)), None) \
+        or max(events, key=lambda e: (e.fatalities or 0, -events.index(e)))
+    before = target.fatalities or 0
+    target.fatalities = before + toll - total
+    target.fatalities_best = max(target.fatalities_best or 0, target.fatalities)
+    target.fatalities_high = max(target.fatalities_high or 0, target.fatalities)
+    note = (f"fatalities: {before} raised to {target.fatalities}: the headline reports {toll} deaths "
+            f"and the story's events count {total}")
+    doc.notes.append(note)
+    target.why.append(note)
 
 
 def check_headline_toll(doc: Doc, events: list[Event]) -> None:
@@ -343,6 +366,11 @@ def check_headline_toll(doc: Doc, events: list[Event]) -> None:
         return
     toll, start, end = found
     total = sum(e.fatalities or 0 for e in events)
+    if total == 0 and events:
+        # the body counts no death: the headline's one plain count is the story's toll
+        if headline_toll(doc, one_figure=True):
+            raise_to_headline(doc, events, toll, start, end, total)
+        return
     if total <= toll:
         return
 

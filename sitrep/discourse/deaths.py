@@ -41,10 +41,22 @@ def _zero(doc: Doc, cand: EventCandidate, why: str) -> None:
     cand.deaths_civilians = None
 
 
+def _named(cand: EventCandidate) -> list[frozenset[str]]:
+    """The persons named as dead whose count is the mention's toll (fatalities rule "named" alone),
+    each as the set of its name's words."""
+    if cand.extra.get("fatalities_rule") != "named":
+        return []
+    used = _used(cand)
+    return [frozenset(w.strip(".").lower() for w in name.split())
+            for c in cand.claims if c.start in used and c.quantity == "killed" and c.what
+            for name in c.what.split(";") if name.strip()]
+
+
 def reconcile_deaths(doc: Doc, happenings: list[Happening]) -> None:
     """Zero the figures of mentions whose deaths another happening of the article already counts."""
     spans_of: dict[int, int] = {}  # figure offset -> happening number that counted it
     values_of: dict[int, int] = {}  # toll -> happening number that counted it
+    named_of: list[tuple[int, frozenset[str]]] = []  # (happening number, a named dead person's words)
     order = sorted(range(len(happenings)),
                    key=lambda k: (lethal(family(happenings[k].head)) != "violence", happenings[k].head.sentence_index))
     for k in order:
@@ -59,6 +71,13 @@ def reconcile_deaths(doc: Doc, happenings: list[Happening]) -> None:
                 continue
             used = _used(cand)
             owner = values_of.get(cand.fatalities)
+            persons = _named(cand)
+            other = [j for j, have in named_of if j != k]
+            if persons and all(any(p <= have for j, have in named_of if j != k) for p in persons):
+                _zero(doc, cand, "the persons it names are counted in happening "
+                      f"{other[0] + 1}")
+                continue
+            named_of.extend((k, p) for p in persons)
             if owner is None or owner == k:
                 pass
             elif used and all(s in spans_of and spans_of[s] != k for s in used):

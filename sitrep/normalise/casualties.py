@@ -93,6 +93,10 @@ _SUBSET = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+the
 #: rebels", "three children and two women were among the dead".
 _PART_OF = re.compile(
     r"\s*(?:of\s+(?:the|those)\s+(?:dead|killed|victims|fatalities|deceased|bodies|people\s+killed)\b"
+    # "two of the victims died": a death among the victims (the shot), no part of the dead
+    r"(?!\s+(?:(?:later|also)\s+)?(?:(?:was|were|has\s+been|have\s+been)\s+(?:later\s+)?(?:killed|fatally)|died|succumbed))"
+    # "one of the men killed": the participle names the dead; "one of" them is no toll
+    r"|of\s+(?:the|those)\s+(?:(?!(?:was|were|is|are|has|have|had|been)\b)[\w'’-]+\s+){1,2}?(?:killed|slain|dead)\b(?!\s+(?:\d|one|two|three|four|five))"
     r"|(?:[\w'’-]+\s+){0,4}?(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:the|those)\s+"
     r"(?:dead|killed|victims|fatalities|deceased|bodies)\b)", re.IGNORECASE)
 _OF_TAIL = re.compile(r"\bof\s*$")
@@ -418,8 +422,121 @@ def _listed_persons(text: str, figures: list[Figure]) -> list[Figure]:
 
 #: A person's age is no count: "Freda Lockett, 39, was killed", "Lockett (39)", "aged 39",
 #: "ages 10 to 14", "two 15-year-old boys".
-_AGE = re.compile(r"\b[A-Z][\w'’-]+,\s+(\d{1,3}),|\b[A-Z][\w'’-]+\s+\((\d{1,3})\)|\baged?s?\s+(\d{1,3})\b"
+_AGE = re.compile(r"\b[A-Z][\w'’-]+,\s+(\d{1,3}),|\b(?:man|woman|boy|girl|teen|teenager|victim|son|daughter|father|"
+                  r"mother|suspect|driver|student)s?,\s+(\d{1,3})\b(?=\s*,|\s+(?:dies|died|killed|is|was|shot)\b)|\b[A-Z][\w'’-]+\s+\((\d{1,3})\)|\baged?s?\s+(\d{1,3})\b"
                   r"|\bages?\s+\d{1,3}\s*(?:to|-|–|and)\s*(\d{1,3})\b|\b(\d{1,3})[- ](?:year|month)s?[- ]old\b")
+
+
+#: Named victims (coding rules: a list of victims adds up): a person named by name, with or without
+#: an age ("Ann Lee, 34," "toddler Ben Lee"), as the subject of a death predicate ("Ann Lee, 34,
+#: was shot and killed", "Lee died at the hospital", "A, 35, B, 27, and C, 25, were killed", "...
+#: and D - all dead"), or listed after "those killed were" / "killed were" / "the dead were".
+_NAME_WORD = r"(?:Mr\.|Mrs\.|Ms\.|Dr\.|[A-Z][a-z][\w'’-]*|[A-Z]\.|[A-Z]['’][A-Z][\w'’-]*)"
+_NOT_NAME = re.compile(
+    r"^(?:The|A|An|He|She|They|It|His|Her|Their|Its|This|That|These|Those|Police|Officers?|Authorities|"
+    r"Investigators|Detectives|Officials|Deputies|Witnesses|Neighbors|Family|Both|All|One|Two|Three|Four|"
+    r"Five|Six|Seven|Eight|Nine|Ten|Who|Where|When|While|After|Before|Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|God|Jesus|Mom|Dad|I|We|You|Victim|Suspect|Sheriff|Chief|Capt|Sgt|Lt|Officer|Gov|President|"
+    r"Gunmen|Gunman|Shooter|Militants?|Soldiers?|Rebels?|Civilians?|People|Men|Women|Children|Fighters?|Troops|"
+    r"Many|Several|Others?|Some|Most|Residents?|Students?|Teens?|Teenagers?|Kids?|Bodies|Body|Nobody|None|Everyone|"
+    r"Someone|Man|Woman|Boy|Girl|Child|Toddler|Baby|Infant|Father|Mother|Son|Daughter|Husband|Wife|Brother|Sister)$")
+_NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|[\"“][A-Z][\w'’ -]{{0,20}}[\"”]))*"
+_AGED = r"(?:,\s*\d{1,3}\s*,?|\s+\(\d{1,3}\))"
+_NAMED_ITEM = re.compile(rf"(?:(?:\d{{1,3}}-year-old|toddler|baby|infant)\s+)?(?P<name>{_NAME})(?P<age>{_AGED})?\s*$")
+_NAMED_SEP = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s*;\s*(?:and\s+)?|\s+and\s+)$")
+_DEATH_PRED = re.compile(
+    r"\s*(?:[\u2014\u2013-]\s*)?(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:(?:later|also|both|all)\s+)?"
+    r"(?:shot\s+and\s+killed|fatally\s+(?:shot|wounded|stabbed)|(?:shot|stabbed|beaten)\s+to\s+death|killed|slain|"
+    r"murdered|found\s+dead|pronounced\s+dead|declared\s+dead|dead\b(?=\s*(?:[,.;]|$|\s+(?:from|of|at|in|after)\b)))"
+    r"|\s*(?:(?:later|has|had|also|then)\s+)?(?:died|succumbed)\b")
+_NAMED_HEAD = re.compile(r"\b(?:(?:those|the\s+people|the\s+victims)\s+killed|killed|the\s+dead|the\s+deceased)\b"
+                         r"[^.;:]{0,60}?\b(?:were|are)\s+(?:(?:identified\s+as|siblings|brothers|sisters)\s*:?\s*)?",
+                         re.IGNORECASE)
+_PREP_BEFORE = re.compile(r"\b(?:in|at|of|from|near|on|by|for|to|with|into|the|a|an|against|toward|towards)\s*$",
+                          re.IGNORECASE)
+
+
+_AFTER_DEATH = re.compile(r"\s*(?:[,.;:!?)]|$|(?:in|at|on|near|after|during|while|when|by|inside|outside|last|early|late|"
+                          r"this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
+
+
+def _names_before(text: str, end: int) -> tuple[list[str], int, bool]:
+    """The named persons listed right before ``end`` (a death predicate), nearest last; their
+    start; whether any has an age."""
+    names: list[str] = []
+    aged = False
+    at = end
+    while True:
+        window = text[max(0, at - 90):at]
+        m = _NAMED_ITEM.search(window)
+        if m is None:
+            break
+        name = m.group("name")
+        words = name.split()
+        while words and _NOT_NAME.match(words[0]):
+            words.pop(0)  # "Police identified": not part of the name
+        if not words or any(_NOT_NAME.match(w) for w in words):
+            break
+        names.append(" ".join(words))
+        aged = aged or bool(m.group("age"))
+        at = at - len(window) + (m.start() if len(words) == len(name.split()) else
+                                 m.start("name") + len(name) - len(" ".join(words)))
+        sep = _NAMED_SEP.search(text[max(0, at - 12):at])
+        if sep is None:
+            break
+        probe = _NAMED_ITEM.search(text[max(0, at - len(sep.group(0)) - 90):at - len(sep.group(0))])
+        if probe is None or probe.group("age") is None and not aged:
+            break  # only a list of aged persons runs on: "In Troy, Smith" is no list
+        at -= len(sep.group(0))
+    return names[::-1], at, aged
+
+
+def _named_victims(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
+    """Deaths of persons named by name (rule "named"): one per distinct name."""
+    out: list[Figure] = []
+    for pred in re.finditer(r"\b(?:killed|slain|murdered|dead|died|succumbed|fatally|to\s+death)\b", text):
+        m = None
+        for start in range(max(0, pred.start() - 40), pred.start() + 1):
+            mm = _DEATH_PRED.match(text, start)
+            if mm and mm.end() >= pred.end() and (start == 0 or not text[start - 1].isalnum()):
+                m = mm
+                break
+        if m is None:
+            continue
+        if not re.match(r"\s*(?:[\u2014\u2013-]\s*)?(?:was|were|had|has|later|also|both|all|then)\b", m.group(0)) \
+                and not re.match(r"\s*(?:died|succumbed|dead)\b", m.group(0)) \
+                and not _AFTER_DEATH.match(text, m.end()):
+            continue  # "Smith killed Jones": an active verb; Smith is the killer
+        names, at, aged = _names_before(text, m.start())
+        if not names:
+            continue
+        before = text[max(0, at - 25):at]
+        if _PREP_BEFORE.search(before) or re.search(r"['’]s\s*$", before):
+            continue  # "a man in Troy died", "Smith's father died": no named victim
+        if not aged and len(names) == 1 and re.search(r"\b(?:by|of|from)\s+\S+\s*$", before):
+            continue
+        if any(s < m.end() and at < e for s, e in taken):
+            continue  # a figure of its own already counts them
+        tail = re.match(r"[^.;]*?\balong\s+with\b([^.;]*)", text[m.end():])
+        if tail:
+            names += [n.group(1) for n in re.finditer(rf"({_NAME}){_AGED}", tail.group(1))]
+        out.append(Figure("killed", len(names), len(names), len(names), at, m.end(), text[at:m.end()],
+                          what="; ".join(names), civilian=True, rule="named"))
+        taken.append((at, m.end()))
+    for head in _NAMED_HEAD.finditer(text):
+        rest = text[head.end():]
+        stop = re.search(r"[.;](?!\s*(?:and\s+)?(?:(?:a|an|their|his|her)\s+[\w\s]{0,30}?,\s*)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*,\s*\d)",
+                         rest)
+        span = rest[:stop.start()] if stop else rest
+        names = [n.group(1) for n in re.finditer(rf"({_NAME}){_AGED}", span)]
+        names = [n for n in names if not _NOT_NAME.match(n.split()[0])]
+        if len(names) < 1 or any(s < head.end() + len(span) and head.start() < e for s, e in taken):
+            continue
+        out.append(Figure("killed", len(names), len(names), len(names), head.start(), head.end() + len(span),
+                          text[head.start():head.end() + len(span)], what="; ".join(names), civilian=True,
+                          rule="named"))
+    return out
 
 
 def find_figures(text: str, *, skip: list[tuple[int, int]] | None = None) -> list[Figure]:
@@ -486,6 +603,8 @@ def find_figures(text: str, *, skip: list[tuple[int, int]] | None = None) -> lis
         figures.append(Figure("killed", 1, 1, 1, m.start(), m.end(), m.group(0), what=what,
                               civilian=is_civilian(what), rule="single", subset=subset))
         taken.append((m.start(), m.end()))
+    if death_cue:
+        figures += _named_victims(text, taken)
     if death_cue and not any(f.quantity == "killed" and f.rule != "none_reported" for f in figures) \
             and not _NO_DEATH.search(text):
         un = _UNNUMBERED.search(text)

@@ -99,8 +99,42 @@ def _category(fig: Figure) -> str:
     return "civilian" if fig.civilian else "other"
 
 
+def _named_persons(named: list[Figure]) -> list[str]:
+    """The distinct persons named as dead: a name whose words are all in a longer one is the same
+    person ("Thompson" and "Charles Dean Thompson")."""
+    names = sorted({n.strip() for f in named for n in (f.what or "").split(";") if n.strip()},
+                   key=lambda n: -len(n.split()))
+    kept: list[set[str]] = []
+    out: list[str] = []
+    for name in names:
+        words = {w.strip(".").lower() for w in name.split() if w.strip(".").lower() not in ("mr", "mrs", "ms", "dr")}
+        if any(words <= k for k in kept):
+            continue
+        kept.append(words)
+        out.append(name)
+    return out
+
+
 def tally(figs: list[tuple[Figure, int, list[str]]], *, significant: bool) -> Tally:
-    """Aggregate (figure, sentence offset, claimant chain) triples into ACLED/UCDP figures."""
+    """Aggregate (figure, sentence offset, claimant chain) triples into ACLED/UCDP figures.
+
+    Persons named as dead (rule "named") are counted once each, across sentences; they are the
+    dead the story names, a part of any stated toll: the toll stands unless the named persons
+    are more."""
+    named = [(f, off) for f, off, _ in figs if f.quantity == "killed" and f.rule == "named" and not f.subset]
+    t = _tally([x for x in figs if x[0].rule != "named"], significant=significant)
+    persons = _named_persons([f for f, _ in named])
+    if persons and len(persons) > t.fatalities and not any(f.rule in ("coded", "split") for f, _ in t.used):
+        if t.fatalities:
+            t.notes.append(f"fatalities: {len(persons)} persons named as dead ({'; '.join(persons)}) "
+                           f"outnumber the stated toll {t.fatalities}")
+        n = len(persons)
+        t.fatalities, t.low, t.best, t.high = n, max(t.low, n), max(t.best, n), max(t.high, n)
+        t.used.extend(named)
+    return t
+
+
+def _tally(figs: list[tuple[Figure, int, list[str]]], *, significant: bool) -> Tally:
     t = Tally()
     killed = [(f, off, ch) for f, off, ch in figs if f.quantity == "killed"]
     coded = [x for x in killed if x[0].rule in ("coded", "split")]

@@ -1,7 +1,8 @@
 """The headline's toll is a story's check (coding rules, "Whole articles"): the events coded from one
 story count no more deaths than its headline reports; the headline's own event keeps its deaths,
 the others give up theirs, each with its reason; a story below its headline's toll is not raised
-(the conservative figure stands). Team-written stories."""
+(the conservative figure stands), unless its body counts no death at all: then the headline's one
+plain count is the story's toll. Team-written stories."""
 
 from __future__ import annotations
 
@@ -85,3 +86,23 @@ def test_headline_toll_without_title_uses_the_headline_line(pipe: Pipeline) -> N
     found = headline_toll(doc)
     assert found is not None and found[0] == 9
     assert sum(e.fatalities or 0 for e in doc.events) == 9
+
+
+NO_COUNT_IN_BODY = """Police were called to a motel on Main Street on Friday after a guest heard shots.
+
+Officers found the victims inside a room, police said in a statement.
+
+The names of those killed were not released."""
+
+
+def test_headline_toll_fills_a_body_that_counts_no_death(pipe: Pipeline) -> None:
+    """A story whose body counts no death takes its headline's one plain count."""
+    doc = pipe(Document(id="story", text=NO_COUNT_IN_BODY, date=date(2019, 3, 5),
+                        title="3 dead in shooting at motel", country="United States"))
+    assert doc.events
+    assert sum(e.fatalities or 0 for e in doc.events) == 3
+    assert any("raised to 3" in n for n in doc.notes)
+    # negative: a headline with no stated count raises nothing
+    doc = pipe(Document(id="story", text=NO_COUNT_IN_BODY, date=date(2019, 3, 5),
+                        title="Deadly shooting at motel", country="United States"))
+    assert sum(e.fatalities or 0 for e in doc.events) == 0
