@@ -451,3 +451,35 @@ def _one_sense(mentions: Sequence[Resolution]) -> None:
         if m.fallback_from and m.fallback_by == "focus" and other is not None:
             m.record, m.fallback_by = other.record, "elsewhere"
             m.geo_precision, m.where_prec = other.geo_precision, other.where_prec
+    _province_given(mentions)
+
+
+def _province_given(mentions: Sequence[Resolution]) -> None:
+    """Rule ``province-given-decides``: the province the report gives a name ("X in Quneitra
+    province") is that name's province wherever else the report names it without one; a
+    homonym read elsewhere ("X" alone, read as a village of another province) takes the
+    reading made inside the given province (the place itself, or the province standing in
+    for it when the gazetteer has no X there)."""
+    given: dict[str, Resolution] = {}
+    for m in mentions:
+        if m.record is None or m.containers is None or not m.containers.admin1 \
+                or m.record.kind in ("country", "admin1") and not m.fallback_from:
+            continue
+        # the province said to hold it ("in Quneitra province", "in Idlib"), not a city the
+        # distance is measured from ("60 km northeast of Damascus")
+        keys = m.containers.admin1_keys
+        stated = any(o.sentence_index == m.sentence_index and o.start > m.start
+                     and (o.span.admin_word or o.span.locative) and not o.span.near
+                     and o.record is not None and o.record.kind == "admin1"
+                     and name_key(o.record.admin1 or o.record.name) in keys for o in mentions)
+        if stated and m.containers.consistent(m.record) is not False:
+            given.setdefault(m.key, m)
+    for m in mentions:
+        other = given.get(m.key)
+        if other is None or m is other or m.record is None or m.containers is not None \
+                or m.record.kind == "country" or other.containers is None \
+                or other.containers.consistent(m.record) is not False:
+            continue
+        m.record, m.fallback_from, m.fallback_by = other.record, other.fallback_from and m.span.text, \
+            "elsewhere" if other.fallback_from else m.fallback_by
+        m.geo_precision, m.where_prec = other.geo_precision, other.where_prec

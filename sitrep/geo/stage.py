@@ -238,6 +238,11 @@ def locate_candidates(doc: Doc, resolved: list[Resolution], *,
         elif last is not None:
             gp, wp = max(last.geo_precision, 2), max(last.where_prec, 2)
             cand.place = last.model_copy(update={"geo_precision": gp, "where_prec": wp})
+        elif (focus is None or focus is not dateline) \
+                and (ahead := _told_next(cand, pairs, home)) is not None:
+            # (a dateline in the report's country says where the report is from: its events
+            # stay there when the body names other places only in passing)
+            cand.place = ahead
         elif focus is not None:
             cand.place = focus
         elif country is not None:
@@ -247,6 +252,28 @@ def locate_candidates(doc: Doc, resolved: list[Resolution], *,
                 sentence_index=cand.sentence_index, place=country.to_place(), geo_precision=gp,
                 where_prec=wp, score=0.0, role="event")
     doc.candidates = out
+
+
+#: How many sentences after a placeless lede the body may name the lede's place.
+LEDE_REACH = 3
+
+
+def _told_next(cand: EventCandidate, pairs: list[tuple[Resolution, PlaceMention]],
+               home: PlaceRecord | None) -> PlaceMention | None:
+    """Rule ``lede-takes-the-body-place``: a lede or headline naming no place before any event
+    place of the report ("Army repels attack, kills 10") happened where the next sentences tell
+    it ("... an attack on its post in X"): the first place inside the report's country the
+    body names within :data:`LEDE_REACH` sentences (precision 2), not the city the report
+    names most often."""
+    for r, pm in pairs:
+        if pm.role != "event" or pm.place is None or pm.place.kind == "country" \
+                or not cand.sentence_index < r.sentence_index <= cand.sentence_index + LEDE_REACH:
+            continue
+        if home is not None and pm.place.country != home.country:
+            continue
+        gp, wp = max(pm.geo_precision, 2), max(pm.where_prec, 2)
+        return pm.model_copy(update={"geo_precision": gp, "where_prec": wp})
+    return None
 
 
 def _only_country(pm: PlaceMention) -> bool:
@@ -285,6 +312,12 @@ def _focus_mention(pairs: list[tuple[Resolution, PlaceMention]], *, role: str = 
         first.setdefault(r.record.uid, pm)
     if not counts:
         return None
+    # rule ``focus-is-a-place-in-the-country``: the country the report is about is its focus
+    # only when it names no place inside it ("Syria" named twice and "Tibni" once: the events
+    # of a sentence naming no place are at Tibni, the most precise place the report gives)
+    inside = {u for u, pm in first.items() if pm.place is not None and pm.place.kind != "country"}
+    if inside:
+        counts = {u: n for u, n in counts.items() if u in inside}
     uid = max(counts, key=lambda u: counts[u])
     pm = first[uid]
     kind = pm.place.kind if pm.place and pm.place.kind else "city"
