@@ -492,6 +492,11 @@ def _names_before(text: str, end: int) -> tuple[list[str], int, bool]:
     return names[::-1], at, aged
 
 
+_COUNT_AFTER = re.compile(r"\s+(?:(?:at\s+least|more\s+than|nearly|about|some|around|up\s+to|over)\s+)?"
+                          r"(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|"
+                          r"dozens\b|scores\b|hundreds\b)", re.IGNORECASE)
+
+
 def _named_victims(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
     """Deaths of persons named by name (rule "named"): one per distinct name."""
     out: list[Figure] = []
@@ -508,6 +513,8 @@ def _named_victims(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
                 and not re.match(r"\s*(?:died|succumbed|dead)\b", m.group(0)) \
                 and not _AFTER_DEATH.match(text, m.end()):
             continue  # "Smith killed Jones": an active verb; Smith is the killer
+        if _COUNT_AFTER.match(text, m.end()):
+            continue  # "Shelling killed at least five civilians": the subject did the killing
         names, at, aged = _names_before(text, m.start())
         if not names:
             continue

@@ -57,3 +57,13 @@ def test_named_victims_are_part_of_a_stated_toll() -> None:
     assert _tally("Ann Vale, 34, was shot and killed.", "Vale died at the hospital.") == 1
     # more persons named than a stated toll: the list counts
     assert _tally("One person was killed.", "Ann Vale, 31, and Rob Kent, 40, were killed.") == 2
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Shelling killed at least five civilians in the town.", 5),
+    ("Bombardment killed 3 people on Monday.", 3),
+])
+def test_named_victims_subject_that_killed_a_count_is_no_victim(text: str, value: int) -> None:
+    """A capitalised subject followed by the count it killed did the killing: no named victim."""
+    figures = [f for f in find_figures(text) if f.quantity == "killed"]
+    assert [(f.value, f.rule) for f in figures] == [(value, "number")]
