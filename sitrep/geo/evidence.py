@@ -32,6 +32,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -44,7 +45,8 @@ if TYPE_CHECKING:
     from .spans import SpanCandidate
 
 __all__ = ["RULES", "has_evidence", "person_words", "reject_loose", "reject_persons",
-           "reject_unsupported", "shared_province", "street_name", "surname", "written_as"]
+           "reject_unsupported", "shared_province", "street_name", "surname", "surnames",
+           "written_as"]
 
 #: Rule name -> the principle it states (written with each decision).
 RULES = {
@@ -58,10 +60,14 @@ RULES = {
                          "(\"Edward Tillman\") is a person's surname",
     "small-homonym-needs-support": "a small place read without locative evidence, and no other "
                                    "place of the document lies near it",
+    "surname-elsewhere-not-place": "the document writes this word as the surname of a full name "
+                                   "elsewhere (\"Mike Smith ... Smith\") and gives no locative "
+                                   "evidence here",
 }
 
 _SMALL = 50_000  # population under which a place needs support to be read without evidence
 _SUPPORT_KM = 150.0
+_MINOR = 20  # a namesake this many times smaller than the name's main town: a minor reading
 _SPELLED = 20_000  # a place this big is named in several spellings ("Raqqa", "Raqa", "Ar Raqqah")
 _AREAS = ("admin1", "country")
 _PLAIN = re.compile(r"[^a-z0-9]+")
@@ -247,12 +253,34 @@ def person_words(texts: Sequence[str]) -> set[str]:
     return words
 
 
-def reject_persons(res: Sequence[Resolution], persons: set[str]) -> None:
+def surnames(res: Sequence[Resolution]) -> set[str]:
+    """Lower-case words the document writes as the last word of a person's full name (the parts
+    rule ``surname-not-place`` rejected: "Mike Smith")."""
+    return {w.lower().strip(".,’'") for m in res if m.rejected == "surname-not-place"
+            for w in m.span.text.split()}
+
+
+def _possessive(m: Resolution, texts: Sequence[str]) -> bool:
+    """"the mother of Smith's child": the name is followed by a possessive, so the word before
+    it governs what the name owns, not the name (no locative statement about it)."""
+    if not 0 <= m.sentence_index < len(texts):
+        return False
+    after = texts[m.sentence_index][m.span.end:m.span.end + 2]
+    return after in ("'s", "’s") or m.span.text.endswith(("'s", "’s"))
+
+
+def reject_persons(res: Sequence[Resolution], persons: set[str],
+                   family: AbstractSet[str] = frozenset(), texts: Sequence[str] = ()) -> None:
     """Rule ``person-not-place``: drop the readings of a mention whose words are all a person's
-    name in this document, unless this mention has locative evidence ("in Johnson, Kansas")."""
+    name in this document, unless this mention has locative evidence ("in Johnson, Kansas").
+    Rule ``surname-elsewhere-not-place``: the same for a word the document writes elsewhere as
+    the surname of a full name (``family``, :func:`surnames`): "Mike Smith ... Smith arrived"."""
+    named = persons
+    persons = persons | set(family)
     if not persons:
         return
-    placed = {m.key for m in res if has_evidence(m) and m.candidates}  # "in X" elsewhere: a place
+    placed = {m.key for m in res if has_evidence(m) and m.candidates  # "in X" elsewhere: a place
+              and not (m.span.locative and not m.span.explicit and _possessive(m, texts))}
     for m in res:
         if m.key in placed:
             continue
@@ -261,7 +289,8 @@ def reject_persons(res: Sequence[Resolution], persons: set[str]) -> None:
         if m.candidates and words and all(w in persons for w in words) and not has_evidence(m) \
                 and not any(r.kind == "country" for r, _ in m.candidates):
             m.candidates = []
-            m.rejected = "person-not-place"
+            m.rejected = "person-not-place" if all(w in named for w in words) \
+                else "surname-elsewhere-not-place"
 
 
 def reject_unsupported(res: Sequence[Resolution]) -> None:
@@ -302,16 +331,37 @@ def shared_province(mentions: Sequence[Resolution], focus: str | None) -> tuple[
     then read there ("Montgomery" with "Aurora" is Illinois, "Jacksonville" with "Onslow County"
     North Carolina). None when no province stands out."""
     votes: Counter[tuple[str, str]] = Counter()
+    size: Counter[tuple[str, str]] = Counter()
     seen: set[str] = set()
     for m in mentions:
-        if m.key in seen or not m.candidates or not (has_evidence(m) or m.span.role == "dateline"):
+        if _plain(m.span.text) in seen or not m.candidates \
+                or not (has_evidence(m) or m.span.role == "dateline"):
             continue
-        seen.add(m.key)
-        provinces = {(r.cc, r.admin1 or (r.name if r.kind == "admin1" else ""))
-                     for r, _ in m.candidates
-                     if r.cc and r.kind != "country" and (focus is None or r.cc == focus)}
-        votes.update(p for p in provinces if p[1])
-    ranked = votes.most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        seen.add(_plain(m.span.text))  # "Dallas" and "the Dallas area" are one name
+        # only readings under the name the text wrote: a loose-key namesake ("Penn" for a
+        # village called otherwise) says nothing about where the story lies
+        # nor does a hamlet a twentieth the size of the name's main town ("Lowell" is the
+        # city of 110,000, not a village of 3,000 that shares a province with another word)
+        own = [r for r, _ in m.candidates if r.cc and r.kind != "country"
+               and (focus is None or r.cc == focus) and written_as(m.span.text, r)]
+        top = max((r.population for r in own), default=0)
+        found: dict[tuple[str, str], int] = {}
+        for r in own:
+            p = (r.cc or "", r.admin1 or (r.name if r.kind == "admin1" else ""))
+            # a county only where the text names one ("Wayne County"; "Dallas" is the city)
+            county = r.kind in ("admin2", "admin3")
+            if p[1] and (m.span.admin_word if county else
+                         r.population * _MINOR >= top or r.kind == "admin1"):
+                found[p] = max(found.get(p, 0), r.population)
+        votes.update(found.keys())
+        size.update(found)
+    ranked = sorted(votes.items(), key=lambda kv: (kv[1], size[kv[0]]), reverse=True)[:2]
+    if not ranked or ranked[0][1] < 2:
         return None
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        # rule places-lie-together, tie: the province whose readings are the bigger towns
+        # (Aurora and Montgomery are both in Illinois and in Texas; Illinois' are the towns
+        # a report names), unless that is no clear difference
+        if size[ranked[0][0]] < 2 * size[ranked[1][0]]:
+            return None
     return ranked[0][0]

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from .context import Containers, containers_of, far_from, haversine_km
 from .evidence import (person_words, reject_loose, reject_persons, reject_unsupported,
-                       shared_province, street_name, surname)
+                       shared_province, street_name, surname, surnames)
 from .focus import ARTICLE as _ARTICLE
 from .focus import demonym_votes, hint_country, named_countries, prefer_focus, sentence_countries
 from .focus import focus_country as _focus_country
@@ -358,7 +358,7 @@ def resolve_in_country(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[
     for m in res:  # rules loose-key-needs-evidence and person-not-place (sitrep.geo.evidence)
         m.homonyms = len(m.candidates)
         reject_loose(m)
-    reject_persons(res, person_words(texts))
+    reject_persons(res, person_words(texts), surnames(res), texts)
     named = hint_country(gaz, country_hint)
     focus = named.cc if named is not None else _focus_country(gaz, None, res, texts,
                                                               actor_countries)

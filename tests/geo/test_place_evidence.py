@@ -164,3 +164,64 @@ def test_evidence_close_spelling(text: str, name: str, close: bool) -> None:
 
     rec = PlaceRecord(uid="x", name=name, lat=0.0, lon=0.0, kind="city", population=500_000, cc="MX")
     assert _similar(text, rec) is close
+
+
+# issue 23: US local news (hand-made records; the texts are invented)
+GAZ_US = MemoryGazetteer([
+    PlaceRecord(uid="c:US", name="United States", lat=38.9, lon=-77.0, kind="country", cc="US",
+                country="United States", population=300_000_000),
+    PlaceRecord(uid="c:ID", name="Indonesia", lat=-6.2, lon=106.8, kind="country", cc="ID",
+                country="Indonesia", population=250_000_000),
+    PlaceRecord(uid="t:metro-id", name="Metro", lat=-5.11, lon=105.31, kind="city", cc="ID",
+                country="Indonesia", population=180_000, admin1="Lampung"),
+    _us("v:smith-nv", "Smith", 38.8, -119.3, "village", 1_000, "Nevada"),
+    _us("v:smith-ks", "Smith", 39.8, -98.8, "village", 900, "Kansas"),
+    _us("t:daytona", "Daytona Beach", 29.21, -81.02, "town", 72_000, "Florida"),
+    _us("t:lowell-ma", "Lowell", 42.63, -71.32, "city", 110_000, "Massachusetts"),
+    _us("v:lowell-nc", "Lowell", 35.27, -81.1, "village", 3_600, "North Carolina"),
+    _us("v:highlands-nc", "Highlands", 35.05, -83.2, "village", 900, "North Carolina"),
+    _us("t:aurora-co", "Aurora", 39.73, -104.83, "city", 325_000, "Colorado"),
+    _us("t:aurora-il", "Aurora", 41.76, -88.32, "city", 197_000, "Illinois"),
+    _us("v:aurora-tx", "Aurora", 33.06, -97.5, "village", 1_200, "Texas"),
+    _us("t:montgomery-al", "Montgomery", 32.37, -86.3, "city", 200_000, "Alabama"),
+    _us("v:montgomery-il", "Montgomery", 41.73, -88.35, "village", 18_000, "Illinois"),
+    _us("v:montgomery-tx", "Montgomery", 30.39, -95.7, "village", 800, "Texas"),
+    _us("t:houston", "Houston", 29.76, -95.37, "city", 2_100_000, "Texas"),
+])
+
+
+def _geocode_us(text: str, trigger: str) -> Doc:
+    resources = Resources(Settings())
+    resources.put("geo.gazetteer", GAZ_US)
+    doc = Doc(document=Document(id="t", text=text))
+    doc.sentences = segment_text(text)
+    i = text.index(trigger)
+    sentence = next(s.index for s in doc.sentences if s.start <= i < s.end)
+    doc.candidates.append(EventCandidate(
+        sentence_index=sentence, trigger=Span(start=i, end=i + len(trigger), text=trigger),
+        event_type=TYPE_OF_SUB["Attack"], sub_event_type="Attack"))
+    return Geocoder(resources)(doc)
+
+
+def test_evidence_surname_of_a_full_name_is_no_place_alone() -> None:
+    doc = _geocode_us("A man was shot in Daytona Beach on Sunday. Police said Darnell Smith was "
+                      "the target. Smith had left a party when the car was hit.",
+                      "shot")
+    assert all(pm.place is None for pm in doc.places if pm.span.text == "Smith")
+    assert any("surname-elsewhere-not-place" in n for n in doc.notes)
+    place = doc.candidates[0].place
+    assert place is not None and place.place is not None and place.place.name == "Daytona Beach"
+
+
+def test_evidence_places_lie_together_not_in_hamlets() -> None:
+    doc = _geocode_us("A man was shot in Lowell on Friday. Neighbours in the Highlands "
+                      "heard the shots.", "shot")
+    place = _place_of(doc, "Lowell").place
+    assert place is not None and place.admin1 == "Massachusetts"
+
+
+def test_evidence_places_lie_together_tie_goes_to_the_bigger_towns() -> None:
+    doc = _geocode_us("Six people were shot at a party in Montgomery on Sunday. "
+                      "Police in Aurora said the gunman fled.", "shot")
+    place = _place_of(doc, "Montgomery").place
+    assert place is not None and place.admin1 == "Illinois"
