@@ -39,9 +39,9 @@ GAZ = MemoryGazetteer([
 ])
 
 
-def _geocode(text: str, trigger: str) -> Doc:
+def _geocode(text: str, trigger: str, gaz: MemoryGazetteer = GAZ) -> Doc:
     resources = Resources(Settings())
-    resources.put("geo.gazetteer", GAZ)
+    resources.put("geo.gazetteer", gaz)
     doc = Doc(document=Document(id="t", text=text))
     doc.sentences = segment_text(text)
     i = text.index(trigger)
@@ -191,16 +191,7 @@ GAZ_US = MemoryGazetteer([
 
 
 def _geocode_us(text: str, trigger: str) -> Doc:
-    resources = Resources(Settings())
-    resources.put("geo.gazetteer", GAZ_US)
-    doc = Doc(document=Document(id="t", text=text))
-    doc.sentences = segment_text(text)
-    i = text.index(trigger)
-    sentence = next(s.index for s in doc.sentences if s.start <= i < s.end)
-    doc.candidates.append(EventCandidate(
-        sentence_index=sentence, trigger=Span(start=i, end=i + len(trigger), text=trigger),
-        event_type=TYPE_OF_SUB["Attack"], sub_event_type="Attack"))
-    return Geocoder(resources)(doc)
+    return _geocode(text, trigger, GAZ_US)
 
 
 def test_evidence_surname_of_a_full_name_is_no_place_alone() -> None:
