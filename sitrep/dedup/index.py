@@ -17,7 +17,7 @@ from ..schema import Event
 from .block import GEOHASH_PRECISION, index_keys, query_keys
 from .features import LAG_DAYS, DocContext, lagged_gap
 from .match import DEFAULT_MATCH_CONFIG, Match, MatchConfig, match_events, type_compatibility
-from .particulars import named_place, similar_names
+from .particulars import named_place, particular_places, similar_names
 from .merge import merge_cluster
 
 __all__ = ["COMMON_PERSON_DAYS", "Cluster", "MergeIndex", "MergeStep", "best_match", "people_key",
@@ -101,6 +101,13 @@ def _coded_names(event: Event, reports: Sequence[Event]) -> set[str]:
     return out
 
 
+def _sentence_places(event: Event, reports: Sequence[Event]) -> set[str]:
+    """The places the events' sentences name (:func:`.particulars.particular_places`, lists
+    included), casefolded as people's names are: "Dire Dawa" in "around Harar and Dire Dawa"."""
+    return {" ".join(p.casefold().split()) for e in (event, *reports) if e.notes
+            for p in particular_places(e.notes)}
+
+
 def _named_apart(a: Event, b: Event) -> bool:
     """Whether the two sentences name two different particular places (:mod:`.particulars`):
     people in common do not join "clashes in Nahri Saraj" and "clashes in Sangin". Two resolved
@@ -143,7 +150,9 @@ def same_people(event: Event, reports: Sequence[Event], context: ContextOf,
     knowledge base knows, as "Boko Haram" is named in all its attacks), the event joins the cluster
     whatever point each geocoder chose, provided every report's dates can meet (allowing LAG_DAYS
     of reporting delay), the countries agree, the types are compatible (a shooting and its
-    aftermath's arrest are two events) and the sentences do not name two places (:func:`_named_apart`)."""
+    aftermath's arrest are two events) and the sentences do not name two places (:func:`_named_apart`).
+    A name the sentences give as a place ("around Harar and Dire Dawa") is no person: when only
+    such names are shared, the refusal says so (``people_refused: named_as_place``, ``ok`` False)."""
     ctx = context(event)
     if ctx is None or not ctx.people:
         return None
@@ -156,6 +165,11 @@ def same_people(event: Event, reports: Sequence[Event], context: ContextOf,
     shared = {p for p in shared if not _is_group(p)}
     if not shared:
         return None
+    places = shared & _sentence_places(event, reports)
+    if places == shared:  # "around Harar and Dire Dawa": a place, not a person
+        return Match(False, 0.0, {"decision": "same people", "people_refused": "named_as_place",
+                                  "places": sorted(places)[:5]}, "people")
+    shared -= places
     for r in reports:
         gap = lagged_gap(event, r, ctx, context(r))
         if gap is None or gap > 0:
@@ -206,7 +220,7 @@ def best_match(event: Event, candidates: Iterable[tuple[int, Event, Sequence[Eve
                 m = Match(False, 0.0, m.features, "reports")
         if not m.ok:
             people = same_people(event, reports, context, common)
-            if people is None:
+            if people is None or not people.ok:
                 continue
             m = Match(True, people.score, {**m.features, **people.features})
         if best is None or m.score > best[1].score or (m.score == best[1].score and cid < best[0]):

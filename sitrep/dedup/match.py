@@ -31,7 +31,7 @@ from rapidfuzz import fuzz
 from ..schema import Event
 from .block import date_window
 from .features import LAG_DAYS, DocContext, pair_features
-from .particulars import named_place, similar_names
+from .particulars import named_place, other_places, similar_names
 
 __all__ = ["DEFAULT_MATCH_CONFIG", "LAG_DAYS", "Match", "MatchConfig", "distance_km", "is_generic_actor",
            "learned_match", "match_events", "place_similarity", "type_compatibility"]
@@ -241,23 +241,50 @@ def _contains(outer: Event, inner: Event) -> bool:
 
 
 def _same_unresolved(a: tuple[str | None, str | None], b: tuple[str | None, str | None],
-                     config: MatchConfig, ev: tuple[Event, Event]) -> bool:
-    """Whether a place the gazetteer did not resolve (it sits at the city or province it fell back
+                     config: MatchConfig, ev: tuple[Event, Event]) -> str | None:
+    """Why a place the gazetteer did not resolve (it sits at the city or province it fell back
     to: ``geo_fallback``, or a particular the sentence names beside the coded location, see
-    :mod:`.particulars`) may be the other report's place: the same name, or the other report only
-    names the place it fell back to, and no more precisely than a district or region (a vaguer
-    account of the same event: "in Idleb province"; "in Kandahar city" is a place of its own). Two
-    different unknown villages that fell back to one city are not 0 km apart. ``a``, ``b``: (name,
-    fallback); ``ev``: the two events (their geo_precision). The name is all that is known of an
-    unresolved place, so two of them must be spellings of one name (:func:`.particulars.similar_names`),
-    not merely share a consonant skeleton ("Charbolak" and "Balkh" do)."""
+    :mod:`.particulars`) cannot be the other report's place, or None when it may be: the same name,
+    or the other report is a vaguer account of the same event ("in Idleb province"). A vaguer
+    report stands for a district or region, never a city against a place named inside it ("in
+    Kandahar city", "in Mogadishu" beside a neighbourhood of Mogadishu: ``vaguer_is_a_city``; a
+    street is no place of its own, ``_STREET``), and
+    names no particular place of its own ("in Kalancheki and Sara Baghal of Maywand" is no vaguer
+    account of Maywand: ``vaguer_names_another_place``). Two different unknown villages that fell
+    back to one city are not 0 km apart (``unresolved_apart``). ``a``, ``b``: (name, fallback);
+    ``ev``: the two events. The name is all that is known of an unresolved place, so two of them
+    must be spellings of one name (:func:`.particulars.similar_names`), not merely share a consonant
+    skeleton ("Charbolak" and "Balkh" do)."""
     (na, fa), (nb, fb) = a, b
     if na and nb and similar_names(na, nb):
-        return True
-    for (_, fx), (ny, fy), y in ((a, b, ev[1]), (b, a, ev[0])):
-        if fx and not fy and ny and _norm(ny) == _norm(fx) and (y.geo_precision or 3) >= 2:
-            return True
-    return False
+        return None
+    reason = "unresolved_apart"
+    for (nx, fx), (ny, fy), y in ((a, b, ev[1]), (b, a, ev[0])):
+        if fx and not fy and ny and _norm(ny) == _norm(fx):
+            if not _region_level(y) and not (nx and _STREET.search(nx)):
+                reason = "vaguer_is_a_city"
+            elif any(not (nx and similar_names(o, nx)) for o in other_places(y)):
+                reason = "vaguer_names_another_place"
+            else:
+                return None
+    return reason
+
+
+#: A street or road: no place of its own in ACLED's unit of analysis (an address is coded at its
+#: town or neighbourhood), so a report of the town may stand for it.
+_STREET = re.compile(r"\b(street|st|avenue|ave|road|rd|boulevard|blvd|drive|lane|highway|hwy|parkway|"
+                     r"block)\.?$", re.IGNORECASE)
+
+
+def _region_level(event: Event) -> bool:
+    """Whether the report is placed at a district or region (geo_precision 3, or 2 at a location
+    that is one of its own administrative units: "Idlib" in Idlib governorate), not at a town's
+    point (geo_precision 1, or 2 at a city: "Mogadishu" in Banaadir)."""
+    precision = event.geo_precision or 3
+    if precision != 2:
+        return precision >= 3
+    loc = event.location
+    return bool(loc) and any(x and similar_names(loc, x) for x in (event.admin1, event.admin2, event.admin3))
 
 
 def _place(a: Event, b: Event, config: MatchConfig) -> tuple[bool, float, dict[str, Any]]:
@@ -276,8 +303,10 @@ def _place(a: Event, b: Event, config: MatchConfig) -> tuple[bool, float, dict[s
     if name_sim is not None:
         feats["place_name_similarity"] = round(name_sim, 1)
     named_a, named_b = named_place(a), named_place(b)
-    if (named_a[1] or named_b[1]) and not _same_unresolved(named_a, named_b, config, (a, b)):
+    apart = _same_unresolved(named_a, named_b, config, (a, b)) if (named_a[1] or named_b[1]) else None
+    if apart is not None:
         feats["geo_fallback"] = [named_a[1], named_b[1]]
+        feats["place_refused"] = apart
         feats["unresolved"] = [named_a[0], named_b[0]]
         feats.pop("distance_km", None)  # one point stands for two places: distance unknown
         return False, 0.0, feats

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 
 from ..schema import Event
 
-__all__ = ["country_only", "named_place", "particular_places", "particular_spans", "similar_names",
+__all__ = ["country_only", "named_place", "other_places", "particular_places", "particular_spans", "similar_names",
            "unresolved_place"]
 
 _PREP = (r"(?:in|at|near|on|outside|around|inside|into|(?:outskirts|countryside|vicinity|area|village|town|city"
@@ -39,6 +39,8 @@ _AREA = (r"(?:southern|northern|eastern|western|rural|north|south|east|west|outs
 _BEFORE_IN = re.compile(rf"(?<=[a-z,] )({_PLACE_NAME})"
                         rf"(?:\s+(?:district|village|town|area|camp|front|frontline|countryside))?"
                         rf"(?:,\s+[A-Z]|(?: in| near)\s+(?:the\s+)?(?:[A-Z]|{_AREA}\b))")
+#: A generic word after a place name ("Ardo district", "Tarinkot city", "the Pretoria area").
+_GENERIC_SUFFIX = r"(?:district|village|town|city|area|camp|province|governorate|neighbou?rhood|sub-?city)"
 #: consonant-skeleton similarity (0-100) for two transliterations ("Basira", "Al Busayrah"); stricter
 #: than the merge's name threshold, as short skeletons meet by chance ("Charbolak" / "Balkh": 75).
 _SIMILAR_SKELETON = 85.0
@@ -67,15 +69,33 @@ def _fold(text: str) -> str:
     return _ARTICLE.sub("", " ".join(plain.split()))
 
 
+#: What joins the items of a list of places ("in A, B and C districts"; "in A and B of C"), or
+#: puts a part inside an area ("in the Pretoria area (Mamelodi)"): the next name is a place too.
+_LIST_NEXT = re.compile(rf"(?:(?:\s+{_GENERIC_SUFFIX}s?)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)|\s+areas?\s*\(\s*)"
+                        rf"(?:the\s+)?({_PLACE_NAME})")
+
+
 def particular_spans(sentence: str) -> list[tuple[str, int, int]]:
-    """(name, start, end) of each capitalised name the sentence gives as a place, in order."""
+    """(name, start, end) of each capitalised name the sentence gives as a place, in order: after a
+    locative preposition, before its container, or listed after another place (lists included)."""
     out: list[tuple[str, int, int]] = []
     stop = _not_places()
-    found = sorted([*_PHRASE.finditer(sentence), *_BEFORE_IN.finditer(sentence)], key=lambda m: m.start(1))
+    found = [*_PHRASE.finditer(sentence), *_BEFORE_IN.finditer(sentence)]
+    todo = list(found)
+    while todo:  # follow each list to its end: "in Kalancheki and Sara Baghal of Maywand"
+        m = todo.pop()
+        if _fold(m.group(1)).split()[:1] in ([], *([w] for w in stop)):
+            continue  # "on Sunday, Salvato was arrested": no list of places
+        nxt = _LIST_NEXT.match(sentence, m.end(1))
+        if nxt is not None and all(x.start(1) != nxt.start(1) for x in found):
+            found.append(nxt)
+            todo.append(nxt)
+    found.sort(key=lambda m: m.start(1))
     for m in found:
         name = m.group(1).strip(" -'’‘")
         first = _fold(name).split()
-        if not first or first[0] in stop or _fold(name) in stop or any(n == name for n, _, _ in out):
+        if not first or first[0] in stop or _fold(name) in stop or \
+                any(n == name or s <= m.start(1) < e for n, s, e in out):
             continue
         out.append((name, m.start(1), m.start(1) + len(m.group(1))))
     return out
@@ -107,6 +127,12 @@ _INSIDE = re.compile(r"^['’‘\s]*(?:(?:district|village|town|area|camp|front|
                      r"\s+(?:the\s+)?(?:(?:[a-z]+ern|rural|outskirts|"
                      r"countryside|vicinity|province|district|governorate|area|city|town|limits)\s+(?:of\s+)?)*$")
 
+
+#: What lies between two items of a list of places ("Hazrat and Timurak", "Kot, Khogyani").
+_LIST_JOIN = re.compile(rf"^(?:\s+{_GENERIC_SUFFIX}s?)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
+
+#: A part named in brackets after the area it lies in: "the Pretoria area (Mamelodi)".
+_PART_OF = re.compile(rf"\s+areas?\s*\(\s*(?:the\s+)?({_PLACE_NAME})")
 
 _LEAD = re.compile(r"^(?:(?:of|in|at|near|on|the)\s+)+", re.IGNORECASE)
 
@@ -142,17 +168,35 @@ def _unresolved(sentence: str, mention: str | None, location: str, known: tuple[
         mention = _LEAD.sub("", mention)
     at = sentence.find(mention) if mention else -1
     if at >= 0:
+        part = _PART_OF.match(sentence, at + len(mention or ""))
+        if part is not None and not (location and similar_names(part.group(1), location)):
+            return part.group(1)  # "in the Pretoria area (Mamelodi)": the part the report is about
         name = None
         while True:  # walk the chain back: "Kala Murchi of Deh Rahwod district, Urozgan"
             before = [s for s in spans if s[2] <= at and _INSIDE.match(sentence[s[2]:at])]
             if not before:
                 break
+            if any(_LIST_JOIN.match(sentence[s[2]:before[-1][1]]) for s in spans if s[2] <= before[-1][1]):
+                break  # "in Hazrat and Timurak areas of Charbolak": a list, the container stands for it
             name, at = before[-1][0], before[-1][1]
         return None if name is None or (location and similar_names(name, location)) else name
     if not spans:
         return None
     name = spans[0][0]
     return None if any(similar_names(name, k) for k in known) else name
+
+
+def other_places(event: Event) -> list[str]:
+    """Every place the event's sentence names beside its coded location and that location's
+    containers (lists included, actors' names skipped): "in Kalancheki and Sara Baghal of Maywand"
+    coded at Maywand names Kalancheki and Sara Baghal."""
+    if not event.notes:
+        return []
+    known = [x for x in (event.location, event.admin1, event.admin2, event.admin3, event.country,
+                         event.geo_fallback) if x]
+    actor_words = {w for a in (event.actor1, event.actor2) if a for w in _fold(a).split()}
+    return [n for n in particular_places(event.notes)
+            if not set(_fold(n).split()) <= actor_words and not any(similar_names(n, k) for k in known)]
 
 
 def named_place(event: Event) -> tuple[str | None, str | None]:
