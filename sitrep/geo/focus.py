@@ -12,7 +12,8 @@ spread over the countries it may point to, and the country with the most weight 
   vote; "Tripoli" splits between Libya and Lebanon), scaled by the best ``surface`` and by the
   mention's role: an event place 1, a source or hypothetical place less, the **dateline** 0.4 (the
   city the reporter files from, "MOSCOW (Sputnik)", is not where the events are), a country
-  named outright 3;
+  named outright 3; a place named with its province ("Balaka (Balaka, Southern)") votes only
+  for the countries where a reading lies in that province, else for the province's countries;
 - **demonyms** ("Syrian", "Ukrainian") 0.5 each, 0.25 before "forces"/"warplanes" (armies
   fight abroad), none for "Saudi-led"/"Iran-backed" (a foreign backer says nothing about where
   the fighting is); words used about one country only ("Houthi", "OSCE", "barangay") 1;
@@ -99,10 +100,34 @@ def _specificity(rec: PlaceRecord) -> float:
     return 0.5 + 0.5 * min(1.0, math.log10(rec.population + 1) / 6) + level
 
 
-def mention_votes(m: Resolution) -> dict[str, float]:
-    """One mention's vote, spread over the countries of its readings."""
+def _in_province(rec: PlaceRecord, provinces: Sequence[PlaceRecord]) -> bool:
+    from .context import same_admin1
+
+    own = rec.admin1 or (rec.name if rec.kind == "admin1" else None)
+    return any(p.cc == rec.cc and same_admin1(own, {name_key(p.admin1 or p.name)})
+               for p in provinces)
+
+
+def mention_votes(m: Resolution, provinces: Sequence[PlaceRecord] = (),
+                  only: frozenset[str] | None = None) -> dict[str, float]:
+    """One mention's vote, spread over the countries of its readings.
+
+    ``provinces``: the provinces its container hint names ("Balaka (Balaka, Southern)"), in any
+    country. A place named with its province is read where the two agree: readings in the named
+    province keep the vote; with none there (a homonym abroad, the place itself missing from
+    the gazetteer), the named provinces' countries take it. ``only``: the countries a place
+    this mention is the container of was read in ("Punjab" of "Tarn Taran (Punjab)")."""
     readings = [r for r, _ in m.candidates if r.cc
                 and not (r.kind == "country" and ARTICLE.match(m.span.text))]
+    if only is not None and any(r.cc in only for r in readings):
+        readings = [r for r in readings if r.cc in only]
+    provinces = [p for p in provinces if p.cc and p.kind == "admin1"]
+    if provinces:
+        inside = [r for r in readings if _in_province(r, provinces)]
+        if inside:
+            readings = inside
+        elif all(r.kind != "country" for r in readings):
+            return _province_votes(m, provinces)
     if not readings:
         return {}
     # a country's article is part of its name: "Salvador" is not "El Salvador"
@@ -126,6 +151,15 @@ def mention_votes(m: Resolution) -> dict[str, float]:
     weight = ROLE_WEIGHT.get(m.span.role, 1.0) * boost
     weight *= max(surf.values()) ** 2 * _specificity(best) * (PARTIAL if m.span.partial else 1.0)
     return {cc: weight * v / total for cc, v in mass.items()}
+
+
+def _province_votes(m: Resolution, provinces: Sequence[PlaceRecord]) -> dict[str, float]:
+    mass: dict[str, float] = {}
+    for p in provinces:
+        mass[p.cc or ""] = max(mass.get(p.cc or "", 0.0), _prior(p, 1.0))
+    total = sum(mass.values())
+    weight = ROLE_WEIGHT.get(m.span.role, 1.0) * (PARTIAL if m.span.partial else 1.0)
+    return {cc: weight * v / total for cc, v in mass.items()} if total > 0 else {}
 
 
 def demonym_votes(texts: Sequence[str]) -> dict[str, float]:
@@ -179,15 +213,29 @@ def country_code(name: str | None) -> str | None:
 
 
 def country_votes(res: Sequence[Resolution], texts: Sequence[str] = (),
-                  actor_countries: Iterable[str] = ()) -> dict[str, float]:
-    """Every country's weight of evidence (see the module docstring)."""
+                  actor_countries: Iterable[str] = (), gaz: Gazetteer | None = None
+                  ) -> dict[str, float]:
+    """Every country's weight of evidence (see the module docstring); ``gaz``: read the
+    provinces of the mentions' container hints (:func:`mention_votes`)."""
+    from .context import Containers, containers_of
+
+    cache: dict[tuple[str, str | None], Containers] = {}
     votes = demonym_votes(texts)  # a Counter: see demonym_votes
     for name in actor_countries:
         cc = country_code(name)
         if cc:
             votes[cc] += ACTOR
+    agreed: dict[tuple[int, str], frozenset[str]] = {}
     for m in res:
-        for cc, v in mention_votes(m).items():
+        provinces: Sequence[PlaceRecord] = containers_of(gaz, m.span.hint, None, cache).admin1 \
+            if gaz is not None and m.span.hint else ()
+        inside = frozenset(r.cc for r, _ in m.candidates if r.cc and provinces
+                           and _in_province(r, provinces))
+        if inside:  # the hint's own mentions are read with the place they contain
+            for part in re.split(r"[,;/()]", m.span.hint):
+                agreed.setdefault((m.sentence_index, name_key(part.strip())), inside)
+        only = agreed.get((m.sentence_index, m.key)) if not m.span.hint else None
+        for cc, v in mention_votes(m, provinces, only).items():
             votes[cc] += v
         if m.span.province_country and (cc := country_code(m.span.province_country)):
             votes[cc] += COUNTRY_NAMED  # "York, Pa.": the province says the country
@@ -210,7 +258,7 @@ def focus_country(gaz: Gazetteer, hint: str | None, res: Sequence[Resolution],
     named = hint_country(gaz, hint)
     if named is not None:
         return named.cc
-    votes = country_votes(res, texts, actor_countries)
+    votes = country_votes(res, texts, actor_countries, gaz)
     if not votes:
         return None
     cc, weight = max(votes.items(), key=lambda kv: (kv[1], kv[0]))

@@ -137,3 +137,35 @@ def test_document_country_actor_names_carry_the_inferred_country(text: str, sub:
     assert named
     assert all(n.endswith(f"({country})") or "(20" in n or "(19" in n for n in named), named
     assert _where(doc)[0] in (country, None)
+
+
+# A place named with its province: hand-made homonyms (invented names) in two countries
+_PROVINCE_GAZ = [
+    *(PlaceRecord(uid=f"c:{cc}", name=name, lat=0.0, lon=0.0, kind="country",
+                  population=5_000_000, **_cc(cc, name))
+      for cc, name in (("XA", "Xandria"), ("YB", "Yberia"), ("ZC", "Zcandia"))),
+    PlaceRecord(uid="t:velmoro-xa", name="Velmoro", lat=10.0, lon=10.0, kind="city",
+                admin1="Ostrel", population=900_000, **_cc("XA", "Xandria")),
+    PlaceRecord(uid="t:velmoro-yb", name="Velmoro", lat=-5.0, lon=30.0, kind="town",
+                admin1="Southern", population=40_000, **_cc("YB", "Yberia")),
+    PlaceRecord(uid="a1:southern-yb", name="Southern", lat=-5.5, lon=30.5, kind="admin1",
+                admin1="Southern", population=2_000_000, **_cc("YB", "Yberia")),
+    PlaceRecord(uid="a1:kestrin-zc", name="Kestrin", lat=20.0, lon=50.0, kind="admin1",
+                admin1="Kestrin", population=300_000, **_cc("ZC", "Zcandia")),
+]
+
+
+def test_document_country_a_place_is_read_in_the_province_named_with_it(geocode: Geocode) -> None:
+    # the big homonym abroad loses to the reading inside the named province
+    doc = geocode(MemoryGazetteer(_PROVINCE_GAZ),
+                  "On 3 May, a house was torched in Velmoro (Velmoro, Southern).", ["torched"],
+                  sub=SHELLING)
+    assert doc.inferred_country == "Yberia"
+
+
+def test_document_country_an_unknown_place_takes_its_named_province_country(geocode: Geocode) -> None:
+    # no reading of the place lies in the named province: the province says the country
+    doc = geocode(MemoryGazetteer(_PROVINCE_GAZ),
+                  "On 3 May, soldiers shelled Velmoro (Velmoro, Kestrin).", ["shelled"],
+                  sub=SHELLING)
+    assert doc.inferred_country == "Zcandia"
