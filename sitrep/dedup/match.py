@@ -284,7 +284,9 @@ def _region_level(event: Event) -> bool:
     if precision != 2:
         return precision >= 3
     loc = event.location
-    return bool(loc) and any(x and similar_names(loc, x) for x in (event.admin1, event.admin2, event.admin3))
+    if not loc:
+        return False
+    return any(x and similar_names(loc, x) for x in (event.admin1, event.admin2, event.admin3))
 
 
 def _place(a: Event, b: Event, config: MatchConfig) -> tuple[bool, float, dict[str, Any]]:
