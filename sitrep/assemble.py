@@ -302,12 +302,8 @@ def _headline_text(doc: Doc) -> tuple[str, int | None]:
     return doc.text[first.start:doc.sentences[heads[-1]].end], first.start
 
 
-def headline_toll(doc: Doc, *, one_figure: bool = False) -> tuple[int, int, int] | None:
-    """(deaths, start, end) the headline reports with a stated number ("Air strikes kill 22",
-    "2 medics among 31 dead": 31), the span in the text's offsets (start = end = -1 when the text
-    does not hold the title); one victim named without a number is a count of one ("Bomb kills
-    woman wounds 25": 1); None when the headline states no count of deaths (no figure, a vague
-    one like "dozens", or only a running toll); with ``one_figure``, only a toll one figure states."""
+def _headline_figures(doc: Doc) -> tuple[int, int, int, int] | None:
+    """(deaths, start, end, figures used) the headline reports (see :func:`headline_toll`)."""
     if doc.language != "en":
         return None
     from .discourse.cues import aggregate_cue  # lazy: the discourse package imports this module
@@ -327,22 +323,32 @@ def headline_toll(doc: Doc, *, one_figure: bool = False) -> tuple[int, int, int]
     if not used or result.fatalities <= 0 or any(f.rule not in ("number", "single", "named") or f.earlier
                                                   for f in used):
         return None
-    if one_figure and len(used) != 1:
-        return None
     if at is None:
-        return result.fatalities, -1, -1
-    return result.fatalities, at + min(f.start for f in used), at + max(f.end for f in used)
+        return result.fatalities, -1, -1, len(used)
+    return result.fatalities, at + min(f.start for f in used), at + max(f.end for f in used), len(used)
 
 
-def raise_to_headline(doc: Doc, events: list[Event], toll: int, start: int, end: int, total: int) -> None:
+def headline_toll(doc: Doc) -> tuple[int, int, int] | None:
+    """(deaths, start, end) the headline reports with a stated number ("Air strikes kill 22",
+    "2 medics among 31 dead": 31), the span in the text's offsets (start = end = -1 when the text
+    does not hold the title); one victim named without a number is a count of one ("Bomb kills
+    woman wounds 25": 1); None when the headline states no count of deaths (no figure, a vague
+    one like "dozens", or only a running toll)."""
+    found = _headline_figures(doc)
+    return None if found is None else found[:3]
+
+
+def _holds_headline_figure(event: Event, start: int, end: int) -> bool:
+    """Whether the event's deaths were read from the headline's own figure (``start``-``end``)."""
+    return any(x.field == "fatalities" and start <= x.start < end for x in event.evidence)
+
+
+def _raise_to_headline(doc: Doc, events: list[Event], toll: int, start: int, end: int, total: int) -> None:
     """The headline's toll is the story's: when the events coded from the body count fewer deaths
     (the body names them only in words the reader does not count, or leaves the number to the
     headline), the headline's own event, else the event counting the most deaths, else the first,
     gets the deaths the others do not count."""
-    def own(e: Event) -> bool:
-        return any(x.field == "fatalities" and start <= x.start < end for x in e.evidence)
-
-    target = next((e for e in events if own(e)), None) \
+    target = next((e for e in events if _holds_headline_figure(e, start, end)), None) \
         or max(events, key=lambda e: (e.fatalities or 0, -events.index(e)))
     before = target.fatalities or 0
     target.fatalities = before + toll - total
@@ -361,15 +367,15 @@ def check_headline_toll(doc: Doc, events: list[Event]) -> None:
     events add up to more, the headline's own event keeps its deaths first (the event holding the
     headline's figure, else one with the headline's toll), then the others in the order the story
     tells them, until the headline's toll is spent; the rest count 0, each with its reason."""
-    found = headline_toll(doc)
+    found = _headline_figures(doc)
     if found is None or len(doc.sentences) < 2:
         return
-    toll, start, end = found
+    toll, start, end, figures = found
     total = sum(e.fatalities or 0 for e in events)
     if total == 0 and events:
         # the body counts no death: the headline's one plain count is the story's toll
-        if headline_toll(doc, one_figure=True):
-            raise_to_headline(doc, events, toll, start, end, total)
+        if figures == 1:
+            _raise_to_headline(doc, events, toll, start, end, total)
         return
     if total <= toll:
         return
@@ -378,8 +384,7 @@ def check_headline_toll(doc: Doc, events: list[Event]) -> None:
         return min((x.start for x in e.evidence if x.field == "fatalities"), default=len(doc.text))
 
     def rank(e: Event) -> tuple[bool, bool, int]:
-        own = any(x.field == "fatalities" and start <= x.start < end for x in e.evidence)
-        return (not own, e.fatalities != toll, first_figure(e))
+        return (not _holds_headline_figure(e, start, end), e.fatalities != toll, first_figure(e))
 
     left = toll
     for event in sorted((e for e in events if e.fatalities), key=rank):
