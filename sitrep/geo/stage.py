@@ -225,8 +225,7 @@ def locate_candidates(doc: Doc, resolved: list[Resolution], *,
             inner = last if last is not None and _within(last, chosen) else \
                 focus if focus is not None and _within(focus, chosen) else None
             if inner is not None:
-                gp, wp = max(inner.geo_precision, 2), max(inner.where_prec, 2)
-                chosen = inner.model_copy(update={"geo_precision": gp, "where_prec": wp})
+                chosen = _borrowed(inner)
         if chosen is not None:
             cand.place = chosen
             last = chosen
@@ -236,8 +235,7 @@ def locate_candidates(doc: Doc, resolved: list[Resolution], *,
                 doc.notes.append(f"geo: {cand.sub_event_type!r} at {cand.trigger.text!r} split across "
                                  f"{', '.join(p.span.text for p in listed)}")
         elif last is not None:
-            gp, wp = max(last.geo_precision, 2), max(last.where_prec, 2)
-            cand.place = last.model_copy(update={"geo_precision": gp, "where_prec": wp})
+            cand.place = _borrowed(last)
         elif (focus is None or focus is not dateline) \
                 and (ahead := _told_next(cand, pairs, home)) is not None:
             # (a dateline in the report's country says where the report is from: its events
@@ -252,6 +250,13 @@ def locate_candidates(doc: Doc, resolved: list[Resolution], *,
                 sentence_index=cand.sentence_index, place=country.to_place(), geo_precision=gp,
                 where_prec=wp, score=0.0, role="event")
     doc.candidates = out
+
+
+def _borrowed(pm: PlaceMention) -> PlaceMention:
+    """Another sentence's place lent to an event its own sentence does not place: precise at
+    most to the town (geo_precision and where_prec at least 2)."""
+    return pm.model_copy(update={"geo_precision": max(pm.geo_precision, 2),
+                                 "where_prec": max(pm.where_prec, 2)})
 
 
 #: How many sentences after a placeless lede the body may name the lede's place.
@@ -271,8 +276,7 @@ def _told_next(cand: EventCandidate, pairs: list[tuple[Resolution, PlaceMention]
             continue
         if home is not None and pm.place.country != home.country:
             continue
-        gp, wp = max(pm.geo_precision, 2), max(pm.where_prec, 2)
-        return pm.model_copy(update={"geo_precision": gp, "where_prec": wp})
+        return _borrowed(pm)
     return None
 
 
