@@ -18,7 +18,11 @@ spread over the countries it may point to, and the country with the most weight 
   fight abroad), none for "Saudi-led"/"Iran-backed" (a foreign backer says nothing about where
   the fighting is); words used about one country only ("Houthi", "OSCE", "barangay") 1;
 - **actors** of the knowledge base with a home country ("Imbonerakure", "LNA", "YPG") 1 each,
-  state forces excepted (they fight abroad).
+  state forces excepted (they fight abroad);
+- **places lying together**: the names of one report lie near each other, their homonyms abroad
+  scatter ("Arnold" and "Westmoreland County" both in Pennsylvania; Arnold in England and
+  Westmoreland in Jamaica are bigger). Each further name with a reading within ``COHERENT_KM`` of
+  another name's reading in one country adds ``COHERENT`` to that country (:func:`coherent_names`).
 
 This is a naive-Bayes style sum of per-mention posteriors (each mention independent evidence,
 its reading distribution from the gazetteer prior). Kept apart from :mod:`sitrep.geo.resolve`,
@@ -239,7 +243,59 @@ def country_votes(res: Sequence[Resolution], texts: Sequence[str] = (),
             votes[cc] += v
         if m.span.province_country and (cc := country_code(m.span.province_country)):
             votes[cc] += COUNTRY_NAMED  # "York, Pa.": the province says the country
+    for cc, names in coherent_names(res).items():
+        votes[cc] += COHERENT * (names - 1)
     return votes
+
+
+#: Vote of each further name that lies beside another name of the document in one country.
+COHERENT = 0.5
+#: Two readings this close (km) are one neighbourhood of places: a town and its county, a suburb.
+COHERENT_KM = 40.0
+
+
+def coherent_names(res: Sequence[Resolution]) -> dict[str, int]:
+    """Per country, the most names of the document that have readings (spelt as written) within
+    COHERENT_KM of one of them: the places of one report lie together ("Arnold" and "Westmoreland
+    County" in Pennsylvania), homonyms abroad scatter (Arnold in England, Westmoreland in
+    Jamaica). Countries with fewer than two such names are left out."""
+    by_cc: dict[str, dict[str, list[PlaceRecord]]] = {}
+    for m in res:
+        if m.rejected:
+            continue
+        for r, _ in m.candidates:
+            if r.cc and r.kind != "country" and _spelt(m.span.text, r.name):
+                by_cc.setdefault(r.cc, {}).setdefault(m.key, []).append(r)
+    out: dict[str, int] = {}
+    for cc, names in by_cc.items():
+        if len(names) < 2:
+            continue
+        best = 1
+        for key, recs in names.items():
+            for a in recs[:25]:
+                near = 1 + sum(1 for other, orecs in names.items() if other != key
+                               and any(_near(a, b) for b in orecs[:25]))
+                best = max(best, near)
+        if best >= 2:
+            out[cc] = best
+    return out
+
+
+_KIND_WORD = re.compile(r"\s+(?:county|parish|city|town|township|borough|district|province|governorate)$",
+                        re.IGNORECASE)
+
+
+def _spelt(written: str, name: str) -> bool:
+    """Whether a reading is the name as written, a kind word aside ("Westmoreland County")."""
+    return surface(written, name) >= 0.9 or surface(_KIND_WORD.sub("", written), name) >= 0.9
+
+
+def _near(a: PlaceRecord, b: PlaceRecord) -> bool:
+    dlat = a.lat - b.lat
+    if abs(dlat) > COHERENT_KM / 111.0:
+        return False
+    dlon = (a.lon - b.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return math.hypot(dlat, dlon) * 111.0 <= COHERENT_KM
 
 
 def hint_country(gaz: Gazetteer, hint: str | None) -> PlaceRecord | None:

@@ -169,3 +169,45 @@ def test_document_country_an_unknown_place_takes_its_named_province_country(geoc
                   "On 3 May, soldiers shelled Velmoro (Velmoro, Kestrin).", ["shelled"],
                   sub=SHELLING)
     assert doc.inferred_country == "Zcandia"
+
+
+_US, _GB, _JM = _cc("US", "United States"), _cc("GB", "United Kingdom"), _cc("JM", "Jamaica")
+#: One report's places lie together in one country; their homonyms abroad are bigger but scattered.
+HOMONYMS = [
+    PlaceRecord(uid="c:US", name="United States", lat=39.8, lon=-98.6, kind="country",
+                population=320_000_000, **_US),
+    PlaceRecord(uid="c:GB", name="United Kingdom", lat=54.0, lon=-2.0, kind="country",
+                population=66_000_000, **_GB),
+    PlaceRecord(uid="c:JM", name="Jamaica", lat=18.1, lon=-77.3, kind="country",
+                population=2_900_000, **_JM),
+    PlaceRecord(uid="t:arnold-gb", name="Arnold", lat=53.0, lon=-1.13, kind="town",
+                admin1="England", population=150_000, **_GB),
+    PlaceRecord(uid="t:arnold-us", name="Arnold", lat=40.58, lon=-79.77, kind="town",
+                admin1="Pennsylvania", population=5_000, **_US),
+    PlaceRecord(uid="a1:westmoreland-jm", name="Westmoreland", lat=18.22, lon=-78.13, kind="admin1",
+                admin1="Westmoreland", population=145_000, **_JM),
+    PlaceRecord(uid="a2:westmoreland-us", name="Westmoreland", lat=40.31, lon=-79.47, kind="admin2",
+                admin1="Pennsylvania", population=350_000, **_US),
+]
+
+
+def test_document_country_names_lying_together_outvote_bigger_scattered_homonyms(geocode: Geocode) -> None:
+    text = ("A teenage girl was fatally shot Monday at a home in Westmoreland County. "
+            "The shooting happened in the 1400 block of Orchard Avenue in Arnold.")
+    doc = geocode(MemoryGazetteer(HOMONYMS), text, ["shot"], sub="Attack")
+    assert doc.inferred_country == "United States"
+
+
+def test_document_country_one_name_alone_gets_no_bonus_for_lying_together() -> None:
+    from sitrep.geo.focus import coherent_names
+    from sitrep.geo.resolve import Resolution
+    from sitrep.geo.spans import SpanCandidate
+
+    def mention(name: str, recs: list[PlaceRecord], index: int) -> Resolution:
+        return Resolution(sentence_index=index, span=SpanCandidate(start=0, end=len(name), text=name),
+                          offset=0, key=name.casefold(), candidates=[(r, 1.0) for r in recs])
+
+    arnold = [r for r in HOMONYMS if r.name == "Arnold"]
+    west = [r for r in HOMONYMS if r.name == "Westmoreland"]
+    assert coherent_names([mention("Arnold", arnold, 0), mention("Arnold", arnold, 1)]) == {}
+    assert coherent_names([mention("Arnold", arnold, 0), mention("Westmoreland County", west, 1)]) == {"US": 2}
