@@ -18,7 +18,7 @@ from .config import Settings
 from .geo.match import name_key
 from .registry import stage
 from .resources import Resources
-from .schema import Actor, Claim, Doc, Event, EventCandidate, Evidence, PlaceMention
+from .schema import Actor, Claim, DateInfo, Doc, Event, EventCandidate, Evidence, PlaceMention
 from .taxonomy import disorder_type, interaction, type_of_violence
 
 __all__ = ["Assembler", "check_headline_toll", "event_from_group", "group_candidates", "headline_indexes",
@@ -154,6 +154,25 @@ def _unique_claims(group: list[EventCandidate]) -> list[Claim]:
     return claims
 
 
+#: Most days a happening's mentions may lie apart and still date it by the earliest (a shooting on
+#: Friday afternoon, a victim who "died early Saturday").
+ONSET_DAYS = 1
+
+
+def _onset(head: EventCandidate, group: list[EventCandidate]) -> DateInfo | None:
+    """Rule ``onset-date``: a happening is dated by the day it began (ACLED codes the attack's day,
+    not the day a victim died of it or the day it was reported). When another mention of the group
+    gives, in words of its own, an earlier day at least as precise as the head's, up to
+    ONSET_DAYS before it, that day is the event's. None when the head's own date stands."""
+    own = head.date
+    if own is None:
+        return None
+    earlier = [c.date for c in group if c is not head and c.date is not None and c.date.expression
+               and c.date.time_precision <= own.time_precision
+               and 0 < (own.event_date - c.date.event_date).days <= ONSET_DAYS]
+    return min(earlier, key=lambda d: d.event_date) if earlier else None
+
+
 def _territory_consistent(sub: str, a1: Actor | None) -> str:
     """Who took the place decides the sub-type: state forces regain, others overtake."""
     if a1 is None:
@@ -167,7 +186,8 @@ def _territory_consistent(sub: str, a1: Actor | None) -> str:
 
 def event_from_group(doc: Doc, group: list[EventCandidate]) -> Event:
     head = _ranked(group)
-    date = head.date or _UNDATED
+    onset = _onset(head, group)
+    date = onset or head.date or _UNDATED
     # a headline kept in the group lends its figures; the body names the sides and the place
     body = [c for c in group if not c.extra.get("headline_member")] or group
     actors: list[Actor] = []
@@ -257,7 +277,9 @@ def event_from_group(doc: Doc, group: list[EventCandidate]) -> Event:
         framing=list(doc.framing),
         confidence=round(sum(c.score for c in group) / len(group), 3),
         why=_why(group, head) + (["undated: no publication date and no date in the text"]
-                                 if head.date is None else []),
+                                 if head.date is None else [])
+        + ([f"date: {onset.event_date.isoformat()} from {onset.expression!r}, the earliest day the "
+            f"mentions of this happening give (rule onset-date)"] if onset is not None else []),
     )
 
 

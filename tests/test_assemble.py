@@ -155,3 +155,33 @@ def test_assemble_unknown_place_at_a_city_is_not_the_city_for_other_sides() -> N
     doc = _run(_cand("Shelling/artillery/missile attack", "Aleppo", a1="B", a2="Civilians"),
                _fallback("Government regains territory", "Rubizhne", a1="C", a2="B"))
     assert len(doc.events) == 2
+
+
+def _dated(day: date, words: str | None, sentence: int = 0) -> EventCandidate:
+    cand = _cand("Attack", "Fairbanks", day=day)
+    cand.date = DateInfo(event_date=day, expression=words)
+    cand.sentence_index = sentence
+    return cand
+
+
+def test_assemble_happening_is_dated_by_the_day_it_began() -> None:
+    from datetime import timedelta
+
+    from sitrep.assemble import event_from_group
+
+    doc = _run()
+    doc.sentences = [Sentence(index=i, start=0, end=1, text="x") for i in range(4)]
+    friday, saturday = D - timedelta(days=1), D
+    whys: list[str] = []
+    for group in ([_dated(friday, "Friday afternoon"), _dated(saturday, "early Saturday", 3)],
+                  [_dated(saturday, "early Saturday", 3), _dated(friday, "Friday afternoon")]):
+        event = event_from_group(doc, group)
+        assert event.event_date == friday  # the victim who died early Saturday was shot on Friday
+        whys += event.why or []
+    # whichever mention heads the group, the day comes out the same; when the later one heads
+    # it, the event says which rule moved its date
+    assert any("onset-date" in w for w in whys)
+    # a date with no words of its own (the publication's) and a day far back are not the onset
+    assert event_from_group(doc, [_dated(saturday, "early Saturday"), _dated(friday, None, 2)]).event_date == saturday
+    far = D - timedelta(days=3)
+    assert event_from_group(doc, [_dated(saturday, "early Saturday"), _dated(far, "on Wednesday", 2)]).event_date == saturday

@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..schema import Event
 from .block import GEOHASH_PRECISION, index_keys, query_keys
 from .features import LAG_DAYS, DocContext, lagged_gap
-from .match import DEFAULT_MATCH_CONFIG, Match, MatchConfig, match_events, type_compatibility
+from .match import DEFAULT_MATCH_CONFIG, Match, MatchConfig, match_events, told_by_weekday, type_compatibility
 from .particulars import named_place, particular_places, similar_names
 from .merge import merge_cluster
 
@@ -300,6 +300,8 @@ class MergeIndex:
 
     def query(self, event: Event) -> list[str]:
         slack, wide = self.config.date_slack_days, False
+        if told_by_weekday(event):
+            slack = max(slack, 1)  # the rule night_slack of match_events: the day before or after
         if self.config.learned and self.context(event) is not None:
             slack, wide = max(slack, LAG_DAYS), True  # reports come weeks later; geocoders slip
         keys = query_keys(event, precision=self.precision, radius_km=self._radius, slack_days=slack,

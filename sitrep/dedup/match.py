@@ -5,7 +5,9 @@ Gates (all must pass):
 - type: same sub-event type, same event type, or a compatible pair of families (a battle reported
   as shelling by another outlet; a territory capture reported as a clash); a battle and an attack
   on civilians only with strong place agreement (``type_rule``, :func:`match_events`);
-- date: the date windows overlap (each widened by its time precision, see ``block.date_window``);
+- date: the date windows overlap (each widened by its time precision, see ``block.date_window``),
+  or lie on consecutive days when both reports tell the day without its number ("late Tuesday",
+  "early Wednesday": ``night_slack``, :func:`told_by_weekday`);
 - place: distance within the radius of the less precise of the two (geo_precision 1: 5 km,
   2: 25 km, 3: 75 km); two places more than ``same_place_km`` apart must also have similar names
   unless one is the other's admin1-3 (neighbouring districts are different events); without
@@ -34,7 +36,7 @@ from .features import LAG_DAYS, DocContext, pair_features
 from .particulars import named_place, other_places, similar_names
 
 __all__ = ["DEFAULT_MATCH_CONFIG", "LAG_DAYS", "Match", "MatchConfig", "distance_km", "is_generic_actor",
-           "learned_match", "match_events", "place_similarity", "type_compatibility"]
+           "learned_match", "match_events", "place_similarity", "told_by_weekday", "type_compatibility"]
 
 _TERRITORY = {"Government regains territory", "Non-state actor overtakes territory",
               "Non-violent transfer of territory"}
@@ -349,6 +351,19 @@ def learned_match(a: Event, b: Event, ctx_a: DocContext, ctx_b: DocContext) -> M
     return Match(p >= model.threshold, p, feats, None if p >= model.threshold else "score")
 
 
+def told_by_weekday(event: Event) -> bool:
+    """Whether the event's date was read from words without a day number ("Tuesday night",
+    "yesterday", "last night"): such a date is a day off as often as a shooting after midnight is
+    told as "late Tuesday" by one outlet and "early Wednesday" by another. A date given with its
+    day number ("on 5 May"), or with no words at all (a structured record's own date; a report
+    dated by its publication day has a week's precision already), is the event's own (rule
+    ``night_slack`` of :func:`match_events`)."""
+    if event.event_date is None or (event.time_precision or 1) != 1:
+        return False
+    told = [ev.text for ev in event.evidence or () if ev.field == "event_date"]
+    return bool(told) and not any(c.isdigit() for text in told for c in text)
+
+
 def _strong_place(feats: dict[str, Any], config: MatchConfig) -> str | None:
     """How two reports that passed the place gate agree on the place beyond it, or None: the same
     place name within the match radius (``same_name``), or two precise points (geo_precision 1)
@@ -400,6 +415,9 @@ def match_events(a: Event, b: Event, *, config: MatchConfig = DEFAULT_MATCH_CONF
     overlap = (min(wa[1], wb[1]) - max(wa[0], wb[0])).days + 1
     feats["date_overlap_days"] = overlap
     feats["time_precision"] = [a.time_precision, b.time_precision]
+    if overlap == 0 and slack == 0 and told_by_weekday(a) and told_by_weekday(b):
+        feats["date_rule"] = "night_slack"  # "late Tuesday" and "early Wednesday": one night
+        overlap = 1
     if overlap <= 0:
         return Match(False, 0.0, feats, "date")
     date_score = overlap / min((wa[1] - wa[0]).days + 1, (wb[1] - wb[0]).days + 1)

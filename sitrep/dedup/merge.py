@@ -7,7 +7,8 @@ result does not depend on how merges were grouped. Rules:
 - provenance: ``doc_ids``, ``evidence``, ``claims`` and ``framing`` are the ordered union of all
   reports' (claims without a claimant get the report's source);
 - place and date come from the most precise report (lowest geo_precision / time_precision; the
-  first report on ties); the sub-event type is the most frequent one (first on ties); actors come
+  first report on ties of place; for the date, a day number given before a weekday, then the
+  earliest date: :func:`_date_rank`); the sub-event type is the most frequent one (first on ties); actors come
   from the report naming the most non-generic actors;
 - a report naming a different actor (attribution conflict) becomes an ``attribution`` claim with
   its source, and so does a report whose fatality figure disagrees with the reconciled one;
@@ -24,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..schema import Claim, Event
-from .match import is_generic_actor
+from .match import is_generic_actor, told_by_weekday
 
 __all__ = ["Fatalities", "merge_cluster", "reconcile_fatalities"]
 
@@ -118,6 +119,14 @@ def _conflict_claims(merged: Event, reports: Sequence[Event]) -> list[Claim]:
     return out
 
 
+def _date_rank(report: Event) -> tuple[int, bool, str]:
+    """Most precise date first; on a tie a date given with its day number ("on 5 May") before one
+    told by weekday or the report's own date, then the earliest: a report can tell an incident
+    late (a report of the morning after dated by its own day), never before it happened."""
+    return (report.time_precision or 9, told_by_weekday(report),
+            report.event_date.isoformat() if report.event_date else "9999")
+
+
 def merge_cluster(reports: Sequence[Event]) -> Event:
     """One event from several reports of it (the first report's id and document lead).
 
@@ -129,7 +138,7 @@ def merge_cluster(reports: Sequence[Event]) -> Event:
     if len(reports) == 1:
         return first.model_copy(deep=True)
     where = min(reports, key=lambda r: r.geo_precision or 9)
-    when = min(reports, key=lambda r: r.time_precision or 9)
+    when = min(reports, key=_date_rank)
     who = max(reports, key=_named)
     counts = Counter(r.sub_event_type for r in reports)
     top = max(counts.values())

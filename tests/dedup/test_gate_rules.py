@@ -28,6 +28,12 @@ def _on(day: date, **over: object) -> dict[str, object]:
     return {"event_date": day, "date_start": day, "date_end": day, **over}
 
 
+def _dated(doc: str, words: str) -> dict[str, object]:
+    """Evidence that the report tells its date in these words."""
+    return {"evidence": [Evidence(doc_id=doc, field="trigger", start=0, end=4, text="shot"),
+                         Evidence(doc_id=doc, field="event_date", start=5, end=5 + len(words), text=words)]}
+
+
 def _report(doc: str, day: date, kind: dict[str, object], **over: object):  # type: ignore[no-untyped-def]
     return make_event(**{**US, **kind, **_on(day), "doc_id": doc, "doc_ids": [doc],
                          "evidence": [Evidence(doc_id=doc, field="trigger", start=0, end=4, text="shot")], **over})
@@ -66,8 +72,8 @@ def test_attack_and_clash_need_strong_place_agreement() -> None:
 @pytest.mark.parametrize(("over_a", "over_b", "gate"), [
     # an abduction is another act than the clash beside it
     ({"sub_event_type": "Abduction/forced disappearance"}, {}, "type"),
-    # the windows must overlap: the next day is another day
-    ({}, _on(NEXT), "date"),
+    # the windows must overlap: the next day, given with its number, is another day
+    (_dated("d1", "on 14 May"), {**_on(NEXT), **_dated("d2", "on 15 May")}, "date"),
     # both slots differ: not one incident seen in two roles
     ({}, {"actor2": "Sons of Marlow Militia", "inter2": 3}, "actors"),
     # a protest and a clash are not one violent incident
@@ -89,3 +95,25 @@ def test_merge_index_joins_the_clash_report_to_the_attack_and_logs_the_rule() ->
     assert m.features["type_rule"] == "violent_cross_family" and m.features["strong_place"] == "same_name"
     merged = index.clusters[first].merged
     assert merged.doc_ids == ["d1", "d2"] and merged.event_date == DAY and merged.fatalities == 1
+
+
+@pytest.mark.parametrize(("words_a", "words_b", "days", "merged"), [
+    ("Tuesday night", "early Wednesday", 1, True),  # one night told by two outlets
+    (None, "Wednesday", 1, False),  # a record's own date (no words): the event's day
+    ("on 14 May", "Wednesday", 1, False),  # a day number is the event's own day
+    ("Tuesday night", "Thursday", 2, False),  # two days apart: another day
+])
+def test_night_slack_lets_weekday_told_reports_one_day_apart_meet(words_a: str | None, words_b: str,
+                                                                   days: int, merged: bool) -> None:
+    from datetime import timedelta
+
+    a = _report("d1", DAY, ATTACK, **(_dated("d1", words_a) if words_a else {}))
+    b = _report("d2", DAY + timedelta(days=days), ATTACK, **_dated("d2", words_b))
+    m = match_events(a, b)
+    assert m.ok is merged, (m.reason, m.features)
+    if merged:
+        assert m.features["date_rule"] == "night_slack"
+        index = MergeIndex()
+        index.add_document([a])
+        cid, hit = index.add_document([b])[0]
+        assert hit is not None and cid == 0  # the index looks the next day up too
