@@ -109,6 +109,11 @@ _ABBREV_HINT = re.compile(r"^\s*,\s*((?:[A-Z][a-z]{0,4}\.){1,2}|[A-Z]{2,3}\b)")
 _CAPS_DATELINE = re.compile(r"^\s*([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]*){0,3})(?=\s*[,(—–-])")
 
 
+# "Southeast D.C.", "a D.C. police officer": the US capital's district written alone (after
+# "Washington," it is the province of the town before it: the abbreviated-province rule)
+_CAPITAL_DISTRICT = re.compile(r"(?<![\w.])(?<!Washington, )(?<!Washington )D\.C\.?(?![\w.])")
+
+
 @dataclass
 class SpanCandidate:
     start: int  # offsets into the sentence text
@@ -240,6 +245,13 @@ def find_spans(sentence: str) -> list[SpanCandidate]:
                              text=_spelled_out(text.title()))
         out.append(_context(sentence, cand.start, cand.end, cand))
         taken.append((cand.start, cand.end))
+    for m in _CAPITAL_DISTRICT.finditer(sentence):
+        # rule ``capital-district``: "in Southeast D.C." names Washington by its district's initials
+        cand = _context(sentence, m.start(), m.end(),
+                        SpanCandidate(start=m.start(), end=m.end(), text="Washington"))
+        cand.province_country, cand.hint = "United States", "District of Columbia"
+        out.append(cand)
+        taken.append((m.start(), m.end()))
     for m in _QUOTED.finditer(sentence):
         text = m.group(1).strip(" ,.;:")
         if not text or len(text.split()) > 6 or not (text[0].isupper() or text[0].isdigit()

@@ -117,3 +117,19 @@ def test_place_of_the_lede_keeps_the_events_over_the_dateline(geocode: Geocode) 
     place = doc.candidates[0].place
     assert place is not None and place.place is not None
     assert place.place.name == "Wilson County"
+
+
+@pytest.mark.parametrize("text", ["A girl was shot Wednesday in a home in Southeast D.C., police said.",
+                                  "Two D.C. officers were hurt."])
+def test_capital_district_alone_is_washington(text: str) -> None:
+    spans = [s for s in find_spans(text) if "D.C" in text[s.start:s.end]]
+    assert len(spans) == 1
+    assert (spans[0].text, spans[0].province_country, spans[0].hint) == (
+        "Washington", "United States", "District of Columbia")
+
+
+def test_capital_district_after_washington_stays_its_province() -> None:
+    text = "A man was shot in Washington, D.C., on Monday."
+    named = [s for s in find_spans(text) if s.text == "Washington"]
+    assert len(named) == 1 and text[named[0].start:named[0].end] == "Washington"  # not twice
+    assert named[0].province_country == "United States"
