@@ -151,11 +151,13 @@ def _coordinated(doc: Doc, cand: EventCandidate, chosen: PlaceMention,
     for left, right in zip(own[i:], own[i + 1:], strict=False):
         if not _JOINED.match(doc.text[left.span.end:right.span.start]):
             break
-        chain.append(right)
+        if not _container_after(doc, left, right):
+            chain.append(right)
     for right, left in zip(own[:i][::-1], own[1:i + 1][::-1], strict=False):
         if not _JOINED.match(doc.text[right.span.end:left.span.start]):
             break
-        chain.insert(0, right)
+        if not _container_after(doc, right, left):
+            chain.insert(0, right)
     seen: set[str] = set()
     out = []
     for pm in chain:
@@ -166,6 +168,19 @@ def _coordinated(doc: Doc, cand: EventCandidate, chosen: PlaceMention,
             seen.add(key)
             out.append(pm)
     return out
+
+
+def _container_after(doc: Doc, inner: PlaceMention, outer: PlaceMention) -> bool:
+    """Rule ``container-after-comma``: "in Saraqib, Idlib" places Saraqib in its province; the
+    province (or district) written after a bare comma is the first place's container, not a
+    second place of the list. Only after a comma, and only when the gazetteer puts the first
+    place inside a unit of that name."""
+    if inner.place is None or outer.place is None:
+        return False
+    if doc.text[inner.span.end:outer.span.start].strip() != ",":
+        return False
+    names = {name_key(x) for x in (inner.place.admin1, inner.place.admin2, inner.place.admin3) if x}
+    return bool(names & {name_key(outer.place.name), name_key(outer.span.text)})
 
 
 def _split(cand: EventCandidate, places: list[PlaceMention]) -> list[EventCandidate]:

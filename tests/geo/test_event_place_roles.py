@@ -71,3 +71,33 @@ def _where(pm: PlaceMention | None) -> tuple[str | None, str | None, int | None]
 def test_event_place_roles(text: str, trigger: str,
                            expected: tuple[str | None, str | None, int | None]) -> None:
     assert _where(_place(text, trigger)) == expected
+
+
+def _places(text: str, trigger: str) -> list[tuple[str | None, str | None, int | None]]:
+    resources = Resources(Settings())
+    resources.put("geo.gazetteer", GAZ)
+    doc = Doc(document=Document(id="t", text=text))
+    doc.sentences = segment_text(text)
+    i = text.index(trigger)
+    sent = next(s for s in doc.sentences if s.start <= i < s.end)
+    doc.candidates.append(EventCandidate(
+        sentence_index=sent.index, trigger=Span(start=i, end=i + len(trigger), text=trigger),
+        event_type="Battles", sub_event_type="Armed clash", fatalities=2))
+    return [_where(c.place) for c in Geocoder(resources)(doc).candidates]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the province after a bare comma places the town: one event, not one per name
+    ("Clashes in Sarmin, Idlib killed two fighters on Monday.", [(None, "Sarmin", 1)]),
+    # a list of towns is still one event per town
+    ("Clashes in Sarmin and Aleppo killed two fighters on Monday.",
+     [(None, "Sarmin", 1), (None, "Aleppo", 1)]),
+    ("Clashes in Sarmin, Idlib and Aleppo killed two fighters on Monday.",
+     [(None, "Sarmin", 1), (None, "Aleppo", 1)]),
+    # a comma between two places that do not contain one another still lists them
+    ("Clashes in Sarmin, Aleppo killed two fighters on Monday.",
+     [(None, "Sarmin", 1), (None, "Aleppo", 1)]),
+])
+def test_event_place_container_after_a_comma_is_no_second_place(
+        text: str, expected: list[tuple[str | None, str | None, int | None]]) -> None:
+    assert _places(text, "Clashes") == expected
