@@ -5,7 +5,9 @@ sentences that follow it. Across the happenings of one article this counts a dea
 a figure is shared or restated, so, happenings in order (fighting and remote violence first, the
 events where deaths happen; then the others, each in text order):
 
-- a mention whose toll and figures were already counted in another happening counts 0;
+- a mention whose toll and figures were already counted in another happening counts 0, except
+  the shares of one figure that a mention listing several places was split into ("shelling hit
+  X, Y and Z, killing six": two deaths at each; rule ``place-shares``);
 - a mention restating, in other words, a toll already counted in another happening (the same
   number of deaths, at least :data:`RESTATED_MIN`) counts 0;
 - deaths "reported" with no number where the report says it gave none count 0;
@@ -57,6 +59,7 @@ def reconcile_deaths(doc: Doc, happenings: list[Happening]) -> None:
     spans_of: dict[int, int] = {}  # figure offset -> happening number that counted it
     values_of: dict[int, int] = {}  # toll -> happening number that counted it
     named_of: list[tuple[int, frozenset[str]]] = []  # (happening number, a named dead person's words)
+    shares: dict[int, tuple[int, int]] = {}  # figure offset -> trigger of the listed-places mention sharing it
     order = sorted(range(len(happenings)),
                    key=lambda k: (lethal(family(happenings[k].head)) != "violence", happenings[k].head.sentence_index))
     for k in order:
@@ -70,6 +73,13 @@ def reconcile_deaths(doc: Doc, happenings: list[Happening]) -> None:
                 _zero(doc, cand, f"the report gives no number ({no_number_cue(sent)!r})")
                 continue
             used = _used(cand)
+            trigger = (cand.trigger.start, cand.trigger.end)
+            if cand.extra.get("split_across_places"):
+                if used and all(shares.get(x, trigger) == trigger for x in used) \
+                        and any(x in shares for x in used):
+                    mine_values.add(cand.fatalities)  # rule place-shares: its share of one figure
+                    continue
+                shares.update((x, trigger) for x in used)
             owner = values_of.get(cand.fatalities)
             persons = _named(cand)
             other = [j for j, have in named_of if j != k]

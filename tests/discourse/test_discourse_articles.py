@@ -102,3 +102,16 @@ def test_discourse_article_without_any_date_is_coded_once_undated(pipe: Pipeline
     assert len(deadly) == 1 and deadly[0].fatalities == 16
     assert deadly[0].event_date is None and deadly[0].time_precision == 3
     assert not any("undated" in n and "not coded" in n for n in doc.notes)
+
+
+@pytest.mark.parametrize(("text", "tolls"), [
+    # one figure for several places: each place's event keeps its share, none loses it
+    ("Shelling hit Aleppo, Idlib and Hama on 3 May 2020, killing six.", [2, 2, 2]),
+    ("Gunmen killed two villagers in Saraqib and Kafr Nabl on 3 May 2020.", [1, 1]),
+    # the province after a comma is the town's, not a second place taking a share
+    ("Gunmen killed two villagers in Saraqib, Idlib on 3 May 2020.", [2]),
+])
+def test_discourse_article_a_figure_for_listed_places_is_shared_not_lost(pipe: Pipeline, text: str,
+                                                                         tolls: list[int]) -> None:
+    doc = _code(pipe, text, date(2020, 5, 3))
+    assert [e.fatalities for e in doc.events] == tolls
