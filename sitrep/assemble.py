@@ -110,8 +110,21 @@ def group_candidates(cands: Iterable[EventCandidate]) -> list[list[EventCandidat
     return groups
 
 
-def _ranked(group: list[EventCandidate]) -> EventCandidate:
+#: A mention typed with less than this share of the surest mention's score does not decide the
+#: event's type ("the attack" read as a clash at 0.18 beside "a suicide bomber" at 0.67).
+WEAK_TYPING = 0.5
+
+
+def _ranked(group: list[EventCandidate], *, typing: bool = False) -> EventCandidate:
+    """The mention that decides the event (its date, place, identity): a body mention before the
+    headline, one of its own before an anaphoric one, then the gravest sub-type (``_SUB_RANK``: a
+    bombing inside a battle is the battle), then the score. ``typing``: the mention that decides
+    the sub-type, where a surely typed mention also goes before a weakly typed one (rule
+    ``weak-typing``: a generic word such as "the attack" does not retype a happening a specific
+    mention typed)."""
+    surest = max(c.score for c in group)
     return min(group, key=lambda c: (bool(c.extra.get("headline_member")), bool(c.extra.get("anaphoric")),
+                                     typing and c.score < WEAK_TYPING * surest,
                                      _SUB_RANK.get(c.sub_event_type, 10), -c.score))
 
 
@@ -186,6 +199,7 @@ def _territory_consistent(sub: str, a1: Actor | None) -> str:
 
 def event_from_group(doc: Doc, group: list[EventCandidate]) -> Event:
     head = _ranked(group)
+    typed = _ranked(group, typing=True)
     onset = _onset(head, group)
     date = onset or head.date or _UNDATED
     # a headline kept in the group lends its figures; the body names the sides and the place
@@ -197,7 +211,7 @@ def event_from_group(doc: Doc, group: list[EventCandidate]) -> Event:
                 actors.append(actor)
     a1 = actors[0] if actors else None
     a2 = actors[1] if len(actors) > 1 else None
-    sub_event_type = _territory_consistent(head.sub_event_type, a1)
+    sub_event_type = _territory_consistent(typed.sub_event_type, a1)
     place_mention = _event_place(head, body)
     place = place_mention.place if place_mention else None
     fat_values = [c.fatalities for c in group if c.fatalities is not None]
@@ -233,8 +247,8 @@ def event_from_group(doc: Doc, group: list[EventCandidate]) -> Event:
         event_date=date.event_date,
         year=date.event_date.year if date.event_date else None,
         time_precision=date.time_precision,
-        disorder_type=disorder_type(head.event_type, sub_event_type),
-        event_type=head.event_type,
+        disorder_type=disorder_type(typed.event_type, sub_event_type),
+        event_type=typed.event_type,
         sub_event_type=sub_event_type,
         actor1=a1.name if a1 else None,
         assoc_actor_1="; ".join(a1.assoc) if a1 and a1.assoc else None,
@@ -260,7 +274,7 @@ def event_from_group(doc: Doc, group: list[EventCandidate]) -> Event:
         fatalities=fatalities,
         tags=None,
         timestamp=None,
-        type_of_violence=type_of_violence(head.event_type, inter1, inter2),
+        type_of_violence=type_of_violence(typed.event_type, inter1, inter2),
         fatalities_low=min(lows) if lows else fatalities,
         fatalities_best=max(bests) if bests else fatalities,
         fatalities_high=max(highs) if highs else fatalities,
@@ -276,18 +290,23 @@ def event_from_group(doc: Doc, group: list[EventCandidate]) -> Event:
         claims=_unique_claims(group),
         framing=list(doc.framing),
         confidence=round(sum(c.score for c in group) / len(group), 3),
-        why=_why(group, head) + (["undated: no publication date and no date in the text"]
+        why=_why(group, head, typed) + (["undated: no publication date and no date in the text"]
                                  if head.date is None else [])
         + ([f"date: {onset.event_date.isoformat()} from {onset.expression!r}, the earliest day the "
             f"mentions of this happening give (rule onset-date)"] if onset is not None else []),
     )
 
 
-def _why(group: list[EventCandidate], head: EventCandidate) -> list[str]:
-    """The reasons recorded on the group's mentions, the deciding (head) mention first."""
-    out: list[str] = [f"sub_event_type: {head.sub_event_type} from {head.trigger.text!r} "
-                      f"(score {head.score:.2f})"]
-    typing = head.extra.get("typing")  # the rules and model scores that typed it (nlp/classify.py)
+def _why(group: list[EventCandidate], head: EventCandidate, typed: EventCandidate | None = None) -> list[str]:
+    """The reasons recorded on the group's mentions, the deciding (head) mention first; the
+    sub-type from ``typed`` (the mention that decides it, :func:`_ranked`), the head when None."""
+    typed = typed or head
+    out: list[str] = [f"sub_event_type: {typed.sub_event_type} from {typed.trigger.text!r} "
+                      f"(score {typed.score:.2f})"]
+    if typed is not head and typed.sub_event_type != head.sub_event_type:
+        out.append(f"sub_event_type: not {head.sub_event_type} from {head.trigger.text!r} (score "
+                   f"{head.score:.2f}, under {WEAK_TYPING:.0%} of the surest mention's: rule weak-typing)")
+    typing = typed.extra.get("typing")  # the rules and model scores that typed it (nlp/classify.py)
     if isinstance(typing, dict) and typing.get("why"):
         out.append(str(typing["why"]))
     for cand in sorted(group, key=lambda c: c is not head):

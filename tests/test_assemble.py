@@ -185,3 +185,18 @@ def test_assemble_happening_is_dated_by_the_day_it_began() -> None:
     assert event_from_group(doc, [_dated(saturday, "early Saturday"), _dated(friday, None, 2)]).event_date == saturday
     far = D - timedelta(days=3)
     assert event_from_group(doc, [_dated(saturday, "early Saturday"), _dated(far, "on Wednesday", 2)]).event_date == saturday
+
+
+def test_assemble_weakly_typed_restatement_does_not_retype_the_happening() -> None:
+    from sitrep.assemble import event_from_group
+
+    doc = _run()
+    bomb = _cand("Suicide bomb", "Nangarhar", score=0.67)
+    attack = _cand("Armed clash", "Nangarhar", score=0.18)  # "the attack": a generic word
+    event = event_from_group(doc, [bomb, attack])
+    assert event.sub_event_type == "Suicide bomb" and event.event_type == "Explosions/Remote violence"
+    assert any("weak-typing" in w for w in event.why or [])
+    # two sure mentions: a bombing inside a battle is still the battle (ACLED)
+    event = event_from_group(doc, [_cand("Suicide bomb", "Nangarhar", score=0.67),
+                                   _cand("Armed clash", "Nangarhar", score=0.6)])
+    assert event.sub_event_type == "Armed clash"
