@@ -273,7 +273,9 @@ def choose_actors(event_type: str, sub_event_type: str, sent: list[Participant],
             ctx.kb.defaults.get(ctx.country or "", {}).get(event_type)
         if air:
             sides = [resolve(ActorEntry(name=None, inter=1, ref="air"), ctx)]
-        elif isinstance(pair, list) and len(pair) == 2:
+        elif isinstance(pair, list) and len(pair) == 2 and not civilians:
+            # the country's usual two sides; not when the sentence says civilians were hit (a
+            # suicide bombing at a wedding is no battle between the Taliban and the army)
             sides = [_named(ctx, n) for n in pair]
         elif sub_event_type in _PLANTED:
             # an unclaimed bomb is not the state's because the army is named nearby: a non-state

@@ -116,3 +116,17 @@ def test_stage_unclaimed_bomb_is_not_the_states(resolver: ActorResolver, text: s
     cand = _run(resolver, text, "Explosions/Remote violence", "Remote explosive/landmine/IED",
                 "Burkina Faso", date(2022, 6, 8))
     assert cand.actor1 is not None and cand.actor1.name == expected
+
+
+@pytest.mark.parametrize(("text", "sub", "expected"), [
+    # civilians hit: not the country's usual battle pair (Taliban against the army)
+    ("A suicide bomber killed at least 12 civilians at a wedding on Tuesday.", "Suicide bomb",
+     ("Unidentified Armed Group (Afghanistan)", 3, "Civilians (Afghanistan)", 7)),
+    # nobody named and nobody hit said to be civilian: the country's usual pair stands
+    ("Heavy fighting was reported in the district on Tuesday.", "Armed clash",
+     ("Taliban", 2, "Military Forces of Afghanistan (2014-)", 1)),
+])
+def test_stage_country_battle_pair_is_not_for_bombs_on_civilians(resolver: ActorResolver, text: str, sub: str,
+                                                                 expected: tuple[object, ...]) -> None:
+    event_type = "Battles" if sub == "Armed clash" else "Explosions/Remote violence"
+    assert _pair(_run(resolver, text, event_type, sub, "Afghanistan", date(2020, 5, 3))) == expected
