@@ -9,6 +9,8 @@ gazetteer knows it; "near/west of/outskirts of X" marks an approximate location;
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 from dataclasses import dataclass
 
@@ -107,6 +109,37 @@ _OF_CONTAINER = re.compile(
 _ABBREV_HINT = re.compile(r"^\s*,\s*((?:[A-Z][a-z]{0,4}\.){1,2}|[A-Z]{2,3}\b)")
 # "MT. JULIET, Tenn. (WKRN) --", "YORK, Pa. --", "ST. LOUIS (AP) --": a dateline in capitals
 _CAPS_DATELINE = re.compile(r"^\s*([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]*){0,3})(?=\s*[,(—–-])")
+
+
+# "the Afghan capital", "Somalia's capital" (not "the capital of ...", which names it after)
+_COUNTRY_CAPITAL = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(['’]s)?\s+capital\b(?!\s+(?:city\s+)?of\b)")
+
+# "the Islamic State group's de facto Syrian capital", "its self-declared capital": a group's seat
+_OTHER_CAPITAL = re.compile(r"(?:de\s+facto|self-[a-z]+|proclaimed|so-called|former|['’]s)\s+(?:the\s+)?$",
+                            re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> tuple[dict[str, str], dict[str, str]]:
+    """(country name -> capital, demonym -> capital), lower case, from the countries table; a
+    demonym form two countries share ("guinean") names no capital."""
+    from .countries import country_demonyms, load_countries
+
+    countries = load_countries()
+    by_name = {n.lower(): ci.capital for ci in countries.values() if ci.capital
+               for n in (ci.name, *ci.alt_names)}
+    by_form: dict[str, str | None] = {}
+    for cc, forms in country_demonyms().items():
+        capital = countries[cc].capital if cc in countries else None
+        for f in forms:
+            by_form[f] = capital if f not in by_form or by_form[f] == capital else None
+    return by_name, {f: c for f, c in by_form.items() if c}
+
+
+def capital_named(word: str, *, possessive: bool) -> str | None:
+    """The capital a country ("Somalia's capital") or demonym ("the Afghan capital") names."""
+    by_name, by_form = _capitals()
+    return (by_name if possessive else by_form).get(word.lower())
 
 
 # "Southeast D.C.", "a D.C. police officer": the US capital's district written alone (after
@@ -245,6 +278,17 @@ def find_spans(sentence: str) -> list[SpanCandidate]:
                              text=_spelled_out(text.title()))
         out.append(_context(sentence, cand.start, cand.end, cand))
         taken.append((cand.start, cand.end))
+    for m in _COUNTRY_CAPITAL.finditer(sentence):
+        # rule ``country-capital``: "the Afghan capital", "Somalia's capital" name Kabul, Mogadishu
+        capital = capital_named(m.group(1), possessive=bool(m.group(2)))
+        if capital is None or any(a <= m.start(1) < b for a, b in taken) \
+                or _OTHER_CAPITAL.search(sentence[max(0, m.start(1) - 40):m.start(1)]):
+            continue  # "the group's de facto Syrian capital" is Raqqa, not Damascus
+        cand = _context(sentence, m.start(1), m.end(),
+                        SpanCandidate(start=m.start(1), end=m.end(), text=capital))
+        cand.explicit = True
+        out.append(cand)
+        taken.append((m.start(1), m.end()))
     for m in _CAPITAL_DISTRICT.finditer(sentence):
         # rule ``capital-district``: "in Southeast D.C." names Washington by its district's initials
         cand = _context(sentence, m.start(), m.end(),

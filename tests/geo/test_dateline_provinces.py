@@ -133,3 +133,24 @@ def test_capital_district_after_washington_stays_its_province() -> None:
     named = [s for s in find_spans(text) if s.text == "Washington"]
     assert len(named) == 1 and text[named[0].start:named[0].end] == "Washington"  # not twice
     assert named[0].province_country == "United States"
+
+
+@pytest.mark.parametrize(("text", "capital"), [
+    ("A car bomb exploded in the Afghan capital on Friday.", "Kabul"),
+    ("Gunmen stormed a hotel in Somalia's capital on Friday.", "Mogadishu"),
+    ("Clashes erupted on the outskirts of the Iraqi capital.", "Baghdad"),
+])
+def test_country_capital_is_the_capital_city(text: str, capital: str) -> None:
+    spans = [s for s in find_spans(text) if s.text == capital]
+    assert len(spans) == 1 and spans[0].explicit
+    assert "capital" in text[spans[0].start:spans[0].end]
+    assert not any(s.text in ("Somalia", "Afghan", "Iraqi") for s in find_spans(text))
+
+
+@pytest.mark.parametrize("text", [
+    "US air strikes hit the Islamic State group's de facto Syrian capital on Saturday.",
+    "Protesters marched in the Kurdish regional capital on Friday.",
+    "Fighting spread to the capital of the province on Friday.",
+])
+def test_a_groups_or_regions_capital_is_not_the_countrys(text: str) -> None:
+    assert not any(s.text in ("Damascus", "Baghdad") for s in find_spans(text))
