@@ -28,7 +28,8 @@ GAZ = MemoryGazetteer([
 ])
 
 
-def _place(text: str, trigger: str) -> PlaceMention | None:
+def _geocoded(text: str, trigger: str, fatalities: int | None = None) -> Doc:
+    """One armed clash at ``trigger``, geocoded against the hand-made gazetteer."""
     resources = Resources(Settings())
     resources.put("geo.gazetteer", GAZ)
     doc = Doc(document=Document(id="t", text=text))
@@ -37,8 +38,12 @@ def _place(text: str, trigger: str) -> PlaceMention | None:
     sent = next(s for s in doc.sentences if s.start <= i < s.end)
     doc.candidates.append(EventCandidate(
         sentence_index=sent.index, trigger=Span(start=i, end=i + len(trigger), text=trigger),
-        event_type="Battles", sub_event_type="Armed clash"))
-    return Geocoder(resources)(doc).candidates[0].place
+        event_type="Battles", sub_event_type="Armed clash", fatalities=fatalities))
+    return Geocoder(resources)(doc)
+
+
+def _place(text: str, trigger: str) -> PlaceMention | None:
+    return _geocoded(text, trigger).candidates[0].place
 
 
 def _where(pm: PlaceMention | None) -> tuple[str | None, str | None, int | None]:
@@ -74,16 +79,7 @@ def test_event_place_roles(text: str, trigger: str,
 
 
 def _places(text: str, trigger: str) -> list[tuple[str | None, str | None, int | None]]:
-    resources = Resources(Settings())
-    resources.put("geo.gazetteer", GAZ)
-    doc = Doc(document=Document(id="t", text=text))
-    doc.sentences = segment_text(text)
-    i = text.index(trigger)
-    sent = next(s for s in doc.sentences if s.start <= i < s.end)
-    doc.candidates.append(EventCandidate(
-        sentence_index=sent.index, trigger=Span(start=i, end=i + len(trigger), text=trigger),
-        event_type="Battles", sub_event_type="Armed clash", fatalities=2))
-    return [_where(c.place) for c in Geocoder(resources)(doc).candidates]
+    return [_where(c.place) for c in _geocoded(text, trigger, fatalities=2).candidates]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
