@@ -253,6 +253,8 @@ AIRBORNE = _ci(r"\b(?:warplanes?|war planes?|jets?|aircraft|helicopters?|drones?
                 r"|\b(?:from|by) (?:a |an )?(?:\w+ )?(?:drones?|helicopters?|warplanes?|aircraft|UAVs?)\b")
 #: two sides named as fighting each other
 CLASHED_WITH = _ci(r"\bclashed\b|\bclash(?:es)? (?:erupted |broke out |took place )?(?:between|with)\b|"
+                    r"\b(?:fighting|battles?) (?:erupted |broke out |raged |took place )?between\b|"
+                    r"\bfought (?:with|against)\b|"
                     r"\bexchanged (?:gun)?fire\b|\bgun ?battles?\b|\bshoot-?outs?\b|\bfire ?fights?\b|\bgunfights?\b")
 CLASH_WORDS = _ci(r"\b(?:clash\w*|fighting|fought|battle\w*|gun ?fights?|firefights?|"
                           r"returned fire|repel\w*|ambush\w*)\b")

@@ -226,6 +226,10 @@ def test_classify_trained_model_dominates_typing() -> None:
         # the note's own heading
         ("Property destruction: On 2 March 2021, the army pulled down two farm sheds near the village.",
          "Looting/property destruction"),
+        # two sides fighting each other: a battle, whoever died in it
+        ("Fighting between the army and a paramilitary force in the capital killed 56 civilians on Saturday.",
+         "Armed clash"),
+        ("Fierce battles raged between the two militias near the port, killing nine residents.", "Armed clash"),
     ],
 )
 def test_classify_rules_separate_look_alike_sub_types(classifier: EventClassifier, text: str, sub: str) -> None:
