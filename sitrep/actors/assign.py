@@ -114,7 +114,30 @@ def resolve(entry: ActorEntry, ctx: Context) -> Actor:
     return _unidentified(c)
 
 
+#: "..., the Iraqi army said", "police said on Monday": the one telling the news
+_SAYS = re.compile(r"['’]?s?\s+(?:said|says|told|reported|announced|stated|added|confirmed|reports)\b", re.IGNORECASE)
+#: "The army said it killed ...": the speaker tells of its own act
+_OWN_ACT = re.compile(r"\s*(?:on \w+\s+|in a statement\s+|late \w+\s+)?(?:that\s+)?"
+                      r"(?:it|they|its|their|we|our)\b", re.IGNORECASE)
+_ACCORDING = re.compile(r"\b(?:according to|quoted|citing|told|reported by|said by)\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+
+
+def is_source(hit_start: int, hit_end: int, text: str) -> bool:
+    """Rule ``source-not-actor``: the one who tells of an event is not, by telling, one of its
+    sides ("a roadside bomb killed two civilians, the Iraqi army said"; "according to police";
+    "police said a man was shot"). ACLED codes who did what to whom, not who reported it. The
+    speaker stays a side when it tells of its own act ("the army said it killed ten militants")."""
+    if _ACCORDING.search(text[max(0, hit_start - 20):hit_start]):
+        return True
+    says = _SAYS.match(text, hit_end)
+    if says is None:
+        return False
+    return not _OWN_ACT.match(text, says.end())
+
+
 def participant(hit: Hit, ctx: Context, text: str) -> Participant | None:
+    if is_source(hit.start, hit.end, text):
+        return None
     agent = bool(_BY.search(text[max(0, hit.start - 12):hit.start]))
     if hit.unknown:
         name = hit.unknown_name.replace("{c}", ctx.country or "International") if hit.unknown_name else hit.text

@@ -130,3 +130,20 @@ def test_stage_country_battle_pair_is_not_for_bombs_on_civilians(resolver: Actor
                                                                  expected: tuple[object, ...]) -> None:
     event_type = "Battles" if sub == "Armed clash" else "Explosions/Remote violence"
     assert _pair(_run(resolver, text, event_type, sub, "Afghanistan", date(2020, 5, 3))) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # who tells of the bombing did not plant it
+    ("A roadside bomb killed two civilians in the city on Sunday, the Iraqi army said.",
+     ("Unidentified Armed Group (Iraq)", 3, "Civilians (Iraq)", 7)),
+    ("According to police, a roadside bomb killed two civilians in the city on Sunday.",
+     ("Unidentified Armed Group (Iraq)", 3, "Civilians (Iraq)", 7)),
+    # unless it tells of its own act
+    ("The army said it killed ten militants in clashes near the city on Sunday.",
+     ("Military Forces of Iraq (2018-)", 1, "Islamic State (Iraq)", 2)),
+])
+def test_stage_the_source_of_a_report_is_no_side(resolver: ActorResolver, text: str,
+                                                 expected: tuple[object, ...]) -> None:
+    sub = "Armed clash" if "clashes" in text else "Remote explosive/landmine/IED"
+    event_type = "Battles" if sub == "Armed clash" else "Explosions/Remote violence"
+    assert _pair(_run(resolver, text, event_type, sub, "Iraq", date(2020, 5, 3))) == expected
