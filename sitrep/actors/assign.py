@@ -307,6 +307,8 @@ def choose_actors(event_type: str, sub_event_type: str, sent: list[Participant],
                 _unidentified(ctx.country)]
         else:
             sides = _sides([p for p in para if _armed(p)], ctx) or _sides([p for p in doc if _armed(p)], ctx)[:1]
+    if not sides and civilians and event_type == "Explosions/Remote violence":
+        sides = [_unidentified(ctx.country)]  # shells that hit civilians were fired by somebody
     if not sides:
         return None, None
     a1 = sides[0]

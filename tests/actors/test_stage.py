@@ -138,12 +138,16 @@ def test_stage_country_battle_pair_is_not_for_bombs_on_civilians(resolver: Actor
      ("Unidentified Armed Group (Iraq)", 3, "Civilians (Iraq)", 7)),
     ("According to police, a roadside bomb killed two civilians in the city on Sunday.",
      ("Unidentified Armed Group (Iraq)", 3, "Civilians (Iraq)", 7)),
+    # nobody named: shells that hit civilians were fired by somebody unidentified
+    ("Mortar shells hit a market in the city on Sunday, killing two civilians, police said.",
+     ("Unidentified Armed Group (Iraq)", 3, "Civilians (Iraq)", 7)),
     # unless it tells of its own act
     ("The army said it killed ten militants in clashes near the city on Sunday.",
      ("Military Forces of Iraq (2018-)", 1, "Islamic State (Iraq)", 2)),
 ])
 def test_stage_the_source_of_a_report_is_no_side(resolver: ActorResolver, text: str,
                                                  expected: tuple[object, ...]) -> None:
-    sub = "Armed clash" if "clashes" in text else "Remote explosive/landmine/IED"
+    sub = "Armed clash" if "clashes" in text else "Shelling/artillery/missile attack" if "shells" in text \
+        else "Remote explosive/landmine/IED"
     event_type = "Battles" if sub == "Armed clash" else "Explosions/Remote violence"
     assert _pair(_run(resolver, text, event_type, sub, "Iraq", date(2020, 5, 3))) == expected
