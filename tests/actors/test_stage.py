@@ -141,6 +141,9 @@ def test_stage_country_battle_pair_is_not_for_bombs_on_civilians(resolver: Actor
     # nobody named: shells that hit civilians were fired by somebody unidentified
     ("Mortar shells hit a market in the city on Sunday, killing two civilians, police said.",
      ("Unidentified Armed Group (Iraq)", 3, "Civilians (Iraq)", 7)),
+    # nor does who investigates it
+    ("Police in Mosul are investigating a bombing that killed two civilians on Sunday.",
+     ("Unidentified Armed Group (Iraq)", 3, "Civilians (Iraq)", 7)),
     # unless it tells of its own act
     ("The army said it killed ten militants in clashes near the city on Sunday.",
      ("Military Forces of Iraq (2018-)", 1, "Islamic State (Iraq)", 2)),
