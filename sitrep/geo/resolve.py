@@ -304,6 +304,20 @@ def _inherit_containers(mentions: list[Resolution], focus: str | None) -> None:
                     following = Containers(admin1=province)
 
 
+def _postal_check(m: Resolution) -> None:
+    """Rule ``postal-code-checks``: a US state's postal code after a place ("Birmingham, AL")
+    keeps the place's readings in that state, and then says the country; when the gazetteer has
+    no reading of the place there the code is some other code ("Chennai, TN" is Tamil Nadu's) and
+    says nothing."""
+    if not m.span.postal:
+        return
+    state = name_key(m.span.postal)
+    inside = [(r, q) for r, q in m.candidates if r.cc == "US" and r.admin1 and name_key(r.admin1) == state]
+    if inside:
+        m.candidates = inside
+        m.span.province_country = "United States"
+
+
 def _in_name(span: SpanCandidate, names: Sequence[tuple[int, int]]) -> bool:
     return any(a <= span.start and span.end <= b for a, b in names)
 
@@ -358,6 +372,7 @@ def resolve_in_country(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[
     for m in res:  # rules loose-key-needs-evidence and person-not-place (sitrep.geo.evidence)
         m.homonyms = len(m.candidates)
         reject_loose(m)
+        _postal_check(m)
     reject_persons(res, person_words(texts), surnames(res), texts)
     named = hint_country(gaz, country_hint)
     focus = named.cc if named is not None else _focus_country(gaz, None, res, texts,

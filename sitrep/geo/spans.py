@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..lang.capitals import written_in_capitals
-from ..lang.en.admin_abbreviations import expand
+from ..lang.en.admin_abbreviations import POSTAL, expand
 from .match import FEATURE_WORDS
 
 __all__ = ["ORG_WORDS", "SpanCandidate", "find_spans", "is_organisation", "is_stop"]
@@ -142,6 +142,9 @@ def capital_named(word: str, *, possessive: bool) -> str | None:
     return (by_name if possessive else by_form).get(word.lower())
 
 
+# "Birmingham, AL", "PITTSBURGH, PA -": a state's postal code ending the dateline or the title
+_POSTAL_HINT = re.compile(r"^\s*,\s*([A-Z]{2})(?=\s*(?:$|[-–—(|:]))")
+
 # "Southeast D.C.", "a D.C. police officer": the US capital's district written alone (after
 # "Washington," it is the province of the town before it: the abbreviated-province rule)
 _CAPITAL_DISTRICT = re.compile(r"(?<![\w.])(?<!Washington, )(?<!Washington )D\.C\.?(?![\w.])")
@@ -164,6 +167,7 @@ class SpanCandidate:
     of_the_city: bool = False  # "X north-east of the city": X lies near the report's city
     beside: bool = False  # "in X, near Y", "in X, in Y", "in X, 10 km north of Y": X is placed by Y
     province_country: str = ""  # the country of an abbreviated province after it ("X, Tenn.")
+    postal: str = ""  # the US state a postal code after it may name ("X, AL"): a check, not a container
     lead: str = ""  # words of its capitalised name before it, when it ends the name ("Edward ")
     shouted: bool = False  # its sentence is written in capitals: the capitals say nothing
 
@@ -240,6 +244,8 @@ def _context(sentence: str, start: int, end: int, cand: SpanCandidate) -> SpanCa
         cand.hint = ", ".join(g for g in of.groups() if g)
     elif (abbr := _ABBREV_HINT.match(after)) is not None and expand(abbr.group(1)) is not None:
         cand.province_country, cand.hint = expand(abbr.group(1))  # type: ignore[misc]
+    elif (code := _POSTAL_HINT.match(after)) is not None and code.group(1) in POSTAL:
+        cand.postal = POSTAL[code.group(1)]  # "Birmingham, AL": checked against the readings
     else:
         comma = _COMMA_HINT.match(after)
         if comma:

@@ -154,3 +154,19 @@ def test_country_capital_is_the_capital_city(text: str, capital: str) -> None:
 ])
 def test_a_groups_or_regions_capital_is_not_the_countrys(text: str) -> None:
     assert not any(s.text in ("Damascus", "Baghdad") for s in find_spans(text))
+
+
+def test_postal_code_checks_the_town_it_follows(geocode: Geocode) -> None:
+    # a state's postal code after the town keeps the town's reading in that state...
+    doc = geocode(GAZ, "YORK, PA - A man was shot and killed Tuesday night, police said.", ["shot"], sub="Attack")
+    place = doc.candidates[0].place
+    assert place is not None and place.place is not None
+    assert (place.place.name, place.place.admin1) == ("York", "Pennsylvania")
+    # ...and says nothing where the town has no reading there (Tamil Nadu's "TN", not Tennessee's)
+    gaz = MemoryGazetteer([_rec("t:chennai", "Chennai", 13.08, 80.27, "city", 7_000_000, "Tamil Nadu", "IN", "India"),
+                           _rec("c:IN", "India", 21.0, 78.0, "country", 1_300_000_000, "", "IN", "India"),
+                           _rec("a1:tn", "Tennessee", 35.8, -86.3, "admin1", 6_000_000, "Tennessee")])
+    doc = geocode(gaz, "Workers held a protest in Chennai, TN on Friday.", ["protest"], sub="Peaceful protest")
+    place = doc.candidates[0].place
+    assert place is not None and place.place is not None and place.place.name == "Chennai"
+    assert doc.inferred_country == "India"

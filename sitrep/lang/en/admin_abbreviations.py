@@ -14,7 +14,7 @@ sentence in the middle of a dateline ("NASHVILLE, Tenn. (WKRN) -- A man was shot
 
 from __future__ import annotations
 
-__all__ = ["DOTTED", "expand"]
+__all__ = ["DOTTED", "POSTAL", "expand"]
 
 _US = "United States"
 _CA = "Canada"
@@ -58,3 +58,18 @@ def expand(text: str) -> tuple[str, str] | None:
         return None
     dotted = word if word.endswith(".") else word + "."
     return _AP.get(dotted)
+
+
+#: Two-letter postal codes of the US states (and DC): read only as a *check* on the place before
+#: them ("Birmingham, AL"): they count when the gazetteer has that place in that state, and are
+#: ignored otherwise ("Chennai, TN" is Tamil Nadu's, not Tennessee's): see ``geo.resolve``.
+POSTAL: dict[str, str] = dict(zip(
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY "
+    "NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY".split(),
+    ["Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware",
+     "District of Columbia", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa",
+     "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota",
+     "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire", "New Jersey",
+     "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon",
+     "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah",
+     "Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming"], strict=True))
