@@ -115,7 +115,7 @@ def resolve(entry: ActorEntry, ctx: Context) -> Actor:
 
 
 #: "..., the Iraqi army said", "police said on Monday": the one telling the news
-_SAYS = re.compile(r"['’]?s?(?:\s+in\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+(?:said|says|told|reported|announced|stated|"
+_SAYS = re.compile(r"['’]?s?(?:\s+in\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+(?:said|says|say|told|reported|announced|stated|"
                    r"added|confirmed|reports|(?:are|is|were|was)\s+investigating|investigat(?:e|es|ed))\b")
 #: "The army said it killed ...": the speaker tells of its own act
 _OWN_ACT = re.compile(r"\s*(?:on \w+\s+|in a statement\s+|late \w+\s+)?(?:that\s+)?"
@@ -137,6 +137,14 @@ def is_source(hit_start: int, hit_end: int, text: str) -> bool:
     return not _OWN_ACT.match(text, says.end())
 
 
+def _foreign_initials(text: str, entry: ActorEntry, ctx: Context) -> bool:
+    """Rule ``foreign-initials``: two capital letters are too short to name a group of another
+    country than the document's ("Birmingham, AL" names no Bangladesh Awami League)."""
+    word = text.strip(" .,;:()")
+    return (len(word) <= 2 and word.isupper() and bool(entry.country) and bool(ctx.country)
+            and entry.country != ctx.country)
+
+
 def participant(hit: Hit, ctx: Context, text: str) -> Participant | None:
     if is_source(hit.start, hit.end, text):
         return None
@@ -147,7 +155,7 @@ def participant(hit: Hit, ctx: Context, text: str) -> Participant | None:
         return Participant(actor=actor, side=name, pos=hit.start, agent=agent,
                            assoc_only=hit.unknown_inter == 6)
     entry = _pick_entry(hit.entries, ctx.country)
-    if entry is None:
+    if entry is None or _foreign_initials(hit.text, entry, ctx):
         return None
     actor = resolve(entry, ctx)
     side = entry.side or ("government" if actor.inter == 1 else actor.name)

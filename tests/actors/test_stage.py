@@ -154,3 +154,12 @@ def test_stage_the_source_of_a_report_is_no_side(resolver: ActorResolver, text: 
         else "Remote explosive/landmine/IED"
     event_type = "Battles" if sub == "Armed clash" else "Explosions/Remote violence"
     assert _pair(_run(resolver, text, event_type, sub, "Iraq", date(2020, 5, 3))) == expected
+
+
+def test_stage_two_capitals_name_no_group_of_another_country(resolver: ActorResolver) -> None:
+    cand = _run(resolver, "A teenager was shot and killed in Birmingham, AL on Tuesday.",
+                "Violence against civilians", "Attack", "United States", date(2017, 1, 31))
+    assert cand.actor1 is not None and "Awami" not in cand.actor1.name
+    cand = _run(resolver, "AL activists attacked an opposition office on Monday.",
+                "Riots", "Mob violence", "Bangladesh", date(2020, 5, 4))
+    assert cand.actor1 is not None and any("Awami League" in n for n in (cand.actor1.name, *cand.actor1.assoc))
