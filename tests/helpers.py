@@ -31,3 +31,11 @@ def make_doc(doc_id: str = "doc-1", n_events: int = 1, text: str = "Fighting in 
     doc.events = [make_event(event_id_cnty=f"SYR-{doc_id}-{i}", doc_id=doc_id, doc_ids=[doc_id])
                   for i in range(n_events)]
     return doc
+
+
+def candidate_place(doc: Doc, k: int = 0) -> tuple[str | None, str | None]:
+    """(place name, admin1) the geocoder gave candidate ``k`` of ``doc``; (None, None) when unplaced."""
+    pm = doc.candidates[k].place
+    if pm is None or pm.place is None:
+        return (None, None)
+    return (pm.place.name, pm.place.admin1)

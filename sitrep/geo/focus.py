@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, cast
 
 from rapidfuzz import fuzz
 
+from .context import haversine_km
 from .gazetteer import PRIORITY_IMPORT, Gazetteer, PlaceRecord
 from .match import name_key
 
@@ -291,11 +292,8 @@ def _spelt(written: str, name: str) -> bool:
 
 
 def _near(a: PlaceRecord, b: PlaceRecord) -> bool:
-    dlat = a.lat - b.lat
-    if abs(dlat) > COHERENT_KM / 111.0:
-        return False
-    dlon = (a.lon - b.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
-    return math.hypot(dlat, dlon) * 111.0 <= COHERENT_KM
+    """Within COHERENT_KM (a degree of latitude is about 111 km: most pairs stop at that check)."""
+    return abs(a.lat - b.lat) <= COHERENT_KM / 111.0 and haversine_km(a, b) <= COHERENT_KM
 
 
 def hint_country(gaz: Gazetteer, hint: str | None) -> PlaceRecord | None:

@@ -12,6 +12,7 @@ import pytest
 from sitrep.geo.gazetteer import MemoryGazetteer, PlaceRecord
 from sitrep.geo.spans import find_spans, is_organisation
 from sitrep.schema import Doc
+from tests.helpers import candidate_place
 
 _SY = {"cc": "SY", "country": "Syria", "iso": 760, "iso3": "SYR", "region": "Middle East"}
 _IQ = {"cc": "IQ", "country": "Iraq", "iso": 368, "iso3": "IRQ", "region": "Middle East"}
@@ -42,13 +43,6 @@ GAZ = MemoryGazetteer([
 ])
 
 
-def _where(doc: Doc, k: int = 0) -> tuple[str | None, str | None]:
-    pm = doc.candidates[k].place
-    if pm is None or pm.place is None:
-        return (None, None)
-    return (pm.place.name, pm.place.admin1)
-
-
 @pytest.mark.parametrize(("text", "trigger", "expected"), [
     # rule place-in-a-name: the group's name says nothing about where, nor about the country
     ("Fighters of the Islamic State of Iraq and the Levant executed nine men in Deir ez-Zor.",
@@ -59,7 +53,7 @@ def _where(doc: Doc, k: int = 0) -> tuple[str | None, str | None]:
 def test_event_place_article_place_in_a_group_name_is_not_the_place(
         text: str, trigger: str, expected: tuple[str, str], geocode: Callable[..., Doc]) -> None:
     doc = geocode(GAZ, text, [trigger])
-    assert _where(doc) == expected
+    assert candidate_place(doc) == expected
     assert doc.inferred_country == "Syria"
     assert not any(p.place is not None and p.place.name in ("Iraq", "Damascus") for p in doc.places)
 
@@ -85,7 +79,7 @@ def test_event_place_article_unknown_name_keeps_the_place_the_article_gives_it(g
             "The district of Sevra in the province of Idlib was struck by aircraft. "
             "Aleppo was quiet. Aleppo markets opened. Aleppo schools closed.")
     doc = geocode(GAZ, text, ["hit"])
-    assert _where(doc) == ("Idlib", "Idlib")
+    assert candidate_place(doc) == ("Idlib", "Idlib")
     assert doc.candidates[0].place is not None and doc.candidates[0].place.fallback_from == "Sevra"
 
 
@@ -94,7 +88,7 @@ def test_event_place_article_foreign_country_beside_an_unknown_village_is_no_con
     text = ("The army killed fighters from Jordan in the Manshiya district on Sunday. "
             "Daraa was shelled. Daraa was calm.")
     doc = geocode(GAZ, text, ["killed"])
-    assert _where(doc) == ("Daraa", "Daraa")
+    assert candidate_place(doc) == ("Daraa", "Daraa")
     assert doc.candidates[0].place is not None and doc.candidates[0].place.fallback_from == "Manshiya"
 
 
@@ -114,8 +108,8 @@ def test_event_place_article_country_alone_takes_the_story_place_inside_it(
     text = ("Warplanes struck a market in Idlib on Monday. "
             "The strikes killed nine people in northern Syria, a monitor said.")
     doc = geocode(GAZ, text, ["struck", "killed"])
-    assert _where(doc, 0) == ("Idlib", "Idlib")
-    assert _where(doc, 1) == ("Idlib", "Idlib")
+    assert candidate_place(doc, 0) == ("Idlib", "Idlib")
+    assert candidate_place(doc, 1) == ("Idlib", "Idlib")
     assert doc.candidates[1].place is not None and doc.candidates[1].place.geo_precision == 2
 
 
@@ -123,7 +117,7 @@ def test_event_place_article_country_stays_when_the_story_names_no_place_in_it(
         geocode: Callable[..., Doc]) -> None:
     """... and stays the country when the story names no place inside it, or only places abroad."""
     doc = geocode(GAZ, "Gunmen killed four soldiers in Syria on Monday.", ["killed"])
-    assert _where(doc, 0) == ("Syria", None)
+    assert candidate_place(doc, 0) == ("Syria", None)
     doc = geocode(GAZ, "Officials met in Jordan. Gunmen killed four soldiers in Syria on Monday.",
                   ["killed"])
-    assert _where(doc, 0) == ("Syria", None)
+    assert candidate_place(doc, 0) == ("Syria", None)

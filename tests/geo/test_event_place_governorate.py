@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from sitrep.geo.gazetteer import MemoryGazetteer, PlaceRecord
 from sitrep.schema import Doc
+from tests.helpers import candidate_place
 
 _SY = {"cc": "SY", "country": "Syria", "iso": 760, "iso3": "SYR", "region": "Middle East"}
 GAZ = MemoryGazetteer([
@@ -33,12 +34,6 @@ GAZ = MemoryGazetteer([
 ])
 
 
-def _where(doc: Doc, k: int = 0) -> tuple[str | None, str | None]:
-    pm = doc.candidates[k].place
-    if pm is None or pm.place is None:
-        return (None, None)
-    return (pm.place.name, pm.place.admin1)
-
 
 def test_focus_is_a_place_inside_the_country(geocode: Callable[..., Doc]) -> None:
     """Rule focus-is-a-place-in-the-country: "Syria" named more often than Hama does not make
@@ -46,7 +41,7 @@ def test_focus_is_a_place_inside_the_country(geocode: Callable[..., Doc]) -> Non
     text = ("Syria is at war. The war in Syria goes on. Rebels attacked an army post in Hama. "
             "Later the fighting resumed after dark.")
     doc = geocode(GAZ, text, ["resumed"])
-    assert _where(doc) == ("Hama", "Hama")
+    assert candidate_place(doc) == ("Hama", "Hama")
 
 
 def test_placeless_lede_takes_the_place_the_body_gives(geocode: Callable[..., Doc]) -> None:
@@ -56,7 +51,7 @@ def test_placeless_lede_takes_the_place_the_body_gives(geocode: Callable[..., Do
             "The army repelled an attack on one of its posts in Tall Safa on Monday. "
             "In Aleppo the army advanced. Aleppo was calm later. Aleppo markets opened.")
     doc = geocode(GAZ, text, ["repels"])
-    assert _where(doc) == ("Tall Safa", "Deir ez-Zor")
+    assert candidate_place(doc) == ("Tall Safa", "Deir ez-Zor")
     assert doc.candidates[0].place is not None and doc.candidates[0].place.geo_precision >= 2
 
 
@@ -64,7 +59,7 @@ def test_placeless_lede_reaches_only_a_few_sentences(geocode: Callable[..., Doc]
     text = ("Army repels attack. One. Two. Three. Four. "
             "Later the army entered Tall Safa. Aleppo was calm. Aleppo markets opened.")
     doc = geocode(GAZ, text, ["repels"])
-    assert _where(doc) == ("Aleppo", "Aleppo")
+    assert candidate_place(doc) == ("Aleppo", "Aleppo")
 
 
 def test_province_given_decides_between_homonyms(geocode: Callable[..., Doc]) -> None:
@@ -73,8 +68,8 @@ def test_province_given_decides_between_homonyms(geocode: Callable[..., Doc]) ->
     text = ("An air strike hit a car in the town of Zarqin on Wednesday. "
             "A drone targeted their car at the entrance of Zarqin in Quneitra province.")
     doc = geocode(GAZ, text, ["air strike", "drone"])
-    assert _where(doc, 0)[1] == "Quneitra"
-    assert _where(doc, 1)[1] == "Quneitra"
+    assert candidate_place(doc, 0)[1] == "Quneitra"
+    assert candidate_place(doc, 1)[1] == "Quneitra"
 
 
 def test_distance_from_a_city_is_no_province_given(geocode: Callable[..., Doc]) -> None:
@@ -83,4 +78,4 @@ def test_distance_from_a_city_is_no_province_given(geocode: Callable[..., Doc]) 
     text = ("Shelling hit the town of Zarqin 60 km east of Aleppo. "
             "Rebels in Zarqin fired back.")
     doc = geocode(GAZ, text, ["Shelling", "fired"])
-    assert _where(doc, 1) == ("Zarqin", "Aleppo")
+    assert candidate_place(doc, 1) == ("Zarqin", "Aleppo")
