@@ -44,6 +44,28 @@ def seed_events(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Event
     yield Pipeline(Settings(gazetteer_path=gaz))(doc).events
 
 
+@pytest.fixture(scope="module")
+def seed_default_events() -> list[Event]:
+    """The seed report with the default gazetteer only: its neighbourhoods are unknown to it."""
+    seed = Path(__file__).resolve().parents[1].parent / "shared" / "examples" / "eldorar-2016-11-04-aleppo.txt"
+    if not seed.is_file():
+        pytest.skip("../shared is absent")
+    (doc,) = [d for d in read_inputs([seed]) if isinstance(d, Document)]
+    return Pipeline(Settings())(doc).events
+
+
+def test_seed_one_event_per_neighbourhood_fought_in_without_a_neighbourhood_layer(
+        seed_default_events: list[Event]) -> None:
+    # both districts fall back to Aleppo's point, yet each keeps its own event (issue 19: one
+    # event per neighbourhood and day); the hospital's 57 bodies count once in the article
+    fights = [e for e in seed_default_events if e.event_type in ("Battles", "Explosions/Remote violence")
+              and e.sub_event_type != "Non-state actor overtakes territory"]
+    assert sorted(e.location or "" for e in fights) == ["3000 apartments project", "Halab al-Jadideh"]
+    assert all(e.event_date is not None and e.event_date.isoformat() == "2016-11-03" for e in fights)
+    assert all(e.geo_precision == 2 for e in fights)
+    assert sum(e.fatalities or 0 for e in fights) == 57
+
+
 def _at(events: list[Event], location: str) -> list[Event]:
     return [e for e in events if e.location == location]
 

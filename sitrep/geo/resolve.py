@@ -68,11 +68,12 @@ class Resolution:
     geo_precision: int = 1
     where_prec: int = 1
     fallback_from: str | None = None  # the unknown name this location stands in for
-    fallback_by: str = ""  # what placed it: "containers", "beside" (its sentence) or "focus"
+    fallback_by: str = ""  # what placed it: "containers", "beside" (its sentence), "focus" or "part"
     containers: Containers | None = None  # district/province named with it ("X (Y, Z)")
     provinces: frozenset[str] = frozenset()  # provinces of this very name ("Al Jawf")
     homonyms: int = 0  # how many gazetteer readings the name had before any was ruled out
     rejected: str = ""  # the rule that said the span is no place (:mod:`sitrep.geo.evidence`)
+    part_of: SpanCandidate | None = None  # the whole name of a part of the place ("Halab al-Jadideh")
 
     @property
     def start(self) -> int:
@@ -365,7 +366,8 @@ def resolve_in_country(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[
                 why = "street-name-not-place" if street_name(span, part) else \
                     "surname-not-place" if surname(part) else ""
                 res.append(Resolution(index, part, offset, name_key(part.text),
-                                      [] if why else [(r, 1.0) for r in records], rejected=why))
+                                      [] if why else [(r, 1.0) for r in records], rejected=why,
+                                      part_of=named_part(span, part)))
             if not matched and span.role == "event" and (span.explicit or _placed_beside(span)) \
                     and not is_organisation(span.text):
                 unknown.append(Resolution(index, span, offset, name_key(span.text)))
@@ -449,8 +451,31 @@ def resolve_in_country(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[
         if m.record is None and (m.span.explicit or _placed_beside(m.span)):
             same = [o for o in everything if o.sentence_index == m.sentence_index]
             _fallback(m, same, focus_city, focus_place)
+    for m in everything:
+        if m.part_of is not None and m.record is not None and m.fallback_from is None \
+                and m.record.kind in _POPULATED:
+            _stand_in_for_part(m, m.part_of)
     _one_sense(everything)
     return everything, focus
+
+
+def named_part(span: SpanCandidate, part: SpanCandidate) -> SpanCandidate | None:
+    """Rule ``named-part-of-place``: a name made of a known place and a trailing adjective
+    ("Halab al-Jadideh", New Aleppo; "Mosul al-Qadima", the old city) names a district of that
+    place, not the place itself. The whole name's span, or None when ``part`` is no such head."""
+    if not part.partial or part.start != span.start or part.end >= span.end:
+        return None
+    rest = name_key(span.text[part.end - span.start:].strip(" ,.;:()"))
+    return span if rest and set(rest.split()) <= _ADJECTIVE_KEYS else None
+
+
+def _stand_in_for_part(m: Resolution, whole: SpanCandidate) -> None:
+    """The place stands in for the named part of it, as for an unknown neighbourhood: the mention
+    spans the whole name, which the event's location keeps, at the place's point and ACLED's
+    precision 2."""
+    m.span = replace(m.span, end=whole.end, text=whole.text, partial=False)
+    m.fallback_from, m.fallback_by = whole.text, "part"
+    m.geo_precision, m.where_prec = max(m.geo_precision, 2), max(m.where_prec, 2)
 
 
 def _one_sense(mentions: Sequence[Resolution]) -> None:

@@ -135,3 +135,43 @@ def test_stage_place_north_of_the_city_is_not_a_namesake_far_away(geocode: Calla
     far = geocode(gaz, "Ukrainian troops recaptured the town of Rubizhne on Saturday.", ["recaptured"],
                hint="Ukraine")
     assert far.candidates[0].place.place.name == "Rubizhne"  # type: ignore[union-attr]
+
+
+def test_stage_known_city_with_a_trailing_adjective_names_a_district_of_it(
+        memory_gazetteer: MemoryGazetteer, geocode: Callable[..., Doc]) -> None:
+    # rule named-part-of-place: "Halab al-Jadideh" (New Aleppo) is not Aleppo itself; without a
+    # neighbourhood layer it stands in for Aleppo under its own name, like an unknown district
+    defaults_only = MemoryGazetteer([r for r in memory_gazetteer._records
+                                     if r.kind != "neighbourhood"])
+    doc = geocode(defaults_only, "Car bombs hit army positions in Halab al-Jadideh district.", ["Car bombs"])
+    place = doc.candidates[0].place
+    assert place is not None and place.place is not None
+    assert (place.place.name, place.span.text, place.fallback_from, place.geo_precision) == (
+        "Aleppo", "Halab al-Jadideh", "Halab al-Jadideh", 2)
+
+
+def test_stage_two_districts_of_one_city_in_one_clause_are_two_places(
+        memory_gazetteer: MemoryGazetteer, geocode: Callable[..., Doc]) -> None:
+    defaults_only = MemoryGazetteer([r for r in memory_gazetteer._records
+                                     if r.kind != "neighbourhood"])
+    text = "Rebels attacked army positions in “Halab al-Jadideh” district and the district of “3000 apartments project”."
+    doc = geocode(defaults_only, text, ["attacked"])
+    names = sorted(c.place.span.text for c in doc.candidates if c.place is not None)
+    assert names == ["3000 apartments project", "Halab al-Jadideh"]
+
+
+def test_named_part_needs_a_trailing_adjective_after_the_known_head() -> None:
+    from dataclasses import replace
+
+    from sitrep.geo.resolve import named_part
+
+    def part_of(text: str, head: str) -> str | None:
+        span = next(s for s in find_spans(f"Shelling hit {text} on Monday.") if s.text == text)
+        start = span.start + text.index(head)
+        whole = named_part(span, replace(span, start=start, end=start + len(head), text=head, partial=True))
+        return whole.text if whole is not None else None
+
+    assert part_of("Halab al-Jadideh", "Halab") == "Halab al-Jadideh"
+    assert part_of("Mosul al-Qadima", "Mosul") == "Mosul al-Qadima"
+    assert part_of("Halab Kafr Hamra", "Halab") is None  # another name follows, not an adjective
+    assert part_of("East Aleppo", "Aleppo") is None  # the adjective first: a side of the city
