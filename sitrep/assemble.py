@@ -348,7 +348,7 @@ def _headline_figures(doc: Doc) -> tuple[int, int, int, int] | None:
     if doc.language != "en":
         return None
     from .discourse.cues import aggregate_cue  # lazy: the discourse package imports this module
-    from .normalise.casualties import find_figures
+    from .normalise.casualties import OWN_DEATH, find_figures
     from .normalise.date_rules import NUMERIC_RULES, find_dates
     from .normalise.fatalities import tally
 
@@ -364,6 +364,8 @@ def _headline_figures(doc: Doc) -> tuple[int, int, int, int] | None:
     if not used or result.fatalities <= 0 or any(f.rule not in ("number", "single", "named") or f.earlier
                                                   for f in used):
         return None
+    if all(f.what == OWN_DEATH for f in used):
+        return None  # "children shot, father committed suicide": no count of the story's dead
     if at is None:
         return result.fatalities, -1, -1, len(used)
     return result.fatalities, at + min(f.start for f in used), at + max(f.end for f in used), len(used)

@@ -14,7 +14,11 @@ from dataclasses import dataclass
 
 from .numbers import NumberSpan, find_numbers
 
-__all__ = ["Figure", "find_figures", "is_civilian"]
+__all__ = ["OWN_DEATH", "Figure", "find_figures", "is_civilian"]
+
+#: ``Figure.what`` of the killer's own death ("before killing himself"): never the same person as
+#: the others the sentence counts.
+OWN_DEATH = "the killer himself or herself"
 
 _KILLED = (r"(?:shot|stabbed|beaten|burned|burnt|hacked|stoned|lynched|strangled|tortured|clubbed|bludgeoned|"
            r"hanged|crushed)\s+(?:\w+\s+)?to\s+death|fatally\s+(?:shot|stabbed|wounded|injured|assaulted|beaten|hit)|"
@@ -126,9 +130,12 @@ _AFTER_ONE = (r"in|at|on|near|and|as|after|during|outside|inside|with|while|nort
               r"wounds|wounding|injures|injuring|hurts|over|for|amid|from")
 _SINGLE = re.compile(
     rf"\b(?:(?:killed|killing|shot\s+dead|murdered|executed|beheaded|assassinated)\s+(?:a|an|one|his|her|their)\s+(?P<w1>[\w'-]+(?:\s+[\w'-]+)?)"
-    rf"|(?P<art>\b(?:a|an|one)\s+(?P<w2>[\w'-]+(?:\s+[\w'-]+){{0,3}}?)\s+(?:was|has\s+been|had\s+been|is)\s+(?:reportedly\s+)?(?:{_KILLED}|found\s+dead|died))"
+    rf"|(?P<art>\b(?:a|an|one)\s+(?P<w2>[\w'-]+(?:\s+[\w'-]+){{0,3}}?)\s+(?:was|has\s+been|had\s+been|is)\s+(?:reportedly\s+)?(?:found\s+)?(?:{_KILLED}|dead|died))"
     rf"|(?P<body>\bthe\s+(?:lifeless\s+)?body\s+of\s+(?:a|an|one)\b)"
-    rf"|(?P<w3>\b(?:a|an|one|the)\s+(?:[\w'-]+\s+){{0,4}}?(?:(?:has|had)\s+died|died|succumbed|was\s+(?:{_KILLED})))"
+    rf"|(?P<w3>\b(?:a|an|one|the)\s+(?:[\w'-]+\s+){{0,4}}?(?:(?:has|had)\s+died|died|succumbed|was\s+(?:found\s+)?(?:{_KILLED})))"
+    # one's own death after killing others: "killed himself", "before taking his own life"
+    rf"|(?P<own>\b(?:killed|kills|killing)\s+(?:himself|herself)|\b(?:took|takes|taking|take)\s+(?:his|her)\s+own\s+life"
+    rf"|\bcommitt(?:ed|ing)\s+suicide|\bdied\s+by\s+suicide)"
     rf"|(?P<fatally>\b(?:a|an|one|the)\s+[\w'-]+(?:\s+[\w'-]+)?\s+fatally\s+(?:shot|stabbed|wounded|struck))"
     rf"|(?P<onefatal>\bone\s+(?:of\s+them\s+)?fatally\b)"
     rf"|(?P<life>\bclaim(?:ed|s|ing)\s+the\s+life\s+of\b)"
@@ -140,6 +147,10 @@ _SINGLE = re.compile(
     rf"|(?:killing|killed)\s+(?:him|her))\b",
     re.IGNORECASE,
 )  # fmt: skip
+#: "Both men died", "both of them were killed", "both were pronounced dead": two deaths.
+_BOTH = re.compile(r"\bboth\s+(?:of\s+(?:them|the\s+[\w'-]+)\s+|(?:[\w'-]+\s+)?)(?:were\s+|have\s+|had\s+)?"
+                   r"(?:later\s+|also\s+)?(?:died|killed|pronounced\s+dead|(?:found\s+)?dead|succumbed|shot\s+dead)\b",
+                   re.IGNORECASE)
 _UNNUMBERED = re.compile(
     r"\b(?:incurring|incurred|causing|caused|resulting\s+in|resulted\s+in|leaving|left|with|inflicting|inflicted|suffering|suffered|sustained)\s+(?:\w+\s+){0,2}?(?:fatalities|deaths|casualties|losses)\b"
     r"|\b(?:killing|killed|kills)\s+(?:and\s+(?:injuring|wounding)\s+)?(?:an?\s+)?(?:unknown|unspecified|undisclosed|undetermined|unconfirmed)\s+number\b"
@@ -605,11 +616,17 @@ def find_figures(text: str, *, skip: list[tuple[int, int]] | None = None) -> lis
     for m in _SINGLE.finditer(text) if death_cue else ():
         if any(m.start() < e and s < m.end() for s, e in taken):
             continue
-        what = re.sub(r"\s+(?:in|at|on|from|near|by|with)$", "", (m.group("w1") or m.group("w2") or m.group("w4") or "").strip()) or None
+        what = OWN_DEATH if m.group("own") else \
+            re.sub(r"\s+(?:in|at|on|from|near|by|with)$", "", (m.group("w1") or m.group("w2") or m.group("w4") or "").strip()) or None
         subset = bool(_SUBSET.search(text[max(0, m.start() - 20):m.start()]))
         figures.append(Figure("killed", 1, 1, 1, m.start(), m.end(), m.group(0), what=what,
                               civilian=is_civilian(what), rule="single", subset=subset))
         taken.append((m.start(), m.end()))
+    for m in _BOTH.finditer(text) if death_cue else ():
+        if not any(m.start() < e and s < m.end() for s, e in taken):
+            figures.append(Figure("killed", 2, 2, 2, m.start(), m.end(), m.group(0), what="both",
+                                  rule="number"))
+            taken.append((m.start(), m.end()))
     if death_cue:
         figures += _named_victims(text, taken)
     if death_cue and not any(f.quantity == "killed" and f.rule != "none_reported" for f in figures) \

@@ -29,7 +29,7 @@ from ..lang import DEFAULT_LANGUAGE, candidates_by_pack, get_pack
 from ..registry import stage
 from ..resources import Resources
 from ..schema import Claim, Doc, EventCandidate, Evidence
-from .casualties import Figure, find_figures
+from .casualties import OWN_DEATH, Figure, find_figures
 from .claims import (
     ATTRIBUTION_CUE,
     chain_from_parse,
@@ -180,6 +180,8 @@ def _tally(figs: list[tuple[Figure, int, list[str]]], *, significant: bool) -> T
         for g in groups:
             g0 = g[0][0]
             same_sentence = g[0][1] == off
+            if (f.what == OWN_DEATH) != (g0.what == OWN_DEATH):
+                continue  # "killed his wife before killing himself": two people
             restated = g0.value == f.value and (g0.what == f.what or _generic(g0.what) or _generic(f.what))
             if same_sentence and chain == g[0][2] and not restated:
                 continue  # two figures in one attributed sentence: different people

@@ -79,6 +79,9 @@ def test_headline_toll_reads_a_stated_count_only(pipe: Pipeline) -> None:
     assert toll("8 Civilians Killed 30 Injured in Homs Shelling") == 8
     assert toll("Car bomb kills woman wounds 12 in Homs") == 1
     assert toll("Car bomb wounds 12 in Homs") is None  # the hurt are no toll
+    # the killer's own death alone counts none of his victims; beside them it is one more death
+    assert toll("Autopsies show children shot, father committed suicide") is None
+    assert toll("Gunman kills 3 before killing himself in Homs") == 4
 
 
 def test_headline_toll_without_title_uses_the_headline_line(pipe: Pipeline) -> None:

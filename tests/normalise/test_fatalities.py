@@ -218,3 +218,20 @@ def test_fatalities_stage_vague_figure_is_no_rival_of_a_number(make_doc: DocFact
     doc = FatalityExtractor()(make_doc("Troops killed 32 rebels in the ambush, a monitor said, "
                                        "while state TV said tens of terrorists were killed."))
     assert doc.candidates[0].fatalities == 32
+
+
+@pytest.mark.parametrize(("text", "fatalities"), [
+    ("A woman was found shot to death in her home on Monday.", 1),
+    ("A man was found fatally shot in his car.", 1),
+    ("Two men were shot outside a store. Both men died at the hospital.", 2),
+    ("Two men were shot outside a store. Both of them were pronounced dead.", 2),
+    ("A man fatally shot his girlfriend before taking his own life.", 2),
+    ("He shot and killed his wife and then killed himself, police said.", 2),
+    ("A man shot his wife and then killed himself.", 1),  # the wife is not said to have died
+    ("Both sides exchanged fire; both were wounded.", 0),
+])
+def test_fatalities_stage_deaths_told_without_a_number(make_doc: DocFactory, text: str, fatalities: int) -> None:
+    """Local-news ways of telling deaths: found shot to death, 'both died', the killer's own death
+    beside his victims' (two people, never one restated)."""
+    doc = FatalityExtractor()(make_doc(text))
+    assert doc.candidates[0].fatalities == fatalities
