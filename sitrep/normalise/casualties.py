@@ -54,7 +54,7 @@ _RIGHT_BREAK = re.compile(r"[;:]|\bwhile\b|\bafter\b|\bwhen\b|\bbefore\b|\bfollo
 _WHAT = re.compile(r"\s*(?:of\s+)?((?:(?:the|their|his|her)\s+)?(?:[\w'’-]+\s+){0,5}?[\w'’-]+?)(?=\s+(?:were|was|are|have|had|who|and|in|on|at|from|during|including|killed|wounded|injured|dead|died)\b|[,.;]|$)", re.IGNORECASE)
 _ANY_QUANT = re.compile(rf"\b(?:{_KILLED}|{_WOUNDED}|{_CAPTURED})\b", re.IGNORECASE)
 _KILLED_RE = re.compile(rf"\b(?:{_KILLED})\b", re.IGNORECASE)
-_DEATH_CUE = re.compile(r"kill|dead|death|died|bod(?:y|ies)|fatal|succumb|\blife\b|casualt|losses|shot|murder|execut|behead|"
+_DEATH_CUE = re.compile(r"kill|dead|death|died|bod(?:y|ies)|fatal|succumb|\blife\b|\blives\b|casualt|losses|shot|murder|homicid|slay|execut|behead|"
                         r"assassin|slain|martyr|massacre")
 #: the object of a death verb ("gunmen killed a man", "... killed Ahmed"): the number before the verb
 #: then counts the killers. A day or month is no object: "19 civilians killed Thursday" are the dead.
@@ -130,9 +130,10 @@ _AFTER_ONE = (r"in|at|on|near|and|as|after|during|outside|inside|with|while|nort
               r"wounds|wounding|injures|injuring|hurts|over|for|amid|from")
 _SINGLE = re.compile(
     rf"\b(?:(?:killed|killing|shot\s+dead|murdered|executed|beheaded|assassinated)\s+(?:a|an|one|his|her|their)\s+(?P<w1>[\w'-]+(?:\s+[\w'-]+)?)"
-    rf"|(?P<art>\b(?:a|an|one)\s+(?P<w2>[\w'-]+(?:\s+[\w'-]+){{0,3}}?)\s+(?:was|has\s+been|had\s+been|is)\s+(?:reportedly\s+)?(?:found\s+)?(?:{_KILLED}|dead|died))"
+    rf"|(?P<art>\b(?:a|an|one)\s+(?P<w2>[\w'-]+(?:\s+[\w'-]+){{0,3}}?)\s+(?:was|has\s+been|had\s+been|is)\s+(?:reportedly\s+)?(?:found\s+|pronounced\s+)?(?:{_KILLED}|dead|died))"
     rf"|(?P<body>\bthe\s+(?:lifeless\s+)?body\s+of\s+(?:a|an|one)\b)"
-    rf"|(?P<w3>\b(?:a|an|one|the)\s+(?:[\w'-]+\s+){{0,4}}?(?:(?:has|had)\s+died|died|succumbed|was\s+(?:found\s+)?(?:{_KILLED})))"
+    rf"|(?P<w3>\b(?:a|an|one|the)\s+(?:(?:[\w'-]+\s+){{0,4}}?|[\w'-]+\s*,\s*(?:a|an)\s+[^,.;]{{1,40}},\s*)"
+    rf"(?:(?:has|had)\s+died|died|succumbed|was\s+(?:found\s+|pronounced\s+)?(?:{_KILLED})))"
     # one's own death after killing others: "killed himself", "before taking his own life"
     rf"|(?P<own>\b(?:killed|kills|killing)\s+(?:himself|herself)|\b(?:took|takes|taking|take)\s+(?:his|her)\s+own\s+life"
     rf"|\bcommitt(?:ed|ing)\s+suicide|\bdied\s+by\s+suicide)"
@@ -147,6 +148,10 @@ _SINGLE = re.compile(
     rf"|(?:killing|killed)\s+(?:him|her))\b",
     re.IGNORECASE,
 )  # fmt: skip
+#: "a double homicide", "quadruple murder": the word says how many were killed.
+_MULTIPLE = re.compile(r"\b(?P<k>double|triple|quadruple|quintuple)[\s-]+(?:homicides?|murders?|killings?|slayings?|"
+                       r"murder-suicide)\b", re.IGNORECASE)
+_MULTIPLE_K = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 #: "Both men died", "both of them were killed", "both were pronounced dead": two deaths.
 _BOTH = re.compile(r"\bboth\s+(?:of\s+(?:them|the\s+[\w'-]+)\s+|(?:[\w'-]+\s+)?)(?:were\s+|have\s+|had\s+)?"
                    r"(?:later\s+|also\s+)?(?:died|killed|pronounced\s+dead|(?:found\s+)?dead|succumbed|shot\s+dead)\b",
@@ -622,6 +627,11 @@ def find_figures(text: str, *, skip: list[tuple[int, int]] | None = None) -> lis
         figures.append(Figure("killed", 1, 1, 1, m.start(), m.end(), m.group(0), what=what,
                               civilian=is_civilian(what), rule="single", subset=subset))
         taken.append((m.start(), m.end()))
+    for m in _MULTIPLE.finditer(text) if death_cue else ():
+        if not any(m.start() < e and s < m.end() for s, e in taken):
+            k = _MULTIPLE_K[m.group("k").lower()]
+            figures.append(Figure("killed", k, k, k, m.start(), m.end(), m.group(0), rule="number"))
+            taken.append((m.start(), m.end()))
     for m in _BOTH.finditer(text) if death_cue else ():
         if not any(m.start() < e and s < m.end() for s, e in taken):
             figures.append(Figure("killed", 2, 2, 2, m.start(), m.end(), m.group(0), what="both",

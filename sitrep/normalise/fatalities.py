@@ -48,7 +48,7 @@ _SIGNIFICANT = re.compile(r"\b(?:heavy|fierce|violent|massive|large-scale|signif
 _TOTAL = re.compile(r"\b(?:fatalit(?:y|ies)|death\s+toll|total|in\s+all|altogether|overall)\b", re.IGNORECASE)
 _ALSO = re.compile(r"\b(?:also|another|other|further|additional|more)\b", re.IGNORECASE)
 _GATE = re.compile(r"\d|kill|dead|death|died|bod(?:y|ies)|wound|injur|casualt|fatalit|martyr|captur|arrest|"
-                   r"detain|abduct|kidnap|execut|behead|murder|slain|dozens|hundreds|tens\b|lost their|fatal|succumb|"
+                   r"detain|abduct|kidnap|execut|behead|murder|homicid|slay|slain|dozens|hundreds|tens\b|lost their|fatal|succumb|"
                    r"life\b|lives\b")
 _CAUSE = re.compile(r"\b(?:after|following|over|against|in\s+reaction\s+to|protest(?:ing|ed)?|justice|denounc\w*|"
                     r"condemn\w*|demand\w*|mourn\w*|vigil|commemorat\w*|funeral)\b", re.IGNORECASE)

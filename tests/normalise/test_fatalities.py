@@ -229,6 +229,9 @@ def test_fatalities_stage_vague_figure_is_no_rival_of_a_number(make_doc: DocFact
     ("He shot and killed his wife and then killed himself, police said.", 2),
     ("A man shot his wife and then killed himself.", 1),  # the wife is not said to have died
     ("Both sides exchanged fire; both were wounded.", 0),
+    ("A 19-year-old man was pronounced dead at the scene.", 1),
+    ("The victim, a 23-year-old man, died at the hospital.", 1),
+    ("Police are investigating a double homicide on the east side.", 2),
 ])
 def test_fatalities_stage_deaths_told_without_a_number(make_doc: DocFactory, text: str, fatalities: int) -> None:
     """Local-news ways of telling deaths: found shot to death, 'both died', the killer's own death
