@@ -300,6 +300,14 @@ def choose_actors(event_type: str, sub_event_type: str, sent: list[Participant],
         return (sides[0] if sides else None), (sides[1] if len(sides) > 1 else None)
     # Battles and Explosions/Remote violence: two armed sides
     sides = _sides(armed, ctx)
+    if sub_event_type in _PLANTED and sides and all(s.inter in (1, 8) for s in sides) \
+            and not any(p.agent for p in armed):
+        # rule planted-bomb-target: state forces named only as the target of a bomb ("a car bomb
+        # hit an army checkpoint") did not plant it; ACLED's actor1 is who did: a non-state group
+        # of the paragraph, else the unidentified armed group; the forces are actor2
+        bomber = _sides([p for p in para if _armed(p) and p.actor.inter not in (1, 8)], ctx)[:1] or [
+            _unidentified(ctx.country)]
+        return bomber[0], sides[0]
     if not sides:
         air = sub_event_type == "Air/drone strike"
         pair = ctx.kb.defaults.get(ctx.country or "", {}).get(sub_event_type) or \

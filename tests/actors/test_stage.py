@@ -118,6 +118,24 @@ def test_stage_unclaimed_bomb_is_not_the_states(resolver: ActorResolver, text: s
     assert cand.actor1 is not None and cand.actor1.name == expected
 
 
+@pytest.mark.parametrize(("text", "sub"), [
+    ("A car bomb targeted army positions in the town, killing 12 soldiers.", "Remote explosive/landmine/IED"),
+    ("A suicide bomber blew himself up at a police checkpoint, killing five policemen.", "Suicide bomb"),
+])
+def test_stage_forces_hit_by_a_bomb_are_its_target_not_its_planter(resolver: ActorResolver, text: str,
+                                                                    sub: str) -> None:
+    # rule planted-bomb-target: the forces are actor2; no opponent is invented for them
+    cand = _run(resolver, text, "Explosions/Remote violence", sub, "Syria", date(2016, 11, 4))
+    assert cand.actor1 is not None and cand.actor1.name == "Unidentified Armed Group (Syria)"
+    assert cand.actor2 is not None and cand.actor2.inter == 1
+
+
+def test_stage_forces_that_detonate_a_bomb_stay_its_actor1(resolver: ActorResolver) -> None:
+    cand = _run(resolver, "Syrian troops detonated a car bomb at a rebel position.",
+                "Explosions/Remote violence", "Remote explosive/landmine/IED", "Syria", date(2016, 11, 4))
+    assert cand.actor1 is not None and cand.actor1.name == "Military Forces of Syria (2000-)"
+
+
 @pytest.mark.parametrize(("text", "sub", "expected"), [
     # civilians hit: not the country's usual battle pair (Taliban against the army)
     ("A suicide bomber killed at least 12 civilians at a wedding on Tuesday.", "Suicide bomb",
