@@ -56,6 +56,12 @@ _SOURCE = re.compile(r"(?:hospitals?(?: of| in)?|sources? in|based in|correspond
 _CARE = re.compile(r"\b(?:taken|transported|rushed|brought|airlifted|flown|admitted|transferred|treated)\s+"
                    r"(?:to|at)\s+(?:the\s+|a\s+)?(?:[\w'’.-]+\s+){0,5}?(?:(?:medical|trauma|health)\s+"
                    r"cent(?:er|re)s?|clinics?)\s+(?:of|in)\s+(?:the\s+)?[“\"]?$", re.IGNORECASE)
+#: Rule ``hospital-hit``: a hospital struck, shelled or bombed is where the event happened, not the
+#: hospital that counted the dead ("warplanes struck a hospital in Idlib").
+_HOSPITAL_HIT = re.compile(r"\b(?:struck|strikes?|hit|hits|shell(?:ed|s)?|bomb(?:ed|s)?|target(?:ed|s)?|attack(?:ed|s)?|"
+                           r"raid(?:ed|s)?|destroy(?:ed|s)?|damag(?:ed|es)?|(?:strikes?|attacks?|raids?|bombing|"
+                           r"shelling)\s+(?:on|of|against))\s+(?:an?\s+|the\s+|two\s+|three\s+)?(?:[\w'’-]+\s+){0,3}?"
+                           r"hospitals?\s+(?:of\s+|in\s+)?(?:the\s+)?[“\"]?$", re.IGNORECASE)
 _SOURCE_AFTER = re.compile(r"^[”\"]?\s*(?:hospital|medical|field hospital)", re.IGNORECASE)
 _HYPO = re.compile(r"\b(?:would|could|might|will|shall|in case|if|unless|aim(?:s|ed)? to|"
                    r"plan(?:s|ned)? to|threaten(?:s|ed)? to|seek(?:s|ing)? to|towards|"
@@ -224,7 +230,8 @@ def _context(sentence: str, start: int, end: int, cand: SpanCandidate) -> SpanCa
     cand.admin_word = bool(_ADMIN_WORDS.match(after.lstrip("”\"’")))
     cand.of_the_city = bool(_OF_THE_CITY.match(after))
     cand.beside = bool(_BESIDE.match(after)) and last_word not in _INSTITUTIONS
-    if _SOURCE.search(before) or _CARE.search(before) or _SOURCE_AFTER.match(after) or (
+    if (_SOURCE.search(before) and not _HOSPITAL_HIT.search(before)) or _CARE.search(before) \
+            or _SOURCE_AFTER.match(after) or (
             last_word in _SOURCE_PLACES and (_SOURCE_VERB_AFTER.match(after)
                                              or _ACCORDING.search(before))):
         cand.role = "source"

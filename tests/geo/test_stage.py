@@ -67,6 +67,10 @@ def test_stage_sentence_without_place_inherits(memory_gazetteer: MemoryGazetteer
     ("She was flown to a trauma center in Riverton.", "Riverton", "source"),
     ("Shelling damaged a clinic in Riverton.", "Riverton", "event"),  # the clinic was the target
     ("Gunmen attacked a health center in Riverton.", "Riverton", "event"),
+    # rule hospital-hit: the hospital struck is the event's place, the one counting is a source
+    ("Russian warplanes struck a hospital in Idlib province.", "Idlib", "event"),
+    ("Air strikes on a field hospital in Saraqib killed five medics.", "Saraqib", "event"),
+    ("Seven died, doctors at a hospital in Damascus said.", "Damascus", "source"),
     ("Capturing Aleppo would mean a collapse.", "Aleppo", "event"),
     ("Its fall would make the regime lose Aleppo.", "Aleppo", "hypothetical"),
     ("Fighting near Aleppo.", "Aleppo", "event"),
