@@ -51,6 +51,12 @@ def _words(text: str) -> list[tuple[int, int]]:
     return out
 _POSSESSIVE = re.compile(r"[’']s$")
 _DEMONYM_ENDS = ("ian", "ians", "ese", "ish", "ians'")
+#: Words that begin a place name and make a place of their own with the name after them (Arabic
+#: kafr "village", deir "monastery", beit "house", ain "spring", tal "hill", khirbet "ruin", ...):
+#: "Kafr Hamra", "Deir al-Asafir", "Beit Jinn" are not Hamra, Asafir or Jinn.
+NAME_PREFIXES = frozenset(("kafr", "kfar", "kafar", "deir", "dayr", "beit", "bayt", "ain", "ayn", "bir", "tal", "tell",
+                           "tall", "khirbet", "khirbat", "jabal", "jebel", "wadi", "umm", "ras", "maarat", "maaret",
+                           "marat", "qasr", "marj", "hayy", "harat", "mazraat", "jisr", "tel", "kfr"))
 _ADMIN_KINDS = frozenset(("county", "parish", "province", "governorate", "oblast", "prefecture"))
 _ADJECTIVE_KEYS = frozenset(name_key(w) for w in ("new", "old", "east", "west", "north", "south",
                                                    "upper", "lower", "great", "small"))
@@ -108,6 +114,9 @@ def _split_span(gaz: Gazetteer, span: SpanCandidate) -> list[tuple[SpanCandidate
     found: list[tuple[SpanCandidate, list[PlaceRecord]]] = []
     i = last = 0  # last: where the words after the previous match begin
     while i < len(words):
+        if i > 0 and _POSSESSIVE.sub("", text[words[i - 1][0]:words[i - 1][1]]).lower() in NAME_PREFIXES:
+            i += 1  # rule name-prefix-makes-a-place: "Kafr Hamra" is a village of its own, not Hamra
+            continue
         for j in range(min(len(words), i + 6), i, -1):
             sub = _POSSESSIVE.sub("", text[words[i][0]:words[j - 1][1]].strip(",.;:()"))
             if not sub or is_stop(sub) or (j - i == 1 and sub.endswith(_DEMONYM_ENDS)):

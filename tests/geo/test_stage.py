@@ -179,3 +179,13 @@ def test_named_part_needs_a_trailing_adjective_after_the_known_head() -> None:
     assert part_of("Mosul al-Qadima", "Mosul") == "Mosul al-Qadima"
     assert part_of("Halab Kafr Hamra", "Halab") is None  # another name follows, not an adjective
     assert part_of("East Aleppo", "Aleppo") is None  # the adjective first: a side of the city
+
+
+def test_stage_a_name_prefix_makes_a_place_of_its_own(memory_gazetteer: MemoryGazetteer,
+                                                      geocode: Callable[..., Doc]) -> None:
+    # rule name-prefix-makes-a-place: "Kafr Aleppo" (a village) is not Aleppo; unknown, it keeps
+    # its own name wherever it stands in, and never reads as Aleppo itself
+    doc = geocode(memory_gazetteer, "Air strikes hit the village of Kafr Aleppo on Monday.", ["Air strikes"])
+    assert not [p for p in doc.places if p.span.text == "Aleppo"]
+    place = doc.candidates[0].place
+    assert place is None or place.span.text == "Kafr Aleppo"
