@@ -132,7 +132,7 @@ _SINGLE = re.compile(
     rf"\b(?:(?:killed|killing|shot\s+dead|murdered|executed|beheaded|assassinated)\s+(?:a|an|one|his|her|their)\s+(?P<w1>[\w'-]+(?:\s+[\w'-]+)?)"
     rf"|(?P<art>\b(?:a|an|one)\s+(?P<w2>[\w'-]+(?:\s+[\w'-]+){{0,3}}?)\s+(?:was|has\s+been|had\s+been|is)\s+(?:reportedly\s+)?(?:found\s+|pronounced\s+)?(?:{_KILLED}|dead|died))"
     rf"|(?P<body>\bthe\s+(?:lifeless\s+)?body\s+of\s+(?:a|an|one)\b)"
-    rf"|(?P<w3>\b(?:a|an|one|the)\s+(?:(?:[\w'-]+\s+){{0,4}}?|[\w'-]+\s*,\s*(?:a|an)\s+[^,.;]{{1,40}},\s*)"
+    rf"|(?P<w3>\b(?:a|an|one|the)\s+(?:(?:[\w'-]+,?\s+){{0,4}}?|[\w'-]+\s*,\s*(?:a|an)\s+[^,.;]{{1,40}},\s*)"
     rf"(?:(?:has|had)\s+died|died|succumbed|was\s+(?:found\s+|pronounced\s+)?(?:{_KILLED})))"
     # one's own death after killing others: "killed himself", "before taking his own life"
     rf"|(?P<own>\b(?:killed|kills|killing)\s+(?:himself|herself)|\b(?:took|takes|taking|take)\s+(?:his|her)\s+own\s+life"
@@ -140,7 +140,10 @@ _SINGLE = re.compile(
     rf"|(?P<fatally>\b(?:a|an|one|the)\s+[\w'-]+(?:\s+[\w'-]+)?\s+fatally\s+(?:shot|stabbed|wounded|struck))"
     rf"|(?P<onefatal>\bone\s+(?:of\s+them\s+)?fatally\b)"
     rf"|(?P<life>\bclaim(?:ed|s|ing)\s+the\s+life\s+of\b)"
-    rf"|(?P<pron>\b(?:he|she)\s+(?:later\s+)?(?:died|succumbed|was\s+pronounced\s+dead))"
+    rf"|(?P<pron>\b(?:he|she)\s+(?:later\s+)?(?:died|succumbed|was\s+pronounced\s+dead|was\s+(?:shot\s+dead|fatally\s+shot|shot\s+and\s+killed|killed)\b(?!\s+(?:in\s+the\s+leg|in\s+the\s+arm))))"
+    # "left a man dead"; "shot and killed the suspect", "police killed the gunman": one person
+    rf"|(?P<left>\bleft\s+(?:a|an|one)\s+(?:[\w'-]+\s+){{0,2}}?dead)"
+    rf"|(?:killed|killing|shot\s+dead|fatally\s+shot)\s+the\s+(?:[\w'-]+\s+)?(?P<w5>{_ONE_PERSON}|suspect|gunman|shooter|attacker|assailant|robber|intruder|husband|wife)(?![\w'’-])(?!\s+(?:and|or)\b)"
     rf"|(?P<of>\bthe\s+(?:killing|death|murder|assassination)\s+of\s+(?:a|an|one|the|their|his|her)\s+[\w'-]+)"
     rf"|(?P<death>\bresulting\s+in\s+(?:one|a\s+single)\s+death|\bone\s+death)"
     rf"|(?P<bare>\b(?:{_NOT_DONE}kill|kills|killed|{_NOT_DONE}execute|executes|executed|beheads|beheaded|murders|murdered|assassinates|assassinated)\s+"
@@ -622,7 +625,8 @@ def find_figures(text: str, *, skip: list[tuple[int, int]] | None = None) -> lis
         if any(m.start() < e and s < m.end() for s, e in taken):
             continue
         what = OWN_DEATH if m.group("own") else \
-            re.sub(r"\s+(?:in|at|on|from|near|by|with)$", "", (m.group("w1") or m.group("w2") or m.group("w4") or "").strip()) or None
+            re.sub(r"\s+(?:in|at|on|from|near|by|with)$", "", (m.group("w1") or m.group("w2") or m.group("w4")
+                                                                or m.group("w5") or "").strip()) or None
         subset = bool(_SUBSET.search(text[max(0, m.start() - 20):m.start()]))
         figures.append(Figure("killed", 1, 1, 1, m.start(), m.end(), m.group(0), what=what,
                               civilian=is_civilian(what), rule="single", subset=subset))

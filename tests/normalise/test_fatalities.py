@@ -232,6 +232,11 @@ def test_fatalities_stage_vague_figure_is_no_rival_of_a_number(make_doc: DocFact
     ("A 19-year-old man was pronounced dead at the scene.", 1),
     ("The victim, a 23-year-old man, died at the hospital.", 1),
     ("Police are investigating a double homicide on the east side.", 2),
+    ("A shooting on Sunday left a man dead and two women injured.", 1),
+    ("A Macon, Georgia, man died Sunday from a gunshot wound.", 1),
+    ("Deputies shot and killed the suspect after he opened fire on them.", 1),
+    ("The gunman killed five people before he was shot dead by police.", 6),
+    ("John Smith was shot on Sunday. He was killed instantly, police said.", 1),
 ])
 def test_fatalities_stage_deaths_told_without_a_number(make_doc: DocFactory, text: str, fatalities: int) -> None:
     """Local-news ways of telling deaths: found shot to death, 'both died', the killer's own death
