@@ -116,7 +116,8 @@ def resolve(entry: ActorEntry, ctx: Context) -> Actor:
 
 #: "..., the Iraqi army said", "police said on Monday": the one telling the news
 _SAYS = re.compile(r"['’]?s?(?:\s+in\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+(?:said|says|say|told|reported|announced|stated|"
-                   r"added|confirmed|reports|(?:are|is|were|was)\s+investigating|investigat(?:e|es|ed))\b")
+                   r"added|confirmed|reports|(?:are|is|were|was)\s+investigating|investigat(?:e|es|ed)|"
+                   r"found|discovered|recovered)\b")
 #: "The army said it killed ...": the speaker tells of its own act
 _OWN_ACT = re.compile(r"\s*(?:on \w+\s+|in a statement\s+|late \w+\s+)?(?:that\s+)?"
                       r"(?:it|they|its|their|we|our)\b", re.IGNORECASE)
@@ -126,7 +127,8 @@ _ACCORDING = re.compile(r"\b(?:according to|quoted|citing|told|reported by|said 
 def is_source(hit_start: int, hit_end: int, text: str) -> bool:
     """Rule ``source-not-actor``: the one who tells of an event is not, by telling, one of its
     sides ("a roadside bomb killed two civilians, the Iraqi army said"; "according to police";
-    "police said a man was shot"; "police in Chicago are investigating a shooting"). ACLED codes
+    "police said a man was shot"; "police in Chicago are investigating a shooting"; "police found
+    two men dead": who found the dead did not kill them). ACLED codes
     who did what to whom, not who reported or investigated it. The
     speaker stays a side when it tells of its own act ("the army said it killed ten militants")."""
     if _ACCORDING.search(text[max(0, hit_start - 20):hit_start]):

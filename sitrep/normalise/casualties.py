@@ -49,7 +49,8 @@ _TOTAL_WORD = re.compile(r"^\s*(?:fatalit(?:y|ies)|deaths|dead|people\s+dead|in\
 #: "Barrel bombs kill 11 civilians": the headline present, but not "to kill", "will kill", "did not kill".
 _KILL_PRESENT = (r"(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bmay\s)(?<!\bmight\s)(?<!\bcan\s)"
                  r"(?<!\bnot\s)(?<!\bshould\s)(?<!\bn't\s)kill")
-_LEFT_VERB = re.compile(rf"\b(?:({_KILLED}|{_KILL_PRESENT})|({_WOUNDED}|wounds|injures|injure)|({_CAPTURED}))\s+(?:of\s+)?(?:(?:at\s+least|some|about|around|nearly|over|more\s+than)\s+)?$", re.IGNORECASE)
+_LEFT_VERB = re.compile(rf"\b(?:((?:{_KILLED}|{_KILL_PRESENT})(?:\s+(?:a|an|one|his|her|their|the)\s+[a-z][\w'-]+\s+and"
+                        rf"(?:\s+(?:his|her|their|the))?)?)|({_WOUNDED}|wounds|injures|injure)|({_CAPTURED}))\s+(?:of\s+)?(?:(?:at\s+least|some|about|around|nearly|over|more\s+than)\s+)?$", re.IGNORECASE)
 _RIGHT_BREAK = re.compile(r"[;:]|\bwhile\b|\bafter\b|\bwhen\b|\bbefore\b|\bfollowing\b|\bas\s+a\s+result\b")
 _WHAT = re.compile(r"\s*(?:of\s+)?((?:(?:the|their|his|her)\s+)?(?:[\w'’-]+\s+){0,5}?[\w'’-]+?)(?=\s+(?:were|was|are|have|had|who|and|in|on|at|from|during|including|killed|wounded|injured|dead|died)\b|[,.;]|$)", re.IGNORECASE)
 _ANY_QUANT = re.compile(rf"\b(?:{_KILLED}|{_WOUNDED}|{_CAPTURED})\b", re.IGNORECASE)
@@ -155,6 +156,9 @@ _SINGLE = re.compile(
 _MULTIPLE = re.compile(r"\b(?P<k>double|triple|quadruple|quintuple)[\s-]+(?:homicides?|murders?|killings?|slayings?|"
                        r"murder-suicide)\b", re.IGNORECASE)
 _MULTIPLE_K = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+#: "A man and a woman were killed", "a woman and her son were shot dead": two persons, two deaths
+#: (built after :data:`_PERSON`).
+_PAIR: re.Pattern[str]
 #: "Both men died", "both of them were killed", "both were pronounced dead": two deaths.
 _BOTH = re.compile(r"\bboth\s+(?:of\s+(?:them|the\s+[\w'-]+)\s+|(?:[\w'-]+\s+)?)(?:were\s+|have\s+|had\s+)?"
                    r"(?:later\s+|also\s+)?(?:died|killed|pronounced\s+dead|(?:found\s+)?dead|succumbed|shot\s+dead)\b",
@@ -383,6 +387,9 @@ _LIST_ITEM = re.compile(r"(?:\s*,\s*|\s+and\s+)(?:(?P<art>a|an|one|the|his|her|t
                         rf"{_KILLED})\b)[\w'’-]+)?)", re.IGNORECASE)
 
 
+_PAIR = re.compile(rf"\b(?:a|an|one|the)\s+(?:[\w'-]+\s+)?{_PERSON}\s+and\s+(?:a|an|one|the|his|her|their)\s+"
+                   rf"(?:[\w'-]+\s+)?{_PERSON}\s+(?:were|have\s+been|had\s+been)\s+(?:both\s+)?(?:found\s+)?"
+                   rf"(?:{_KILLED}|dead)\b", re.IGNORECASE)
 _COUNTED_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w'’-]+\s+)?$",
                              re.IGNORECASE)
 
@@ -635,6 +642,11 @@ def find_figures(text: str, *, skip: list[tuple[int, int]] | None = None) -> lis
         if not any(m.start() < e and s < m.end() for s, e in taken):
             k = _MULTIPLE_K[m.group("k").lower()]
             figures.append(Figure("killed", k, k, k, m.start(), m.end(), m.group(0), rule="number"))
+            taken.append((m.start(), m.end()))
+    for m in _PAIR.finditer(text) if death_cue else ():
+        if not any(m.start() < e and s < m.end() for s, e in taken):
+            figures.append(Figure("killed", 2, 2, 2, m.start(), m.end(), m.group(0), what="two persons",
+                                  rule="number"))
             taken.append((m.start(), m.end()))
     for m in _BOTH.finditer(text) if death_cue else ():
         if not any(m.start() < e and s < m.end() for s, e in taken):

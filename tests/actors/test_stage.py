@@ -130,6 +130,13 @@ def test_stage_forces_hit_by_a_bomb_are_its_target_not_its_planter(resolver: Act
     assert cand.actor2 is not None and cand.actor2.inter == 1
 
 
+def test_stage_police_who_found_the_dead_are_no_side(resolver: ActorResolver) -> None:
+    # rule source-not-actor: who found the bodies did not kill them
+    cand = _run(resolver, "Police found two men dead from gunshot wounds in the house.",
+                "Violence against civilians", "Attack", "United States", date(2017, 3, 6))
+    assert cand.actor1 is not None and cand.actor1.inter != 1
+
+
 def test_stage_forces_that_detonate_a_bomb_stay_its_actor1(resolver: ActorResolver) -> None:
     cand = _run(resolver, "Syrian troops detonated a car bomb at a rebel position.",
                 "Explosions/Remote violence", "Remote explosive/landmine/IED", "Syria", date(2016, 11, 4))

@@ -80,14 +80,23 @@ def test_stage_span_roles(sentence: str, text: str, role: str) -> None:
     assert spans and spans[0].role == role
 
 
-def test_stage_unknown_neighbourhood_falls_back_to_its_city(
-        memory_gazetteer: MemoryGazetteer, geocode: Callable[..., Doc]) -> None:
-    defaults_only = MemoryGazetteer([r for r in memory_gazetteer._records
-                                     if r.kind != "neighbourhood"])
-    doc = geocode(defaults_only, "Clashes erupted in “Halab al-Jadideh” district.", ["Clashes"])
+@pytest.fixture
+def defaults_only(memory_gazetteer: MemoryGazetteer) -> MemoryGazetteer:
+    """The test gazetteer without its neighbourhood layer (as with the default data only)."""
+    return MemoryGazetteer([r for r in memory_gazetteer._records if r.kind != "neighbourhood"])
+
+
+@pytest.mark.parametrize("text", ["Clashes erupted in “Halab al-Jadideh” district.",
+                                  "Clashes hit army positions in Halab al-Jadideh district."])
+def test_stage_district_named_after_its_city_stands_in_for_it_under_its_own_name(
+        defaults_only: MemoryGazetteer, geocode: Callable[..., Doc], text: str) -> None:
+    # rule named-part-of-place: "Halab al-Jadideh" (New Aleppo) is not Aleppo itself; without a
+    # neighbourhood layer it stands in for Aleppo under its own name, like an unknown district
+    doc = geocode(defaults_only, text, ["Clashes"])
     place = doc.candidates[0].place
     assert place is not None and place.place is not None
-    assert (place.place.name, place.geo_precision, place.where_prec) == ("Aleppo", 2, 2)
+    assert (place.place.name, place.span.text, place.fallback_from, place.geo_precision, place.where_prec) == (
+        "Aleppo", "Halab al-Jadideh", "Halab al-Jadideh", 2, 2)
 
 
 def test_stage_unknown_district_west_of_a_city_stands_in_for_the_city(
@@ -141,23 +150,8 @@ def test_stage_place_north_of_the_city_is_not_a_namesake_far_away(geocode: Calla
     assert far.candidates[0].place.place.name == "Rubizhne"  # type: ignore[union-attr]
 
 
-def test_stage_known_city_with_a_trailing_adjective_names_a_district_of_it(
-        memory_gazetteer: MemoryGazetteer, geocode: Callable[..., Doc]) -> None:
-    # rule named-part-of-place: "Halab al-Jadideh" (New Aleppo) is not Aleppo itself; without a
-    # neighbourhood layer it stands in for Aleppo under its own name, like an unknown district
-    defaults_only = MemoryGazetteer([r for r in memory_gazetteer._records
-                                     if r.kind != "neighbourhood"])
-    doc = geocode(defaults_only, "Car bombs hit army positions in Halab al-Jadideh district.", ["Car bombs"])
-    place = doc.candidates[0].place
-    assert place is not None and place.place is not None
-    assert (place.place.name, place.span.text, place.fallback_from, place.geo_precision) == (
-        "Aleppo", "Halab al-Jadideh", "Halab al-Jadideh", 2)
-
-
 def test_stage_two_districts_of_one_city_in_one_clause_are_two_places(
-        memory_gazetteer: MemoryGazetteer, geocode: Callable[..., Doc]) -> None:
-    defaults_only = MemoryGazetteer([r for r in memory_gazetteer._records
-                                     if r.kind != "neighbourhood"])
+        defaults_only: MemoryGazetteer, geocode: Callable[..., Doc]) -> None:
     text = "Rebels attacked army positions in “Halab al-Jadideh” district and the district of “3000 apartments project”."
     doc = geocode(defaults_only, text, ["attacked"])
     names = sorted(c.place.span.text for c in doc.candidates if c.place is not None)

@@ -237,6 +237,10 @@ def test_fatalities_stage_vague_figure_is_no_rival_of_a_number(make_doc: DocFact
     ("Deputies shot and killed the suspect after he opened fire on them.", 1),
     ("The gunman killed five people before he was shot dead by police.", 6),
     ("John Smith was shot on Sunday. He was killed instantly, police said.", 1),
+    ("A man and a woman were killed in a shooting on Sunday.", 2),
+    ("A woman and her 7-year-old son were shot dead on Sunday.", 2),
+    ("A shooting on Sunday killed a mother and her two daughters.", 3),
+    ("A soldier and a rebel were wounded in the clashes.", 0),
 ])
 def test_fatalities_stage_deaths_told_without_a_number(make_doc: DocFactory, text: str, fatalities: int) -> None:
     """Local-news ways of telling deaths: found shot to death, 'both died', the killer's own death
