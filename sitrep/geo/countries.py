@@ -63,6 +63,14 @@ DEMONYMS: dict[str, str] = {
 }
 
 
+#: Phrases only one country's news writes (institutions and address idioms), each a cue like the
+#: words above: "the 3100 block of Cedar Avenue" (a US street address), "the county sheriff's office".
+PHRASE_CUES: dict[str, str] = {
+    r"\b\d{1,5}\s+block\s+of\b": "US",
+    r"\bsheriff['’]s\s+(?:office|department|deputies|deputy)\b": "US",
+}
+
+
 def demonym_forms(name: str) -> set[str]:
     """Regular demonyms of a country name: Syria -> Syrian, Lebanon -> Lebanese, ..."""
     n = name.lower()

@@ -16,7 +16,8 @@ spread over the countries it may point to, and the country with the most weight 
   for the countries where a reading lies in that province, else for the province's countries;
 - **demonyms** ("Syrian", "Ukrainian") 0.5 each, 0.25 before "forces"/"warplanes" (armies
   fight abroad), none for "Saudi-led"/"Iran-backed" (a foreign backer says nothing about where
-  the fighting is); words used about one country only ("Houthi", "OSCE", "barangay") 1;
+  the fighting is); words used about one country only ("Houthi", "OSCE", "barangay") 1, and so
+  phrases only one country's news writes ("the 3100 block of", "the sheriff's office": the US);
 - **actors** of the knowledge base with a home country ("Imbonerakure", "LNA", "YPG") 1 each,
   state forces excepted (they fight abroad);
 - **places lying together**: the names of one report lie near each other, their homonyms abroad
@@ -176,6 +177,8 @@ def demonym_votes(texts: Sequence[str]) -> dict[str, float]:
     votes = cast("dict[str, float]", Counter())
     forms = _demonym_index()
     for text in texts:
+        for rx, cc in _phrase_cues():
+            votes[cc] += CUE * len(rx.findall(text))
         raw = [w.strip(".,;:()'’\"").lower() for w in re.split(r"[\s/]+", text)]
         raw = [w for w in raw if w]
         for i, w in enumerate(raw):
@@ -188,6 +191,13 @@ def demonym_votes(texts: Sequence[str]) -> dict[str, float]:
                 nxt = raw[i + 1] if i + 1 < len(raw) else ""
                 votes[forms[w]] += FORCES_DEMONYM if nxt in _FORCES else DEMONYM
     return votes
+
+
+@lru_cache(maxsize=1)
+def _phrase_cues() -> tuple[tuple[re.Pattern[str], str], ...]:
+    from .countries import PHRASE_CUES
+
+    return tuple((re.compile(rx, re.IGNORECASE), cc) for rx, cc in PHRASE_CUES.items())
 
 
 @lru_cache(maxsize=1)

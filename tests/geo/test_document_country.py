@@ -198,6 +198,19 @@ def test_document_country_names_lying_together_outvote_bigger_scattered_homonyms
     assert doc.inferred_country == "United States"
 
 
+@pytest.mark.parametrize("text", [
+    "A teen was shot and killed Tuesday in Arnold. He was walking in the 3100 block of Cedar Avenue.",
+    "A teen was shot and killed Tuesday in Arnold, the county sheriff's office said.",
+])
+def test_document_country_a_phrase_only_one_country_writes_is_its_cue(geocode: Geocode, text: str) -> None:
+    # a street address told by its block, a sheriff's office: US local news (countries.PHRASE_CUES);
+    # alone, the bigger English Arnold would win
+    doc = geocode(MemoryGazetteer(HOMONYMS), text, ["shot"], sub="Attack")
+    assert doc.inferred_country == "United States"
+    alone = geocode(MemoryGazetteer(HOMONYMS), "A teen was shot and killed Tuesday in Arnold.", ["shot"], sub="Attack")
+    assert alone.inferred_country == "United Kingdom"
+
+
 def test_document_country_one_name_alone_gets_no_bonus_for_lying_together() -> None:
     from sitrep.geo.focus import coherent_names
     from sitrep.geo.resolve import Resolution
