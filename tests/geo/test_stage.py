@@ -183,3 +183,12 @@ def test_stage_a_name_prefix_makes_a_place_of_its_own(memory_gazetteer: MemoryGa
     assert not [p for p in doc.places if p.span.text == "Aleppo"]
     place = doc.candidates[0].place
     assert place is None or place.span.text == "Kafr Aleppo"
+
+
+@pytest.mark.parametrize("word", ["Southwest", "North", "East", "north-west"])
+def test_stage_a_bearing_alone_names_no_place(word: str) -> None:
+    # "the 3100 block of Cedar Avenue Southwest" named no South West City
+    from sitrep.geo.spans import is_stop
+
+    assert is_stop(word)
+    assert not is_stop(f"{word} Kivu")
