@@ -152,9 +152,17 @@ _SINGLE = re.compile(
     rf"|(?:killing|killed)\s+(?:him|her))\b",
     re.IGNORECASE,
 )  # fmt: skip
+#: "killed a family of five", "a family of four was found dead": the family's size is the count.
+_FAMILY_N = r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_FAMILY = re.compile(
+    rf"\b(?:{_KILLED}|{_KILL_PRESENT}s?)\s+(?:an?\s+|the\s+|entire\s+|whole\s+)+family\s+of\s+(?P<n>{_FAMILY_N})\b"
+    rf"|\b(?:an?|the)\s+family\s+of\s+(?P<n2>{_FAMILY_N})\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
+    rf"(?:all\s+)?(?:found\s+)?(?:{_KILLED}|dead)\b", re.IGNORECASE)
 #: "a double homicide", "quadruple murder": the word says how many were killed.
 _MULTIPLE = re.compile(r"\b(?P<k>double|triple|quadruple|quintuple)[\s-]+(?:homicides?|murders?|killings?|slayings?|"
                        r"murder-suicide)\b", re.IGNORECASE)
+_FAMILY_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "eleven": 11, "twelve": 12}
 _MULTIPLE_K = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 #: "A man and a woman were killed", "a woman and her son were shot dead": two persons, two deaths
 #: (built after :data:`_PERSON`).
@@ -628,6 +636,13 @@ def find_figures(text: str, *, skip: list[tuple[int, int]] | None = None) -> lis
     figures += _listed_persons(text, figures)
     taken = [(f.start, f.end) for f in figures] + list(skip)
     death_cue = bool(_DEATH_CUE.search(low))
+    for m in _FAMILY.finditer(text) if death_cue and "famil" in low else ():
+        if not any(m.start() < e and s < m.end() for s, e in taken):
+            word = (m.group("n") or m.group("n2")).lower()
+            k = int(word) if word.isdigit() else _FAMILY_WORDS[word]
+            figures.append(Figure("killed", k, k, k, m.start(), m.end(), m.group(0), what="family",
+                                  civilian=True, rule="number"))
+            taken.append((m.start(), m.end()))
     for m in _SINGLE.finditer(text) if death_cue else ():
         if any(m.start() < e and s < m.end() for s, e in taken):
             continue

@@ -241,6 +241,8 @@ def test_fatalities_stage_vague_figure_is_no_rival_of_a_number(make_doc: DocFact
     ("A woman and her 7-year-old son were shot dead on Sunday.", 2),
     ("A shooting on Sunday killed a mother and her two daughters.", 3),
     ("A soldier and a rebel were wounded in the clashes.", 0),
+    ("Air strikes on the town killed a family of five.", 5),
+    ("A family of six was displaced by the fighting.", 0),
 ])
 def test_fatalities_stage_deaths_told_without_a_number(make_doc: DocFactory, text: str, fatalities: int) -> None:
     """Local-news ways of telling deaths: found shot to death, 'both died', the killer's own death
