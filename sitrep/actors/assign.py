@@ -268,6 +268,13 @@ def _class(ctx: Context, template: str, inter: int, parts: list[Participant]) ->
 _PLANTED = frozenset(("Remote explosive/landmine/IED", "Suicide bomb"))
 
 
+def _planter(para: list[Participant], ctx: Context, *, states: tuple[int, ...]) -> Actor:
+    """Who planted an unclaimed bomb: the paragraph's first armed group that is none of the
+    ``states`` (inter codes), else ACLED's unidentified armed group."""
+    groups = _sides([p for p in para if _armed(p) and p.actor.inter not in states], ctx)
+    return groups[0] if groups else _unidentified(ctx.country)
+
+
 def choose_actors(event_type: str, sub_event_type: str, sent: list[Participant], para: list[Participant],
                   doc: list[Participant], ctx: Context) -> tuple[Actor | None, Actor | None]:
     """actor1/actor2 for one candidate from the participants of its sentence, paragraph and document."""
@@ -307,9 +314,7 @@ def choose_actors(event_type: str, sub_event_type: str, sent: list[Participant],
         # rule planted-bomb-target: state forces named only as the target of a bomb ("a car bomb
         # hit an army checkpoint") did not plant it; ACLED's actor1 is who did: a non-state group
         # of the paragraph, else the unidentified armed group; the forces are actor2
-        bomber = _sides([p for p in para if _armed(p) and p.actor.inter not in (1, 8)], ctx)[:1] or [
-            _unidentified(ctx.country)]
-        return bomber[0], sides[0]
+        return _planter(para, ctx, states=(1, 8)), sides[0]
     if not sides:
         air = sub_event_type == "Air/drone strike"
         pair = ctx.kb.defaults.get(ctx.country or "", {}).get(sub_event_type) or \
@@ -323,8 +328,7 @@ def choose_actors(event_type: str, sub_event_type: str, sent: list[Participant],
         elif sub_event_type in _PLANTED:
             # an unclaimed bomb is not the state's because the army is named nearby: a non-state
             # group of the paragraph, else ACLED's unidentified armed group
-            sides = _sides([p for p in para if _armed(p) and p.actor.inter != 1], ctx)[:1] or [
-                _unidentified(ctx.country)]
+            sides = [_planter(para, ctx, states=(1,))]
         else:
             sides = _sides([p for p in para if _armed(p)], ctx) or _sides([p for p in doc if _armed(p)], ctx)[:1]
     if not sides and civilians and event_type == "Explosions/Remote violence":

@@ -10,6 +10,7 @@ coding notes ("fatalities coded as 3", "20 fatalities split between 3 events").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .numbers import NumberSpan, find_numbers
@@ -161,12 +162,8 @@ _FAMILY = re.compile(
 #: "a double homicide", "quadruple murder": the word says how many were killed.
 _MULTIPLE = re.compile(r"\b(?P<k>double|triple|quadruple|quintuple)[\s-]+(?:homicides?|murders?|killings?|slayings?|"
                        r"murder-suicide)\b", re.IGNORECASE)
-_FAMILY_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                 "eleven": 11, "twelve": 12}
+_FAMILY_K = {**_WORD_K, "eleven": 11, "twelve": 12}
 _MULTIPLE_K = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
-#: "A man and a woman were killed", "a woman and her son were shot dead": two persons, two deaths
-#: (built after :data:`_PERSON`).
-_PAIR: re.Pattern[str]
 #: "Both men died", "both of them were killed", "both were pronounced dead": two deaths.
 _BOTH = re.compile(r"\bboth\s+(?:of\s+(?:them|the\s+[\w'-]+)\s+|(?:[\w'-]+\s+)?)(?:were\s+|have\s+|had\s+)?"
                    r"(?:later\s+|also\s+)?(?:died|killed|pronounced\s+dead|(?:found\s+)?dead|succumbed|shot\s+dead)\b",
@@ -395,6 +392,7 @@ _LIST_ITEM = re.compile(r"(?:\s*,\s*|\s+and\s+)(?:(?P<art>a|an|one|the|his|her|t
                         rf"{_KILLED})\b)[\w'’-]+)?)", re.IGNORECASE)
 
 
+#: "A man and a woman were killed", "a woman and her son were shot dead": two persons, two deaths.
 _PAIR = re.compile(rf"\b(?:a|an|one|the)\s+(?:[\w'-]+\s+)?{_PERSON}\s+and\s+(?:a|an|one|the|his|her|their)\s+"
                    rf"(?:[\w'-]+\s+)?{_PERSON}\s+(?:were|have\s+been|had\s+been)\s+(?:both\s+)?(?:found\s+)?"
                    rf"(?:{_KILLED}|dead)\b", re.IGNORECASE)
@@ -580,6 +578,31 @@ def _named_victims(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
     return out
 
 
+def _overlaps(m: re.Match[str], taken: list[tuple[int, int]]) -> bool:
+    return any(m.start() < e and s < m.end() for s, e in taken)
+
+
+def _family_size(m: re.Match[str]) -> int:
+    word = (m.group("n") or m.group("n2")).lower()
+    return int(word) if word.isdigit() else _FAMILY_K[word]
+
+
+def _counted_by_words(text: str, pattern: re.Pattern[str], count: Callable[[re.Match[str]], int],
+                      taken: list[tuple[int, int]], *, what: str | None = None,
+                      civilian: bool = False) -> list[Figure]:
+    """Deaths whose words say how many ("a double homicide", "both men died", "a family of
+    five"), where no earlier figure already covers the words; ``taken`` grows by each one."""
+    out = []
+    for m in pattern.finditer(text):
+        if _overlaps(m, taken):
+            continue
+        k = count(m)
+        out.append(Figure("killed", k, k, k, m.start(), m.end(), m.group(0), what=what, civilian=civilian,
+                          rule="number"))
+        taken.append((m.start(), m.end()))
+    return out
+
+
 def find_figures(text: str, *, skip: list[tuple[int, int]] | None = None) -> list[Figure]:
     """Casualty figures in ``text``; ``skip`` masks spans (dates, times) that are not counts."""
     skip = skip or []
@@ -636,15 +659,10 @@ def find_figures(text: str, *, skip: list[tuple[int, int]] | None = None) -> lis
     figures += _listed_persons(text, figures)
     taken = [(f.start, f.end) for f in figures] + list(skip)
     death_cue = bool(_DEATH_CUE.search(low))
-    for m in _FAMILY.finditer(text) if death_cue and "famil" in low else ():
-        if not any(m.start() < e and s < m.end() for s, e in taken):
-            word = (m.group("n") or m.group("n2")).lower()
-            k = int(word) if word.isdigit() else _FAMILY_WORDS[word]
-            figures.append(Figure("killed", k, k, k, m.start(), m.end(), m.group(0), what="family",
-                                  civilian=True, rule="number"))
-            taken.append((m.start(), m.end()))
+    if death_cue and "famil" in low:
+        figures += _counted_by_words(text, _FAMILY, _family_size, taken, what="family", civilian=True)
     for m in _SINGLE.finditer(text) if death_cue else ():
-        if any(m.start() < e and s < m.end() for s, e in taken):
+        if _overlaps(m, taken):
             continue
         what = OWN_DEATH if m.group("own") else \
             re.sub(r"\s+(?:in|at|on|from|near|by|with)$", "", (m.group("w1") or m.group("w2") or m.group("w4")
@@ -653,21 +671,10 @@ def find_figures(text: str, *, skip: list[tuple[int, int]] | None = None) -> lis
         figures.append(Figure("killed", 1, 1, 1, m.start(), m.end(), m.group(0), what=what,
                               civilian=is_civilian(what), rule="single", subset=subset))
         taken.append((m.start(), m.end()))
-    for m in _MULTIPLE.finditer(text) if death_cue else ():
-        if not any(m.start() < e and s < m.end() for s, e in taken):
-            k = _MULTIPLE_K[m.group("k").lower()]
-            figures.append(Figure("killed", k, k, k, m.start(), m.end(), m.group(0), rule="number"))
-            taken.append((m.start(), m.end()))
-    for m in _PAIR.finditer(text) if death_cue else ():
-        if not any(m.start() < e and s < m.end() for s, e in taken):
-            figures.append(Figure("killed", 2, 2, 2, m.start(), m.end(), m.group(0), what="two persons",
-                                  rule="number"))
-            taken.append((m.start(), m.end()))
-    for m in _BOTH.finditer(text) if death_cue else ():
-        if not any(m.start() < e and s < m.end() for s, e in taken):
-            figures.append(Figure("killed", 2, 2, 2, m.start(), m.end(), m.group(0), what="both",
-                                  rule="number"))
-            taken.append((m.start(), m.end()))
+    if death_cue:
+        figures += _counted_by_words(text, _MULTIPLE, lambda m: _MULTIPLE_K[m.group("k").lower()], taken)
+        figures += _counted_by_words(text, _PAIR, lambda m: 2, taken, what="two persons")
+        figures += _counted_by_words(text, _BOTH, lambda m: 2, taken, what="both")
     if death_cue:
         figures += _named_victims(text, taken)
     if death_cue and not any(f.quantity == "killed" and f.rule != "none_reported" for f in figures) \
