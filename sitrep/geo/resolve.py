@@ -456,6 +456,7 @@ def resolve_in_country(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[
                 and nxt.sentence_index == m.sentence_index and nxt.record is not None
                 and far_from(m.record, nxt.candidates, nxt.record)):
             m.record = None
+    _dateline_holds_its_parts(everything, focus)
     for m in everything:
         if m.record is None and (m.span.explicit or _placed_beside(m.span)):
             same = [o for o in everything if o.sentence_index == m.sentence_index]
@@ -466,6 +467,44 @@ def resolve_in_country(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[
             _stand_in_for_part(m, m.part_of)
     _one_sense(everything)
     return everything, focus
+
+
+#: A dateline town's reach: its parts and suburbs lie within it; a homonym farther away read
+#: without anything else of the report near it is another place than the story's.
+_DATELINE_KM = 60.0
+#: Towns at least this big are named for themselves, not as a part of the dateline's town.
+_OWN_NAME_POPULATION = 100_000
+
+
+def _dateline_holds_its_parts(mentions: Sequence[Resolution], focus: str | None) -> None:
+    """Rule ``dateline-holds-its-parts``: a report datelined in a town of its own country
+    ("KENTWOOD, Mich. --", "CHICAGO (CBS) --") tells what happened in and around that town. A
+    name of the report that the gazetteer has as a small town elsewhere ("on the South Side",
+    "in Bailey's Grove", "Graham said"), many places bear (two readings at least) and nothing of
+    the report places (no district, province or state given with it) is not that far namesake: it is read as the namesake within the dateline town's
+    reach when there is one, else it stands for a part of the dateline town (precision 2, its own
+    name kept) when the report says it is a place, else it is no place."""
+    anchor = next((m.record for m in mentions if m.span.role == "dateline" and m.record is not None
+                   and m.record.kind in _POPULATED and focus is not None and m.record.cc == focus), None)
+    if anchor is None:
+        return
+    for m in mentions:
+        rec = m.record
+        if rec is None or m.span.role == "dateline" or m.fallback_from or rec.kind not in _POPULATED \
+                or m.homonyms < 2 or m.containers is not None or m.span.hint or m.span.province_country \
+                or m.span.postal or rec.population >= _OWN_NAME_POPULATION \
+                or haversine_km(rec, anchor) <= _DATELINE_KM:
+            continue
+        near = [r for r, _ in m.candidates if haversine_km(r, anchor) <= _DATELINE_KM]
+        if near:
+            m.record = max(near, key=lambda r: (r.priority, r.population))
+            m.geo_precision, m.where_prec = precision_of(m.record.kind, near=m.span.near)
+        elif m.span.locative or m.span.explicit:
+            m.record, m.fallback_from, m.fallback_by = anchor, m.span.text, "dateline"
+            m.geo_precision, m.where_prec = 2, 2
+            m.score = 0.5
+        else:
+            m.record = None
 
 
 def named_part(span: SpanCandidate, part: SpanCandidate) -> SpanCandidate | None:

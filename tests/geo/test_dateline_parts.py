@@ -1,0 +1,69 @@
+"""Rule ``dateline-holds-its-parts`` (issue 22): a local report datelined in a town tells what
+happened in and around it; a small namesake of one of its names far away is another place.
+
+Team-made reports and a hand-made gazetteer: "Maple Heights" is a small town in two far states and,
+in one case, also a village within the dateline town's reach.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sitrep.geo.gazetteer import MemoryGazetteer, PlaceRecord
+from sitrep.schema import Doc
+
+Geocode = Callable[..., Doc]
+
+
+def _rec(uid: str, name: str, lat: float, lon: float, kind: str, population: int, admin1: str) -> PlaceRecord:
+    return PlaceRecord(uid=uid, name=name, lat=lat, lon=lon, kind=kind, population=population,
+                       admin1=admin1, cc="US", country="United States")
+
+
+BASE = [
+    _rec("c:US", "United States", 38.9, -77.0, "country", 300_000_000, ""),
+    _rec("a1:oh", "Ohio", 40.4, -82.7, "admin1", 11_000_000, "Ohio"),
+    _rec("t:centerville", "Centerville", 39.63, -84.16, "town", 23_000, "Ohio"),
+    _rec("t:maple-co", "Maple Heights", 39.7, -105.0, "town", 90_000, "Colorado"),
+    _rec("t:maple-ut", "Maple Heights", 40.7, -111.9, "town", 3_000, "Utah"),
+    _rec("t:columbus", "Columbus", 39.96, -83.0, "city", 900_000, "Ohio"),
+    _rec("t:columbus-ga", "Columbus", 32.46, -84.99, "city", 200_000, "Georgia"),
+]
+
+
+def _place(doc: Doc) -> tuple[str, str, int]:
+    pm = doc.candidates[0].place
+    assert pm is not None and pm.place is not None
+    return (pm.fallback_from or pm.place.name), pm.place.name, pm.geo_precision
+
+
+def test_a_far_small_namesake_is_a_part_of_the_dateline_town(geocode: Geocode) -> None:
+    doc = geocode(MemoryGazetteer(BASE), "CENTERVILLE, Ohio (WXYZ) — Two men were shot on Sunday night "
+                  "in Maple Heights, police said.", ["shot"], sub="Attack")
+    # the name is kept, the point is the dateline town's, at ACLED's precision for a part of it
+    assert _place(doc) == ("Maple Heights", "Centerville", 2)
+
+
+def test_the_namesake_within_the_dateline_towns_reach_is_the_place(geocode: Geocode) -> None:
+    gaz = MemoryGazetteer([*BASE, _rec("t:maple-oh", "Maple Heights", 40.03, -84.16, "village", 900, "Ohio")])
+    doc = geocode(gaz, "CENTERVILLE (WXYZ) — Two men were shot on Sunday night in Maple Heights, "
+                  "police said.", ["shot"], sub="Attack")
+    pm = doc.candidates[0].place
+    assert pm is not None and pm.place is not None
+    assert (pm.place.name, pm.place.admin1, pm.geo_precision) == ("Maple Heights", "Ohio", 1)
+
+
+def test_a_big_town_elsewhere_is_named_for_itself(geocode: Geocode) -> None:
+    doc = geocode(MemoryGazetteer(BASE), "CENTERVILLE, Ohio (WXYZ) — A man was shot on Sunday night "
+                  "in Columbus, police said.", ["shot"], sub="Attack")
+    pm = doc.candidates[0].place
+    assert pm is not None and pm.place is not None
+    assert (pm.place.name, pm.place.admin1) == ("Columbus", "Ohio")
+
+
+def test_without_a_dateline_the_rule_does_not_apply(geocode: Geocode) -> None:
+    doc = geocode(MemoryGazetteer(BASE), "Two men were shot on Sunday night in Maple Heights, police said.",
+                  ["shot"], sub="Attack")
+    pm = doc.candidates[0].place
+    assert pm is not None and pm.place is not None
+    assert pm.place.name == "Maple Heights" and pm.fallback_from is None
