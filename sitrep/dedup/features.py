@@ -30,7 +30,8 @@ from rapidfuzz import fuzz
 from ..schema import Event
 from .block import date_window
 
-__all__ = ["FEATURES", "LAG_DAYS", "DocContext", "doc_context", "lagged_gap", "pair_features", "people_names"]
+__all__ = ["FEATURES", "LAG_DAYS", "DocContext", "doc_context", "lagged_gap", "pair_features", "people_names",
+           "street_names"]
 
 #: Longest delay between an incident and a local report of it that the date features allow.
 LAG_DAYS = 30
@@ -69,6 +70,7 @@ class DocContext:
     source: str | None = None
     people: frozenset[str] = frozenset()
     lede_people: frozenset[str] = frozenset()
+    lede_streets: frozenset[str] = frozenset()
 
 
 def doc_context(text: str, *, published: date | None = None, title: str | None = None,
@@ -83,7 +85,37 @@ def doc_context(text: str, *, published: date | None = None, title: str | None =
     people = people_names(full, lower)
     head = f"{title or ''}\n{text[:LEDE_CHARS]}"
     lede = frozenset(p for p in people_names(head, lower) if p in people)
-    return DocContext(published, frozenset(names), source, people, lede)
+    return DocContext(published, frozenset(names), source, people, lede, street_names(head))
+
+
+_STREET_WORD = r"(?:[A-Z][\w'’]*|\d+(?:st|nd|rd|th))"
+#: A street of an address: "the 700 block of Tennessee Street", "1417 Orchard Ave.", "on South
+#: Exchange Avenue", "Beach 22nd Street and Collier Avenue". A court is a street only with a
+#: number before it ("12 Maple Court", not "36th District Court").
+_STREET = re.compile(rf"(?:\b(\d{{1,6}})\s+(?:block\s+of\s+)?)?\b({_STREET_WORD}(?:\s+{_STREET_WORD}){{0,3}})\s+"
+                     r"(Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|"
+                     r"Circle|Cir|Parkway|Pkwy|Highway|Hwy|Terrace|Trail|Pike|Alley)\b")
+_STREET_LEAD = frozenset(("north", "south", "east", "west", "n", "s", "e", "w", "the", "on", "at", "of",
+                          "in", "near", "along", "and", "block"))
+
+
+def street_names(text: str) -> frozenset[str]:
+    """The streets a text gives as addresses, folded to compare across outlets' spellings
+    ("South Exchange Avenue", "S. Exchange Ave." -> "exchange"; "Ocean Front" -> "oceanfront"):
+    the finest place name local news gives, which two outlets' reports of one shooting share and
+    two shootings in one city on one day do not (:func:`.index.streets_apart`)."""
+    out: set[str] = set()
+    for m in _STREET.finditer(text):
+        if m.group(3) in ("Court", "Ct") and not m.group(1):
+            continue
+        words = [w.casefold().strip(".").replace("’", "'") for w in m.group(2).split()]
+        owner = [i for i, w in enumerate(words) if w.endswith("'s")]
+        words = words[owner[-1] + 1:] if owner else words  # "Smith's Collier Avenue apartment"
+        while words and words[0] in _STREET_LEAD:
+            words = words[1:]
+        if words:
+            out.add("".join(words))
+    return frozenset(out)
 
 
 #: Words that make a capitalised run an institution, a place or a title rather than a person.

@@ -16,17 +16,23 @@ from functools import lru_cache
 from ..schema import Event
 from .block import GEOHASH_PRECISION, index_keys, query_keys
 from .features import LAG_DAYS, DocContext, lagged_gap
-from .match import DEFAULT_MATCH_CONFIG, Match, MatchConfig, match_events, told_by_weekday, type_compatibility
+from .match import (DEFAULT_MATCH_CONFIG, Match, MatchConfig, distance_km, match_events, told_by_weekday,
+                    type_compatibility)
 from .particulars import named_place, particular_places, similar_names
 from .merge import merge_cluster
 
 __all__ = ["COMMON_PERSON_DAYS", "Cluster", "MergeIndex", "MergeStep", "best_match", "people_key",
-           "same_people"]
+           "same_people", "same_street", "street_key", "streets_apart"]
 
 
 def people_key(person: str) -> str:
     """The blocking key of a person's name (the stored key column holds 80 characters)."""
     return ("p:" + person)[:80]
+
+
+def street_key(street: str) -> str:
+    """The blocking key of a street a report gives as its address."""
+    return ("s:" + street)[:80]
 
 
 @dataclass
@@ -121,6 +127,14 @@ def _named_apart(a: Event, b: Event) -> bool:
     return not similar_names(na, nb)
 
 
+def _parts_of_one_town(a: Event, b: Event) -> bool:
+    """Both reports name a part of one town the gazetteer does not know, each standing in for
+    that town's point (precision 2): outlets name one shooting's neighbourhood differently ("South
+    Side", "Park Manor"), so the names alone do not set the same people apart."""
+    (_, fa), (_, fb) = named_place(a), named_place(b)
+    return bool(fa) and fa == fb and a.geo_precision == 2 and b.geo_precision == 2
+
+
 def _unplaced(event: Event) -> bool:
     return event.latitude is None or event.longitude is None
 
@@ -170,18 +184,78 @@ def same_people(event: Event, reports: Sequence[Event], context: ContextOf,
         return Match(False, 0.0, {"decision": "same people", "people_refused": "named_as_place",
                                   "places": sorted(places)[:5]}, "people")
     shared -= places
-    for r in reports:
-        gap = lagged_gap(event, r, ctx, context(r))
-        if gap is None or gap > 0:
-            return None
-        if event.country and r.country and event.country != r.country:
-            return None
-        if type_compatibility(event, r) == 0.0 and not {event.event_type, r.event_type} <= _VIOLENT:
-            return None
-        if _named_apart(event, r):
-            return None
+    if not all(_compatible(event, r, ctx, context(r), places_named=not _parts_of_one_town(event, r))
+               for r in reports):
+        return None
     return Match(True, 0.9, {"decision": "same people", "people": sorted(shared)[:5],
                              "reports_matched": len(reports), "score": 0.9})
+
+
+def _streets(event: Event, reports: Sequence[Event], context: ContextOf
+             ) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The streets the event's document gives in its lede, and those every report's lede gives
+    (None when a side names none)."""
+    ctx = context(event)
+    if ctx is None or not ctx.lede_streets:
+        return None
+    theirs: set[str] = set()
+    for r in reports:
+        cr = context(r)
+        if cr is None or not cr.lede_streets:
+            return None
+        theirs |= cr.lede_streets
+    return ctx.lede_streets, frozenset(theirs)
+
+
+def streets_apart(event: Event, reports: Sequence[Event], context: ContextOf) -> bool:
+    """Rule ``streets-apart``: two reports whose ledes each give an address and share no street
+    of it ("the 3900 block of West Polk Street", "the 6800 block of South Calumet Avenue") tell
+    two shootings, however near the points the geocoder gave them (two incidents in one city on
+    one day: the place gate cannot tell them apart)."""
+    found = _streets(event, reports, context)
+    return found is not None and not found[0] & found[1]
+
+
+#: How far apart two reports naming one street may be geocoded (km) and still be one place: an
+#: outlet codes the neighbourhood, another the city or its county.
+STREET_KM = 75.0
+
+
+def same_street(event: Event, reports: Sequence[Event], context: ContextOf) -> Match | None:
+    """Rule ``same-street``: two reports whose ledes give the same street of an address, within
+    STREET_KM of each other or in one state or province, on dates that can meet (allowing LAG_DAYS
+    of reporting delay), of compatible types, tell one incident."""
+    found = _streets(event, reports, context)
+    if found is None or not found[0] & found[1]:
+        return None
+    ctx = context(event)
+    for r in reports:
+        if not _compatible(event, r, ctx, context(r), places_named=False):
+            return None
+        near = (event.geo_precision or 3) <= 2 and (r.geo_precision or 3) <= 2 \
+            and None not in (event.latitude, event.longitude, r.latitude, r.longitude) and distance_km(
+            event.latitude, event.longitude, r.latitude, r.longitude) <= STREET_KM  # type: ignore[arg-type]
+        same_region = bool(event.admin1) and event.admin1 == r.admin1
+        if not (near or same_region):
+            return None
+    return Match(True, 0.85, {"decision": "same street", "streets": sorted(found[0] & found[1])[:5],
+                              "reports_matched": len(reports), "score": 0.85})
+
+
+def _compatible(event: Event, r: Event, ctx: DocContext | None, cr: DocContext | None, *,
+                places_named: bool = True) -> bool:
+    """Dates that can meet (LAG_DAYS of reporting delay allowed), one country, types one
+    incident may be coded as, and (``places_named``) sentences that do not name two places: a
+    street both give is finer than the neighbourhood names outlets choose ("South Side", "Park
+    Manor")."""
+    gap = lagged_gap(event, r, ctx, cr)
+    if gap is None or gap > 0:
+        return False
+    if event.country and r.country and event.country != r.country:
+        return False
+    if type_compatibility(event, r) == 0.0 and not {event.event_type, r.event_type} <= _VIOLENT:
+        return False
+    return not (places_named and _named_apart(event, r))
 
 
 def best_match(event: Event, candidates: Iterable[tuple[int, Event, Sequence[Event]]], *,
@@ -218,8 +292,12 @@ def best_match(event: Event, candidates: Iterable[tuple[int, Event, Sequence[Eve
                 m = Match(True, score, {**m.features, "reports_matched": len(each), "score": round(score, 3)})
             else:
                 m = Match(False, 0.0, m.features, "reports")
+        if streets_apart(event, reports, context):
+            continue  # two addresses: two shootings, whatever else they share
         if not m.ok:
             people = same_people(event, reports, context, common)
+            if people is None or not people.ok:
+                people = same_street(event, reports, context)
             if people is None or not people.ok:
                 continue
             m = Match(True, people.score, {**m.features, **people.features})
@@ -287,6 +365,7 @@ class MergeIndex:
             ctx = self.context(r)
             if ctx is not None:
                 out.update((people_key(p), None) for p in sorted(ctx.people))
+                out.update((street_key(p), None) for p in sorted(ctx.lede_streets))
         return list(out)
 
     def common(self, person: str) -> bool:

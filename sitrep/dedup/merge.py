@@ -127,6 +127,27 @@ def _date_rank(report: Event) -> tuple[int, bool, str]:
             report.event_date.isoformat() if report.event_date else "9999")
 
 
+#: Two reports' points this close (km) corroborate each other's place.
+CORROBORATE_KM = 25.0
+
+
+def _support(report: Event, reports: Sequence[Event]) -> int:
+    """How many reports place the event within CORROBORATE_KM of this report's point."""
+    from .match import distance_km
+
+    if report.latitude is None or report.longitude is None:
+        return 0
+    return sum(1 for r in reports if r.latitude is not None and r.longitude is not None
+               and distance_km(report.latitude, report.longitude, r.latitude, r.longitude) <= CORROBORATE_KM)
+
+
+def _best_supported_place(reports: Sequence[Event]) -> Event:
+    """The report whose place the most reports corroborate, the most precise among those, the
+    first on ties: one outlet's precise but wrong town does not outvote two outlets that agree
+    on the city (rule ``place-most-reports-agree-on``)."""
+    return min(reports, key=lambda r: (-_support(r, reports), r.geo_precision or 9))
+
+
 def merge_cluster(reports: Sequence[Event]) -> Event:
     """One event from several reports of it (the first report's id and document lead).
 
@@ -137,7 +158,7 @@ def merge_cluster(reports: Sequence[Event]) -> Event:
     first = reports[0]
     if len(reports) == 1:
         return first.model_copy(deep=True)
-    where = min(reports, key=lambda r: r.geo_precision or 9)
+    where = _best_supported_place(reports)
     when = min(reports, key=_date_rank)
     who = max(reports, key=_named)
     counts = Counter(r.sub_event_type for r in reports)
