@@ -250,8 +250,9 @@ def find_cues(text: str) -> list[CueHit]:
         for m in (cue.lower.finditer(low) if same and cue.lower is not None
                   else cue.pattern.finditer(text))
     ]
+    hits = [_as_gunshot(h) if _went_off(low, h) == "firearm" else h for h in hits]
     hits = [h for h in hits if not _is_date_word(text, h) and not _is_self_harm(low, h)
-            and not _is_charge(low, h)]
+            and not _is_charge(low, h) and not _is_no_place_taken(low, h) and _went_off(low, h) != "nothing"]
     hits.sort(key=lambda h: (h.start, -h.weight))
     return hits
 
@@ -299,6 +300,58 @@ def _is_self_harm(low: str, hit: CueHit) -> bool:
     if _SELF_HARM.search(low, max(0, hit.start - 12), hit.start):
         return True
     return not (_SUICIDE_ATTACK.match(low, hit.start) or _BOMBING.search(low))
+
+
+#: a firearm: what "went off" when a sentence names one
+_FIREARM = re.compile(r"\b(?:guns?|handguns?|pistols?|rifles?|shotguns?|revolvers?|firearms?|weapons?)\b")
+_EXPLOSIVE = re.compile(r"\b(?:bombs?|explosi\w*|devices?|ieds?|mines?|grenades?|shells?|rockets?|missiles?|"
+                        r"mortars?|detonat\w*|vbied)\b")
+
+
+def _went_off(low: str, hit: CueHit) -> str | None:
+    """What "went off": ACLED's remote explosive needs an explosive device, so "went off" is an
+    explosion only when its sentence names an explosive and no firearm; with a firearm it is a
+    shot ('the gun went off': ``"firearm"``), with neither it is no violence ('the alarm went off':
+    ``"nothing"``). None for any other cue."""
+    if hit.sub_event_type != "Remote explosive/landmine/IED" or not low.startswith("went off", hit.start):
+        return None
+    if _FIREARM.search(low):
+        return "firearm"
+    return None if _EXPLOSIVE.search(low) else "nothing"
+
+
+#: the weight of a shot told as a gun going off: that of "shot" (the Attack cue)
+_GUNSHOT_WEIGHT = 0.35
+
+
+def _as_gunshot(hit: CueHit) -> CueHit:
+    """A firearm that "went off" fired a shot: the cue of a shooting, not of an explosion."""
+    return CueHit(hit.start, hit.end, hit.text, "Attack", _GUNSHOT_WEIGHT)
+
+
+#: what a camera "captured", what someone "handed over" or "transferred" that is no territory, and
+#: falling to the floor: no place changed hands
+_NOT_TERRITORY_AFTER = re.compile(
+    r"\s+(?:(?:the|a|an|his|her|their|its|this|some|on)\s+)?(?:\w+\s+){0,2}?(?:video|footage|images?|photos?|"
+    r"pictures?|camera|moment|attention|floor|ground|knees?|death|custody|hospital|jail|prison|court|care|"
+    r"case|cases|phone|money|cash|keys?|shirt|polo|jacket|evidence|documents?|suspect|child|baby|patients?)\b")
+_TERRITORY_OBJECT = re.compile(r"\s+(?:\w+\W+){0,4}?(?:control|authority|territory|towns?|city|cities|areas?|"
+                               r"positions?|bases?|districts?|crossings?|villages?|checkpoints?|neighbou?rhoods?|"
+                               r"regions?|hills?|posts?|airports?)\b")
+
+
+def _is_no_place_taken(low: str, hit: CueHit) -> bool:
+    """ACLED's territory events need a place to change hands. 'SKY 4 captured video', 'people fell
+    to the floor', 'the hospital transferred him to another hospital', 'a man handed over his
+    shirt': nothing was taken. A hand-over or transfer counts only with territory or control as
+    its object ("handed over control of the crossing")."""
+    if hit.sub_event_type not in ("Government regains territory", "Non-state actor overtakes territory",
+                                  "Non-violent transfer of territory"):
+        return False
+    word = hit.text.lower()
+    if word.startswith(("transferred", "handed over", "hand over")):
+        return not _TERRITORY_OBJECT.match(low, hit.end)
+    return word.startswith(("captur", "fell to")) and bool(_NOT_TERRITORY_AFTER.match(low, hit.end))
 
 
 _DATE_WORDS = frozenset({"March", "May"})

@@ -41,6 +41,38 @@ def test_cues_suicide_without_an_attack_or_explosives_is_no_bombing(text: str) -
     assert "Suicide bomb" not in {h.sub_event_type for h in find_cues(text)}
 
 
+_TERRITORY = {"Government regains territory", "Non-state actor overtakes territory",
+              "Non-violent transfer of territory"}
+
+
+@pytest.mark.parametrize("text", [
+    "A news helicopter captured video of detectives carrying bags out of the house.",
+    "Bullets hit the walls and people fell to the floor.",
+    "The hospital transferred the boy to a children's hospital.",
+    "Both suspects are being transferred to the county jail.",
+    "A bystander handed over his shirt to stop the bleeding.",
+])
+def test_cues_no_place_taken_is_no_territory_event(text: str) -> None:
+    assert not _TERRITORY & {h.sub_event_type for h in find_cues(text)}
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("The rebels handed over control of the crossing to the police.", "Non-violent transfer of territory"),
+    ("Rebels captured the village of Tal Hamra on Monday.", "Non-state actor overtakes territory"),
+    ("The town fell to the militants after a week of fighting.", "Non-state actor overtakes territory"),
+])
+def test_cues_a_place_taken_is_still_a_territory_cue(text: str, sub: str) -> None:
+    assert sub in {h.sub_event_type for h in find_cues(text)}
+
+
+def test_cues_a_gun_that_went_off_fired_a_shot_not_a_bomb() -> None:
+    gun = {h.sub_event_type for h in find_cues("The pistol went off when it fell, and the bullet hit the boy.")}
+    assert "Remote explosive/landmine/IED" not in gun and "Attack" in gun
+    bomb = {h.sub_event_type for h in find_cues("A roadside bomb went off near the convoy.")}
+    assert "Remote explosive/landmine/IED" in bomb
+    assert not find_cues("The fire alarm went off at noon.")
+
+
 def test_cues_rocket_propelled_grenade_is_not_a_grenade_cue() -> None:
     hits = find_cues("Fighters fired rocket-propelled grenades at the army positions.")
     assert "Grenade" not in {h.sub_event_type for h in hits}
