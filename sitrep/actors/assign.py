@@ -115,9 +115,12 @@ def resolve(entry: ActorEntry, ctx: Context) -> Actor:
 
 
 #: "..., the Iraqi army said", "police said on Monday": the one telling the news
-_SAYS = re.compile(r"['’]?s?(?:\s+in\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+(?:said|says|say|told|reported|announced|stated|"
+_SAYS = re.compile(r"['’]?s?(?:\s+in\s+(?:suburban\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+(?:said|says|say|told|reported|announced|stated|"
                    r"added|confirmed|reports|(?:are|is|were|was)\s+investigating|investigat(?:e|es|ed)|"
-                   r"found|discovered|recovered)\b")
+                   r"found|discovered|recovered|identif(?:y|ies|ied)|(?:are|is|were|was)\s+(?:still\s+)?"
+                   r"(?:looking|searching|asking|seeking)|(?:believe|believes|believed|suspect|suspects|"
+                   r"suspected)(?!\s+(?:was|were|is|are|has|had|fired|shot|killed))|responded|arrived|"
+                   r"(?:were|was)\s+(?:called|dispatched|alerted|notified))\b")
 #: "The army said it killed ...": the speaker tells of its own act
 _OWN_ACT = re.compile(r"\s*(?:on \w+\s+|in a statement\s+|late \w+\s+)?(?:that\s+)?"
                       r"(?:it|they|its|their|we|our)\b", re.IGNORECASE)
@@ -128,7 +131,9 @@ def is_source(hit_start: int, hit_end: int, text: str) -> bool:
     """Rule ``source-not-actor``: the one who tells of an event is not, by telling, one of its
     sides ("a roadside bomb killed two civilians, the Iraqi army said"; "according to police";
     "police said a man was shot"; "police in Chicago are investigating a shooting"; "police found
-    two men dead": who found the dead did not kill them). ACLED codes
+    two men dead": who found the dead did not kill them; "police identified the victim", "police
+    are looking for the gunman", "police believe", "officers responded to a call": who
+    identifies, searches, infers or answers the call did not shoot). ACLED codes
     who did what to whom, not who reported or investigated it. The
     speaker stays a side when it tells of its own act ("the army said it killed ten militants")."""
     if _ACCORDING.search(text[max(0, hit_start - 20):hit_start]):
@@ -294,7 +299,9 @@ def choose_actors(event_type: str, sub_event_type: str, sent: list[Participant],
     armed = [p for p in sent if _armed(p)]
     civilians = [p for p in sent if p.civilian or (p.assoc_only and p.actor.inter == 7)]
     if event_type == "Violence against civilians":
-        sides = _sides(armed, ctx) or _sides([p for p in para if _armed(p)], ctx)
+        # rule state-needs-its-act: state forces named elsewhere in the paragraph (at the scene,
+        # looking for the gunman) did not, by that, attack the civilians of this sentence
+        sides = _sides(armed, ctx) or _sides([p for p in para if _armed(p) and (p.agent or p.actor.inter != 1)], ctx)
         fallback = _default(ctx, "unidentified")
         a1 = sides[0] if sides else _named(ctx, fallback) if fallback else _unidentified(ctx.country)
         return a1, _class(ctx, "Civilians ({c})", 7, [p for p in sent if p.assoc_only and p.actor.inter == 7])

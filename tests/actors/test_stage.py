@@ -181,6 +181,25 @@ def test_stage_the_source_of_a_report_is_no_side(resolver: ActorResolver, text: 
     assert _pair(_run(resolver, text, event_type, sub, "Iraq", date(2020, 5, 3))) == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Police identified the two men killed in the shooting on Sunday.",
+    "Police in suburban Marlow are looking for the person who shot six people on Sunday.",
+    "Police believe the two men were shot over a debt.",
+    "Officers responded to a call and found a man shot outside a store.",
+    # named in another sentence of the paragraph, doing nothing violent (rule state-needs-its-act)
+    "Police were at the scene on Friday night. A man was shot and killed outside a store.",
+])
+def test_stage_police_who_investigate_did_not_shoot(resolver: ActorResolver, text: str) -> None:
+    cand = _run(resolver, text, "Violence against civilians", "Attack", "United States", date(2017, 1, 31))
+    assert _pair(cand) == ("Unidentified Armed Group (United States)", 3, "Civilians (United States)", 7)
+
+
+def test_stage_police_who_shoot_are_the_side(resolver: ActorResolver) -> None:
+    cand = _run(resolver, "A man was shot and killed outside a store by police officers on Friday.",
+                "Violence against civilians", "Attack", "United States", date(2017, 1, 31))
+    assert cand.actor1 is not None and cand.actor1.name.startswith("Police Forces of the United States")
+
+
 def test_stage_two_capitals_name_no_group_of_another_country(resolver: ActorResolver) -> None:
     cand = _run(resolver, "A teenager was shot and killed in Birmingham, AL on Tuesday.",
                 "Violence against civilians", "Attack", "United States", date(2017, 1, 31))
