@@ -152,8 +152,25 @@ def _country_key(event: Event, prefix: str) -> str:
     return f"{prefix}:" + (event.country or "?").strip().casefold()
 
 
+def _region_key(event: Event) -> str | None:
+    """"a:<country>|<admin1>": the key of a report placed at nothing finer than its province."""
+    if not event.admin1:
+        return None
+    return "a:" + (event.country or "?").strip().casefold() + "|" + event.admin1.strip().casefold()
+
+
+def region_only(event: Event) -> bool:
+    """The report is placed only at its state or province (geo_precision 3, location = admin1):
+    it lies anywhere in it (rule ``region-holds-its-places`` of :mod:`.match`)."""
+    if (event.geo_precision or 3) < 3 or not event.location or not event.admin1:
+        return False
+    fold = "".join(ch for ch in event.location.casefold() if ch.isalnum())
+    return fold == "".join(ch for ch in event.admin1.casefold() if ch.isalnum())
+
+
 def index_keys(event: Event, *, precision: int = GEOHASH_PRECISION) -> list[str]:
-    """Keys a stored event is filed under: each day of its window x (own cell, country)."""
+    """Keys a stored event is filed under: each day of its window x (own cell, country; a report
+    placed only at its province also under the province)."""
     window = date_window(event)
     if window is None:
         return []
@@ -161,7 +178,14 @@ def index_keys(event: Event, *, precision: int = GEOHASH_PRECISION) -> list[str]
         places = [geohash(event.latitude, event.longitude, precision), _country_key(event, "k")]
     else:
         places = [_country_key(event, "c")]
-    return [f"{day.isoformat()}|{p}" for day in _days(window) for p in places]
+    region = _region_key(event)
+    if region is not None and region_only(event):
+        places.append(region)
+    return [f"{day.isoformat()}|{p}"[:_KEY_CHARS] for day in _days(window) for p in places]
+
+
+#: The stored key column holds 80 characters.
+_KEY_CHARS = 80
 
 
 def query_keys(event: Event, *, precision: int = GEOHASH_PRECISION,
@@ -179,8 +203,11 @@ def query_keys(event: Event, *, precision: int = GEOHASH_PRECISION,
     if event.latitude is not None and event.longitude is not None:
         places = neighbour_cells(event.latitude, event.longitude, precision=precision,
                                  radius_km=radius_km) + [_country_key(event, "c")]
-        if whole_country:
+        if whole_country or region_only(event):  # a province-level report: anywhere in it
             places.append(_country_key(event, "k"))
     else:
         places = [_country_key(event, "c"), _country_key(event, "k")]
-    return [f"{day.isoformat()}|{p}" for day in _days(window) for p in places]
+    region = _region_key(event)
+    if region is not None:
+        places.append(region)  # reports placed only at this event's province
+    return [f"{day.isoformat()}|{p}"[:_KEY_CHARS] for day in _days(window) for p in places]

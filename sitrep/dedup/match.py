@@ -31,7 +31,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from ..schema import Event
-from .block import date_window
+from .block import date_window, region_only
 from .features import LAG_DAYS, DocContext, pair_features
 from .particulars import named_place, other_places, similar_names
 
@@ -294,6 +294,18 @@ def _region_level(event: Event) -> bool:
     return any(x and similar_names(loc, x) for x in (event.admin1, event.admin2, event.admin3))
 
 
+def _in_region(a: Event, b: Event) -> bool:
+    """Rule ``region-holds-its-places``: a report placed only at its state or province lies
+    anywhere in it, so its distance from the province's seat says nothing: another report inside
+    that province (the same admin1 and country) passes the place gate whatever the kilometres (the
+    names and the other gates still decide)."""
+    for outer, inner in ((a, b), (b, a)):
+        if region_only(outer) and inner.admin1 and (outer.country or "") == (inner.country or "") \
+                and _norm(outer.admin1 or "") == _norm(inner.admin1):
+            return True
+    return False
+
+
 def _place(a: Event, b: Event, config: MatchConfig) -> tuple[bool, float, dict[str, Any]]:
     ra = config.radius_km.get(a.geo_precision or 3, max(config.radius_km.values()))
     rb = config.radius_km.get(b.geo_precision or 3, max(config.radius_km.values()))
@@ -304,7 +316,7 @@ def _place(a: Event, b: Event, config: MatchConfig) -> tuple[bool, float, dict[s
          if coords else None)
     if d is not None:
         feats["distance_km"] = round(d, 2)
-        if d > radius:
+        if d > radius and not _in_region(a, b):
             return False, 0.0, feats  # most candidates stop here, before comparing names
     name_sim = place_similarity(a.location, b.location) if a.location and b.location else None
     if name_sim is not None:
@@ -325,6 +337,9 @@ def _place(a: Event, b: Event, config: MatchConfig) -> tuple[bool, float, dict[s
     if d > config.same_place_km and (name_sim is None or name_sim < config.name_threshold) \
             and not (_contains(a, b) or _contains(b, a)):
         return False, 0.0, feats  # two named places at two points: neighbouring districts are two events
+    if d > radius:  # inside the one report's province (_in_region): near, not at, the other
+        feats["place_rule"] = "region_holds_its_places"
+        return True, 0.25, feats
     closeness = 1.0 - d / radius
     return True, closeness if name_sim is None else 0.5 * closeness + 0.5 * name_sim / 100, feats
 

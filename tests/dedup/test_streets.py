@@ -80,3 +80,16 @@ def test_a_merged_place_is_the_one_most_reports_agree_on() -> None:
     assert (merged.location, merged.admin1) == ("Hyde Park", "Illinois")
     # two reports that disagree: the more precise one, as before
     assert merge_cluster(reports[:2]).location == "Eltingville"
+
+
+def test_a_report_placed_only_at_its_state_meets_a_town_inside_it() -> None:
+    """Rule region-holds-its-places: 'in an Alaska hotel room' is anywhere in Alaska; its distance
+    from the state's seat to the town another outlet names says nothing."""
+    index = MergeIndex()
+    first, _ = index.add(_event("state", 61.2, -149.9, "Alaska", "Alaska", precision=3))
+    cid, match = index.add(_event("town", 64.84, -147.72, "Fairbanks", "Alaska", precision=2))
+    assert cid == first and match is not None
+    assert match.features["place_rule"] == "region_holds_its_places"
+    # a town of another state is not inside it
+    _, other = index.add(_event("far", 47.6, -122.3, "Seattle", "Washington", precision=2))
+    assert other is None
