@@ -228,11 +228,13 @@ def restated_lede(lede: Happening, cand: EventCandidate) -> str | None:
     sides are not different ones, and the lede's toll is the body's, a part of it or a round
     figure of it. Only while the lede holds no placed mention of its own; a change of territory is
     its own event (ACLED codes the capture apart from the fighting), never a lede's restatement."""
-    if not all(_vague(m) for m in lede.members) or lethal(family(lede.head)) != lethal(family(cand)):
+    if lethal(family(lede.head)) != lethal(family(cand)):
         return None
-    if any(m.sub_event_type in _TERRITORY for m in (*lede.members, cand)):
+    if any(m.sub_event_type in _TERRITORY for m in (*lede.members, cand)) or cand.date is None:
         return None
-    if _place(cand) is None or not own_place(cand) or cand.date is None:
+    if _place(cand) is None or not own_place(cand):
+        return _dated_by_body(lede, cand)
+    if not all(_vague(m) for m in lede.members):
         return None
     dated = [m.date.event_date for m in lede.members if m.date is not None]
     if not dated:
@@ -253,6 +255,32 @@ def restated_lede(lede: Happening, cand: EventCandidate) -> str | None:
     when = "its own day" if window == DAY_WINDOW else "the publication's day"
     return (f"the body places the lede {lede.head.trigger.text!r} ({where}; the lede is dated {before} day(s) "
             f"after, by {when}; tolls {lede.toll} and {cand.fatalities or 0})")
+
+
+def _dated_by_body(lede: Happening, cand: EventCandidate) -> str | None:
+    """Rule ``body-dates-the-lede``: a lede dated only by the publication ("Police identified two
+    men killed in a shooting") and a body sentence that gives the day but no place of its own
+    ("The shooting happened about 7:42 p.m. Sunday") tell one happening when the body's day falls
+    in the lede's news window, the body names no other place than the lede's, the sides are not
+    different ones and the lede's toll is the body's, a part of it or a round figure of it."""
+    if not own_date(cand) or any(own_date(m) for m in lede.members):
+        return None
+    dated = [m.date.event_date for m in lede.members if m.date is not None]
+    if not dated or cand.date is None:
+        return None
+    before = (dated[0] - cand.date.event_date).days
+    if not 0 <= before <= LEDE_WINDOW:
+        return None
+    if any(place_relation(m, cand) is None for m in lede.members if _place(m) is not None and _place(cand) is not None):
+        return None
+    d2 = dyad(cand)
+    if d2 and any(dyad(m) and not (dyad(m) & d2) for m in lede.members):
+        return None
+    if not _toll_within(lede.toll, cand.fatalities or 0) and not _toll_within(cand.fatalities or 0, lede.toll):
+        return None
+    return (f"the body dates the lede {lede.head.trigger.text!r} (the lede had only the publication's day, "
+            f"{before} day(s) after the body's; no other place; tolls {lede.toll} and {cand.fatalities or 0}; "
+            f"rule body-dates-the-lede)")
 
 
 def _adopt_body(lede: Happening, cand: EventCandidate) -> None:

@@ -20,6 +20,12 @@ _ABBREV = re.compile(
     r"ST|MT|FT|PT|STE|" + "|".join(sorted((re.escape(a) for a in DOTTED), key=len, reverse=True))
     + r")\.|\b[A-Z]\.)$"
 )  # a state after a town ("Mt. Juliet, Tenn.") does not end the dateline's sentence
+#: "5 p.m. Monday", "at 2 a.m. ET": a clock time's abbreviation before the day, month or time zone
+#: it belongs to ends no sentence (the weekday would otherwise lose its event)
+_CLOCK = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
+_CLOCK_TAIL = re.compile(r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+                         r"March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
+                         r"Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|[ECMP][SD]?T|ET|CT|MT|PT|GMT|UTC)\b")
 # Arabic adds the semicolon ؛ and the headline bar | (only before Arabic text, so English
 # bylines such as "Aleppo | Reuters" stay whole); the Arabic comma ، is a clause boundary, not a
 # sentence one (see sitrep.nlp.detect_ar), since a casualty figure often follows it.
@@ -61,6 +67,9 @@ def segment_text(text: str, *, title: str | None = None) -> list[Sentence]:
             cuts.pop(0)
         piece = text[start:end]
         if match.group(0)[:1] in ".!?" and _ABBREV.search(text[start:match.start() + 1]):
+            continue
+        if match.group(0)[:1] == "." and _CLOCK.search(text[start:match.start() + 1]) \
+                and _CLOCK_TAIL.match(text, match.end() - len(match.group(0)) + 1):
             continue
         _add(sentences, text, start, end)
         start = end

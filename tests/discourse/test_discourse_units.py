@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -295,3 +295,21 @@ def test_discourse_coref_compatible_ledes_join(case: dict[str, object]) -> None:
 def test_discourse_coref_incompatible_ledes_stay_apart(case: dict[str, object]) -> None:
     _, lede, body = _lede_and_body(**case)  # type: ignore[arg-type]
     assert len(group_happenings([lede, body])) == 2
+
+
+def test_discourse_coref_body_dates_a_placed_lede_dated_by_the_publication() -> None:
+    """Rule body-dates-the-lede: 'Police identified two men killed in a shooting' (the day only
+    the publication's) and 'The shooting happened about 7:42 p.m. Sunday' (its day, no place of
+    its own) are one happening; a body mention of another day outside the news window is not."""
+    doc = _doc("Police in Marlow identified two men killed in a shooting.",
+               "The shooting happened about 7:42 p.m. Sunday, investigators say.")
+    marlow = _place("Marlow")
+    lede = _cand(doc, 0, "shooting", "Attack", place=marlow, date_rule="default", fatalities=2)
+    body = _cand(doc, 1, "shooting", "Attack", place=marlow, day=PUB - timedelta(days=2))
+    body.place = lede.place  # inherited from the lede, not its own sentence's
+    haps = group_happenings([lede, body])
+    assert len(haps) == 1 and "rule body-dates-the-lede" in haps[0].reasons[1]
+    late = _cand(doc, 1, "shooting", "Attack", place=marlow, day=PUB - timedelta(days=6))
+    late.place = lede.place
+    lede2 = _cand(doc, 0, "shooting", "Attack", place=marlow, date_rule="default", fatalities=2)
+    assert len(group_happenings([lede2, late])) == 2

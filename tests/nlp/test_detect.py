@@ -101,3 +101,13 @@ def test_detect_parser_settles_far_modal_cue() -> None:
     doc = _run(det, text)
     shelled = [c for c in doc.candidates if c.trigger.text == "shelled"]
     assert shelled and not shelled[0].hypothetical
+
+
+def test_segment_a_clock_time_before_its_day_ends_no_sentence() -> None:
+    from sitrep.nlp.segment import segment_text
+
+    text = ("She was shot just before 5 p.m. Monday in a home on Alcoa Drive. Police came at 6 a.m. "
+            "The street was calm. Shots at 2 a.m. EST woke them.")
+    assert [s.text for s in segment_text(text)] == [
+        "She was shot just before 5 p.m. Monday in a home on Alcoa Drive.", "Police came at 6 a.m.",
+        "The street was calm.", "Shots at 2 a.m. EST woke them."]
