@@ -74,6 +74,12 @@ _ADMIN_WORDS = re.compile(r"^\s*(?:province|governorate|region|state|oblast|pref
 _LOCATIVE = re.compile(r"\b(?:in|near|at|of|outside|around|into|across|on)\s+(?:the\s+)?"
                        r"(?:[a-z]+\s+){0,2}[“\"]?$")
 
+#: "shot at X", "fired at X", "yelled at X": "at" after a verb of aiming names a target (mostly a
+#: person: "he shot at Travon Manuel"), not where something happened
+_AIMED_AT = re.compile(r"\b(?:shot|shoots?|shooting|fired|fires|firing|aimed|aiming|pointed|pointing|lunged|"
+                       r"swung|yelled|shouted|screamed|cursed|looked|stared|threw|throwing|thrown|lashed out)"
+                       r"\s+at\s+[“\"]?$", re.IGNORECASE)
+
 _HINT_NAME = r"[A-Z][\w'’-]+(?:(?:[ -]|\s+(?:de|del|la|do|da|dos)\s+)[A-Z][\w'’-]+){0,3}"
 # "Barangay Minuyan, San Jose del Monte, Bulacan": up to two containers after commas
 _COMMA_HINT = re.compile(rf"^\s*(?:[a-z]+\s*){{0,2}}?,\s*({_HINT_NAME}(?:\s*,\s*{_HINT_NAME})?)"
@@ -228,7 +234,7 @@ def _context(sentence: str, start: int, end: int, cand: SpanCandidate) -> SpanCa
                  before, re.IGNORECASE):
         cand.explicit = True  # what is captured or entered is a place
     cand.near = bool(_NEAR.search(before))
-    cand.locative = cand.near or bool(_LOCATIVE.search(before))
+    cand.locative = cand.near or (bool(_LOCATIVE.search(before)) and not _AIMED_AT.search(before))
     cand.origin = not cand.near and bool(re.search(r"\bfrom\s+(?:the\s+)?[“\"]?$", before))
     cand.admin_word = bool(_ADMIN_WORDS.match(after.lstrip("”\"’")))
     cand.of_the_city = bool(_OF_THE_CITY.match(after))

@@ -67,3 +67,12 @@ def test_without_a_dateline_the_rule_does_not_apply(geocode: Geocode) -> None:
     pm = doc.candidates[0].place
     assert pm is not None and pm.place is not None
     assert pm.place.name == "Maple Heights" and pm.fallback_from is None
+
+
+def test_at_after_a_verb_of_aiming_names_a_target_not_a_place() -> None:
+    from sitrep.geo.spans import find_spans
+
+    text = "He shot at Darnell Vickers outside a store in Marlow."
+    spans = {text[s.start:s.end]: s for s in find_spans(text)}
+    assert not spans["Darnell Vickers"].locative  # "shot at": the one aimed at
+    assert spans["Marlow"].locative  # "in Marlow": where it happened
