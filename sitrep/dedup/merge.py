@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..schema import Claim, Event
-from .match import is_generic_actor, told_by_weekday
+from .match import distance_km, is_generic_actor, told_by_weekday
 
 __all__ = ["Fatalities", "merge_cluster", "reconcile_fatalities"]
 
@@ -133,8 +133,6 @@ CORROBORATE_KM = 25.0
 
 def _support(report: Event, reports: Sequence[Event]) -> int:
     """How many reports place the event within CORROBORATE_KM of this report's point."""
-    from .match import distance_km
-
     if report.latitude is None or report.longitude is None:
         return 0
     return sum(1 for r in reports if r.latitude is not None and r.longitude is not None
