@@ -252,7 +252,8 @@ def find_cues(text: str) -> list[CueHit]:
     ]
     hits = [_as_gunshot(h) if _went_off(low, h) == "firearm" else h for h in hits]
     hits = [h for h in hits if not _is_date_word(text, h) and not _is_self_harm(low, h)
-            and not _is_charge(low, h) and not _is_no_place_taken(low, h) and _went_off(low, h) != "nothing"]
+            and not _is_charge(low, h) and not _is_no_place_taken(low, h) and _went_off(low, h) != "nothing"
+            and not _is_arsenal(low, h)]
     hits.sort(key=lambda h: (h.start, -h.weight))
     return hits
 
@@ -352,6 +353,24 @@ def _is_no_place_taken(low: str, hit: CueHit) -> bool:
     if word.startswith(("transferred", "handed over", "hand over")):
         return not _TERRITORY_OBJECT.match(low, hit.end)
     return word.startswith(("captur", "fell to")) and bool(_NOT_TERRITORY_AFTER.match(low, hit.end))
+
+
+#: chemical weapons held, handed over, inspected or banned: an arsenal or its diplomacy, not a use
+_ARSENAL_AFTER = re.compile(r"[\s-]+(?:\w+\s+)?(?:stocks?|stockpiles?|arsenals?|programm?es?|convention|inspectors?|"
+                            r"inspections?|deals?|agreements?|facilit(?:y|ies)|production|removal|destruction|"
+                            r"watchdog|ban|treaty|disarmament|agency|experts?)\b")
+_ARSENAL_BEFORE = re.compile(r"\b(?:hand(?:ed|ing|s)? over|destroy\w*|remov\w*|dismantl\w*|give up|gave up|"
+                             r"surrender\w*|eliminat\w*|relinquish\w*|declar\w*|ship(?:ped|ping)? out|"
+                             r"possess\w*|stock\w*|ban(?:ned|ning|s)?|prohibit\w*)\s+(?:\w+\s+){0,3}?$")
+
+
+def _is_arsenal(low: str, hit: CueHit) -> bool:
+    """ACLED's chemical weapon event is a use of chemical weapons: 'its chemical weapons stocks',
+    'hand over its chemical weapons', 'the chemical weapons convention' tell of an arsenal or its
+    diplomacy, not of an attack."""
+    if hit.sub_event_type != "Chemical weapon":
+        return False
+    return bool(_ARSENAL_AFTER.match(low, hit.end) or _ARSENAL_BEFORE.search(low, max(0, hit.start - 60), hit.start))
 
 
 _DATE_WORDS = frozenset({"March", "May"})

@@ -65,6 +65,17 @@ def test_cues_a_place_taken_is_still_a_territory_cue(text: str, sub: str) -> Non
     assert sub in {h.sub_event_type for h in find_cues(text)}
 
 
+@pytest.mark.parametrize(("text", "used"), [
+    ("Russia proposed that its ally hand over its chemical weapons stocks.", False),
+    ("Syria joined the chemical weapons convention last year.", False),
+    ("Inspectors of the chemical weapons watchdog arrived on Monday.", False),
+    ("A chemical attack killed 80 people in the town on Tuesday.", True),
+    ("Helicopters dropped barrels of chlorine on the village.", True),
+])
+def test_cues_a_chemical_arsenal_or_its_diplomacy_is_no_chemical_attack(text: str, used: bool) -> None:
+    assert ("Chemical weapon" in {h.sub_event_type for h in find_cues(text)}) is used
+
+
 def test_cues_a_gun_that_went_off_fired_a_shot_not_a_bomb() -> None:
     gun = {h.sub_event_type for h in find_cues("The pistol went off when it fell, and the bullet hit the boy.")}
     assert "Remote explosive/landmine/IED" not in gun and "Attack" in gun
