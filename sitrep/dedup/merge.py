@@ -12,7 +12,8 @@ result does not depend on how merges were grouped. Rules:
   from the report naming the most non-generic actors;
 - a report naming a different actor (attribution conflict) becomes an ``attribution`` claim with
   its source, and so does a report whose fatality figure disagrees with the reconciled one;
-- fatalities (``reconcile_fatalities``): ACLED ``fatalities`` is the most conservative credible
+- fatalities (``reconcile_fatalities``, over the reports coded as the merged event's kind of
+  happening: :func:`_telling_its_deaths`): ACLED ``fatalities`` is the most conservative credible
   figure (the smallest positive report; 0 only when every report says 0); ``fatalities_low`` the
   lowest and ``fatalities_high`` the highest figure of any report or killed-claim;
   ``fatalities_best`` the median of the reports' best figures, kept within [low, high].
@@ -82,6 +83,26 @@ def reconcile_fatalities(reports: Sequence[Event]) -> Fatalities:
     civ = [r.deaths_civilians for r in reports if r.deaths_civilians]
     return Fatalities(fatalities, low, best, high, min(civ) if civ else
                       (0 if any(r.deaths_civilians == 0 for r in reports) else None))
+
+
+#: The event types whose reports tell one happening's deaths: one shooting is a clash for one
+#: outlet and an attack for another; civilians killed by a bomb count in the explosion's event.
+_SAME_DEATHS: dict[str, frozenset[str]] = {
+    "Battles": frozenset({"Battles", "Violence against civilians"}),
+    "Violence against civilians": frozenset({"Violence against civilians", "Battles"}),
+    "Explosions/Remote violence": frozenset({"Explosions/Remote violence", "Violence against civilians"}),
+}
+
+
+def _telling_its_deaths(event_type: str | None, reports: Sequence[Event]) -> list[Event]:
+    """Rule ``deaths-of-its-own-kind``: the reports whose figures are claims about the merged
+    event's deaths: those coded as its kind of happening. A report of the same incident coded as
+    another kind (the bomb that killed the gunman, beside the shooting that killed five officers;
+    the killer's own death coded as mob violence) tells other deaths: its figure is no conservative
+    bound on this event's. All reports when none is of its kind."""
+    kinds = _SAME_DEATHS.get(event_type or "", frozenset({event_type}))
+    own = [r for r in reports if r.event_type in kinds]
+    return own or list(reports)
 
 
 def _named(e: Event) -> int:
@@ -173,7 +194,7 @@ def merge_cluster(reports: Sequence[Event]) -> Event:
     for name in ("actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
                  "civilian_targeting"):
         data[name] = getattr(who, name)
-    fat = reconcile_fatalities(reports)
+    fat = reconcile_fatalities(_telling_its_deaths(typed.event_type, reports))
     data.update(fatalities=fat.fatalities, fatalities_low=fat.low, fatalities_best=fat.best,
                 fatalities_high=fat.high, deaths_civilians=fat.deaths_civilians)
     data["doc_ids"] = list(dict.fromkeys(d for r in reports for d in (r.doc_ids or [r.doc_id or ""]) if d))

@@ -93,3 +93,17 @@ def test_a_report_placed_only_at_its_state_meets_a_town_inside_it() -> None:
     # a town of another state is not inside it
     _, other = index.add(_event("far", 47.6, -122.3, "Seattle", "Washington", precision=2))
     assert other is None
+
+
+def test_a_report_of_another_kind_of_happening_is_no_bound_on_the_deaths() -> None:
+    """Rule deaths-of-its-own-kind: the bomb that killed the gunman (1), reported beside the
+    shooting that killed five officers, does not make the shooting's conservative figure 1."""
+    shooting = [_event("a", 32.78, -96.8, "Dallas", "Texas", precision=1).model_copy(update={"fatalities": 5}),
+                _event("b", 32.78, -96.8, "Dallas", "Texas", precision=1).model_copy(update={"fatalities": 5})]
+    bomb = _event("c", 32.78, -96.8, "Dallas", "Texas", precision=1).model_copy(update={
+        "event_type": "Explosions/Remote violence", "sub_event_type": "Remote explosive/landmine/IED",
+        "fatalities": 1})
+    merged = merge_cluster([*shooting, bomb])
+    assert merged.event_type == "Violence against civilians" and merged.fatalities == 5
+    # two reports of one kind that disagree: the conservative figure, as ACLED codes it
+    assert merge_cluster([shooting[0], shooting[1].model_copy(update={"fatalities": 3})]).fatalities == 3
