@@ -327,6 +327,7 @@ def find_spans(sentence: str) -> list[SpanCandidate]:
         cand = SpanCandidate(start=start, end=start + len(text), text=text)
         out.append(_context(sentence, m.start(), m.end(), cand))
         taken.append((m.start(), m.end()))
+    taken.extend(m.span() for m in _CREDIT.finditer(sentence))
     for regex in (_SEQ, _ARABIC_SEQ):
         for m in regex.finditer(sentence):
             if any(a <= m.start() < b for a, b in taken):
@@ -347,6 +348,13 @@ def find_spans(sentence: str) -> list[SpanCandidate]:
             cand.shouted = cand.role != "dateline"
     return out
 
+
+
+#: rule ``credit-is-no-place``: a photo or video credit names who took it and for which outlet
+#: ("(Photo: Ryan Garza, Detroit Free Press)", "Photo: Jane Doe / Houston Chronicle"), no place
+_CREDIT = re.compile(r"\((?:(?:AP |File |Staff )?(?:Photos?|Images?|Video|Credit|Courtesy)\b)[^)]{0,120}\)|"
+                     r"\b(?:Photos?|Images?|Credit)\s*:\s*(?:[A-Z][\w.'’-]*\s+){1,4}(?:/|,)\s*"
+                     r"(?:[A-Z][\w.&'’-]*\s*){1,4}")
 
 
 _PREFIX = re.compile(r"^(Mt|Ft)\.\s+", re.IGNORECASE)

@@ -76,3 +76,12 @@ def test_at_after_a_verb_of_aiming_names_a_target_not_a_place() -> None:
     spans = {text[s.start:s.end]: s for s in find_spans(text)}
     assert not spans["Darnell Vickers"].locative  # "shot at": the one aimed at
     assert spans["Marlow"].locative  # "in Marlow": where it happened
+
+
+def test_a_photo_credit_names_no_place() -> None:
+    """Rule credit-is-no-place: who took the photo and for which outlet is no place of the story."""
+    from sitrep.geo.spans import find_spans
+
+    text = "A man was shot in Kentwood on Sunday. (Photo: Ryan Garza, Detroit Free Press)"
+    assert [s.text for s in find_spans(text)] == ["Kentwood"]
+    assert [s.text for s in find_spans("Photo: Jane Doe / Houston Chronicle")] == []
