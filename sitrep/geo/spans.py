@@ -351,10 +351,13 @@ def find_spans(sentence: str) -> list[SpanCandidate]:
 
 
 #: rule ``credit-is-no-place``: a photo or video credit names who took it and for which outlet
-#: ("(Photo: Ryan Garza, Detroit Free Press)", "Photo: Jane Doe / Houston Chronicle"), no place
+#: ("(Photo: Ryan Garza, Detroit Free Press)", "Photo: Jane Doe / Houston Chronicle", "(Metro
+#: Video)", "Photo: Metro Video Image 5 of 11"), no place
 _CREDIT = re.compile(r"\((?:(?:AP |File |Staff )?(?:Photos?|Images?|Video|Credit|Courtesy)\b)[^)]{0,120}\)|"
+                     r"\((?:[A-Z][\w.'’-]*\s+){1,4}(?:Photos?|Videos?|Images?)\)|"
                      r"\b(?:Photos?|Images?|Credit)\s*:\s*(?:[A-Z][\w.'’-]*\s+){1,4}(?:/|,)\s*"
-                     r"(?:[A-Z][\w.&'’-]*\s*){1,4}")
+                     r"(?:[A-Z][\w.&'’-]*\s*){1,4}|"
+                     r"\b(?:Photos?|Images?|Credit)\s*:\s*(?:[A-Z][\w.'’-]*[ \t]*){1,4}(?=$|\n|Image\b)")
 
 
 _PREFIX = re.compile(r"^(Mt|Ft)\.\s+", re.IGNORECASE)

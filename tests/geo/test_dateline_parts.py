@@ -85,3 +85,5 @@ def test_a_photo_credit_names_no_place() -> None:
     text = "A man was shot in Kentwood on Sunday. (Photo: Ryan Garza, Detroit Free Press)"
     assert [s.text for s in find_spans(text)] == ["Kentwood"]
     assert [s.text for s in find_spans("Photo: Jane Doe / Houston Chronicle")] == []
+    gallery = "Two men died after the gun went off. (Metro Video) Photo: Metro Video  Image 5 of 11 in Houston."
+    assert [s.text for s in find_spans(gallery)] == ["Houston"]
