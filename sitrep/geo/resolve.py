@@ -456,7 +456,7 @@ def resolve_in_country(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[
                 and nxt.sentence_index == m.sentence_index and nxt.record is not None
                 and far_from(m.record, nxt.candidates, nxt.record)):
             m.record = None
-    _dateline_holds_its_parts(everything, focus)
+    _dateline_holds_its_parts(everything, focus, texts)
     for m in everything:
         if m.record is None and (m.span.explicit or _placed_beside(m.span)):
             same = [o for o in everything if o.sentence_index == m.sentence_index]
@@ -476,16 +476,43 @@ _DATELINE_KM = 60.0
 _OWN_NAME_POPULATION = 100_000
 
 
-def _dateline_holds_its_parts(mentions: Sequence[Resolution], focus: str | None) -> None:
+#: "Birmingham police", "the Houston Police Department", "Orange County Sheriff's Office": the
+#: town whose police tell the story
+_HOME_POLICE = re.compile(r"\s+(?:police|police department|sheriff['’]s office|sheriff['’]s department)\b",
+                          re.IGNORECASE)
+
+
+def _home_town(mentions: Sequence[Resolution], focus: str | None, texts: Sequence[str]) -> PlaceRecord | None:
+    """The town a local report is filed from: its dateline's, else the town whose police the report
+    names first ("Birmingham police are investigating"), in the report's own country and named
+    as the gazetteer writes it ("Spring Township police" is no police of Spring, Texas)."""
+    def local(m: Resolution) -> bool:
+        return m.record is not None and m.record.kind in _POPULATED and focus is not None \
+            and m.record.cc == focus and m.fallback_from is None
+
+    for m in mentions:
+        if m.span.role == "dateline" and local(m):
+            return m.record
+    for m in mentions:
+        if local(m) and not m.span.partial and m.record is not None and name_key(m.record.name) == m.key \
+                and 0 <= m.sentence_index < len(texts) \
+                and _HOME_POLICE.match(texts[m.sentence_index], m.span.end):
+            return m.record
+    return None
+
+
+def _dateline_holds_its_parts(mentions: Sequence[Resolution], focus: str | None,
+                              texts: Sequence[str] = ()) -> None:
     """Rule ``dateline-holds-its-parts``: a report datelined in a town of its own country
     ("KENTWOOD, Mich. --", "CHICAGO (CBS) --") tells what happened in and around that town. A
     name of the report that the gazetteer has as a small town elsewhere ("on the South Side",
     "in Bailey's Grove", "Graham said"), many places bear (two readings at least) and nothing of
     the report places (no district, province or state given with it) is not that far namesake: it is read as the namesake within the dateline town's
     reach when there is one, else it stands for a part of the dateline town (precision 2, its own
-    name kept) when the report says it is a place, else it is no place."""
-    anchor = next((m.record for m in mentions if m.span.role == "dateline" and m.record is not None
-                   and m.record.kind in _POPULATED and focus is not None and m.record.cc == focus), None)
+    name kept) when the report says it is a place, else it is no place. A report without a
+    dateline is filed from the town whose police it names ("Birmingham police are investigating",
+    :func:`_home_town`)."""
+    anchor = _home_town(mentions, focus, texts)
     if anchor is None:
         return
     for m in mentions:

@@ -87,3 +87,9 @@ def test_a_photo_credit_names_no_place() -> None:
     assert [s.text for s in find_spans("Photo: Jane Doe / Houston Chronicle")] == []
     gallery = "Two men died after the gun went off. (Metro Video) Photo: Metro Video  Image 5 of 11 in Houston."
     assert [s.text for s in find_spans(gallery)] == ["Houston"]
+
+
+def test_without_a_dateline_the_town_whose_police_tell_the_story_holds_its_parts(geocode: Geocode) -> None:
+    doc = geocode(MemoryGazetteer(BASE), "Centerville police are investigating after two men were shot on "
+                  "Sunday night in Maple Heights.", ["shot"], sub="Attack")
+    assert _place(doc) == ("Maple Heights", "Centerville", 2)
