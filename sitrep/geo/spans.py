@@ -192,7 +192,11 @@ ORG_WORDS = frozenset(("battalion", "brigade", "regiment", "division", "party", 
                         "militia", "forces", "army", "front", "movement", "corps", "council",
                         "university", "hospital", "union", "league", "club", "group", "bank",
                         "phosphate", "oil", "airlines", "tribe", "clan", "people", "peoples",
-                        "government", "authorities", "administration", "police", "cartel"))
+                        "government", "authorities", "administration", "police", "cartel",
+                        # a venue named after someone or something: "the Boss NightClub", "Aladdin's
+                        # Hookah Lounge" is no town "Boss" (the venue's town is told beside it)
+                        "nightclub", "lounge", "bar", "pub", "restaurant", "cafe", "hotel", "motel",
+                        "theater", "theatre", "store", "supermarket", "mall"))
 
 
 def is_organisation(text: str) -> bool:

@@ -93,3 +93,10 @@ def test_without_a_dateline_the_town_whose_police_tell_the_story_holds_its_parts
     doc = geocode(MemoryGazetteer(BASE), "Centerville police are investigating after two men were shot on "
                   "Sunday night in Maple Heights.", ["shot"], sub="Attack")
     assert _place(doc) == ("Maple Heights", "Centerville", 2)
+
+
+def test_a_venue_named_after_someone_is_no_town() -> None:
+    from sitrep.geo.spans import is_organisation
+
+    assert is_organisation("Boss NightClub") and is_organisation("Aladdin's Hookah Lounge")
+    assert not is_organisation("3000 Apartments") and not is_organisation("Halab al-Jadideh")
