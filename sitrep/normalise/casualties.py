@@ -51,7 +51,7 @@ _TOTAL_WORD = re.compile(r"^\s*(?:fatalit(?:y|ies)|deaths|dead|people\s+dead|in\
 _KILL_PRESENT = (r"(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bmay\s)(?<!\bmight\s)(?<!\bcan\s)"
                  r"(?<!\bnot\s)(?<!\bshould\s)(?<!\bn't\s)kill")
 _LEFT_VERB = re.compile(rf"\b(?:((?:{_KILLED}|{_KILL_PRESENT})(?:\s+(?:a|an|one|his|her|their|the)\s+[a-z][\w'-]+\s+and"
-                        rf"(?:\s+(?:his|her|their|the))?)?)|({_WOUNDED}|wounds|injures|injure)|({_CAPTURED}))\s+(?:of\s+)?(?:(?:at\s+least|some|about|around|nearly|over|more\s+than)\s+)?$", re.IGNORECASE)
+                        rf"(?:\s+(?:his|her|their|the))?|\s+(?:his|her|their))?)|({_WOUNDED}|wounds|injures|injure)|({_CAPTURED}))\s+(?:of\s+)?(?:(?:at\s+least|some|about|around|nearly|over|more\s+than)\s+)?$", re.IGNORECASE)
 _RIGHT_BREAK = re.compile(r"[;:]|\bwhile\b|\bafter\b|\bwhen\b|\bbefore\b|\bfollowing\b|\bas\s+a\s+result\b")
 _WHAT = re.compile(r"\s*(?:of\s+)?((?:(?:the|their|his|her)\s+)?(?:[\w'’-]+\s+){0,5}?[\w'’-]+?)(?=\s+(?:were|was|are|have|had|who|and|in|on|at|from|during|including|killed|wounded|injured|dead|died)\b|[,.;]|$)", re.IGNORECASE)
 _ANY_QUANT = re.compile(rf"\b(?:{_KILLED}|{_WOUNDED}|{_CAPTURED})\b", re.IGNORECASE)
@@ -131,7 +131,8 @@ _ONE_PERSON = (r"(?:wom[ae]n|man|boy|girl|child|teen|teenager|toddler|baby|infan
 _AFTER_ONE = (r"in|at|on|near|and|as|after|during|outside|inside|with|while|north|south|east|west|"
               r"wounds|wounding|injures|injuring|hurts|over|for|amid|from")
 _SINGLE = re.compile(
-    rf"\b(?:(?:killed|killing|shot\s+dead|murdered|executed|beheaded|assassinated)\s+(?:a|an|one|his|her|their)\s+(?P<w1>[\w'-]+(?:\s+[\w'-]+)?)"
+    rf"\b(?:(?:killed|killing|shot\s+dead|murdered|executed|beheaded|assassinated)\s+(?:a|an|one|his|her|their)\s+"
+    rf"(?!(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b)(?P<w1>[\w'-]+(?:\s+[\w'-]+)?)"
     rf"|(?P<art>\b(?:a|an|one)\s+(?P<w2>[\w'-]+(?:\s+[\w'-]+){{0,3}}?)\s+(?:was|has\s+been|had\s+been|is)\s+(?:reportedly\s+)?(?:found\s+|pronounced\s+)?(?:{_KILLED}|dead|died))"
     rf"|(?P<body>\bthe\s+(?:lifeless\s+)?body\s+of\s+(?:a|an|one)\b)"
     rf"|(?P<w3>\b(?:a|an|one|the)\s+(?:(?:[\w'-]+,?\s+){{0,4}}?|[\w'-]+\s*,\s*(?:a|an)\s+[^,.;]{{1,40}},\s*)"

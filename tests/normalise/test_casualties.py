@@ -59,6 +59,16 @@ def test_casualties_headline_present_kill(text: str, killed: list[int]) -> None:
     assert [f.value for f in find_figures(text) if f.quantity == "killed"] == killed
 
 
+@pytest.mark.parametrize(("text", "killed"), [
+    ("A man shot and killed his two sons on Saturday.", [2]),
+    ("The gunman killed their three neighbours.", [3]),
+    ("A man killed his wife on Saturday.", [1]),
+])
+def test_casualties_a_possessive_before_the_count_keeps_the_count(text: str, killed: list[int]) -> None:
+    """'killed his two sons' are two deaths, not one person killed."""
+    assert [f.value for f in find_figures(text) if f.quantity == "killed"] == killed
+
+
 @pytest.mark.parametrize("text", [
     "Four teenagers were shot, one fatally, while sitting in a parked van.",
     "A shooting on Friday claimed the life of a boy.",
