@@ -164,6 +164,12 @@ _FAMILY = re.compile(
 _MULTIPLE = re.compile(r"\b(?P<k>double|triple|quadruple|quintuple)[\s-]+(?:homicides?|murders?|killings?|slayings?|"
                        r"murder-suicide)\b", re.IGNORECASE)
 _FAMILY_K = {**_WORD_K, "eleven": 11, "twelve": 12}
+#: "killed his sons, ages 3 and 4", "killed two girls, aged 7, 9 and 12": each age listed is one dead.
+_AGES = re.compile(
+    rf"\b(?:{_KILLED}|{_KILL_PRESENT}s?)\s+(?:(?:his|her|their|the)\s+)?(?:[\w'-]+\s+)?"
+    r"(?:sons|daughters|children|kids|brothers|sisters|boys|girls|men|women|people|victims|grandchildren|"
+    r"siblings|cousins|nephews|nieces|teens|teenagers),?\s+(?:ages|aged)\s+"
+    r"(?P<ages>\d{1,3}(?:\s*,\s*\d{1,3})*,?\s+and\s+\d{1,3})\b", re.IGNORECASE)
 _MULTIPLE_K = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 #: "Both men died", "both of them were killed", "both were pronounced dead": two deaths.
 _BOTH = re.compile(r"\bboth\s+(?:of\s+(?:them|the\s+[\w'-]+)\s+|(?:[\w'-]+\s+)?)(?:were\s+|have\s+|had\s+)?"
@@ -662,6 +668,8 @@ def find_figures(text: str, *, skip: list[tuple[int, int]] | None = None) -> lis
     death_cue = bool(_DEATH_CUE.search(low))
     if death_cue and "famil" in low:
         figures += _counted_by_words(text, _FAMILY, _family_size, taken, what="family", civilian=True)
+    if death_cue and ("ages" in low or "aged" in low):
+        figures += _counted_by_words(text, _AGES, lambda m: len(re.findall(r"\d+", m.group("ages"))), taken)
     for m in _SINGLE.finditer(text) if death_cue else ():
         if _overlaps(m, taken):
             continue

@@ -63,9 +63,11 @@ def test_casualties_headline_present_kill(text: str, killed: list[int]) -> None:
     ("A man shot and killed his two sons on Saturday.", [2]),
     ("The gunman killed their three neighbours.", [3]),
     ("A man killed his wife on Saturday.", [1]),
+    ("He shot and killed his sons, ages 3 and 4, then turned the gun on himself.", [2]),
 ])
 def test_casualties_a_possessive_before_the_count_keeps_the_count(text: str, killed: list[int]) -> None:
-    """'killed his two sons' are two deaths, not one person killed."""
+    """'killed his two sons' are two deaths, not one person killed; 'his sons, ages 3 and 4' two,
+    one for each age listed."""
     assert [f.value for f in find_figures(text) if f.quantity == "killed"] == killed
 
 
