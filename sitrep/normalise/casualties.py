@@ -466,6 +466,13 @@ _AGE = re.compile(r"\b[A-Z][\w'’-]+,\s+(\d{1,3}),|\b(?:man|woman|boy|girl|teen
                   r"|\bages?\s+\d{1,3}\s*(?:to|-|–|and)\s*(\d{1,3})\b|\b(\d{1,3})[- ](?:year|month)s?[- ]old\b")
 
 
+#: A list of ages is no count either: "aged 7, 9 and 12", "ages 19 and 22", "two men, 19 and 22,".
+_AGE_LIST = re.compile(
+    r"\bage[sd]?\s+(?P<list>\d{1,3}(?:\s*,\s*\d{1,3})*,?\s+(?:and|&)\s+\d{1,3})\b"
+    r"|\b(?:men|women|boys|girls|children|kids|teens|teenagers|brothers|sisters|sons|daughters|victims|people),\s+"
+    r"(?P<list2>\d{1,3}(?:\s*,\s*\d{1,3})*,?\s+(?:and|&)\s+\d{1,3})(?=\s*,)", re.IGNORECASE)
+
+
 #: Named victims (coding rules: a list of victims adds up): a person named by name, with or without
 #: an age ("Ann Lee, 34," "toddler Ben Lee"), as the subject of a death predicate ("Ann Lee, 34,
 #: was shot and killed", "Lee died at the hospital", "A, 35, B, 27, and C, 25, were killed", "...
@@ -635,7 +642,8 @@ def find_figures(text: str, *, skip: list[tuple[int, int]] | None = None) -> lis
     none_cue = any(w in low for w in ("no ", "neither", "zero", "nobody", "no one"))
     for m in _NONE_REPORTED.finditer(text) if none_cue else ():
         figures.append(Figure("killed", 0, 0, 0, m.start(), m.end(), m.group(0), rule="none_reported"))
-    taken = [(f.start, f.end) for f in figures] + list(skip) + [m.span(m.lastindex or 0) for m in _AGE.finditer(text)]
+    taken = [(f.start, f.end) for f in figures] + list(skip) + [m.span(m.lastindex or 0) for m in _AGE.finditer(text)] \
+        + [m.span("list") if m.group("list") else m.span("list2") for m in _AGE_LIST.finditer(text)]
     nums = [n for n in find_numbers(text) if not any(n.start < e and s < n.end for s, e in taken)]
     for i, num in enumerate(nums):
         nxt = nums[i + 1].start if i + 1 < len(nums) else len(text)

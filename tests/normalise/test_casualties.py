@@ -17,6 +17,16 @@ def test_casualties_age_is_no_count(text: str) -> None:
     assert all(f.value not in (39, 12, 45) for f in find_figures(text))
 
 
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Two men, 19 and 22, were killed.", [2]),
+    ("Three children, aged 3, 5 and 7, were killed.", [3]),
+    ("The gunman killed two girls, aged 7, 9 and 12, in the village.", [2]),
+    ("Clashes killed 19 and wounded 22.", [19]),  # no list of ages: a count and another count
+])
+def test_casualties_a_list_of_ages_is_no_count(text: str, killed: list[int]) -> None:
+    assert [f.value for f in find_figures(text) if f.quantity == "killed"] == killed
+
+
 @pytest.mark.parametrize(("text", "parts"), [
     ("The monitor said at least 14 of the dead were rebels.", {14}),
     ("It said three children and two women were among the dead.", {3, 2}),
