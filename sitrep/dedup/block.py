@@ -20,6 +20,7 @@ from ..schema import Event
 
 __all__ = [
     "GEOHASH_PRECISION",
+    "KEY_CHARS",
     "MAX_WINDOW_DAYS",
     "QUERY_RADIUS_KM",
     "cell_size_deg",
@@ -152,6 +153,10 @@ def _country_key(event: Event, prefix: str) -> str:
     return f"{prefix}:" + (event.country or "?").strip().casefold()
 
 
+#: The stored key column holds 80 characters: every blocking key is cut to it.
+KEY_CHARS = 80
+
+
 def _region_key(event: Event) -> str | None:
     """"a:<country>|<admin1>": the key of a report placed at nothing finer than its province."""
     if not event.admin1:
@@ -181,11 +186,7 @@ def index_keys(event: Event, *, precision: int = GEOHASH_PRECISION) -> list[str]
     region = _region_key(event)
     if region is not None and region_only(event):
         places.append(region)
-    return [f"{day.isoformat()}|{p}"[:_KEY_CHARS] for day in _days(window) for p in places]
-
-
-#: The stored key column holds 80 characters.
-_KEY_CHARS = 80
+    return [f"{day.isoformat()}|{p}"[:KEY_CHARS] for day in _days(window) for p in places]
 
 
 def query_keys(event: Event, *, precision: int = GEOHASH_PRECISION,
@@ -210,4 +211,4 @@ def query_keys(event: Event, *, precision: int = GEOHASH_PRECISION,
     region = _region_key(event)
     if region is not None:
         places.append(region)  # reports placed only at this event's province
-    return [f"{day.isoformat()}|{p}"[:_KEY_CHARS] for day in _days(window) for p in places]
+    return [f"{day.isoformat()}|{p}"[:KEY_CHARS] for day in _days(window) for p in places]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..schema import Event
-from .block import GEOHASH_PRECISION, index_keys, query_keys
+from .block import GEOHASH_PRECISION, KEY_CHARS, index_keys, query_keys
 from .features import LAG_DAYS, DocContext, lagged_gap
 from .match import (DEFAULT_MATCH_CONFIG, Match, MatchConfig, distance_km, match_events, told_by_weekday,
                     type_compatibility)
@@ -26,13 +26,13 @@ __all__ = ["COMMON_PERSON_DAYS", "Cluster", "MergeIndex", "MergeStep", "best_mat
 
 
 def people_key(person: str) -> str:
-    """The blocking key of a person's name (the stored key column holds 80 characters)."""
-    return ("p:" + person)[:80]
+    """The blocking key of a person's name (cut to the stored key column's length)."""
+    return ("p:" + person)[:KEY_CHARS]
 
 
 def street_key(street: str) -> str:
     """The blocking key of a street a report gives as its address."""
-    return ("s:" + street)[:80]
+    return ("s:" + street)[:KEY_CHARS]
 
 
 @dataclass
@@ -284,6 +284,8 @@ def best_match(event: Event, candidates: Iterable[tuple[int, Event, Sequence[Eve
                                     or (hit.score == best[1].score and cid < best[0])):
                 best = (cid, hit)
             continue
+        if streets_apart(event, reports, context):
+            continue  # two addresses: two shootings, whatever else they share
         m = match_events(event, cand, config=config)
         if m.ok and len(reports) > 1:
             each = [match_events(event, r, config=config) for r in reports]
@@ -292,8 +294,6 @@ def best_match(event: Event, candidates: Iterable[tuple[int, Event, Sequence[Eve
                 m = Match(True, score, {**m.features, "reports_matched": len(each), "score": round(score, 3)})
             else:
                 m = Match(False, 0.0, m.features, "reports")
-        if streets_apart(event, reports, context):
-            continue  # two addresses: two shootings, whatever else they share
         if not m.ok:
             people = same_people(event, reports, context, common)
             if people is None or not people.ok:

@@ -507,9 +507,10 @@ def _dateline_holds_its_parts(mentions: Sequence[Resolution], focus: str | None,
     ("KENTWOOD, Mich. --", "CHICAGO (CBS) --") tells what happened in and around that town. A
     name of the report that the gazetteer has as a small town elsewhere ("on the South Side",
     "in Bailey's Grove", "Graham said"), many places bear (two readings at least) and nothing of
-    the report places (no district, province or state given with it) is not that far namesake: it is read as the namesake within the dateline town's
-    reach when there is one, else it stands for a part of the dateline town (precision 2, its own
-    name kept) when the report says it is a place, else it is no place. A report without a
+    the report places (no district, province or state given with it) is not that far namesake: it
+    is read as the namesake within the dateline town's reach when there is one, else it stands for
+    a part of the dateline town (precision 2, its own name kept) when the report says it is a
+    place, else it is no place. A report without a
     dateline is filed from the town whose police it names ("Birmingham police are investigating",
     :func:`_home_town`)."""
     anchor = _home_town(mentions, focus, texts)

@@ -250,10 +250,10 @@ def find_cues(text: str) -> list[CueHit]:
         for m in (cue.lower.finditer(low) if same and cue.lower is not None
                   else cue.pattern.finditer(text))
     ]
-    hits = [_as_gunshot(h) if _went_off(low, h) == "firearm" else h for h in hits]
+    went_off = [(h, _went_off(low, h)) for h in hits]
+    hits = [_as_gunshot(h) if off == "firearm" else h for h, off in went_off if off != "nothing"]
     hits = [h for h in hits if not _is_date_word(text, h) and not _is_self_harm(low, h)
-            and not _is_charge(low, h) and not _is_no_place_taken(low, h) and _went_off(low, h) != "nothing"
-            and not _is_arsenal(low, h)]
+            and not _is_charge(low, h) and not _is_no_place_taken(low, h) and not _is_arsenal(low, h)]
     hits.sort(key=lambda h: (h.start, -h.weight))
     return hits
 

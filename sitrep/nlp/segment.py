@@ -69,7 +69,7 @@ def segment_text(text: str, *, title: str | None = None) -> list[Sentence]:
         if match.group(0)[:1] in ".!?" and _ABBREV.search(text[start:match.start() + 1]):
             continue
         if match.group(0)[:1] == "." and _CLOCK.search(text[start:match.start() + 1]) \
-                and _CLOCK_TAIL.match(text, match.end() - len(match.group(0)) + 1):
+                and _CLOCK_TAIL.match(text, match.start() + 1):
             continue
         _add(sentences, text, start, end)
         start = end

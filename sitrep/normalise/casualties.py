@@ -692,7 +692,6 @@ def find_figures(text: str, *, skip: list[tuple[int, int]] | None = None) -> lis
         figures += _counted_by_words(text, _MULTIPLE, lambda m: _MULTIPLE_K[m.group("k").lower()], taken)
         figures += _counted_by_words(text, _PAIR, lambda m: 2, taken, what="two persons")
         figures += _counted_by_words(text, _BOTH, lambda m: 2, taken, what="both")
-    if death_cue:
         figures += _named_victims(text, taken)
     if death_cue and not any(f.quantity == "killed" and f.rule != "none_reported" for f in figures) \
             and not _NO_DEATH.search(text):

@@ -25,7 +25,7 @@ from sqlalchemy import (ARRAY, JSON, Column, DateTime, Float, Integer, MetaData,
                         delete, insert, or_, select, text, update)  # fmt: skip
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..dedup.block import GEOHASH_PRECISION, index_keys
+from ..dedup.block import GEOHASH_PRECISION, KEY_CHARS, index_keys
 from ..dedup.framing import OutletFraming, framing_summary
 from ..dedup.index import MergeIndex
 from ..dedup.match import DEFAULT_MATCH_CONFIG, MatchConfig
@@ -47,7 +47,7 @@ _meta = MetaData()
 event_blocks = Table(
     "event_blocks", _meta,
     Column("event_pk", Integer, primary_key=True),
-    Column("key", String(80), primary_key=True),
+    Column("key", String(KEY_CHARS), primary_key=True),
 )  # fmt: skip
 merges = Table(
     "merges", _meta,
