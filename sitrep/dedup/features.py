@@ -28,6 +28,7 @@ from datetime import date, timedelta
 from rapidfuzz import fuzz
 
 from ..schema import Event
+from ..geo.spans import ADDRESS_STREET
 from .block import date_window
 
 __all__ = ["FEATURES", "LAG_DAYS", "DocContext", "doc_context", "lagged_gap", "pair_features", "people_names",
@@ -95,6 +96,8 @@ _STREET_WORD = r"(?:[A-Z][\w'’]*|\d+(?:st|nd|rd|th))"
 _STREET = re.compile(rf"(?:\b(\d{{1,6}})\s+(?:block\s+of\s+)?)?\b({_STREET_WORD}(?:\s+{_STREET_WORD}){{0,3}})\s+"
                      r"(Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|"
                      r"Circle|Cir|Parkway|Pkwy|Highway|Hwy|Terrace|Trail|Pike|Alley)\b")
+_STREET_SUFFIX = re.compile(r"\s(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|"
+                            r"Place|Pl|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Terrace|Trail|Pike|Alley)\.?$")
 _STREET_LEAD = frozenset(("north", "south", "east", "west", "n", "s", "e", "w", "the", "on", "at", "of",
                           "in", "near", "along", "and", "block"))
 
@@ -105,10 +108,11 @@ def street_names(text: str) -> frozenset[str]:
     the finest place name local news gives, which two outlets' reports of one shooting share and
     two shootings in one city on one day do not (:func:`.index.streets_apart`)."""
     out: set[str] = set()
-    for m in _STREET.finditer(text):
-        if m.group(3) in ("Court", "Ct") and not m.group(1):
-            continue
-        words = [w.casefold().strip(".").replace("’", "'") for w in m.group(2).split()]
+    named = [m.group(2) for m in _STREET.finditer(text) if not (m.group(3) in ("Court", "Ct") and not m.group(1))]
+    # "the 15400 block of Murray Hill": an address whose street the copy writes without "Street"
+    named += [m.group(1) for m in ADDRESS_STREET.finditer(text) if not _STREET_SUFFIX.search(m.group(1))]
+    for street in named:
+        words = [w.casefold().strip(".").replace("’", "'") for w in street.split()]
         owner = [i for i, w in enumerate(words) if w.endswith("'s")]
         words = words[owner[-1] + 1:] if owner else words  # "Smith's Collier Avenue apartment"
         while words and words[0] in _STREET_LEAD:

@@ -332,6 +332,7 @@ def find_spans(sentence: str) -> list[SpanCandidate]:
         out.append(_context(sentence, m.start(), m.end(), cand))
         taken.append((m.start(), m.end()))
     taken.extend(m.span() for m in _CREDIT.finditer(sentence))
+    taken.extend(m.span(1) for m in ADDRESS_STREET.finditer(sentence))
     for regex in (_SEQ, _ARABIC_SEQ):
         for m in regex.finditer(sentence):
             if any(a <= m.start() < b for a, b in taken):
@@ -362,6 +363,13 @@ _CREDIT = re.compile(r"\((?:(?:AP |File |Staff )?(?:Photos?|Images?|Video|Credit
                      r"\b(?:Photos?|Images?|Credit)\s*:\s*(?:[A-Z][\w.'’-]*\s+){1,4}(?:/|,)\s*"
                      r"(?:[A-Z][\w.&'’-]*\s*){1,4}|"
                      r"\b(?:Photos?|Images?|Credit)\s*:\s*(?:[A-Z][\w.'’-]*[ \t]*){1,4}(?=$|\n|Image\b)")
+
+
+#: rule ``address-is-no-place``: the name after "the 15400 block of" is a street of the town the
+#: report is about ("on the 15400 block of Murray Hill on Detroit's west side"), never a town of
+#: its own (Murray Hill, Kentucky), whether or not the copy writes "Street" after it
+ADDRESS_STREET = re.compile(r"\b\d{1,6}\s+block\s+of\s+((?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th))"
+                            r"(?:\s+(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th))){0,3})")
 
 
 _PREFIX = re.compile(r"^(Mt|Ft)\.\s+", re.IGNORECASE)

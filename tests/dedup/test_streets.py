@@ -37,6 +37,9 @@ def _event(doc: str, lat: float, lon: float, location: str, admin1: str, *, prec
     ("He will appear in 12th District Court on Monday.", set()),
     ("They live at 9 Juniper Court.", {"juniper"}),
     ("A man was shot in the city on Sunday.", set()),
+    # rule address-is-no-place: the street after "block of", with or without "Street"
+    ("shot in the 15400 block of Pine Hollow on the city's west side", {"pinehollow"}),
+    ("at the 15000 block of Pine Hollow Street, near Keller Street", {"pinehollow", "keller"}),
 ])
 def test_street_names_fold_outlets_spellings(text: str, streets: set[str]) -> None:
     assert street_names(text) == streets

@@ -100,3 +100,14 @@ def test_a_venue_named_after_someone_is_no_town() -> None:
 
     assert is_organisation("Boss NightClub") and is_organisation("Aladdin's Hookah Lounge")
     assert not is_organisation("3000 Apartments") and not is_organisation("Halab al-Jadideh")
+
+
+def test_the_street_of_an_address_is_no_town() -> None:
+    """Rule address-is-no-place: "the 15400 block of Pine Hollow" names a street of the town the
+    report is about, with or without "Street" after it; the town beside it stays a place."""
+    from sitrep.geo.spans import find_spans
+
+    text = "A boy was shot in the 15400 block of Pine Hollow on Kentwood's west side."
+    assert [s.text for s in find_spans(text)] == ["Kentwood's"]
+    assert [s.text for s in find_spans("Police went to the 200 block of Maple Heights Road.")] == []
+    assert [s.text for s in find_spans("A man was shot in Maple Heights on Monday.")] == ["Maple Heights"]
