@@ -474,6 +474,8 @@ def resolve_in_country(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[
 _DATELINE_KM = 60.0
 #: Towns at least this big are named for themselves, not as a part of the dateline's town.
 _OWN_NAME_POPULATION = 100_000
+#: The lede: the first sentences of a report (indices 0 to 2), which say what happened where.
+_LEDE_SENTENCES = 2
 
 
 #: "Birmingham police", "the Houston Police Department", "Orange County Sheriff's Office": the
@@ -484,8 +486,9 @@ _HOME_POLICE = re.compile(r"\s+(?:police|police department|sheriff['’]s office
 
 def _home_town(mentions: Sequence[Resolution], focus: str | None, texts: Sequence[str]) -> PlaceRecord | None:
     """The town a local report is filed from: its dateline's, else the town whose police the report
-    names first ("Birmingham police are investigating"), in the report's own country and named
-    as the gazetteer writes it ("Spring Township police" is no police of Spring, Texas)."""
+    names first ("Birmingham police are investigating"), else the lede's scene (rule
+    ``lede-names-the-home``), in the report's own country and named as the gazetteer writes it
+    ("Spring Township police" is no police of Spring, Texas)."""
     def local(m: Resolution) -> bool:
         return m.record is not None and m.record.kind in _POPULATED and focus is not None \
             and m.record.cc == focus and m.fallback_from is None
@@ -497,6 +500,15 @@ def _home_town(mentions: Sequence[Resolution], focus: str | None, texts: Sequenc
         if local(m) and not m.span.partial and m.record is not None and name_key(m.record.name) == m.key \
                 and 0 <= m.sentence_index < len(texts) \
                 and _HOME_POLICE.match(texts[m.sentence_index], m.span.end):
+            return m.record
+    # rule lede-names-the-home: a report with neither tells where it happened in its lede ("Four
+    # people were shot in Daytona Beach late Tuesday"): the first town said to be the scene there
+    # that no other place is called, named as the gazetteer writes it (a big city there, "in
+    # Tripoli", "the coast of Oaxaca", may be a namesake or the province: no home)
+    for m in mentions:
+        if 0 <= m.sentence_index <= _LEDE_SENTENCES and local(m) and m.span.locative and not m.span.partial \
+                and m.record is not None and name_key(m.record.name) == m.key \
+                and m.homonyms <= 1:
             return m.record
     return None
 

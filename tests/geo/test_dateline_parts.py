@@ -111,3 +111,17 @@ def test_the_street_of_an_address_is_no_town() -> None:
     assert [s.text for s in find_spans(text)] == ["Kentwood's"]
     assert [s.text for s in find_spans("Police went to the 200 block of Maple Heights Road.")] == []
     assert [s.text for s in find_spans("A man was shot in Maple Heights on Monday.")] == ["Maple Heights"]
+
+
+def test_without_dateline_or_police_the_ledes_scene_holds_its_parts(geocode: Geocode) -> None:
+    """Rule lede-names-the-home: the lede says the report's town ("in Centerville", a name no other
+    place bears); a far small namesake said later is a part of it. A lede town that other places
+    are also called is no home (the last test of the dateline rule above)."""
+    text = ("Two men were shot on Sunday night in Centerville. A third man was wounded an hour later "
+            "in Maple Heights.")
+    doc = geocode(MemoryGazetteer(BASE), text, ["wounded"], sub="Attack")
+    assert _place(doc) == ("Maple Heights", "Centerville", 2)
+    twin = [*BASE, _rec("t:centerville-ia", "Centerville", 40.73, -92.87, "town", 5_000, "Iowa")]
+    doc = geocode(MemoryGazetteer(twin), text, ["wounded"], sub="Attack")
+    pm = doc.candidates[0].place
+    assert pm is not None and pm.place is not None and pm.fallback_from is None
