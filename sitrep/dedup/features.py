@@ -93,11 +93,11 @@ _STREET_WORD = r"(?:[A-Z][\w'’]*|\d+(?:st|nd|rd|th))"
 #: A street of an address: "the 700 block of Tennessee Street", "1417 Orchard Ave.", "on South
 #: Exchange Avenue", "Beach 22nd Street and Collier Avenue". A court is a street only with a
 #: number before it ("12 Maple Court", not "36th District Court").
+_STREET_KINDS = (r"Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|"
+                 r"Circle|Cir|Parkway|Pkwy|Highway|Hwy|Terrace|Trail|Pike|Alley")
 _STREET = re.compile(rf"(?:\b(\d{{1,6}})\s+(?:block\s+of\s+)?)?\b({_STREET_WORD}(?:\s+{_STREET_WORD}){{0,3}})\s+"
-                     r"(Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|"
-                     r"Circle|Cir|Parkway|Pkwy|Highway|Hwy|Terrace|Trail|Pike|Alley)\b")
-_STREET_SUFFIX = re.compile(r"\s(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|"
-                            r"Place|Pl|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Terrace|Trail|Pike|Alley)\.?$")
+                     rf"({_STREET_KINDS})\b")
+_STREET_SUFFIX = re.compile(rf"\s(?:{_STREET_KINDS})\.?$")
 _STREET_LEAD = frozenset(("north", "south", "east", "west", "n", "s", "e", "w", "the", "on", "at", "of",
                           "in", "near", "along", "and", "block"))
 
