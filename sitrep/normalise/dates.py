@@ -40,6 +40,12 @@ def resolve_sentence_dates(text: str, pub: Date | None, *, pack: LanguagePack | 
     return (pack or pack_for(None)).dates(text, pub)
 
 
+#: The lede: the first sentences of a story, which tell when its happening took place.
+_LEDE_SENTENCES = 3
+#: At most this many days before publication, a lede's date is the news's time.
+_LEDE_RECENT_DAYS = 2
+
+
 class DateResolver:
     """Stage ``dates.v1``: sets ``candidate.date`` (a :class:`DateInfo`) and its evidence.
 
@@ -118,6 +124,19 @@ class DateResolver:
                 return usable[-1], j, "context"
             if per_sentence.get(j):
                 break
+        # rule lede-sets-the-time: a story's later sentences tell of the happening its lede dated
+        # ("reported at about 1:25 p.m. on Friday" ... "four people were killed"): with no date of
+        # its own or in the sentences before it, a mention takes the lede's first date, not the
+        # day the story was published; when that date is recent (a lede date days before
+        # publication tells of a recalled happening)
+        pub = doc.pub_date
+        for j in range(min(idx - self.lookback, _LEDE_SENTENCES)):
+            usable = [d for d in per_sentence.get(j, []) if not d.background]
+            if usable and len(doc.sentences[j].text.split()) >= 8:
+                first = usable[0]
+                if pub is not None and 0 <= (pub - first.event_date).days <= _LEDE_RECENT_DAYS:
+                    return first, j, "lede"
+                break
         return None, idx, "default"
 
     def _to_info(self, doc: Doc, match: DateMatch, sent: Sentence, how: str) -> DateInfo:
@@ -163,6 +182,7 @@ class DateResolver:
         pub = doc.pub_date
         wanted = {c.sentence_index for c in cands}
         wanted |= {i - k for i in wanted for k in range(1, self.lookback + 1) if i - k >= 0}
+        wanted |= set(range(_LEDE_SENTENCES))
         per_sentence = {i: self._sentence_matches(doc.sentences[i], pub, pack)
                         for i in sorted(wanted) if i < len(doc.sentences)}
         for cand in cands:

@@ -140,3 +140,23 @@ def test_dates_stage_dateparser_fallback(make_doc: DocFactory) -> None:
     cand = doc.candidates[0]
     assert cand.date is not None and cand.date.event_date == D(2016, 11, 2)
     assert cand.extra["date_rule"] == "dateparser:sentence"
+
+
+def _story(lede: str) -> str:
+    middle = " ".join(f"Witness number {k} told reporters what the scene at the hotel looked like." for k in range(4))
+    return f"{lede} {middle} Police said four people were killed inside the hotel room."
+
+
+@pytest.mark.parametrize(("lede", "expected", "rule"), [
+    # rule lede-sets-the-time: the story's later sentences tell of the happening its lede dated
+    ("The shooting was reported at about 1:25 p.m. on Thursday when a hotel worker called police.",
+     D(2016, 11, 3), "weekday:lede"),
+    # a lede date days before publication is a recalled happening, not the news's time
+    ("The hotel had been the scene of a robbery last week, when a man was hurt by a guest.",
+     FRIDAY, "default"),
+])
+def test_dates_stage_lede_sets_the_time(make_doc: DocFactory, lede: str, expected: date, rule: str) -> None:
+    doc = DateResolver()(make_doc(_story(lede), trigger="killed"))
+    cand = doc.candidates[0]
+    assert cand.date is not None and cand.date.event_date == expected
+    assert cand.extra["date_rule"] == rule
