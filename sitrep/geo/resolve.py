@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from .context import Containers, containers_of, far_from, haversine_km
@@ -31,7 +32,7 @@ from .match import FEATURE_WORDS, best_matches, name_key
 from .spans import ORG_WORDS, SpanCandidate, is_organisation, is_stop
 
 __all__ = ["Resolution", "haversine_km", "hint_country", "precision_of", "resolve_document",
-           "resolve_in_country"]
+           "outlet_town", "outlet_words", "resolve_in_country"]
 
 _POPULATED = ("neighbourhood", "landmark", "village", "town", "city")
 _WORD = re.compile(r"[^\s]+")
@@ -354,9 +355,13 @@ def resolve_document(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[Sp
 def resolve_in_country(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[SpanCandidate]]],
                        *, country_hint: str | None = None, texts: Sequence[str] = (),
                        actor_countries: Sequence[str] = (),
-                       names: Mapping[int, Sequence[tuple[int, int]]] | None = None
+                       names: Mapping[int, Sequence[tuple[int, int]]] | None = None,
+                       outlet: Sequence[str] = ()
                        ) -> tuple[list[Resolution], str | None]:
     """:func:`resolve_document`, and the document's country (ISO alpha-2) it read them in.
+
+    ``outlet``: the words of the report's web address (host and first path segment,
+    :func:`outlet_words`), whose town a local outlet is (rule ``outlet-is-home``).
 
     ``names``: per sentence index, the (start, end) offsets in the sentence of the armed groups
     it names; rule ``place-in-a-name``: a place word inside one ("Ahrar al-Sham", "the Islamic
@@ -456,7 +461,7 @@ def resolve_in_country(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[
                 and nxt.sentence_index == m.sentence_index and nxt.record is not None
                 and far_from(m.record, nxt.candidates, nxt.record)):
             m.record = None
-    _dateline_holds_its_parts(everything, focus, texts)
+    _dateline_holds_its_parts(everything, focus, texts, home=lambda: outlet_town(gaz, tuple(outlet), focus))
     for m in everything:
         if m.record is None and (m.span.explicit or _placed_beside(m.span)):
             same = [o for o in everything if o.sentence_index == m.sentence_index]
@@ -484,7 +489,8 @@ _HOME_POLICE = re.compile(r"\s+(?:police|police department|sheriff['’]s office
                           re.IGNORECASE)
 
 
-def _home_town(mentions: Sequence[Resolution], focus: str | None, texts: Sequence[str]) -> PlaceRecord | None:
+def _home_town(mentions: Sequence[Resolution], focus: str | None, texts: Sequence[str],
+               outlet: Callable[[], PlaceRecord | None] | None = None) -> PlaceRecord | None:
     """The town a local report is filed from: its dateline's, else the town whose police the report
     names first ("Birmingham police are investigating"), else the lede's scene (rule
     ``lede-names-the-home``), in the report's own country and named as the gazetteer writes it
@@ -510,11 +516,57 @@ def _home_town(mentions: Sequence[Resolution], focus: str | None, texts: Sequenc
                 and m.record is not None and name_key(m.record.name) == m.key \
                 and m.homonyms <= 1:
             return m.record
-    return None
+    return outlet() if outlet is not None else None
+
+
+#: Towns at least this big give their name to local outlets ("abc7chicago.com", "click2houston.com").
+_OUTLET_TOWN_POPULATION = 100_000
+#: Host and path words that name no town ("www", "news", the top-level domains).
+_NOT_OUTLET = frozenset(("www", "m", "com", "org", "net", "news", "articles", "edition", "co", "uk", "us", "story"))
+
+
+def outlet_words(url: str | None, source: str | None) -> tuple[str, ...]:
+    """The words of a report's web address that may name its outlet's town: the host's labels
+    ("chicago.suntimes.com") and the first path segment ("dnainfo.com/chicago/..."), each split
+    at digits and hyphens ("abc7chicago" -> "abc", "chicago")."""
+    words: list[str] = []
+    for address in (url, source):
+        if not address:
+            continue
+        rest = re.sub(r"^[a-z]+://", "", address.lower())
+        host, _, path = rest.partition("/")
+        labels = host.split(":")[0].split(".") + path.split("/")[:1]
+        words += [w for label in labels for w in re.split(r"[^a-z]+", label) if len(w) >= 4 and w not in _NOT_OUTLET]
+    return tuple(dict.fromkeys(words))
+
+
+def _letters(name: str) -> str:
+    """"Chicago" -> "chicago", "St. Louis" -> "stlouis": a name as a web address spells it."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z]", "", folded.lower())
+
+
+def outlet_town(gaz: Gazetteer, words: tuple[str, ...], focus: str | None) -> PlaceRecord | None:
+    """Rule ``outlet-is-home``: a local outlet covers its town ("click2houston.com",
+    "chicago.cbslocal.com", "bostonherald.com"): the biggest town of the report's country,
+    of at least _OUTLET_TOWN_POPULATION, whose one-word name begins or ends a word of the
+    outlet's address. A report the dateline, police and lede place nowhere is filed from there."""
+    if focus is None or not words:
+        return None
+    best: PlaceRecord | None = None
+    for word in words:
+        parts = {word[:j] for j in range(5, len(word) + 1)} | {word[i:] for i in range(0, len(word) - 4)}
+        for part in parts:
+            for rec in gaz.lookup(name_key(part)):
+                if rec.cc == focus and rec.kind in _POPULATED and rec.population >= _OUTLET_TOWN_POPULATION \
+                        and _letters(rec.name) == part and (best is None or rec.population > best.population):
+                    best = rec
+    return best
 
 
 def _dateline_holds_its_parts(mentions: Sequence[Resolution], focus: str | None,
-                              texts: Sequence[str] = ()) -> None:
+                              texts: Sequence[str] = (),
+                              home: Callable[[], PlaceRecord | None] | None = None) -> None:
     """Rule ``dateline-holds-its-parts``: a report datelined in a town of its own country
     ("KENTWOOD, Mich. --", "CHICAGO (CBS) --") tells what happened in and around that town. A
     name of the report that the gazetteer has as a small town elsewhere ("on the South Side",
@@ -525,7 +577,7 @@ def _dateline_holds_its_parts(mentions: Sequence[Resolution], focus: str | None,
     place, else it is no place. A report without a
     dateline is filed from the town whose police it names ("Birmingham police are investigating",
     :func:`_home_town`)."""
-    anchor = _home_town(mentions, focus, texts)
+    anchor = _home_town(mentions, focus, texts, home)
     if anchor is None:
         return
     for m in mentions:

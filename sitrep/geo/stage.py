@@ -28,7 +28,7 @@ from .evidence import RULES as PLACE_RULES
 from .gazetteer import Gazetteer, LayeredGazetteer, PlaceRecord
 from .match import name_key
 from .pack_places import place_pack_candidates
-from .resolve import Resolution, hint_country, precision_of, resolve_in_country
+from .resolve import Resolution, hint_country, outlet_words, precision_of, resolve_in_country
 from .spans import find_spans
 from .store import SQLiteGazetteer
 
@@ -396,7 +396,8 @@ class Geocoder:
                  for i, sentence_hits in hits.items()}
         resolved, inferred = resolve_in_country(self.gazetteer, sentences, texts=texts,
                                                 country_hint=doc.country_hint,
-                                                actor_countries=actors, names=names)
+                                                actor_countries=actors, names=names,
+                                                outlet=outlet_words(doc.document.url, doc.document.source))
         doc.places = [_mention(r) for r in resolved]
         named = hint_country(self.gazetteer, doc.country_hint)
         doc.inferred_country = _country_name(self.gazetteer, inferred)

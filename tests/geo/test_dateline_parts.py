@@ -125,3 +125,46 @@ def test_without_dateline_or_police_the_ledes_scene_holds_its_parts(geocode: Geo
     doc = geocode(MemoryGazetteer(twin), text, ["wounded"], sub="Attack")
     pm = doc.candidates[0].place
     assert pm is not None and pm.place is not None and pm.fallback_from is None
+
+
+def test_outlet_words_are_the_addresss_host_and_first_segment() -> None:
+    from sitrep.geo.resolve import outlet_words
+
+    assert outlet_words("http://www.abc7columbus.com:80/news/local/x-1", None) == ("columbus",)
+    assert outlet_words("https://www.citynews.com/columbus/2016/07/x", "citynews.com") == ("citynews", "columbus")
+    assert outlet_words(None, None) == ()
+
+
+def test_a_local_outlet_is_filed_from_its_town() -> None:
+    """Rule outlet-is-home: a report without dateline, police or a lede town no other place is
+    called is filed from the big town its outlet's address spells; far small namesakes are parts
+    of it. A town under 100,000 or of another country is no outlet's home."""
+    from sitrep.geo.resolve import outlet_town
+    from sitrep.config import Settings
+    from sitrep.geo.stage import Geocoder
+    from sitrep.nlp.segment import segment_text
+    from sitrep.resources import Resources
+    from sitrep.schema import Document, EventCandidate, Span
+
+    gaz = MemoryGazetteer(BASE)
+    columbus = outlet_town(gaz, ("abc", "columbus"), "US")
+    assert columbus is not None and columbus.admin1 == "Ohio"  # the bigger Columbus
+    assert outlet_town(gaz, ("centerville",), "US") is None  # too small to name an outlet
+    assert outlet_town(gaz, ("columbus",), "GB") is None
+
+    text = "Two men were shot on Sunday night in Maple Heights."
+    resources = Resources(Settings())
+    resources.put("geo.gazetteer", gaz)
+    for url, expected in (("http://www.abc6columbus.com/news/x", ("Maple Heights", "Columbus", 2)),
+                          ("http://www.localnews.com/x", None)):
+        doc_ = Doc(document=Document(id="t", text=text, url=url), country_hint="United States")
+        doc_.sentences = segment_text(text)
+        i = text.index("shot")
+        doc_.candidates.append(EventCandidate(sentence_index=0, trigger=Span(start=i, end=i + 4, text="shot"),
+                                              event_type="Violence against civilians", sub_event_type="Attack"))
+        out = Geocoder(resources)(doc_)
+        if expected is not None:
+            assert _place(out) == expected
+        else:
+            pm = out.candidates[0].place
+            assert pm is not None and pm.place is not None and pm.fallback_from is None
