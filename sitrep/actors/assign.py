@@ -123,7 +123,10 @@ _SAYS = re.compile(r"['’]?s?(?:\s+in\s+(?:suburban\s+)?[A-Z][\w.]*(?:\s+[A-Z][
                    r"(?:were|was)\s+(?:called|dispatched|alerted|notified))\b")
 #: "The army said it killed ...": the speaker tells of its own act
 _OWN_ACT = re.compile(r"\s*(?:on \w+\s+|in a statement\s+|late \w+\s+)?(?:that\s+)?"
-                      r"(?:it|they|its|their|we|our)\b", re.IGNORECASE)
+                      r"(?:(?:its|their|our)\b|(?:it|they|we)\s+(?:(?:had|has|have|would|will|was|were|is|are)\s+)?"
+                      # a deed of theirs, not what "they" are ("police said they include three adults")
+                      r"(?:\w+ed|\w+ing|shot|hit|struck|took|fought|won|seized|downed|behind|responsible)\b)",
+                      re.IGNORECASE)
 _ACCORDING = re.compile(r"\b(?:according to|quoted|citing|told|reported by|said by)\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
 
 

@@ -207,3 +207,17 @@ def test_stage_two_capitals_name_no_group_of_another_country(resolver: ActorReso
     cand = _run(resolver, "AL activists attacked an opposition office on Monday.",
                 "Riots", "Mob violence", "Bangladesh", date(2020, 5, 4))
     assert cand.actor1 is not None and any("Awami League" in n for n in (cand.actor1.name, *cand.actor1.assoc))
+
+
+@pytest.mark.parametrize(("text", "who", "source"), [
+    # rule source-not-actor: "they" after the speaker's verb is not always the speaker's deed
+    ("The names were not released, but police said they include three adults and a child.", "police", True),
+    ("The army said it killed ten militants near the city.", "army", False),
+    ("The army said it had repelled an attack on the base.", "army", False),
+    ("The army said its forces entered the town.", "army", False),
+])
+def test_source_tells_its_own_deed_only_with_a_verb_of_deed(text: str, who: str, source: bool) -> None:
+    from sitrep.actors.assign import is_source
+
+    start = text.index(who)
+    assert is_source(start, start + len(who), text) is source
