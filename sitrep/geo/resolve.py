@@ -525,14 +525,18 @@ _OUTLET_TOWN_POPULATION = 100_000
 _NOT_OUTLET = frozenset(("www", "m", "com", "org", "net", "news", "articles", "edition", "co", "uk", "us", "story"))
 
 
+_ADDRESS = re.compile(r"^(?:[a-z]+://)?[\w-]+(?:\.[\w-]+)+(?::\d+)?(?:/\S*)?$", re.IGNORECASE)
+
+
 def outlet_words(url: str | None, source: str | None) -> tuple[str, ...]:
     """The words of a report's web address that may name its outlet's town: the host's labels
     ("chicago.suntimes.com") and the first path segment ("dnainfo.com/chicago/..."), each split
-    at digits and hyphens ("abc7chicago" -> "abc", "chicago")."""
+    at digits and hyphens ("abc7chicago" -> "abc", "chicago"). ``source`` counts only when it is
+    a web address too (ACLED's source column names outlets: "Kabul Times" covers the country)."""
     words: list[str] = []
     for address in (url, source):
-        if not address:
-            continue
+        if not address or not _ADDRESS.match(address):
+            continue  # an outlet's name ("Dawn (Karachi)", "Kabul Times") tells where it is based, not its beat
         rest = re.sub(r"^[a-z]+://", "", address.lower())
         host, _, path = rest.partition("/")
         labels = host.split(":")[0].split(".") + path.split("/")[:1]
