@@ -525,6 +525,8 @@ _OUTLET_TOWN_POPULATION = 100_000
 _NOT_OUTLET = frozenset(("www", "m", "com", "org", "net", "news", "articles", "edition", "co", "uk", "us", "story"))
 
 
+#: Longer words are no outlet's name (bounded work on a malformed address).
+_OUTLET_WORD_CHARS = 30
 _ADDRESS = re.compile(r"^(?:[a-z]+://)?[\w-]+(?:\.[\w-]+)+(?::\d+)?(?:/\S*)?$", re.IGNORECASE)
 
 
@@ -540,7 +542,8 @@ def outlet_words(url: str | None, source: str | None) -> tuple[str, ...]:
         rest = re.sub(r"^[a-z]+://", "", address.lower())
         host, _, path = rest.partition("/")
         labels = host.split(":")[0].split(".") + path.split("/")[:1]
-        words += [w for label in labels for w in re.split(r"[^a-z]+", label) if len(w) >= 4 and w not in _NOT_OUTLET]
+        words += [w for label in labels for w in re.split(r"[^a-z]+", label)
+                  if 4 <= len(w) <= _OUTLET_WORD_CHARS and w not in _NOT_OUTLET]
     return tuple(dict.fromkeys(words))
 
 

@@ -133,6 +133,7 @@ def test_outlet_words_are_the_addresss_host_and_first_segment() -> None:
     assert outlet_words("http://www.abc7columbus.com:80/news/local/x-1", None) == ("columbus",)
     assert outlet_words("https://www.citynews.com/columbus/2016/07/x", "citynews.com") == ("citynews", "columbus")
     assert outlet_words(None, None) == ()
+    assert outlet_words("http://" + "x" * 5000 + ".com/", "::::") == ()  # malformed: bounded, no word
     # an outlet's name, as ACLED's source column gives it, is where it is based, not its beat
     assert outlet_words(None, "Columbus Times") == () and outlet_words(None, "columbus.com") == ("columbus",)
 
