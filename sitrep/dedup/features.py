@@ -27,8 +27,8 @@ from datetime import date, timedelta
 
 from rapidfuzz import fuzz
 
-from ..schema import Event
 from ..geo.spans import ADDRESS_STREET
+from ..schema import Event
 from .block import date_window
 
 __all__ = ["FEATURES", "LAG_DAYS", "DocContext", "doc_context", "lagged_gap", "pair_features", "people_names",

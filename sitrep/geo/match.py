@@ -29,6 +29,7 @@ __all__ = [
     "KEY_VERSION",
     "arabic_key",
     "best_matches",
+    "fold",
     "has_arabic",
     "name_key",
     "name_keys",
@@ -65,7 +66,9 @@ _ALIASES_RAW: dict[str, tuple[str, ...]] = {
 _AR_ALIASES: dict[str, str] = {"حلب": "aleppo", "جديده": "new", "الجديده": "new", "دمشق": "damascus"}
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """Lower case without accents, as names are compared ("Ḩawījah" -> "hawijah", "Gießen" ->
+    "giessen")."""
     if text.isascii():
         return text.lower()
     text = unicodedata.normalize("NFKD", text)
@@ -137,7 +140,7 @@ _SKIP_WORDS = frozenset(("the", "of", "de", "la", "le", "du", "des"))
 
 
 def _tokens(name: str) -> list[str]:
-    text = _fold(name).translate(_MARK_TABLE)
+    text = fold(name).translate(_MARK_TABLE)
     if _DIGIT.search(text):
         text = _DIGIT_ALPHA.sub(" ", text)
     raw = [t for t in _NON_ALNUM.split(text) if t]

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from ..nlp.segment import LEDE_SENTENCES
 from .context import Containers, containers_of, far_from, haversine_km
 from .evidence import (person_words, reject_loose, reject_persons, reject_unsupported,
                        shared_province, street_name, surname, surnames)
@@ -28,7 +28,7 @@ from .focus import ARTICLE as _ARTICLE
 from .focus import demonym_votes, hint_country, named_countries, prefer_focus, sentence_countries
 from .focus import focus_country as _focus_country
 from .gazetteer import PRIORITY_IMPORT, PRIORITY_MODEL, Gazetteer, PlaceRecord
-from .match import FEATURE_WORDS, best_matches, name_key
+from .match import FEATURE_WORDS, best_matches, fold, name_key
 from .spans import ORG_WORDS, SpanCandidate, is_organisation, is_stop
 
 __all__ = ["Resolution", "haversine_km", "hint_country", "precision_of", "resolve_document",
@@ -479,8 +479,6 @@ def resolve_in_country(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[
 _DATELINE_KM = 60.0
 #: Towns at least this big are named for themselves, not as a part of the dateline's town.
 _OWN_NAME_POPULATION = 100_000
-#: The lede: the first sentences of a report (indices 0 to 2), which say what happened where.
-_LEDE_SENTENCES = 2
 
 
 #: "Birmingham police", "the Houston Police Department", "Orange County Sheriff's Office": the
@@ -494,17 +492,21 @@ def _home_town(mentions: Sequence[Resolution], focus: str | None, texts: Sequenc
     """The town a local report is filed from: its dateline's, else the town whose police the report
     names first ("Birmingham police are investigating"), else the lede's scene (rule
     ``lede-names-the-home``), in the report's own country and named as the gazetteer writes it
-    ("Spring Township police" is no police of Spring, Texas)."""
+    ("Spring Township police" is no police of Spring, Texas), else its outlet's town (``outlet``,
+    rule ``outlet-is-home``)."""
     def local(m: Resolution) -> bool:
         return m.record is not None and m.record.kind in _POPULATED and focus is not None \
             and m.record.cc == focus and m.fallback_from is None
+
+    def as_written(m: Resolution) -> bool:
+        """A local town named whole, as the gazetteer writes it."""
+        return local(m) and not m.span.partial and m.record is not None and name_key(m.record.name) == m.key
 
     for m in mentions:
         if m.span.role == "dateline" and local(m):
             return m.record
     for m in mentions:
-        if local(m) and not m.span.partial and m.record is not None and name_key(m.record.name) == m.key \
-                and 0 <= m.sentence_index < len(texts) \
+        if as_written(m) and 0 <= m.sentence_index < len(texts) \
                 and _HOME_POLICE.match(texts[m.sentence_index], m.span.end):
             return m.record
     # rule lede-names-the-home: a report with neither tells where it happened in its lede ("Four
@@ -512,9 +514,7 @@ def _home_town(mentions: Sequence[Resolution], focus: str | None, texts: Sequenc
     # that no other place is called, named as the gazetteer writes it (a big city there, "in
     # Tripoli", "the coast of Oaxaca", may be a namesake or the province: no home)
     for m in mentions:
-        if 0 <= m.sentence_index <= _LEDE_SENTENCES and local(m) and m.span.locative and not m.span.partial \
-                and m.record is not None and name_key(m.record.name) == m.key \
-                and m.homonyms <= 1:
+        if 0 <= m.sentence_index < LEDE_SENTENCES and as_written(m) and m.span.locative and m.homonyms <= 1:
             return m.record
     return outlet() if outlet is not None else None
 
@@ -549,8 +549,7 @@ def outlet_words(url: str | None, source: str | None) -> tuple[str, ...]:
 
 def _letters(name: str) -> str:
     """"Chicago" -> "chicago", "St. Louis" -> "stlouis": a name as a web address spells it."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z]", "", folded.lower())
+    return re.sub(r"[^a-z]", "", fold(name))
 
 
 def outlet_town(gaz: Gazetteer, words: tuple[str, ...], focus: str | None) -> PlaceRecord | None:
@@ -581,9 +580,8 @@ def _dateline_holds_its_parts(mentions: Sequence[Resolution], focus: str | None,
     the report places (no district, province or state given with it) is not that far namesake: it
     is read as the namesake within the dateline town's reach when there is one, else it stands for
     a part of the dateline town (precision 2, its own name kept) when the report says it is a
-    place, else it is no place. A report without a
-    dateline is filed from the town whose police it names ("Birmingham police are investigating",
-    :func:`_home_town`)."""
+    place, else it is no place. A report without a dateline is filed from the town whose police
+    it names, the scene its lede names or its outlet's town (:func:`_home_town`)."""
     anchor = _home_town(mentions, focus, texts, home)
     if anchor is None:
         return

@@ -306,8 +306,10 @@ def _within(inner: PlaceMention, outer: PlaceMention) -> bool:
         and inner.place.country == outer.place.country
 
 
-#: Sentences of a report's lede: a place named there is what the report is about.
-LEDE_SENTENCES = 2
+#: Sentences of a report's lede for rule ``dateline-over-passing-place``: a place named there is
+#: what the report is about (two, narrower than :data:`sitrep.nlp.segment.LEDE_SENTENCES`, as
+#: this rule was measured)
+PASSING_LEDE_SENTENCES = 2
 
 
 def _passing(focus: PlaceMention, pairs: list[tuple[Resolution, PlaceMention]]) -> bool:
@@ -316,7 +318,7 @@ def _passing(focus: PlaceMention, pairs: list[tuple[Resolution, PlaceMention]]) 
     town its dateline names in the same country ("NASHVILLE, Tenn. (WKRN) -- A man shot ...")."""
     same = [pm for _, pm in pairs if pm.role == "event" and pm.place is not None
             and focus.place is not None and pm.place.name == focus.place.name]
-    return len(same) <= 1 and all(pm.sentence_index >= LEDE_SENTENCES for pm in same)
+    return len(same) <= 1 and all(pm.sentence_index >= PASSING_LEDE_SENTENCES for pm in same)
 
 
 def _focus_mention(pairs: list[tuple[Resolution, PlaceMention]], *, role: str = "event"

@@ -10,7 +10,11 @@ from ..registry import stage
 from ..resources import Resources
 from ..schema import Doc, Sentence
 
-__all__ = ["Segmenter", "segment_text"]
+__all__ = ["LEDE_SENTENCES", "Segmenter", "segment_text"]
+
+#: A story's lede: its first sentences, where it says what happened, where and when (the
+#: date rule ``lede-sets-the-time`` and the place rule ``lede-names-the-home`` read these).
+LEDE_SENTENCES = 3
 
 # A sentence ends at . ! ? (and Arabic ؟ ،-free full stops) followed by space + an opener,
 # or at a blank line / line break (headlines, datelines).

@@ -22,6 +22,7 @@ from datetime import timedelta
 
 from ..config import Settings
 from ..lang import LanguagePack, candidates_by_pack, pack_for
+from ..nlp.segment import LEDE_SENTENCES
 from ..registry import stage
 from ..resources import Resources
 from ..schema import DateInfo, Doc, EventCandidate, Evidence, Sentence
@@ -40,10 +41,10 @@ def resolve_sentence_dates(text: str, pub: Date | None, *, pack: LanguagePack | 
     return (pack or pack_for(None)).dates(text, pub)
 
 
-#: The lede: the first sentences of a story, which tell when its happening took place.
-_LEDE_SENTENCES = 3
 #: At most this many days before publication, a lede's date is the news's time.
 _LEDE_RECENT_DAYS = 2
+#: A sentence this short is a headline or a byline: it lends no date to the sentences after it.
+_LENDING_WORDS = 8
 
 
 class DateResolver:
@@ -117,7 +118,7 @@ class DateResolver:
             j = idx - back
             if j < 0:
                 break
-            if len(doc.sentences[j].text.split()) < 8:
+            if len(doc.sentences[j].text.split()) < _LENDING_WORDS:
                 continue  # headlines and bylines do not lend their date
             usable = [d for d in per_sentence.get(j, []) if not d.background]
             if usable:
@@ -130,9 +131,9 @@ class DateResolver:
         # day the story was published; when that date is recent (a lede date days before
         # publication tells of a recalled happening)
         pub = doc.pub_date
-        for j in range(min(idx - self.lookback, _LEDE_SENTENCES)):
+        for j in range(min(idx - self.lookback, LEDE_SENTENCES)):
             usable = [d for d in per_sentence.get(j, []) if not d.background]
-            if usable and len(doc.sentences[j].text.split()) >= 8:
+            if usable and len(doc.sentences[j].text.split()) >= _LENDING_WORDS:
                 first = usable[0]
                 if pub is not None and 0 <= (pub - first.event_date).days <= _LEDE_RECENT_DAYS:
                     return first, j, "lede"
@@ -182,7 +183,7 @@ class DateResolver:
         pub = doc.pub_date
         wanted = {c.sentence_index for c in cands}
         wanted |= {i - k for i in wanted for k in range(1, self.lookback + 1) if i - k >= 0}
-        wanted |= set(range(_LEDE_SENTENCES))
+        wanted |= set(range(LEDE_SENTENCES))
         per_sentence = {i: self._sentence_matches(doc.sentences[i], pub, pack)
                         for i in sorted(wanted) if i < len(doc.sentences)}
         for cand in cands:
