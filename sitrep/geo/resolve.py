@@ -127,6 +127,9 @@ def _split_span(gaz: Gazetteer, span: SpanCandidate) -> list[tuple[SpanCandidate
             if j < len(words) and _POSSESSIVE.sub("", text[words[j][0]:words[j][1]].lower()
                                                   .strip(",.;:")) in ORG_WORDS:
                 continue  # "the Azov Battalion", "Gafsa Phosphate Company", "Luhansk People's"
+            if j - i == 1 and j == len(words) > 1 and sub.lower() in ORG_WORDS:
+                continue  # rule venue-word-not-place: the kind word ending a venue's or body's
+                # name is no place of its own ("Aladdin's Hookah Lounge" is no town "Lounge")
             records = gaz.lookup(name_key(sub))
             if not records and j - i > 1 and sub.split()[-1].lower() in FEATURE_WORDS:
                 records = gaz.lookup(name_key(" ".join(sub.split()[:-1])))

@@ -333,6 +333,7 @@ def find_spans(sentence: str) -> list[SpanCandidate]:
         taken.append((m.start(), m.end()))
     taken.extend(m.span() for m in _CREDIT.finditer(sentence))
     taken.extend(m.span(1) for m in ADDRESS_STREET.finditer(sentence))
+    taken.extend(m.span() for m in ORDINAL_STREET.finditer(sentence))
     for regex in (_SEQ, _ARABIC_SEQ):
         for m in regex.finditer(sentence):
             if any(a <= m.start() < b for a, b in taken):
@@ -370,6 +371,12 @@ _CREDIT = re.compile(r"\((?:(?:AP |File |Staff )?(?:Photos?|Images?|Video|Credit
 #: its own (Murray Hill, Kentucky), whether or not the copy writes "Street" after it
 ADDRESS_STREET = re.compile(r"\b\d{1,6}\s+block\s+of\s+((?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th))"
                             r"(?:\s+(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th))){0,3})")
+
+
+#: rule ``address-is-no-place`` too: a name before a numbered street ("near Beach 22nd Street",
+#: "on Avenue 5th Street") is the street's name, not a town
+ORDINAL_STREET = re.compile(r"\b[A-Z][\w'’]*\s+\d+(?:st|nd|rd|th)\s+(?:Street|St|Avenue|Ave|Road|Rd|"
+                            r"Drive|Dr|Lane|Ln|Way|Place|Pl|Court|Ct|Terrace|Boulevard|Blvd)\b")
 
 
 _PREFIX = re.compile(r"^(Mt|Ft)\.\s+", re.IGNORECASE)

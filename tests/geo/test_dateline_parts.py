@@ -113,6 +113,27 @@ def test_the_street_of_an_address_is_no_town() -> None:
     assert [s.text for s in find_spans("A man was shot in Maple Heights on Monday.")] == ["Maple Heights"]
 
 
+def test_a_name_before_a_numbered_street_is_the_streets() -> None:
+    """Rule address-is-no-place: "near Beach 22nd Street" names a street, not a town "Beach"."""
+    from sitrep.geo.spans import find_spans
+
+    text = "The shooting occurred on Collier Avenue near Beach 22nd Street in Maple Heights."
+    assert [s.text for s in find_spans(text)] == ["Collier Avenue", "Maple Heights"]
+    assert [s.text for s in find_spans("A man was shot near Beach Haven on Monday.")] == ["Beach Haven"]
+
+
+def test_the_kind_word_of_a_venue_is_no_place(geocode: Geocode) -> None:
+    """Rule venue-word-not-place: a town called "Lounge" is not where a shooting "in the parking
+    lot of Aladdin's Hookah Lounge" happened; the dateline town is."""
+    gaz = MemoryGazetteer([*BASE, _rec("t:lounge", "Lounge", 40.1, -84.3, "village", 400, "Ohio")])
+    doc = geocode(gaz, "CENTERVILLE, Ohio (WXYZ) — Six people were shot on Sunday in the parking lot of "
+                  "Aladdin's Hookah Lounge, police said.", ["shot"], sub="Attack")
+    assert "Lounge" not in _place(doc)[:2]
+    doc = geocode(gaz, "CENTERVILLE, Ohio (WXYZ) — Six people were shot on Sunday in Lounge, police said.",
+                  ["shot"], sub="Attack")
+    assert _place(doc)[1] == "Lounge"
+
+
 def test_without_dateline_or_police_the_ledes_scene_holds_its_parts(geocode: Geocode) -> None:
     """Rule lede-names-the-home: the lede says the report's town ("in Centerville", a name no other
     place bears); a far small namesake said later is a part of it. A lede town that other places
