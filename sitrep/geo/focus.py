@@ -67,6 +67,9 @@ _FORCES = frozenset(("forces", "force", "troops", "army", "military", "soldiers"
                      "navy", "air", "artillery", "reconnaissance", "officials", "government"))
 ACTOR = 1.0
 _KIND_SIZE = {"country": 10.0, "admin1": 3.0, "admin2": 1.5}
+#: How much less closely than the best reading (surface, 0-1) a reading may match the name as
+#: written and still vote (rule spelt-as-written)
+SPELLING_MARGIN = 0.05
 PARTIAL = 0.3  # "Supreme" of "Supreme Court", "Rural" of "Rural Damascus": a word, rarely a place
 _BACKER = re.compile(r"-(?:led|backed|allied|aligned|affiliated|sponsored|supported|funded)$")
 _PLAIN = re.compile(r"[^a-z0-9]+")
@@ -141,6 +144,10 @@ def mention_votes(m: Resolution, provinces: Sequence[PlaceRecord] = (),
     readings = [r for r in readings if r.kind != "country" or surf[r.uid] >= 0.9]
     if not readings:
         return {}
+    # rule spelt-as-written: readings spelt as the text writes the name speak for it, not the
+    # looser spellings of other places ("El Centro" is El Centro, not the Centre region)
+    top = max(surf[r.uid] for r in readings)
+    readings = [r for r in readings if surf[r.uid] >= top - SPELLING_MARGIN]
     mass: dict[str, float] = {}
     best, best_prior = readings[0], -1.0
     for r in readings:  # a country's best reading: fifty Mexican "San Isidro" hamlets are one

@@ -224,3 +224,21 @@ def test_document_country_one_name_alone_gets_no_bonus_for_lying_together() -> N
     west = [r for r in HOMONYMS if r.name == "Westmoreland"]
     assert coherent_names([mention("Arnold", arnold, 0), mention("Arnold", arnold, 1)]) == {}
     assert coherent_names([mention("Arnold", arnold, 0), mention("Westmoreland County", west, 1)]) == {"US": 2}
+
+
+def test_document_country_a_reading_spelt_as_written_outvotes_a_looser_spelling(
+        geocode: Geocode, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rule spelt-as-written: "El Centro" is the town of that name, not a big province whose name
+    only the loose transliteration key joins to it ("Centre")."""
+    import sitrep.geo.focus as focus
+
+    gaz = MemoryGazetteer([
+        PlaceRecord(uid="t:el-centro", name="El Centro", lat=32.79, lon=-115.56, kind="town",
+                    admin1="California", population=44_000, **_cc("US", "United States")),
+        PlaceRecord(uid="a1:centre", name="Centre", lat=12.4, lon=-1.5, kind="admin1",
+                    admin1="Centre", population=2_500_000, **_cc("BF", "Burkina Faso")),
+    ])
+    text = "Two El Centro officers were wounded in a shooting on Thursday in El Centro."
+    assert _where(geocode(gaz, text, ["shooting"], sub="Attack")) == ("United States", "El Centro")
+    monkeypatch.setattr(focus, "SPELLING_MARGIN", 1.0)  # every spelling votes: the province wins
+    assert _where(geocode(gaz, text, ["shooting"], sub="Attack"))[0] == "Burkina Faso"
