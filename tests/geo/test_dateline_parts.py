@@ -192,3 +192,15 @@ def test_a_local_outlet_is_filed_from_its_town() -> None:
         else:
             pm = out.candidates[0].place
             assert pm is not None and pm.place is not None and pm.fallback_from is None
+
+
+def test_a_day_after_a_name_is_no_part_of_it() -> None:
+    """"in Antioch Friday afternoon" names Antioch whole (not a part of "Antioch Friday", whose
+    vote for the report's country counts less); a name of its own that holds a day stays whole,
+    and a pronoun opening a sentence ("None of them") is no name."""
+    from sitrep.geo.spans import find_spans
+
+    spans = find_spans("Police said a suspect was killed in Antioch Friday afternoon.")
+    assert [(s.text, s.locative) for s in spans if s.text != "Police"] == [("Antioch", True)]
+    assert [s.text for s in find_spans("A man was shot in Sunday Valley on Monday.")] == ["Sunday Valley"]
+    assert [s.text for s in find_spans("None of them were hurt. Both men were released.")] == []
