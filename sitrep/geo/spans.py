@@ -369,8 +369,10 @@ _CREDIT = re.compile(r"\((?:(?:AP |File |Staff )?(?:Photos?|Images?|Video|Credit
 #: rule ``address-is-no-place``: the name after "the 15400 block of" is a street of the town the
 #: report is about ("on the 15400 block of Murray Hill on Detroit's west side"), never a town of
 #: its own (Murray Hill, Kentucky), whether or not the copy writes "Street" after it
-ADDRESS_STREET = re.compile(r"\b\d{1,6}\s+block\s+of\s+((?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th))"
-                            r"(?:\s+(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th))){0,3})")
+#: A word of it: a name, an ordinal, or an abbreviation with its point ("N.", "St. Clair"); a
+#: longer word's point ends the sentence ("the 700 block of Tennessee. That's south of ...")
+_ADDRESS_WORD = r"(?:[A-Z][a-z]{0,2}\.|[A-Z][\w'’-]*|\d+(?:st|nd|rd|th))"
+ADDRESS_STREET = re.compile(rf"\b\d{{1,6}}\s+block\s+of\s+({_ADDRESS_WORD}(?:\s+{_ADDRESS_WORD}){{0,3}})")
 
 
 #: "in Antioch Friday afternoon", "in Kentwood Saturday": the day after a name is no part of it

@@ -40,6 +40,9 @@ def _event(doc: str, lat: float, lon: float, location: str, admin1: str, *, prec
     # rule address-is-no-place: the street after "block of", with or without "Street"
     ("shot in the 15400 block of Pine Hollow on the city's west side", {"pinehollow"}),
     ("at the 15000 block of Pine Hollow Street, near Keller Street", {"pinehollow", "keller"}),
+    # a long word's point ends the sentence; an abbreviation's does not
+    ("It happened in the 700 block of Pine Hollow. That's east of Keller Ave.", {"pinehollow", "keller"}),
+    ("in the 100 block of N. Pine Hollow on Monday", {"pinehollow"}),
 ])
 def test_street_names_fold_outlets_spellings(text: str, streets: set[str]) -> None:
     assert street_names(text) == streets
