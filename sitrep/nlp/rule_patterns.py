@@ -250,7 +250,7 @@ WEAPON_AGENT = _ci(
 #: an aircraft or drone is what fired or dropped the weapon: an air strike, whatever it fired
 AIRBORNE = _ci(r"\b(?:warplanes?|war planes?|jets?|aircraft|helicopters?|drones?|planes?|gunships?|UAVs?)\b"
                 r"[^.;]{0,40}?\b(?:fired|launched|dropped|struck|bombed|targeted|hit|shelled|raided|carried out)\b"
-                r"|\b(?:from|by) (?:a |an )?(?:\w+ )?(?:drones?|helicopters?|warplanes?|aircraft|UAVs?)\b")
+                r"|\b(?:from|by) (?:a |an )?(?:\w+ )?(?:drones?|helicopters?|warplanes?|aircraft|UAVs?|jets?)\b")
 #: two sides named as fighting each other
 CLASHED_WITH = _ci(r"\bclashed\b|\bclash(?:es)? (?:erupted |broke out |took place )?(?:between|with)\b|"
                     r"\b(?:fighting|battles?) (?:erupted |broke out |raged |took place )?between\b|"

@@ -135,6 +135,10 @@ def test_classify_trained_model_dominates_typing() -> None:
          "their equipment.", "Armed clash"),
         # an anti-tank missile fired at a vehicle is a missile attack
         ("The rebels destroyed an army truck on the front line with an ATGM.", "Shelling/artillery/missile attack"),
+        # ACLED: a missile an aircraft fires is an air strike, whether the plane comes first or last
+        ("Warplanes fired a missile at a group of men east of the town on Monday.", "Air/drone strike"),
+        ("Two missiles were fired in a raid by enemy jets on the depot.", "Air/drone strike"),
+        ("The rebels fired two missiles at the depot.", "Shelling/artillery/missile attack"),
         # riot police at a protest do not make it a riot
         ("Hundreds of students marched to the ministry, watched by riot police, and went home after an hour.",
          "Peaceful protest"),

@@ -305,7 +305,7 @@ SCORE_RULES: tuple[ScoreRule, ...] = (
     ScoreRule(R.STANDOFF_FIRE, 200, _standoff, ("Shelling/artillery/missile attack",), (),
               "heavy weapons fired with no sign of an answer or a fight: remote fire, whatever the verbs",
               "The rebels fired mortars and grenade launchers at the army positions.",
-              requires=frozenset({F.STANDOFF}), unless=frozenset({F.EXCHANGE, F.CLASH_WORDS})),
+              requires=frozenset({F.STANDOFF}), unless=frozenset({F.EXCHANGE, F.CLASH_WORDS, F.AIRBORNE})),
     ScoreRule(R.NONSTATE_ARREST, 210, _nonstate_arrest, ("Abduction/forced disappearance",), ("Arrests",),
               "ACLED: an 'arrest' by anyone but the state is an abduction",
               "The armed group arrested several young men in the town on charges of spying.",
