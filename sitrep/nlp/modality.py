@@ -26,7 +26,7 @@ _HYPOTHETICAL = re.compile(
     r"coming days)\b", re.IGNORECASE)
 _NEGATION = re.compile(
     r"\b(?:no|not|never|neither|nor|denied|denies|deny|refuted|dismissed reports|without|"
-    r"failed to|false)\b|n't\b", re.IGNORECASE)
+    r"failed to|false)\b|n['’]t\b", re.IGNORECASE)
 _BACKGROUND = re.compile(
     r"\b(?:(?:a few|several|some|two|three|four|five|\d+) (?:weeks|months|years) (?:before|ago|earlier)|"
     r"(?:earlier|last) (?:this )?(?:year|month|summer|winter|spring|autumn)|previously|formerly|"

@@ -355,7 +355,8 @@ class FatalityExtractor:
     def _set_aside_tolls(doc: Doc, per_sentence: dict[int, list[tuple[Figure, int, list[str]]]],
                          claims_by_start: dict[int | None, Claim]) -> None:
         """A running or aggregate toll ("since 2011", "the war has killed", a figure above any one
-        event's) counts for no event: its claim stays in ``doc.claims`` with status "aggregate"."""
+        event's) counts for no event: its claim stays in ``doc.claims`` with status "aggregate";
+        so does a death the text says did not happen (status "negated" or "irrealis")."""
         for idx, figs in list(per_sentence.items()):
             text = doc.sentences[idx].text
             kept = []
@@ -366,13 +367,16 @@ class FatalityExtractor:
                 if cue is None and f.quantity == "killed" and f.flag is None and f.value > MAX_EVENT_DEATHS:
                     cue = f"{f.value} deaths"
                 year = _earlier_year(text[max(0, f.start - _YEAR_REACH):f.start], doc.pub_date)
-                if cue is None and year is None:
+                unreal = _unreal(doc, text, f) if cue is None and year is None else None
+                if cue is None and year is None and unreal is None:
                     kept.append(item)
                     continue
                 claim = claims_by_start.get(off + f.start)
                 if claim is not None:
-                    claim.status = "aggregate" if cue else "recalled"
-                what = f"a running or aggregate toll ({cue!r})" if cue else f"the toll of an earlier event ({year!r})"
+                    claim.status = "aggregate" if cue else "recalled" if year else unreal
+                what = f"a running or aggregate toll ({cue!r})" if cue else \
+                    f"the toll of an earlier event ({year!r})" if year else \
+                    f"a death that did not happen (a {unreal} clause, rule unreal-deaths-uncounted)"
                 doc.notes.append(f"fatalities: {f.text!r} is {what}; counted for no event")
             if kept:
                 per_sentence[idx] = kept
@@ -470,6 +474,27 @@ class FatalityExtractor:
 #: How far before a figure a year is read as its date ("... in 1982, killing 78").
 _YEAR_REACH = 100
 _YEAR = re.compile(r"\b(?:in|of|since|during)\s+(?:\w+\s+)?((?:19|20)\d{2})\b")
+
+
+def _unreal(doc: Doc, sentence: str, fig: Figure) -> str | None:
+    """Rule ``unreal-deaths-uncounted``: "negated" or "irrealis" when a figure of the dead stands
+    in a negated clause or right after a condition or modal ("this didn't rise to a level where
+    someone was killed", "he could've easily died"), else None."""
+    if fig.quantity != "killed":
+        return None
+    pack = get_pack(doc.language) or get_pack(DEFAULT_LANGUAGE)
+    if pack is None:
+        return None
+    mod = pack.modality(sentence, fig.start, fig.end)
+    if mod.negated:
+        return "negated"
+    if (mod.hypothetical and not mod.ambiguous) or _COUNTERFACTUAL.search(fig.text):
+        return "irrealis"
+    return None
+
+
+#: "two people could have been killed", "many more would've died": deaths that did not happen
+_COUNTERFACTUAL = re.compile(r"\b(?:could|would|might|may)(?:\s+(?:not\s+)?have|n?['’]ve)\b", re.IGNORECASE)
 
 
 def _earlier_year(before: str, pub: date | None) -> str | None:

@@ -19,6 +19,7 @@ def _mod(sentence: str, trigger: str) -> Modality:
          "seize control", "hypothetical"),
         ("The ministry denied that warplanes had bombed the market.", "bombed", "negated"),
         ("There were no clashes in the city on Sunday.", "clashes", "negated"),
+        ("The guards didn’t open fire on the crowd.", "open fire", "negated"),  # a curly apostrophe
         ("A few weeks before, the regime captured the road and the camp.", "captured", "background"),
         ("Earlier this year the militants overran the base.", "overran", "background"),
         ("They learned from the previous battle in the east.", "battle", "background"),

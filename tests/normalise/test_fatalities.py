@@ -209,6 +209,23 @@ def test_fatalities_stage_running_toll_counts_for_no_event(make_doc: DocFactory,
     assert any("running or aggregate toll" in n for n in doc.notes)
 
 
+@pytest.mark.parametrize(("after", "status"), [
+    ("“We are lucky this didn’t rise to a level where someone was killed,” the sheriff said.", "negated"),
+    ("Two more people could have been killed, the sheriff said.", "irrealis"),
+])
+def test_fatalities_stage_a_death_that_did_not_happen_counts_none(make_doc: DocFactory, after: str,
+                                                                  status: str) -> None:
+    """Rule unreal-deaths-uncounted: the figure stays as a claim with its status and a note."""
+    doc = FatalityExtractor()(make_doc(f"A teen was shot in the neck on Tuesday while friends played with a gun. "
+                                       f"{after}", trigger="shot"))
+    assert doc.candidates[0].fatalities == 0
+    assert [c.status for c in doc.claims if c.quantity == "killed"] == [status]
+    assert any("unreal-deaths-uncounted" in n for n in doc.notes)
+    real = FatalityExtractor()(make_doc("A teen was shot in the neck on Tuesday. The sheriff said he died.",
+                                        trigger="shot"))
+    assert real.candidates[0].fatalities == 1
+
+
 def test_fatalities_stage_restated_figure_in_one_sentence_is_not_added(make_doc: DocFactory) -> None:
     doc = FatalityExtractor()(make_doc("Bomb kills 16 in Azaz A motorbike bomb killed 16 people in Azaz on Monday."))
     assert doc.candidates[0].fatalities == 16
