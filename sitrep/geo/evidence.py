@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from .resolve import Resolution
     from .spans import SpanCandidate
 
-__all__ = ["RULES", "has_evidence", "person_words", "reject_loose", "reject_persons",
+__all__ = ["RULES", "aged_name", "has_evidence", "person_words", "reject_loose", "reject_persons",
            "reject_unsupported", "shared_province", "street_name", "surname", "surnames",
            "written_as"]
 
@@ -58,6 +58,8 @@ RULES = {
                              "street, not a place called X",
     "surname-not-place": "the last word of a capitalised name whose other words name no place "
                          "(\"Edward Tillman\") is a person's surname",
+    "aged-name-not-place": "a full name followed by an age (\"Juzahris Quintez Webb, 17\") is a "
+                           "person, whatever word before it reads as a locative",
     "small-homonym-needs-support": "a small place read without locative evidence, and no other "
                                    "place of the document lies near it",
     "surname-elsewhere-not-place": "the document writes this word as the surname of a full name "
@@ -92,6 +94,18 @@ def written_as(text: str, rec: PlaceRecord) -> bool:
     if not written:
         return False
     return any(_plain(n) == written for n in (rec.name, *rec.alt_names))
+
+
+#: ", 17," / ", 17." / ", 17, was": an age right after a name
+_AGE_AFTER = re.compile(r",\s*\d{1,3}\s*(?:,|\.(?:\s|$)|\)|;|\s+(?:was|who|is|and)\b)")
+
+
+def aged_name(span: SpanCandidate, sentence: str) -> bool:
+    """Rule ``aged-name-not-place``: a full name (two capitalised words or more) followed by an
+    age ("the shooting death of Juzahris Quintez Webb, 17") is a person, whatever word before
+    it ("of") might read as a locative: places have no age."""
+    words = [w for w in span.text.split() if w[:1].isupper()]
+    return len(words) >= 2 and bool(_AGE_AFTER.match(sentence[span.end:span.end + 12]))
 
 
 def has_evidence(m: Resolution) -> bool:

@@ -204,3 +204,16 @@ def test_a_day_after_a_name_is_no_part_of_it() -> None:
     assert [(s.text, s.locative) for s in spans if s.text != "Police"] == [("Antioch", True)]
     assert [s.text for s in find_spans("A man was shot in Sunday Valley on Monday.")] == ["Sunday Valley"]
     assert [s.text for s in find_spans("None of them were hurt. Both men were released.")] == []
+
+
+def test_a_full_name_with_an_age_is_a_person_after_of(geocode: Geocode) -> None:
+    """Rule aged-name-not-place: "the shooting death of Juzahris Quintez Webb, 17" names a person;
+    a place named before a count ("in Maple Heights, 12 were hurt") stays a place."""
+    gaz = MemoryGazetteer([*BASE, _rec("t:webb", "Webb", 40.2, -84.2, "village", 300, "Ohio")])
+    doc = geocode(gaz, "CENTERVILLE, Ohio (WXYZ) — Police arrested two men on Sunday in the shooting death "
+                  "of Juzahris Quintez Webb, 17.", ["shooting"], sub="Attack")
+    assert "Webb" not in _place(doc)[:2]
+    assert any("aged-name-not-place" in n for n in doc.notes)
+    doc = geocode(gaz, "CENTERVILLE, Ohio (WXYZ) — A gunman opened fire on Sunday in Maple Heights, 12 were "
+                  "hurt.", ["opened fire"], sub="Attack")
+    assert _place(doc)[0] == "Maple Heights"
