@@ -46,6 +46,11 @@ _LEDE_RECENT_DAYS = 2
 #: A sentence this short is a headline or a byline: it lends no date to the sentences after it.
 _LENDING_WORDS = 8
 
+#: rule ``small-hours-are-the-day``: "overnight" or "last night" told with a clock time after
+#: midnight ("around 1:45 a.m.") in the mention's sentence, the two after it or the lede
+_NIGHT_WORDS = ("overnight", "last night")
+_SMALL_HOURS = re.compile(r"\b(?:12|0?[1-5])(?::[0-5]\d)?\s*a\.?\s?m\b", re.IGNORECASE)
+
 
 class DateResolver:
     """Stage ``dates.v1``: sets ``candidate.date`` (a :class:`DateInfo`) and its evidence.
@@ -160,6 +165,13 @@ class DateResolver:
                         end=sent.start + match.end)
 
     @staticmethod
+    def _small_hours(doc: Doc, idx: int) -> bool:
+        """Whether the mention's sentence, the two after it or the lede give a time after
+        midnight (rule ``small-hours-are-the-day``)."""
+        near = set(range(idx, idx + 3)) | set(range(LEDE_SENTENCES))
+        return any(_SMALL_HOURS.search(doc.sentences[i].text) for i in sorted(near) if i < len(doc.sentences))
+
+    @staticmethod
     def _default(doc: Doc, sent: Sentence | None) -> DateInfo | None:
         pub = doc.pub_date
         if pub is None:
@@ -199,6 +211,15 @@ class DateResolver:
                 cand.background = True
                 doc.notes.append(f"dates: {cand.trigger.text!r} tied only to undated background "
                                  f"{match.expression!r}")
+            if match is not None and pub is not None and match.rule == "day_word" \
+                    and " ".join(match.expression.lower().split()) in _NIGHT_WORDS \
+                    and match.event_date < pub and self._small_hours(doc, cand.sentence_index):
+                # the night before publication, after midnight: ACLED dates by the calendar day
+                day = timedelta(days=1)
+                match = replace(match, event_date=match.event_date + day,
+                                date_start=match.date_start + day, date_end=match.date_end + day)
+                doc.notes.append(f"dates: {match.expression!r} with a time after midnight is the "
+                                 f"publication day (rule small-hours-are-the-day)")
             if match is not None:
                 cand.date = self._to_info(doc, match, doc.sentences[j], how)
                 cand.extra["date_rule"] = f"{match.rule}:{how}"

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -160,3 +160,18 @@ def test_dates_stage_lede_sets_the_time(make_doc: DocFactory, lede: str, expecte
     cand = doc.candidates[0]
     assert cand.date is not None and cand.date.event_date == expected
     assert cand.extra["date_rule"] == rule
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # rule small-hours-are-the-day: after midnight, the night before publication is its own day
+    ("A teen was shot and killed overnight on the east side. It happened around 1:45 a.m. on the corner.",
+     FRIDAY),
+    ("A teen was shot and killed overnight on the east side. It happened around 11:30 p.m. on the corner.",
+     FRIDAY - timedelta(days=1)),
+    ("A teen was shot and killed last night on the east side, police said.", FRIDAY - timedelta(days=1)),
+])
+def test_dates_stage_small_hours_are_the_publication_day(make_doc: DocFactory, text: str,
+                                                         expected: date) -> None:
+    doc = DateResolver()(make_doc(text, trigger="killed"))
+    cand = doc.candidates[0]
+    assert cand.date is not None and cand.date.event_date == expected
