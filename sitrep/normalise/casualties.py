@@ -237,6 +237,14 @@ _HURT_NEXT = re.compile(r"\s+(?:(?:people|persons|others|civilians)\s+)?(?:were\
                         re.IGNORECASE)
 
 
+#: rule ``death-as-cause``: a death named as the cause or object of what the counted people do
+#: ("two factions, the one retaliating for Smith's death", "thousands mourning the deaths", "three
+#: charged in the killing"): the number counts them, not the dead
+_FOR_A_DEATH = re.compile(r"\b(?:for|avenging|mourning|mourned|protesting|protested|blamed\s+for|"
+                          r"charged\s+(?:with|in)|accused\s+of|responsible\s+for|suspected\s+in)"
+                          r"\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
 def _quantity_near(text: str, num: NumberSpan, next_start: int) -> tuple[str, str | None, int] | None:
     """The quantity word governing ``num`` and who was counted."""
     left = text[max(0, num.start - 40):num.start]
@@ -274,6 +282,8 @@ def _quantity_near(text: str, num: NumberSpan, next_start: int) -> tuple[str, st
             and not re.search(r"\b(?:killed|dead|died)\b", between, re.IGNORECASE) and len(between.split()) >= 1:
         return None  # "two gunmen shot and killed a man": the number counts the killers
     q = next(k for k in ("killed", "wounded", "captured", "missing") if rm.group(k))
+    if q == "killed" and _FOR_A_DEATH.search(between):
+        return None  # "the one retaliating for Smith's death": the number counts who acts for it
     if q == "killed" and _AND_HURT.match(text, num.end + rm.end()):
         # "2 militants were killed, injured or captured": one count of the dead and the hurt
         return "both", what, num.end + rm.end()

@@ -255,6 +255,17 @@ def test_casualties_killed_or_injured_is_no_count_of_deaths(text: str) -> None:
     assert [f.quantity for f in find_figures(text) if f.rule == "number"] == ["casualties"]
 
 
+@pytest.mark.parametrize(("text", "killed"), [
+    # rule death-as-cause: the number counts who acts for or over a death, not the dead
+    ("Two factions have clashed since, the one retaliating for Smith's death and the other.", []),
+    ("Three men accused of the killing appeared in court on Monday.", []),
+    ("The one who died was a child.", [1]),
+    ("Five people were killed for refusing to pay.", [5]),
+])
+def test_casualties_a_death_as_the_cause_is_no_count(text: str, killed: list[int]) -> None:
+    assert [f.value for f in find_figures(text) if f.quantity == "killed"] == killed
+
+
 def test_casualties_killed_then_a_count_of_injured_stays_two_counts() -> None:
     text = "At least 10 people were killed, injured 25 others in the blast."
     assert _killed(text) == [10]
