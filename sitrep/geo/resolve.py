@@ -124,8 +124,9 @@ def _split_span(gaz: Gazetteer, span: SpanCandidate) -> list[tuple[SpanCandidate
                 continue
             if set(name_key(sub).split()) <= _ADJECTIVE_KEYS:  # "al-Jadideh" alone = "new"
                 continue
-            if j < len(words) and _POSSESSIVE.sub("", text[words[j][0]:words[j][1]].lower()
-                                                  .strip(",.;:")) in ORG_WORDS:
+            after = _POSSESSIVE.sub("", text[words[j][0]:words[j][1]].lower().strip(",.;:")) \
+                if j < len(words) else ""
+            if after in ORG_WORDS and not (after == "police" and i == 0):
                 continue  # "the Azov Battalion", "Gafsa Phosphate Company", "Luhansk People's"
             if j - i == 1 and j == len(words) > 1 and sub.lower() in ORG_WORDS:
                 continue  # rule venue-word-not-place: the kind word ending a venue's or body's
@@ -141,6 +142,12 @@ def _split_span(gaz: Gazetteer, span: SpanCandidate) -> list[tuple[SpanCandidate
                 part = replace(span, start=s0, end=s0 + len(sub), text=sub, admin_word=admin,
                                partial=(j - i) < len(words) and len(words) > 1,
                                of_the_city=span.of_the_city and j == len(words))
+                if after == "police":
+                    # rule town-police-files-the-report: "Minneapolis Police", "York Police
+                    # Department" name the force of the town the report is filed from, as a
+                    # dateline does: where its events are when it places them nowhere else
+                    part.partial = False
+                    part.role = "dateline" if span.role == "event" else span.role
                 if j == len(words) and i > last:  # "Edward Tillman": the words before it
                     part.lead = text[words[last][0]:words[i][0]] + (
                         sub.split()[0] if sub[:1].islower() else "")  # "X of Y": "of" joins places

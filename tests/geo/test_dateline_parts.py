@@ -217,3 +217,19 @@ def test_a_full_name_with_an_age_is_a_person_after_of(geocode: Geocode) -> None:
     doc = geocode(gaz, "CENTERVILLE, Ohio (WXYZ) — A gunman opened fire on Sunday in Maple Heights, 12 were "
                   "hurt.", ["opened fire"], sub="Attack")
     assert _place(doc)[0] == "Maple Heights"
+
+
+def test_a_towns_police_written_as_a_name_files_the_report(geocode: Geocode) -> None:
+    """Rule town-police-files-the-report: "Centerville Police Department" names the force of the
+    town the report is filed from, as a dateline would: its parts stay there, and an event the
+    report places nowhere else is there, not at the country."""
+    doc = geocode(MemoryGazetteer(BASE), "Two men were shot on Sunday night in Maple Heights, the "
+                  "Centerville Police Department said.", ["shot"], sub="Attack")
+    assert _place(doc) == ("Maple Heights", "Centerville", 2)
+    doc = geocode(MemoryGazetteer(BASE), "Two men were shot on Sunday night. Officers of the Centerville "
+                  "Police Department found them in a car.", ["shot"], sub="Attack")
+    assert _place(doc)[1] == "Centerville"
+    # a place the report names for the event stays its place
+    doc = geocode(MemoryGazetteer(BASE), "Two men were shot on Sunday night in Columbus, the "
+                  "Centerville Police said.", ["shot"], sub="Attack")
+    assert _place(doc)[1] == "Columbus"
