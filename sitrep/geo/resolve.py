@@ -431,15 +431,16 @@ def resolve_in_country(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[
         _choose(m, focus=focus, doc_keys=doc_keys, chosen=(), region=region)
     for _ in range(2):  # proximity to the other places chosen (distinct places: linear in mentions)
         chosen_by_uid: dict[str, PlaceRecord] = {}
-        mentions_of: Counter[str] = Counter()
+        names_of: dict[str, set[str]] = {}  # the names (keys) that chose each place
         for o in res:
             if o.record is not None and o.record.kind not in ("country", "admin1"):
                 chosen_by_uid.setdefault(o.record.uid, o.record)
-                mentions_of[o.record.uid] += 1
-        in_res = {id(o) for o in res}
+                names_of.setdefault(o.record.uid, set()).add(o.key)
         for m in res + unknown:
-            own = m.record.uid if m.record is not None and id(m) in in_res else None
-            others = [r for uid, r in chosen_by_uid.items() if uid != own or mentions_of[uid] > 1]
+            # rule no-self-support: a name's own reading, however often the name is repeated, is
+            # no neighbour of itself ("Dallas County" twice read in Alabama does not make Alabama
+            # near); another name read at the same place is ("Halab" and "Aleppo")
+            others = [r for uid, r in chosen_by_uid.items() if names_of[uid] - {m.key}]
             if others or len(m.candidates) > 1:  # else the first pass already decided it
                 _choose(m, focus=focus, doc_keys=doc_keys, chosen=others, region=region)
     reject_unsupported(res)

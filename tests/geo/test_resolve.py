@@ -185,3 +185,20 @@ def test_resolve_group_and_coalition_names_are_not_place_spans(sentence: str) ->
 
     assert not [s for s in find_spans(sentence) if s.text.startswith(("Boko", "Saudi"))]
 
+
+
+def test_resolve_a_repeated_name_is_no_neighbour_of_itself() -> None:
+    """Rule no-self-support: "Dallas County" named twice is the county beside the report's Dallas,
+    not the first Dallas County the gazetteer lists because its two mentions lie near each other."""
+    us = ("US", "United States")
+    gaz = MemoryGazetteer([
+        _rec("c:US", "United States", *us, 38.9, -77.0, "country", 300_000_000),
+        _rec("a2:dallas-al", "Dallas", *us, 32.43, -87.0, "admin2", 0, "Alabama"),
+        _rec("a2:dallas-tx", "Dallas", *us, 32.77, -96.78, "admin2", 0, "Texas"),
+        _rec("t:dallas", "Dallas", *us, 32.78, -96.8, "city", 1_300_000, "Texas"),
+    ])
+    text = ("Two Dallas County officers were hurt in Dallas on Thursday. Dallas County officials "
+            "closed the college.")
+    doc = _locate(text, "hurt", "United States", gaz=gaz, sub="Attack")
+    counties = [pm.place.admin1 for pm in doc.places if pm.place is not None and pm.place.kind == "admin2"]
+    assert counties and set(counties) == {"Texas"}
