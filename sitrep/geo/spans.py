@@ -382,7 +382,7 @@ _TRAILING_DAY = re.compile(r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|S
 
 
 #: rule ``address-is-no-place`` too: a name before a numbered street ("near Beach 22nd Street",
-#: "on Avenue 5th Street") is the street's name, not a town
+#: "at Beach 40th Street and Dover Road") is the street's name, not a town
 ORDINAL_STREET = re.compile(r"\b[A-Z][\w'’]*\s+\d+(?:st|nd|rd|th)\s+(?:Street|St|Avenue|Ave|Road|Rd|"
                             r"Drive|Dr|Lane|Ln|Way|Place|Pl|Court|Ct|Terrace|Boulevard|Blvd)\b")
 

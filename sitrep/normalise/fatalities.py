@@ -476,10 +476,14 @@ _YEAR_REACH = 100
 _YEAR = re.compile(r"\b(?:in|of|since|during)\s+(?:\w+\s+)?((?:19|20)\d{2})\b")
 
 
+#: "two people could have been killed", "many more would've died": deaths that did not happen
+_COUNTERFACTUAL = re.compile(r"\b(?:could|would|might|may)(?:\s+(?:not\s+)?have|n?['’]ve)\b", re.IGNORECASE)
+
+
 def _unreal(doc: Doc, sentence: str, fig: Figure) -> str | None:
     """Rule ``unreal-deaths-uncounted``: "negated" or "irrealis" when a figure of the dead stands
     in a negated clause or right after a condition or modal ("this didn't rise to a level where
-    someone was killed", "he could've easily died"), else None."""
+    someone was killed", "two more people could have been killed"), else None."""
     if fig.quantity != "killed":
         return None
     pack = get_pack(doc.language) or get_pack(DEFAULT_LANGUAGE)
@@ -491,10 +495,6 @@ def _unreal(doc: Doc, sentence: str, fig: Figure) -> str | None:
     if (mod.hypothetical and not mod.ambiguous) or _COUNTERFACTUAL.search(fig.text):
         return "irrealis"
     return None
-
-
-#: "two people could have been killed", "many more would've died": deaths that did not happen
-_COUNTERFACTUAL = re.compile(r"\b(?:could|would|might|may)(?:\s+(?:not\s+)?have|n?['’]ve)\b", re.IGNORECASE)
 
 
 def _earlier_year(before: str, pub: date | None) -> str | None:
