@@ -189,7 +189,7 @@ PROTEST = _ci(r"\b(?:protest\w*|demonstrat\w+|(?<!\d )march(?:ed|es|ing)?\b(?! \
                       r"sit-ins?|human chains?|dharnas?|(?:to )?demand(?:ed|ing|s)? (?!(?:a |the )?ransom)\w+|"
                       r"strikers\b|on strike\b|striking (?:\w+ )?(?:workers|employees|staff|teachers|doctors|nurses|"
                       r"drivers|miners|students)\b)")
-LETHAL = _ci(r"\b(?:killed|died|dead|death|live (?:rounds|ammunition|fire|bullets)|gunfire|"
+LETHAL = _ci(r"\b(?:killed|died|dies|die(?!-in)|dead|death|fatal|fatally|live (?:rounds|ammunition|fire|bullets)|gunfire|"
               r"shot(?! (?:\w+ )?(?:in|to|into) the air))\b")
 VIOLENT_CROWD = _ci(r"\b(?:(?<!anti-)riot(?!\w* (?:police|control|gear|squads?|units?|forces|officers))\w*|stones|stone[- ]?pelting|pelt\w*|molotov|petrol bombs?|torched|"
                             r"set (?:on )?fire|clash(?:ed|es|ing)?|attacked|assaulted|vandali\w+|turned violent|"

@@ -154,6 +154,10 @@ def test_classify_trained_model_dominates_typing() -> None:
         # police beating a protester
         ("Police officers beat an elderly protester during a sit-in outside the ministry.",
          "Excessive force against protesters"),
+        # a headline's present tense: protesters who die in the crackdown (a "die-in" is a protest)
+        ("Three protesters die as police break up the opposition march in the capital.",
+         "Excessive force against protesters"),
+        ("Hundreds of students staged a die-in outside the ministry to demand cleaner air.", "Peaceful protest"),
         # shots fired into the air, hurting no one: other
         ("Border guards fired shots into the air near the river crossing during the night.", "Other"),
         # an armed group handing out food parcels changes what it does
