@@ -20,6 +20,7 @@ __all__ = [
     "ARMED_OR_ARMS",
     "ARMED_TAKEN",
     "ARREST",
+    "ARREST_FOR_PROTEST",
     "ATTRIBUTION",
     "BY_AGENT",
     "CAPTIVES",
@@ -270,6 +271,12 @@ FORCE_ON_PROTESTERS = _ci(
 ABDUCT = _ci(r"\b(?:kidnap\w*|abduct\w*)\b")
 DIED_AFTER = _ci(r"\b(?:killed|dead|death|corpse|bod(?:y|ies)|stabbed|executed|murdered)\b")
 ARREST = _ci(r"\b(?:arrest\w*|detain\w*)\b")
+#: arrests whose reason or target is a protest, made apart from it ("detain people who organise
+#: or participate in the demonstrations", "arrest activists in anticipation of mass protests"):
+#: ACLED codes the arrests, not a demonstration
+ARREST_FOR_PROTEST = _ci(r"\b(?:arrest\w*|detain\w*|round(?:ed|ing)? up)\b[^.;]{0,80}?\b(?:who (?:organi[sz]e|"
+                         r"participate|took part|join|called for)\w*|(?:for|over) (?:organi[sz]ing|participating|"
+                         r"taking part|joining|calling for)|ahead of|in anticipation of)\b[^.;]{0,60}$")
 VIOLENCE_FIRST = _ci(r"\b(?:killed|shot|dead|attacked|injured|wounded|seized|robbed|opened fire|lynch\w*|raided|looted|"
                       r"stole|stolen|torched|set (?:on )?fire|burn(?:ed|t)|beat(?:en)?|stabbed|assaulted|abducted|kidnapped|"
                       r"pelted|vandali[sz]ed|clashed)\b")

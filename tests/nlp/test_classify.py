@@ -158,6 +158,10 @@ def test_classify_trained_model_dominates_typing() -> None:
         ("Three protesters die as police break up the opposition march in the capital.",
          "Excessive force against protesters"),
         ("Hundreds of students staged a die-in outside the ministry to demand cleaner air.", "Peaceful protest"),
+        # ACLED: arrests made over a protest, apart from it, are arrests, not a demonstration
+        ("Police continue to arrest opposition activists in the capital in anticipation of mass protests.",
+         "Arrests"),
+        ("Police arrested five marchers at the rally in the capital.", "Protest with intervention"),
         # shots fired into the air, hurting no one: other
         ("Border guards fired shots into the air near the river crossing during the night.", "Other"),
         # an armed group handing out food parcels changes what it does

@@ -179,6 +179,9 @@ def _arrest_after(c: ScoreContext) -> None:
 
 def _arrest_only(c: ScoreContext) -> None:
     c.scores[ARRESTS] += _shift(c)
+    # no demonstration was found, only arrests: a peaceful protest cannot outrank them (the
+    # protest words give their reason: "arrest activists in anticipation of mass protests")
+    c.scores[PEACEFUL] = min(c.scores[PEACEFUL], c.scores[ARRESTS] - NO_TAKING_MARGIN)
 
 
 def _rioters(c: ScoreContext) -> None:
@@ -319,8 +322,9 @@ SCORE_RULES: tuple[ScoreRule, ...] = (
     ScoreRule(R.ARREST_AFTER, 240, _arrest_after, (), ("Arrests",),
               "arrests after the act are its aftermath, not the event",
               "A man shot a guard at the bank; police arrested him later.", requires=frozenset({F.ARREST_AFTER})),
-    ScoreRule(R.ARREST_ONLY, 250, _arrest_only, ("Arrests",), (),
-              "ACLED: an arrest by state forces with nothing else around it is the event",
+    ScoreRule(R.ARREST_ONLY, 250, _arrest_only, ("Arrests",), ("Peaceful protest",),
+              "ACLED: an arrest by state forces with nothing else around it is the event, even when a "
+              "protest is its reason",
               "Police detained the editor of an opposition newspaper at his office.",
               requires=frozenset({F.ARREST_ONLY}), unless=frozenset({F.ARREST_AFTER})),
     ScoreRule(R.RIOTERS, 260, _rioters, ("Mob violence",), (),

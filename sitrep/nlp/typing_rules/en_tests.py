@@ -14,6 +14,7 @@ from ..rule_patterns import (
     ARMED_CROWD,
     ARMED_OR_ARMS,
     ARREST,
+    ARREST_FOR_PROTEST,
     CAUSE_BEFORE,
     CIVILIAN,
     CLASH_WORDS,
@@ -131,6 +132,8 @@ class EnglishText:
         if protest and DEMAND_ONLY.match(text, protest.start()) and MOB_ACT.search(text) \
                 and not PROTEST.search(text, protest.end()):
             protest = None  # migrants stoning police "demanding to go home": a mob, not a demonstration
+        if protest and all(ARREST_FOR_PROTEST.search(text, 0, m.start()) for m in PROTEST.finditer(text)):
+            protest = None  # arrests made over a protest, apart from it: the arrests are the event
         tyres = TYRES.search(text)
         if (protest or tyres) and self.armed_crowd \
                 and not any(STRONG_PROTEST.match(text, m.start()) for m in PROTEST.finditer(text)):
