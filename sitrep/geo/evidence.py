@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from .resolve import Resolution
     from .spans import SpanCandidate
 
-__all__ = ["RULES", "aged_name", "has_evidence", "person_words", "reject_loose", "reject_persons",
+__all__ = ["RULES", "aged_name", "agent_name", "has_evidence", "person_words", "reject_loose", "reject_persons",
            "reject_unsupported", "shared_province", "street_name", "surname", "surnames",
            "written_as"]
 
@@ -58,6 +58,8 @@ RULES = {
                              "street, not a place called X",
     "surname-not-place": "the last word of a capitalised name whose other words name no place "
                          "(\"Edward Tillman\") is a person's surname",
+    "agent-not-place": "the sentence makes the name the doer of a person's or an animal's act "
+                       "(\"Turbo followed them\")",
     "aged-name-not-place": "a full name followed by an age (\"Juzahris Quintez Webb, 17\") is a "
                            "person, whatever word before it reads as a locative",
     "small-homonym-needs-support": "a small place read without locative evidence, and no other "
@@ -106,6 +108,20 @@ def aged_name(span: SpanCandidate, sentence: str) -> bool:
     it ("of") might read as a locative: places have no age."""
     words = [w for w in span.text.split() if w[:1].isupper()]
     return len(words) >= 2 and bool(_AGE_AFTER.match(sentence[span.end:span.end + 12]))
+
+
+#: rule ``agent-not-place``: a verb of a person's or an animal's own act right after a name
+_AGENT_AFTER = re.compile(r"[”\"’']?\s+(?:followed|chased|apprehend(?:ed|s)|bit|grabbed|tackled|caught|"
+                          r"pulled|pointed|fled|ran|jumped|told|testified|recalled|tried|shot|fired)\b")
+
+
+def agent_name(span: SpanCandidate, sentence: str) -> bool:
+    """Rule ``agent-not-place``: a name the sentence makes the doer of a person's or an animal's
+    act ("K-9 "Turbo" followed them", "Turbo took down ...", "Jackson testified") is no place,
+    unless the text says it is one (a locative word before it, a feature word after it)."""
+    if span.locative or span.near or span.explicit:
+        return False
+    return bool(_AGENT_AFTER.match(sentence[span.end:span.end + 30]))
 
 
 def has_evidence(m: Resolution) -> bool:

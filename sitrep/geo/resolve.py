@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from ..nlp.segment import LEDE_SENTENCES
 from .context import Containers, containers_of, far_from, haversine_km
-from .evidence import (aged_name, person_words, reject_loose, reject_persons, reject_unsupported,
+from .evidence import (aged_name, agent_name, person_words, reject_loose, reject_persons, reject_unsupported,
                        shared_province, street_name, surname, surnames)
 from .focus import ARTICLE as _ARTICLE
 from .focus import demonym_votes, hint_country, named_countries, prefer_focus, sentence_countries
@@ -388,9 +388,11 @@ def resolve_in_country(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[
             matched = _split_span(gaz, span)
             parts = [(part, records) for part, records in matched if not _in_name(part, inside)]
             aged = aged_name(span, text)
+            agent = agent_name(span, text)
             for part, records in parts:
                 why = "street-name-not-place" if street_name(span, part) else \
-                    "surname-not-place" if surname(part) else "aged-name-not-place" if aged else ""
+                    "surname-not-place" if surname(part) else "aged-name-not-place" if aged else \
+                    "agent-not-place" if agent and part.end == span.end else ""
                 res.append(Resolution(index, part, offset, name_key(part.text),
                                       [] if why else [(r, 1.0) for r in records], rejected=why,
                                       part_of=named_part(span, part)))

@@ -233,3 +233,17 @@ def test_a_towns_police_written_as_a_name_files_the_report(geocode: Geocode) -> 
     doc = geocode(MemoryGazetteer(BASE), "Two men were shot on Sunday night in Columbus, the "
                   "Centerville Police said.", ["shot"], sub="Attack")
     assert _place(doc)[1] == "Columbus"
+
+
+def test_the_doer_of_an_act_is_no_place(geocode: Geocode) -> None:
+    """Rule agent-not-place: a police dog called "Turbo" that "followed them" is no town Turbo; a
+    name the text places something in stays a place, and "Metro police" names no town Metro."""
+    gaz = MemoryGazetteer([*BASE, _rec("t:turbo", "Turbo", 40.1, -84.1, "village", 900, "Ohio"),
+                           _rec("t:metro", "Metro", 40.2, -84.0, "town", 20_000, "Ohio")])
+    doc = geocode(gaz, "CENTERVILLE, Ohio (WXYZ) — Metro police said a suspect was shot on Friday. A K-9 unit, "
+                  "\"Turbo\" followed them into the woods.", ["shot"], sub="Attack")
+    assert not {"Turbo", "Metro"} & set(_place(doc)[:2])
+    assert any("agent-not-place" in n for n in doc.notes)
+    doc = geocode(gaz, "CENTERVILLE, Ohio (WXYZ) — A suspect was shot on Friday in Turbo, police said.",
+                  ["shot"], sub="Attack")
+    assert _place(doc)[1] == "Turbo"
