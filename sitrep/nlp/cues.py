@@ -252,10 +252,32 @@ def find_cues(text: str) -> list[CueHit]:
     ]
     went_off = [(h, _went_off(low, h)) for h in hits]
     hits = [_as_gunshot(h) if off == "firearm" else h for h, off in went_off if off != "nothing"]
+    title_case = _title_case(text)
+    hits = [h for h in hits if not (not title_case and _in_a_name(text, h))]
     hits = [h for h in hits if not _is_date_word(text, h) and not _is_self_harm(low, h)
             and not _is_charge(low, h) and not _is_no_place_taken(low, h) and not _is_arsenal(low, h)]
     hits.sort(key=lambda h: (h.start, -h.weight))
     return hits
+
+
+_CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
+_WORDS = re.compile(r"[A-Za-z][a-z]{3,}")
+
+
+def _title_case(text: str) -> bool:
+    """A headline written in title case ("Rebels Attack Army Base"): capitals say nothing there."""
+    words = _WORDS.findall(text)
+    return bool(words) and sum(w[0].isupper() for w in words) * 2 >= len(words)
+
+
+def _in_a_name(text: str, hit: CueHit) -> bool:
+    """Rule ``cue-in-a-name``: a capitalised cue word inside a sentence, followed by another
+    capitalised word, is part of a name ("Mary Jo Nye of Battle Creek", "Fort Riot Road"), not a
+    happening; at a sentence's start it is the sentence's first word."""
+    if not hit.text[:1].isupper() or not text[:hit.start].strip() \
+            or text[:hit.start].rstrip()[-1:] in ".!?:;\"“”'‘’(-—–":
+        return False
+    return bool(_CAPITAL_NEXT.match(text, hit.end))
 
 
 #: the crime a charge, warrant or conviction names: "charged with murder", "a warrant for

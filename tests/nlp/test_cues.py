@@ -205,3 +205,14 @@ def test_cues_a_charge_names_a_crime_not_a_happening(text: str) -> None:
 ])
 def test_cues_told_happenings_still_cue(text: str, sub: str) -> None:
     assert sub in {h.sub_event_type for h in find_cues(text)}
+
+
+@pytest.mark.parametrize(("text", "cues"), [
+    # rule cue-in-a-name: a capitalised cue word inside a sentence, before another capitalised word
+    ("All four women, among them Mary Jo Nye of Battle Creek, were killed.", ["killed"]),
+    ("Gunmen shot a member of the regime's Air Force Intelligence in the town.", ["shot"]),
+    ("The Battle of Aleppo raged on for weeks.", ["Battle"]),  # "of": an event's own name
+    ("Rebels Attack Army Base In Idlib", ["Attack"]),  # a title-case headline: capitals say nothing
+])
+def test_cues_a_cue_word_inside_a_name_is_no_cue(text: str, cues: list[str]) -> None:
+    assert sorted({h.text.split()[0] for h in find_cues(text)}) == cues
