@@ -98,7 +98,8 @@ def written_as(text: str, rec: PlaceRecord) -> bool:
     return any(_plain(n) == written for n in (rec.name, *rec.alt_names))
 
 
-#: ", 17," / ", 17." / ", 17, was": an age right after a name
+#: ", 17," / ", 17." / ", 17, was": an age right after a name; stricter than :data:`_AGED`, which
+#: also reads an age before "were" or "of", as a count can ("in Maple Heights, 12 were hurt")
 _AGE_AFTER = re.compile(r",\s*\d{1,3}\s*(?:,|\.(?:\s|$)|\)|;|\s+(?:was|who|is|and)\b)")
 
 

@@ -252,8 +252,8 @@ def find_cues(text: str) -> list[CueHit]:
     ]
     went_off = [(h, _went_off(low, h)) for h in hits]
     hits = [_as_gunshot(h) if off == "firearm" else h for h, off in went_off if off != "nothing"]
-    title_case = _title_case(text)
-    hits = [h for h in hits if not (not title_case and _in_a_name(text, h))]
+    if any(h.text[:1].isupper() for h in hits) and not _title_case(text):
+        hits = [h for h in hits if not _in_a_name(text, h)]
     hits = [h for h in hits if not _is_date_word(text, h) and not _is_self_harm(low, h)
             and not _is_charge(low, h) and not _is_no_place_taken(low, h) and not _is_arsenal(low, h)]
     hits.sort(key=lambda h: (h.start, -h.weight))
