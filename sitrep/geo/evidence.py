@@ -59,7 +59,7 @@ RULES = {
     "surname-not-place": "the last word of a capitalised name whose other words name no place "
                          "(\"Edward Tillman\") is a person's surname",
     "agent-not-place": "the sentence makes the name the doer of a person's or an animal's act "
-                       "(\"Turbo followed them\")",
+                       "(\"Turbo followed them\", \"Cathy Lanier said\")",
     "aged-name-not-place": "a full name followed by an age (\"Juzahris Quintez Webb, 17\") is a "
                            "person, whatever word before it reads as a locative",
     "small-homonym-needs-support": "a small place read without locative evidence, and no other "
@@ -114,15 +114,21 @@ def aged_name(span: SpanCandidate, sentence: str) -> bool:
 #: rule ``agent-not-place``: a verb of a person's or an animal's own act right after a name
 _AGENT_AFTER = re.compile(r"[”\"’']?\s+(?:followed|chased|apprehend(?:ed|s)|bit|grabbed|tackled|caught|"
                           r"pulled|pointed|fled|ran|jumped|told|testified|recalled|tried|shot|fired)\b")
+#: a speech verb after a full name ("Cathy Lanier said"); after a lone name it may be a town's
+#: officials speaking ("Memphis said nothing"), which keeps the name a place
+_SAID_AFTER = re.compile(r"[”\"’']?,?\s+(?:said|says)\b")
 
 
 def agent_name(span: SpanCandidate, sentence: str) -> bool:
     """Rule ``agent-not-place``: a name the sentence makes the doer of a person's or an animal's
-    act ("K-9 "Turbo" followed them", "Turbo took down ...", "Jackson testified") is no place,
+    act ("K-9 "Turbo" followed them", "Turbo took down ...", "Jackson testified", and a full
+    name that "said": "Chief Cathy Lanier said") is no place,
     unless the text says it is one (a locative word before it, a feature word after it)."""
     if span.locative or span.near or span.explicit:
         return False
-    return bool(_AGENT_AFTER.match(sentence[span.end:span.end + 30]))
+    after = sentence[span.end:span.end + 30]
+    full = bool(span.lead) or len(span.text.split()) >= 2
+    return bool(_AGENT_AFTER.match(after) or (full and _SAID_AFTER.match(after)))
 
 
 def has_evidence(m: Resolution) -> bool:

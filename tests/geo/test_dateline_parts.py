@@ -247,3 +247,24 @@ def test_the_doer_of_an_act_is_no_place(geocode: Geocode) -> None:
     doc = geocode(gaz, "CENTERVILLE, Ohio (WXYZ) — A suspect was shot on Friday in Turbo, police said.",
                   ["shot"], sub="Attack")
     assert _place(doc)[1] == "Turbo"
+
+
+
+def test_a_speaker_is_no_place() -> None:
+    """Rule agent-not-place: a full name that "said" or "says" something is a person ("Police
+    Chief Cathy Lanier said"), not a place; "in Lanier, police said" still reads as a place, and a
+    lone name that speaks may be its officials ("Memphis said nothing")."""
+    from sitrep.geo.evidence import agent_name
+    from sitrep.geo.spans import SpanCandidate
+
+    sentence = "One gunman was killed, Police Chief Cathy Lanier said at a press conference."
+    i = sentence.index("Lanier")
+    assert agent_name(SpanCandidate(start=i, end=i + 6, text="Lanier", lead="Cathy "), sentence)
+    sentence = "Chief Lanier says the shooting was over by noon."
+    assert agent_name(SpanCandidate(start=6, end=12, text="Lanier", lead="Chief "), sentence)
+    assert not agent_name(SpanCandidate(start=6, end=12, text="Lanier"), sentence)
+    sentence = "Cathy Lanier said the gunman was dead."
+    assert agent_name(SpanCandidate(start=0, end=12, text="Cathy Lanier"), sentence)
+    sentence = "A man was shot in Lanier, police said."
+    i = sentence.index("Lanier")
+    assert not agent_name(SpanCandidate(start=i, end=i + 6, text="Lanier", locative=True), sentence)
