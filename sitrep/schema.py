@@ -163,7 +163,7 @@ class PlaceMention(_Model):
     geo_precision: int = 1
     where_prec: int = 1
     score: float = 1.0
-    role: str | None = None  # "event" | "source" (e.g. hospital) | "background"
+    role: str | None = None  # "event" | "source" (e.g. hospital) | "background" | "residence" ...
     # a name the gazetteer does not know, placed at ``place`` (a city, district or province
     # named with it): the event keeps this name as its ``location``
     fallback_from: str | None = None

@@ -29,7 +29,7 @@ from .focus import demonym_votes, hint_country, named_countries, prefer_focus, s
 from .focus import focus_country as _focus_country
 from .gazetteer import PRIORITY_IMPORT, PRIORITY_MODEL, Gazetteer, PlaceRecord
 from .match import FEATURE_WORDS, best_matches, fold, name_key
-from .spans import ORG_WORDS, SpanCandidate, is_organisation, is_stop
+from .spans import ORG_WORDS, VENUE_WORDS, SpanCandidate, is_organisation, is_stop
 
 __all__ = ["Resolution", "haversine_km", "hint_country", "precision_of", "resolve_document",
            "outlet_town", "outlet_words", "resolve_in_country"]
@@ -114,6 +114,12 @@ def _split_span(gaz: Gazetteer, span: SpanCandidate) -> list[tuple[SpanCandidate
     words = _words(text)
     found: list[tuple[SpanCandidate, list[PlaceRecord]]] = []
     i = last = 0  # last: where the words after the previous match begin
+    # rule name-inside-a-venue: a name whose last word is a venue's or a congregation's ("Bethel
+    # Christian Fellowship", "Club Blu Nightclub") holds no place before that word (the venue's
+    # own town is told beside it). Not a party's or a force's name: "Pakistan Muslim League" still
+    # says which country the report is about
+    end = _POSSESSIVE.sub("", text[words[-1][0]:words[-1][1]].lower().strip(",.;:")) if words else ""
+    body = end in VENUE_WORDS
     while i < len(words):
         if i > 0 and _POSSESSIVE.sub("", text[words[i - 1][0]:words[i - 1][1]]).lower() in NAME_PREFIXES:
             i += 1  # rule name-prefix-makes-a-place: "Kafr Hamra" is a village of its own, not Hamra
@@ -128,6 +134,8 @@ def _split_span(gaz: Gazetteer, span: SpanCandidate) -> list[tuple[SpanCandidate
                 if j < len(words) else ""
             if after in ORG_WORDS and not (after == "police" and i == 0):
                 continue  # "the Azov Battalion", "Gafsa Phosphate Company", "Luhansk People's"
+            if body and j < len(words):
+                continue
             if j - i == 1 and j == len(words) > 1 and sub.lower() in ORG_WORDS:
                 continue  # rule venue-word-not-place: the kind word ending a venue's or body's
                 # name is no place of its own ("Aladdin's Hookah Lounge" is no town "Lounge")

@@ -18,7 +18,7 @@ from ..lang.capitals import written_in_capitals
 from ..lang.en.admin_abbreviations import POSTAL, expand
 from .match import FEATURE_WORDS
 
-__all__ = ["ORG_WORDS", "SpanCandidate", "find_spans", "is_organisation", "is_stop"]
+__all__ = ["ORG_WORDS", "VENUE_WORDS", "SpanCandidate", "find_spans", "is_organisation", "is_stop"]
 
 # Arabic articles: "al Kirsh", "as-Silw", "Deir ez-Zor", "Ras ul-Ain"; the short ones only hyphenated
 # ("at Kathua" is English)
@@ -73,6 +73,9 @@ _ADMIN_WORDS = re.compile(r"^\s*(?:province|governorate|region|state|oblast|pref
                           r"department|county|parish)\b", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|near|at|of|outside|around|into|across|on)\s+(?:the\s+)?"
                        r"(?:[a-z]+\s+){0,2}[“\"]?$")
+
+#: a person's name and age, then "of": where the person lives ("John Smith, 25, of Dallas")
+_RESIDENCE = re.compile(r"[A-Z][\w'’-]+,\s*(?:age\s+)?\d{1,3},\s+(?:both\s+)?of\s+(?:the\s+)?$")
 
 #: "shot at X", "fired at X", "yelled at X": "at" after a verb of aiming names a target (mostly a
 #: person: "he shot at Travon Manuel"), not where something happened
@@ -173,7 +176,7 @@ class SpanCandidate:
     explicit: bool = False  # a feature word or quotes say it is a place
     near: bool = False  # "near X", "west of X": an approximate location
     admin_word: bool = False  # "X province": the admin area, not its capital
-    role: str = "event"  # event | source | hypothetical | dateline
+    role: str = "event"  # event | source | hypothetical | dateline | residence
     locative: bool = False  # after in/near/at/of...: likely where something happened
     way: bool = False  # "X road", "the X bridge": named after X, somewhere else
     origin: bool = False  # "workers from X": where they came from
@@ -187,16 +190,20 @@ class SpanCandidate:
     shouted: bool = False  # its sentence is written in capitals: the capitals say nothing
 
 
+#: Words that end a venue's or a congregation's name, named after someone, something or a far
+#: place: "the Boss NightClub", "Aladdin's Hookah Lounge", "Bethel Christian Fellowship" are no
+#: towns "Boss", "Aladdin" or "Bethel" (the venue's own town is told beside it)
+VENUE_WORDS = frozenset(("nightclub", "lounge", "bar", "pub", "restaurant", "cafe", "hotel", "motel",
+                         "theater", "theatre", "store", "supermarket", "mall",
+                         "church", "fellowship", "chapel", "ministries", "cathedral", "tabernacle",
+                         "synagogue"))
+
 #: Words that end an organisation's name: "the Azov Battalion", "Gafsa Phosphate Company"
 ORG_WORDS = frozenset(("battalion", "brigade", "regiment", "division", "party", "company",
                         "militia", "forces", "army", "front", "movement", "corps", "council",
                         "university", "hospital", "union", "league", "club", "group", "bank",
                         "phosphate", "oil", "airlines", "tribe", "clan", "people", "peoples",
-                        "government", "authorities", "administration", "police", "cartel",
-                        # a venue named after someone or something: "the Boss NightClub", "Aladdin's
-                        # Hookah Lounge" is no town "Boss" (the venue's town is told beside it)
-                        "nightclub", "lounge", "bar", "pub", "restaurant", "cafe", "hotel", "motel",
-                        "theater", "theatre", "store", "supermarket", "mall"))
+                        "government", "authorities", "administration", "police", "cartel")) | VENUE_WORDS
 
 
 def is_organisation(text: str) -> bool:
@@ -240,6 +247,11 @@ def _context(sentence: str, start: int, end: int, cand: SpanCandidate) -> SpanCa
     cand.near = bool(_NEAR.search(before))
     cand.locative = cand.near or (bool(_LOCATIVE.search(before)) and not _AIMED_AT.search(before))
     cand.origin = not cand.near and bool(re.search(r"\bfrom\s+(?:the\s+)?[“\"]?$", before))
+    residence = bool(_RESIDENCE.search(before))
+    if residence:
+        # rule residence-not-scene: "Melvonte Peterson, 25, of Brooklyn Center" says where a
+        # person lives, not where the event happened ("of" there is no locative)
+        cand.origin, cand.locative = True, False
     cand.admin_word = bool(_ADMIN_WORDS.match(after.lstrip("”\"’")))
     cand.of_the_city = bool(_OF_THE_CITY.match(after))
     cand.beside = bool(_BESIDE.match(after)) and last_word not in _INSTITUTIONS
@@ -252,6 +264,8 @@ def _context(sentence: str, start: int, end: int, cand: SpanCandidate) -> SpanCa
         cand.role = "dateline"
     elif _HYPO.search(before[-50:]):
         cand.role = "hypothetical"
+    elif residence:
+        cand.role = "residence"
     paren = _PAREN.match(after) or _PAREN.match(_KIND_WORDS.sub("", after, count=1))
     if paren and cand.role == "dateline":
         pass  # "DAMASCUS (Reuters) -", "ST. LOUIS (AP) -": the outlet, no container

@@ -268,3 +268,23 @@ def test_a_speaker_is_no_place() -> None:
     sentence = "A man was shot in Lanier, police said."
     i = sentence.index("Lanier")
     assert not agent_name(SpanCandidate(start=i, end=i + 6, text="Lanier", locative=True), sentence)
+
+
+def test_a_congregations_name_holds_no_town(geocode: Geocode) -> None:
+    """Rule name-inside-a-venue: "Bethel Christian Fellowship" is a congregation, no town Bethel;
+    the town its service is held in is the one the text places it in."""
+    gaz = MemoryGazetteer([*BASE, _rec("t:bethel", "Bethel", 41.4, -73.4, "town", 19_000, "Ohio")])
+    doc = geocode(gaz, "Mourners gathered for the boy shot and killed last week, at Bethel Christian Fellowship "
+                  "in Columbus.", ["killed"], sub="Attack")
+    assert _place(doc)[1] == "Columbus"
+    assert all(pm.place is None or pm.place.name != "Bethel" for pm in doc.places)
+
+
+def test_where_a_victim_lives_is_not_where_he_was_shot(geocode: Geocode) -> None:
+    """Rule residence-not-scene: "Tom Reed, 25, of Centerville" says where he lives; the event is
+    where the text places it, even when that place is named further away from the trigger."""
+    doc = geocode(MemoryGazetteer(BASE), "Police in Columbus said a man was killed on Sunday. The victim, "
+                  "Tom Reed, 25, of Centerville, was killed outside a bar.", ["was killed outside"], sub="Attack")
+    assert _place(doc)[1] == "Columbus"
+    assert any(pm.role == "residence" and pm.place is not None and pm.place.name == "Centerville"
+               for pm in doc.places)
