@@ -190,10 +190,19 @@ class Matcher:
         for start, end, key in self._scan(text, self.index):
             if not _NOT_ACTOR_NEXT.match(text, end):
                 spans.append((start, end, self.index[key], 0))
+        # named groups, not descriptions ("Militia", "Cartel" alone describe any group)
+        known_ends = {end for start, end, entries, _inter in spans if len(text[start:end].split()) > 1
+                      and any(e.name and "{" not in e.name and not e.name.startswith("Unidentified")
+                              for e in entries)}
         for m in _UNKNOWN.finditer(text):
             name = re.sub(r"^(?:The|the)\s+", "", m.group(0))
             words = {w.lower().strip("'’") for w in re.split(r"\s+", name)}
             if words <= _GENERIC_WORDS or len(name) < 6:
+                continue
+            if m.end() in known_ends:
+                # rule known-name-ends-it: "Kurdish-led Syrian Democratic Forces", "Raqqa Syrian
+                # Democratic Forces" are the known group its last words name; the words before
+                # them describe it (who leads it, where it fights), they make no new group
                 continue
             start = m.end() - len(name)
             spans.append((start, m.end(), (), infer_inter(name)))

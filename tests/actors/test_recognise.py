@@ -34,6 +34,16 @@ def test_recognise_title_case_words_around_an_acronym(matcher: Matcher, text: st
     assert [e.name for e in hit.entries][:1] == [expected]
 
 
+@pytest.mark.parametrize("text", ["Kurdish-led Syrian Democratic Forces fighters clashed with IS.",
+                                  "Raqqa Syrian Democratic Forces clashed with IS."])
+def test_recognise_words_before_a_known_name_describe_it(matcher: Matcher, text: str) -> None:
+    """Rule known-name-ends-it: a capitalised name whose last words are a known group's is that
+    group; "Kurdish-led" or "Raqqa" before it make no new, unknown group."""
+    hits = matcher.find(text)
+    assert not any(h.unknown for h in hits)
+    assert any(e.name == "QSD: Syrian Democratic Forces" for h in hits for e in h.entries)
+
+
 def test_recognise_acronym_still_matched_only_as_written(matcher: Matcher) -> None:
     assert not any(any(e.name == "Global Coalition Against Daesh" for e in h.entries)
                    for h in matcher.find("Both of us led air strikes drills last year."))
