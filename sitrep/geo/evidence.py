@@ -60,8 +60,9 @@ RULES = {
                          "(\"Edward Tillman\") is a person's surname",
     "agent-not-place": "the sentence makes the name the doer of a person's or an animal's act "
                        "(\"Turbo followed them\", \"Cathy Lanier said\")",
-    "aged-name-not-place": "a full name followed by an age (\"Juzahris Quintez Webb, 17\") is a "
-                           "person, whatever word before it reads as a locative",
+    "aged-name-not-place": "a full name followed by an age (\"Juzahris Quintez Webb, 17\") or by "
+                           "its kin or role (\"Lashea Jones, the mother of\") is a person, whatever "
+                           "word before it reads as a locative",
     "small-homonym-needs-support": "a small place read without locative evidence, and no other "
                                    "place of the document lies near it",
     "surname-elsewhere-not-place": "the document writes this word as the surname of a full name "
@@ -103,12 +104,21 @@ def written_as(text: str, rec: PlaceRecord) -> bool:
 _AGE_AFTER = re.compile(r",\s*\d{1,3}\s*(?:,|\.(?:\s|$)|\)|;|\s+(?:was|who|is|and)\b)")
 
 
+#: ", the mother of", ", a spokesman for": a noun naming a person's kin or role in apposition
+_ROLE_AFTER = re.compile(r",\s+(?:the|a|an|his|her|their)\s+(?:\w+\s+)?(?:mother|father|son|daughter|"
+                         r"brother|sister|wife|husband|uncle|aunt|cousin|nephew|niece|grandmother|"
+                         r"grandfather|girlfriend|boyfriend|fianc[eé]e?|friend|neighbou?r|spokes(?:man|woman|person)|"
+                         r"suspect|victim|gunman|shooter|pastor|owner|lawyer|attorney)\b")
+
+
 def aged_name(span: SpanCandidate, sentence: str) -> bool:
     """Rule ``aged-name-not-place``: a full name (two capitalised words or more) followed by an
-    age ("the shooting death of Juzahris Quintez Webb, 17") is a person, whatever word before
-    it ("of") might read as a locative: places have no age."""
+    age ("the shooting death of Juzahris Quintez Webb, 17") or by a noun naming a person's kin or
+    role ("the cheek of Lashea Jones, the mother of ...") is a person, whatever word before it
+    ("of") might read as a locative: places have no age and no mother."""
     words = [w for w in span.text.split() if w[:1].isupper()]
-    return len(words) >= 2 and bool(_AGE_AFTER.match(sentence[span.end:span.end + 12]))
+    after = sentence[span.end:span.end + 40]
+    return len(words) >= 2 and bool(_AGE_AFTER.match(after[:12]) or _ROLE_AFTER.match(after))
 
 
 #: rule ``agent-not-place``: a verb of a person's or an animal's own act right after a name

@@ -219,6 +219,19 @@ def test_a_full_name_with_an_age_is_a_person_after_of(geocode: Geocode) -> None:
     assert _place(doc)[0] == "Maple Heights"
 
 
+def test_a_full_name_with_its_kin_is_a_person_after_of(geocode: Geocode) -> None:
+    """Rule aged-name-not-place: "the cheek of Lashea Jones, the mother of ..." names a person
+    (places have no mother); "in Maple Heights, the town where ..." stays a place."""
+    gaz = MemoryGazetteer([*BASE, _rec("t:jones", "Jones", 40.2, -84.2, "city", 90_000, "Ohio")])
+    doc = geocode(gaz, "CENTERVILLE, Ohio (WXYZ) — A woman wiped a tear from the cheek of Lashea Jones, the "
+                  "mother of the boy shot on Sunday.", ["shot"], sub="Attack")
+    assert "Jones" not in _place(doc)[:2]
+    assert any("aged-name-not-place" in n for n in doc.notes)
+    doc = geocode(gaz, "CENTERVILLE, Ohio (WXYZ) — A gunman opened fire on Sunday in Maple Heights, the town "
+                  "where he lived.", ["opened fire"], sub="Attack")
+    assert _place(doc)[0] == "Maple Heights"
+
+
 def test_a_towns_police_written_as_a_name_files_the_report(geocode: Geocode) -> None:
     """Rule town-police-files-the-report: "Centerville Police Department" names the force of the
     town the report is filed from, as a dateline would: its parts stay there, and an event the
