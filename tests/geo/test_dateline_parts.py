@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from sitrep.geo.gazetteer import MemoryGazetteer, PlaceRecord
 from sitrep.schema import Doc
 
@@ -206,29 +208,25 @@ def test_a_day_after_a_name_is_no_part_of_it() -> None:
     assert [s.text for s in find_spans("None of them were hurt. Both men were released.")] == []
 
 
-def test_a_full_name_with_an_age_is_a_person_after_of(geocode: Geocode) -> None:
-    """Rule aged-name-not-place: "the shooting death of Juzahris Quintez Webb, 17" names a person;
-    a place named before a count ("in Maple Heights, 12 were hurt") stays a place."""
-    gaz = MemoryGazetteer([*BASE, _rec("t:webb", "Webb", 40.2, -84.2, "village", 300, "Ohio")])
-    doc = geocode(gaz, "CENTERVILLE, Ohio (WXYZ) — Police arrested two men on Sunday in the shooting death "
-                  "of Juzahris Quintez Webb, 17.", ["shooting"], sub="Attack")
-    assert "Webb" not in _place(doc)[:2]
+@pytest.mark.parametrize(("name", "population", "person", "place"), [
+    # an age: "the shooting death of Juzahris Quintez Webb, 17"; a count after a place stays a place
+    ("Webb", 300, "Police arrested two men on Sunday in the shooting death of Juzahris Quintez Webb, 17.",
+     "A gunman opened fire on Sunday in Maple Heights, 12 were hurt."),
+    # kin in apposition: places have no mother; "the town where" after a place stays a place
+    ("Jones", 90_000, "A woman wiped a tear from the cheek of Lashea Jones, the mother of the boy shot on Sunday.",
+     "A gunman opened fire on Sunday in Maple Heights, the town where he lived."),
+])
+def test_a_full_name_with_an_age_or_kin_is_a_person_after_of(geocode: Geocode, name: str, population: int,
+                                                              person: str, place: str) -> None:
+    """Rule aged-name-not-place: a full name followed by an age or by its kin or role is a person
+    even after "of"; a place followed by a count or a description of it stays a place."""
+    kind = "village" if population < 1_000 else "city"
+    gaz = MemoryGazetteer([*BASE, _rec(f"t:{name.lower()}", name, 40.2, -84.2, kind, population, "Ohio")])
+    trigger = "shooting" if "shooting" in person else "shot"
+    doc = geocode(gaz, f"CENTERVILLE, Ohio (WXYZ) — {person}", [trigger], sub="Attack")
+    assert name not in _place(doc)[:2]
     assert any("aged-name-not-place" in n for n in doc.notes)
-    doc = geocode(gaz, "CENTERVILLE, Ohio (WXYZ) — A gunman opened fire on Sunday in Maple Heights, 12 were "
-                  "hurt.", ["opened fire"], sub="Attack")
-    assert _place(doc)[0] == "Maple Heights"
-
-
-def test_a_full_name_with_its_kin_is_a_person_after_of(geocode: Geocode) -> None:
-    """Rule aged-name-not-place: "the cheek of Lashea Jones, the mother of ..." names a person
-    (places have no mother); "in Maple Heights, the town where ..." stays a place."""
-    gaz = MemoryGazetteer([*BASE, _rec("t:jones", "Jones", 40.2, -84.2, "city", 90_000, "Ohio")])
-    doc = geocode(gaz, "CENTERVILLE, Ohio (WXYZ) — A woman wiped a tear from the cheek of Lashea Jones, the "
-                  "mother of the boy shot on Sunday.", ["shot"], sub="Attack")
-    assert "Jones" not in _place(doc)[:2]
-    assert any("aged-name-not-place" in n for n in doc.notes)
-    doc = geocode(gaz, "CENTERVILLE, Ohio (WXYZ) — A gunman opened fire on Sunday in Maple Heights, the town "
-                  "where he lived.", ["opened fire"], sub="Attack")
+    doc = geocode(gaz, f"CENTERVILLE, Ohio (WXYZ) — {place}", ["opened fire"], sub="Attack")
     assert _place(doc)[0] == "Maple Heights"
 
 
