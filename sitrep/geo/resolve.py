@@ -59,6 +59,11 @@ NAME_PREFIXES = frozenset(("kafr", "kfar", "kafar", "deir", "dayr", "beit", "bay
                            "tall", "khirbet", "khirbat", "jabal", "jebel", "wadi", "umm", "ras", "maarat", "maaret",
                            "marat", "qasr", "marj", "hayy", "harat", "mazraat", "jisr", "tel", "kfr"))
 _ADMIN_KINDS = frozenset(("county", "parish", "province", "governorate", "oblast", "prefecture"))
+#: Countries whose first- or second-level areas are called counties in English (ISO alpha-2): the
+#: United States, the United Kingdom, Ireland, Kenya, Liberia, South Sudan, China, Taiwan,
+#: Hungary, Croatia, Romania, Norway, Sweden, Estonia, Lithuania, Poland
+COUNTY_COUNTRIES = frozenset(("US", "GB", "IE", "KE", "LR", "SS", "CN", "TW", "HU", "HR", "RO", "NO",
+                              "SE", "EE", "LT", "PL"))
 _ADJECTIVE_KEYS = frozenset(name_key(w) for w in ("new", "old", "east", "west", "north", "south",
                                                    "upper", "lower", "great", "small"))
 
@@ -142,6 +147,10 @@ def _split_span(gaz: Gazetteer, span: SpanCandidate) -> list[tuple[SpanCandidate
             records = gaz.lookup(name_key(sub))
             if not records and j - i > 1 and sub.split()[-1].lower() in FEATURE_WORDS:
                 records = gaz.lookup(name_key(" ".join(sub.split()[:-1])))
+            if records and j - i > 1 and sub.split()[-1].lower() == "county":
+                # rule county-where-counties-are: "Conejos County" is a county, read in a country
+                # whose areas are called counties, never a village of that name in Mexico
+                records = [r for r in records if r.kind in ("admin1", "admin2") or r.cc in COUNTY_COUNTRIES]
             if records:
                 s0 = span.start + words[i][0]
                 # the span's context, for the part: "north of the city" only follows the last

@@ -299,3 +299,20 @@ def test_where_a_victim_lives_is_not_where_he_was_shot(geocode: Geocode) -> None
     assert _place(doc)[1] == "Columbus"
     assert any(pm.role == "residence" and pm.place is not None and pm.place.name == "Centerville"
                for pm in doc.places)
+
+
+def test_a_county_is_read_where_counties_are() -> None:
+    """Rule county-where-counties-are: "Conejos County" names a county; a Mexican village called
+    Conejos is no reading of it, while a US town of the name stays one (a county seat)."""
+    from sitrep.geo.resolve import resolve_document
+    from sitrep.geo.spans import find_spans
+
+    mx = PlaceRecord(uid="t:conejos-mx", name="Conejos", lat=20.1, lon=-98.7, kind="village", population=900,
+                     admin1="Hidalgo", cc="MX", country="Mexico")
+    text = "The Conejos County coroner said three people died."
+    res = resolve_document(MemoryGazetteer([*BASE, mx]), [(0, 0, find_spans(text))], texts=[text])
+    assert all(r.cc != "MX" for m in res if m.span.text.endswith("Conejos County") or m.key == "conejos"
+               for r, _ in m.candidates)
+    us = _rec("t:conejos-us", "Conejos", 37.1, -106.0, "town", 2_000, "Colorado")
+    res = resolve_document(MemoryGazetteer([*BASE, mx, us]), [(0, 0, find_spans(text))], texts=[text])
+    assert any(r.uid == "t:conejos-us" for m in res for r, _ in m.candidates)
