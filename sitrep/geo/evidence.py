@@ -104,11 +104,12 @@ def written_as(text: str, rec: PlaceRecord) -> bool:
 _AGE_AFTER = re.compile(r",\s*\d{1,3}\s*(?:,|\.(?:\s|$)|\)|;|\s+(?:was|who|is|and)\b)")
 
 
+#: Nouns of a person's kin or counsel (rule ``aged-name-not-place`` and :data:`_KIN`)
+_KIN_WORDS = (r"mother|father|son|daughter|brother|sister|wife|husband|uncle|aunt|cousin|nephew|niece|"
+              r"grandmother|grandfather|girlfriend|boyfriend|fianc[eé]e?|friend|lawyer|attorney")
 #: ", the mother of", ", a spokesman for": a noun naming a person's kin or role in apposition
-_ROLE_AFTER = re.compile(r",\s+(?:the|a|an|his|her|their)\s+(?:\w+\s+)?(?:mother|father|son|daughter|"
-                         r"brother|sister|wife|husband|uncle|aunt|cousin|nephew|niece|grandmother|"
-                         r"grandfather|girlfriend|boyfriend|fianc[eé]e?|friend|neighbou?r|spokes(?:man|woman|person)|"
-                         r"suspect|victim|gunman|shooter|pastor|owner|lawyer|attorney)\b")
+_ROLE_AFTER = re.compile(rf",\s+(?:the|a|an|his|her|their)\s+(?:\w+\s+)?(?:{_KIN_WORDS}|neighbou?r|"
+                         r"spokes(?:man|woman|person)|suspect|victim|gunman|shooter|pastor|owner)\b")
 
 
 def aged_name(span: SpanCandidate, sentence: str) -> bool:
@@ -254,10 +255,8 @@ _TITLED = re.compile(rf"\b{_TITLES}\s+({_FULL})")
 # "Robert Smith, 45," / "Smith, 45; ...": a name with an age
 _AGED = re.compile(rf"(?<![\w'’])({_FULL}),\s+\d{{1,3}}(?=\s*[,;.)]|\s+(?:and|of|who|was|were|is)\b)")
 # "Smith's girlfriend", "Malone's death": a person's kin, body or fate
-_KIN = re.compile(rf"(?<![\w'’])({_FULL})['’]s?\s+(?:\w+\s+)?(?:girlfriend|boyfriend|wife|husband|"
-                  r"mother|father|mom|dad|son|daughter|brother|sister|friend|grandmother|"
-                  r"grandfather|grandson|granddaughter|killers?|attorney|lawyer|uncle|aunt|"
-                  r"cousin|nephew|niece|fianc[eé]e?)\b")
+_KIN = re.compile(rf"(?<![\w'’])({_FULL})['’]s?\s+(?:\w+\s+)?(?:{_KIN_WORDS}|mom|dad|grandson|"
+                  r"granddaughter|killers?)\b")
 # "Smith was struck", "Sims and Davis were arrested": what happens to people, not to places
 _SUFFERED = re.compile(rf"(?<![\w'’.])({_FULL})\s+(?:was|were|had been|has been)\s+(?:fatally\s+)?"
                        r"(?:shot|struck|killed|arrested|charged|booked|pronounced|wounded|"

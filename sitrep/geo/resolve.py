@@ -119,12 +119,16 @@ def _split_span(gaz: Gazetteer, span: SpanCandidate) -> list[tuple[SpanCandidate
     words = _words(text)
     found: list[tuple[SpanCandidate, list[PlaceRecord]]] = []
     i = last = 0  # last: where the words after the previous match begin
+
+    def word(k: int) -> str:
+        """The span's ``k``-th word, lower case, without its possessive or trailing punctuation."""
+        return _POSSESSIVE.sub("", text[words[k][0]:words[k][1]].lower().strip(",.;:"))
+
     # rule name-inside-a-venue: a name whose last word is a venue's or a congregation's ("Bethel
     # Christian Fellowship", "Club Blu Nightclub") holds no place before that word (the venue's
     # own town is told beside it). Not a party's or a force's name: "Pakistan Muslim League" still
     # says which country the report is about
-    end = _POSSESSIVE.sub("", text[words[-1][0]:words[-1][1]].lower().strip(",.;:")) if words else ""
-    body = end in VENUE_WORDS
+    body = bool(words) and word(-1) in VENUE_WORDS
     while i < len(words):
         if i > 0 and _POSSESSIVE.sub("", text[words[i - 1][0]:words[i - 1][1]]).lower() in NAME_PREFIXES:
             i += 1  # rule name-prefix-makes-a-place: "Kafr Hamra" is a village of its own, not Hamra
@@ -135,8 +139,7 @@ def _split_span(gaz: Gazetteer, span: SpanCandidate) -> list[tuple[SpanCandidate
                 continue
             if set(name_key(sub).split()) <= _ADJECTIVE_KEYS:  # "al-Jadideh" alone = "new"
                 continue
-            after = _POSSESSIVE.sub("", text[words[j][0]:words[j][1]].lower().strip(",.;:")) \
-                if j < len(words) else ""
+            after = word(j) if j < len(words) else ""
             if after in ORG_WORDS and not (after == "police" and i == 0):
                 continue  # "the Azov Battalion", "Gafsa Phosphate Company", "Luhansk People's"
             if body and j < len(words):
@@ -144,10 +147,11 @@ def _split_span(gaz: Gazetteer, span: SpanCandidate) -> list[tuple[SpanCandidate
             if j - i == 1 and j == len(words) > 1 and sub.lower() in ORG_WORDS:
                 continue  # rule venue-word-not-place: the kind word ending a venue's or body's
                 # name is no place of its own ("Aladdin's Hookah Lounge" is no town "Lounge")
+            tail = sub.split()[-1].lower()  # its last word: "County", "Street", "Province"
             records = gaz.lookup(name_key(sub))
-            if not records and j - i > 1 and sub.split()[-1].lower() in FEATURE_WORDS:
+            if not records and j - i > 1 and tail in FEATURE_WORDS:
                 records = gaz.lookup(name_key(" ".join(sub.split()[:-1])))
-            if records and j - i > 1 and sub.split()[-1].lower() == "county":
+            if records and j - i > 1 and tail == "county":
                 # rule county-where-counties-are: "Conejos County" is a county, read in a country
                 # whose areas are called counties, never a village of that name in Mexico
                 records = [r for r in records if r.kind in ("admin1", "admin2") or r.cc in COUNTY_COUNTRIES]
@@ -155,7 +159,7 @@ def _split_span(gaz: Gazetteer, span: SpanCandidate) -> list[tuple[SpanCandidate
                 s0 = span.start + words[i][0]
                 # the span's context, for the part: "north of the city" only follows the last
                 # "Henry County": a name that says it is an admin area (not a town called Henry)
-                admin = span.admin_word or sub.split()[-1].lower() in _ADMIN_KINDS
+                admin = span.admin_word or tail in _ADMIN_KINDS
                 part = replace(span, start=s0, end=s0 + len(sub), text=sub, admin_word=admin,
                                partial=(j - i) < len(words) and len(words) > 1,
                                of_the_city=span.of_the_city and j == len(words))
