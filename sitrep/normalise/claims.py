@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["ATTRIBUTION_CUE", "chain_from_parse", "chain_from_regex", "claimant_chain", "clause_bounds", "clean_name"]
+__all__ = ["ATTRIBUTION_CUE", "chain_from_parse", "chain_from_regex", "claimant_chain", "clause_bounds", "clean_name",
+           "speaker"]
 
 _VERBS = r"quoted|told|confirmed|said|says|claimed|claims|reported|reports|stated|announced|added|" \
          r"affirmed|revealed|indicated|noted|asserted|documented|mentioned|explained|pointed\s+out"
@@ -181,10 +182,93 @@ def chain_from_parse(sdoc: Any, offset: int) -> list[tuple[int, int, str]]:
     return [(s, e, clean_name(n)) for s, e, n in hops if clean_name(n)]
 
 
+_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*")
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+#: A page's dateline or furniture glued before the sentence's subject ("Published October 26 2016
+#: A leading rights group", "AP Wednesday 26 Oct 2016 ...", "07.10.2017(updated 1500 07.10.2017)
+#: Get short URL 11990 Russia's Defense Ministry", "Oct 2017 A coalition air strike").
+_FURNITURE = re.compile(
+    rf"^.*?(?:\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\b{_MONTH}\s+\d{{4}}"
+    rf"|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}\)?)(?:\s*\(updated[^)]*\))?(?:\s+get short url)?(?:\s+\d+)?\s+(?=\S)",
+    re.IGNORECASE)
+#: A dateline before the subject ("FRONTON - The Starr County Sheriff's Office").
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]+\s+[-–—]+\s+(?=\S)")
+#: The end of a sentence written without its space ("All suffered gunshot wounds.Police").
+_GLUED = re.compile(r"^.*[a-z)]\.(?=[A-Z][a-z])")
+#: A time or a scene set before the subject ("Earlier", "On Tuesday", "Later in the evening",
+#: "In 24 hours of fighting", "In a statement to SANA"): not part of who speaks.
+_LEAD_ADVERBIAL = re.compile(
+    rf"^(?:(?:earlier|later|elsewhere|meanwhile|separately|also|in the meantime|yesterday|today|tonight|"
+    rf"(?:on\s+)?{_WEEKDAY})\b[\s,]*)+", re.IGNORECASE)
+_LEAD_PHRASE = re.compile(r"^(?:in|on|at(?!\s+least)|during|after|before|later|earlier|elsewhere)\s", re.IGNORECASE)
+_DETERMINER = re.compile(r"(?<=\s)(?:the|a|an)\s(?=\S)", re.IGNORECASE)
+_TRAIL = re.compile(rf"(?:\s+(?:on\s+{_WEEKDAY}|{_WEEKDAY}|also|adding|recently|however|has|have|it|"
+                    rf"(?:said|says|reported|added|claimed|told|stated|announced)(?:\s.*)?"
+                    rf"|which\s.*|who\s.*))+$", re.IGNORECASE)
+#: A count of people ("13 people", "at least 30 members of", "more than 60 people").
+_QUANTITY = re.compile(r"^(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to)\s+)?"
+                       r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|"
+                       r"hundreds|thousands|several|scores)\b", re.IGNORECASE)
+#: Words that head what was done or who suffered, never who tells: the weapon, the attack, the dead.
+_NOT_TELLERS = frozenset("""
+attack attacks bomb bombs bombing bombings strike strikes airstrike airstrikes raid raids missile missiles
+rocket rockets shell shells shelling fire ambush fighting clash clashes explosion explosions blast blasts
+massacre conflict war people civilians children women men others casualties victims patients number dead
+""".split())
+_PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "who", "which"))
+_PREPOSITION = re.compile(r"\b(?:of|in|at|from|on|near|among|including)\b", re.IGNORECASE)
+_HEAD_END = re.compile(r"\s(?:in|at|of|from|for|with|on|near|including|based|and)\s", re.IGNORECASE)
+
+
+def speaker(name: str) -> str | None:
+    """Rule ``claimant-is-a-teller``: the part of a source phrase that names who tells (a person,
+    a body, an outlet, "sources"), or None when it names none. A phrase read off a sentence without
+    its commas carries what is no teller: page furniture and the time before the subject
+    ("Published October 26 2016 A leading rights group", "Earlier a source at the police command"
+    keep "A leading rights group", "a source at the police command"), what follows it ("The group
+    also", "the Institute said it"), and a count, weapon or attack read as the subject ("killed 13
+    people MSF said" gives "MSF"; "the car bomb", "more than 60 people", "US-led air strikes" name
+    no teller)."""
+    t = " ".join(name.split())
+    acc = re.search(r"\baccording to\s+(.+)$", t, re.IGNORECASE)
+    if acc:
+        t = acc.group(1)
+    t = _GLUED.sub("", _DATELINE.sub("", _FURNITURE.sub("", t)))
+    t = _LEAD_ADVERBIAL.sub("", t)
+    if _LEAD_PHRASE.match(t):  # "In a statement to SANA a source at ...": the noun phrase no
+        # preposition governs ("a statement" follows "In", "the agency" follows "to")
+        subject = next((d for d in _DETERMINER.finditer(t)
+                        if not re.search(r"\b(?:in|on|at|to|for|of|by|with|from|during|after|before)\s+$",
+                                         t[:d.start()], re.IGNORECASE)), None)
+        if subject is not None:
+            t = t[subject.start():]
+    t = _TRAIL.sub("", t).strip(" ,;:")
+    quantity = _QUANTITY.match(t)
+    if quantity:  # "at least 112 a monitoring group", "13 people MSF": the teller after the count
+        rest = " " + t[quantity.end():]
+        det = _DETERMINER.search(rest)
+        proper = re.search(r"(?:\s[A-Z][\w'-]*)+$", rest)
+        cut = det.start() if det is not None else proper.start() if proper is not None else None
+        if cut is None or _PREPOSITION.search(rest[:cut]):
+            return None  # "more than 60 people", "30 members of the regime troops", "500 casualties in Aleppo"
+        t = rest[cut:].strip()
+    if not t or t.lower() in _PRONOUNS:
+        return None
+    head = _HEAD_END.split(" " + t + " ", maxsplit=1)[0]
+    words = {w.strip(".,'’").lower().removesuffix("'s") for w in head.split()}
+    if words & _NOT_TELLERS:
+        return None
+    return t
+
+
 def claimant_chain(hops: list[tuple[int, int, str]], *, outlet: str | None) -> list[str]:
-    """Names outermost first, the outlet prepended, repeats and pronouns dropped."""
+    """Names outermost first, the outlet prepended, repeats and pronouns dropped, each cut to who
+    tells (:func:`speaker`)."""
     out: list[str] = [outlet] if outlet else []
-    for _s, _e, name in hops:
+    for _s, _e, raw in hops:
+        name = speaker(raw)
+        if name is None:
+            continue
         low = name.lower()
         if low in ("he", "she", "they", "it", "we", "i", "who", "which", "the sources", "sources"):
             if low in ("the sources", "sources") and len(out) > (1 if outlet else 0):
