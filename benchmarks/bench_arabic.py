@@ -338,6 +338,34 @@ def run(limit: int | None, *, gazetteer: Path | None = None, english: int = 145)
     }
 
 
+def location_by_gazetteer(tmp: Path, full: Path | None) -> dict[str, dict[str, Any]]:
+    """Location within 5 / 25 km of the hand-coded events under what a user may have: the default
+    gazetteer (a fresh install), after ``sitrep gazetteer import ocha``, and with the Syrian
+    Archive list as well (the setup of the figures above)."""
+    from sitrep.geo.build import default_gazetteer_path, ensure_built
+    from sitrep.geo.importers import import_path
+    from sitrep.geo.store import SQLiteGazetteer
+
+    default = ensure_built(default_gazetteer_path(Settings()))
+    ocha = tmp / "ocha-only.db"
+    shutil.copy(default, ocha)
+    import_path("ocha", SHARED / "data" / "ocha-syria-cod-gazetteer", SQLiteGazetteer(ocha))
+    setups: dict[str, Path] = {"default": default, "ocha": ocha}
+    if full is not None:
+        setups["ocha+syrianarchive"] = full
+    items = {str(it["video_id"]): it for it in load(None)}
+    out: dict[str, dict[str, Any]] = {}
+    for name, path in setups.items():
+        pipe = Pipeline(Settings(stage_options={"detect.v1": {"parser": False}, "fatalities.v1": {"parser": "off"}},
+                                 gazetteer_path=path))
+        for split in ("dev", "test"):
+            labels = load_labels(split)
+            scored = score_split(labels, {vid: pipe(document(items[vid])).events for vid in labels}, items)
+            out.setdefault(name, {})[split] = {k: scored[k]["share"] for k in (
+                "location_within_5_km", "location_within_25_km")}
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="score only the first N items")
@@ -358,14 +386,16 @@ def main() -> None:
         if not args.no_train:
             by_id = {str(it["video_id"]): it for it in load(None)}
             result["hand_coded_test_after_training_on_dev"] = trained_figures(by_id, Path(tmp), gaz)
+        result["hand_coded_location_by_gazetteer"] = location_by_gazetteer(Path(tmp), gaz)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     for key, value in result.items():
         if key not in ("date_misses_sample", "sub_event_types", "hand_coded_dev", "hand_coded_test",
-                       "hand_coded_test_after_training_on_dev"):
+                       "hand_coded_test_after_training_on_dev", "hand_coded_location_by_gazetteer"):
             print(f"{key:45s} {value}")
     print("sub_event_types", json.dumps(result["sub_event_types"], ensure_ascii=False))
-    for key in ("hand_coded_dev", "hand_coded_test", "hand_coded_test_after_training_on_dev"):
+    for key in ("hand_coded_dev", "hand_coded_test", "hand_coded_test_after_training_on_dev",
+                "hand_coded_location_by_gazetteer"):
         if key in result:
             print(key, json.dumps(result[key], ensure_ascii=False))
     print(f"wrote {OUT}")

@@ -47,7 +47,7 @@ _STOP = frozenset(_P(w) for w in (
     "الحي", "البلدة", "القرية", "المدينة", "المنطقة", "الجيش", "الحر", "الأسد", "حلب نيوز",
     # words that are also place names somewhere (Ash Shuhada, al-Thawra ...) but rarely mean the place
     "شهداء", "الشهداء", "شهيد", "الشهيد", "ثورة", "الثورة", "الثوار", "النصر", "الحرية", "مفرق", "جثث", "مجزرة",
-    "الصورة", "لحظة", "مظاهرة", "جمعة", "الجمعة", "ضحايا",
+    "الصورة", "لحظة", "لقطة", "لقطات", "مظاهرة", "جمعة", "الجمعة", "ضحايا",
     # people and common words that are also village names somewhere (طفلة → Tafla, خلفه → Khilfah)
     "طفل", "طفلة", "أطفال", "الأطفال", "امرأة", "نساء", "رجل", "الرجال", "مدني", "المدنيين", "أهالي", "عناصر",
     "خلفه", "خلفها", "خلفت", "تقدم", "يتقدم", "الدمار", "دمار", "آثار", "اثار", "الأنقاض", "أنقاض", "مكان", "المكان"))
@@ -58,6 +58,25 @@ _MAX_WORDS = 3
 
 
 _strip = strip_proclitic  # the token and its form without an attached conjunction/preposition (بحلب → حلب)
+
+
+#: Words that end an unknown neighbourhood's name: prepositions, particles, times, causes.
+_NAME_END = frozenset(_P(w) for w in (
+    "في", "على", "من", "إلى", "عن", "مع", "بعد", "قبل", "يوم", "اليوم", "أمس", "جراء", "إثر", "اثر", "بين",
+    "خلال", "منذ", "حتى", "عند", "ما", "أدى", "و", "أو", "ثم", "الذي", "التي", "نتيجة", "بسبب", "صباح",
+    "مساء", "ليلة", "ظهر", "فجر", "قرب", "وسط", "شرق", "غرب", "شمال", "جنوب", "قصف", "غارة", "سقوط",
+    "آثار", "اثار", "الدمار", "دمار", "لحظة", "اللحظات"))
+
+
+#: A preposition or conjunction joined to an article ("بالبراميل", "والجرحى"): no name starts so.
+_PROCLITIC_ARTICLE = re.compile(_P("^(?:وب|ول|وك|ف|و|ب|ل|ك)ال"))
+
+
+def _name_word(word: str) -> bool:
+    """Can ``word`` go on an unknown neighbourhood's name ("مساكن هنانو", "باب النصر")? Not a
+    preposition, time or cause (``_NAME_END``), a feature word, a number, or a word with its own
+    attached preposition ("بحلب", "بمدفع")."""
+    return not (word in _NAME_END or word in _FEATURE or word.isdigit() or any(f != word for f in _strip(word)))
 
 
 _SETTLEMENT = frozenset({"neighbourhood", "landmark", "village", "town", "city"})
@@ -87,11 +106,15 @@ def _best(records: list[PlaceRecord], country: str | None, *, area: bool = False
 
 
 def find_arabic_places(text: str, gazetteer: Gazetteer, *, country: str | None = None,
-                       region: frozenset[str] | None = None) -> list[PlaceMatch]:
+                       region: frozenset[str] | None = None,
+                       unknown: list[tuple[int, int, str]] | None = None) -> list[PlaceMatch]:
     """Places named in ``text`` that the gazetteer knows, longest name first where they overlap;
     ``country`` (ACLED name, ISO code): only places in it; else ``region`` (ISO codes): only places
     in those countries (None: any country). Offsets into ``text`` (the ORIGINAL text, not its
-    normalised form)."""
+    normalised form). ``unknown``: where to add the neighbourhood names no record matches (rule
+    ``hood-name-is-whole``: the words after حي that the gazetteer does not know are one unknown
+    name, "حي طريق الباب" is no mention of the town of al-Bab; a word with its own preposition,
+    "بحلب", starts a new phrase)."""
     norm = normalise(text)
     words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(norm.text)]
     out: list[PlaceMatch] = []
@@ -130,6 +153,17 @@ def find_arabic_places(text: str, gazetteer: Gazetteer, *, country: str | None =
                 if found is not None:
                     break
         if found is None:
+            hood_start = prev in _HOOD or any(f in _HOOD for f in _strip(prev))
+            if hood_start and w0 not in _STOP and w0 not in _FEATURE and not w0.isdigit() \
+                    and not _PROCLITIC_ARTICLE.match(w0):
+                n = 1
+                while n < _MAX_WORDS and i + n < len(words) and _name_word(words[i + n][2]):
+                    n += 1
+                if unknown is not None:
+                    a, b = norm.span(s0, words[i + n - 1][1])
+                    unknown.append((a, b, text[a:b]))
+                i += n
+                continue
             i += 1
             continue
         record, n, first = found
@@ -144,6 +178,6 @@ def find_arabic_places(text: str, gazetteer: Gazetteer, *, country: str | None =
         gp, wp = (2, 2) if near else ((1, 1) if fine else (3, 4))
         if outlet:
             gp, wp = 3, 3
-        out.append(PlaceMatch(record, a, b, text[a:b], explicit, near, gp, wp, outlet))
+        out.append(PlaceMatch(record, a, b, text[a:b], explicit, near, gp, wp, outlet, hood))
         i += n
     return out

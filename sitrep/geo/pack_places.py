@@ -15,12 +15,13 @@ report names no other place.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
-from ..lang import MAX_SENTENCE_CHARS, LanguagePack, PlaceMatch
+from ..lang import MAX_SENTENCE_CHARS, LanguagePack, PlaceMatch, UnknownPlaceReader
 from ..schema import Doc, EventCandidate, PlaceMention, Span
-from .gazetteer import PRIORITY_DEFAULT, Gazetteer
+from .gazetteer import PRIORITY_DEFAULT, Gazetteer, PlaceRecord
 
-__all__ = ["country_weight", "place_pack_candidates", "places_country"]
+__all__ = ["country_weight", "outlet_places", "place_pack_candidates", "places_country"]
 
 _LOOKBACK = 3
 _OUTLET = -1  # key of the places named only in the outlet's name
@@ -52,12 +53,40 @@ def places_country(found: list[list[PlaceMatch]]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def outlet_places(doc: Doc, pack: LanguagePack, gazetteer: Gazetteer, country: str | None) -> list[PlaceMatch]:
+    """Rule ``outlet-home``: the city in the name of the outlet that published the report (the
+    document's ``source``: "مركز حلب الإعلامي", Aleppo Media Center), where a local outlet's reports
+    are when they name no place of their own. Cities only: a province or a country in an outlet's
+    name says less."""
+    source = (doc.document.source or "")[:MAX_SENTENCE_CHARS]
+    if not source:
+        return []
+    out: list[PlaceMatch] = []
+    for p in pack.places(source, gazetteer, country):
+        city = _as_city(gazetteer, p)
+        if city is not None:
+            out.append(replace(p, record=city, outlet=True))
+    return out
+
+
+def _as_city(gazetteer: Gazetteer, p: PlaceMatch) -> PlaceRecord | None:
+    """The city or town a match names: its own record, else a city or town of the same name and
+    country (an imported list may hold "Aleppo" as a village point above the default city)."""
+    if p.record.kind in ("city", "town"):
+        return p.record
+    from .match import name_key
+
+    same = [r for r in gazetteer.lookup(name_key(p.record.name)) if r.kind in ("city", "town")
+            and (r.cc or r.country) in (p.record.cc or p.record.country, None)]
+    return max(same, key=lambda r: r.population, default=None)
+
+
 def _read(doc: Doc, pack: LanguagePack, gazetteer: Gazetteer) -> tuple[list[list[PlaceMatch]], str | None]:
     texts = [s.text[:MAX_SENTENCE_CHARS] for s in doc.sentences]
     if doc.country_hint:
         return [pack.places(t, gazetteer, doc.country_hint) for t in texts], doc.country_hint
     found = [pack.places(t, gazetteer, None) for t in texts]
-    country = places_country(found)
+    country = places_country(found) or places_country([outlet_places(doc, pack, gazetteer, None)])
     if country is None:  # nothing tells the country: only matches that tell something are places
         return [[p for p in ps if country_weight(p)] for ps in found], None
     if any((p.record.country or p.record.cc) != country for ps in found for p in ps):
@@ -71,7 +100,8 @@ def _place(cand: EventCandidate, places: dict[int, list[PlaceMention]]) -> None:
     if not any(places.get(i) for i in places if i != _OUTLET):
         own = places.get(_OUTLET, [])[:1]  # only the outlet's city ("حلب نيوز") names a place
     if own:
-        exact = [p for p in own if p.geo_precision == 1] or own
+        # a neighbourhood placed at its city (``fallback_from``) says more than the city's name
+        exact = [p for p in own if p.geo_precision == 1 or p.fallback_from] or own
         cand.place = min(exact, key=lambda p: abs(p.span.start - cand.trigger.start))
         return
     for i in (*range(si - 1, max(-1, si - _LOOKBACK - 1), -1), *sorted(k for k in places if k != _OUTLET)):
@@ -82,18 +112,87 @@ def _place(cand: EventCandidate, places: dict[int, list[PlaceMention]]) -> None:
             return
 
 
+#: How far from its city (km) a neighbourhood may lie: a reading of "the X neighbourhood" farther
+#: away is another place of that name.
+HOOD_KM = 15.0
+
+
+def _km(a: PlaceRecord, b: PlaceRecord) -> float:
+    from .context import haversine_km
+
+    return haversine_km(a, b)
+
+
+def _nearest(gazetteer: Gazetteer, name: str, home: PlaceRecord) -> PlaceRecord | None:
+    """The reading of ``name`` nearest the report's city, if one lies within HOOD_KM of it."""
+    from .match import name_key
+
+    near = [(d, r) for r in gazetteer.lookup(name_key(name)) if r.kind not in ("country", "admin1")
+            and (d := _km(r, home)) <= HOOD_KM]
+    return min(near, key=lambda dr: dr[0])[1] if near else None
+
+
+def _cities(gazetteer: Gazetteer, matches: list[PlaceMatch]) -> list[PlaceRecord]:
+    return [c for p in matches if not p.outlet and not p.hood
+            and (c := _as_city(gazetteer, p)) is not None and c.kind == "city"]
+
+
+def _home(gazetteer: Gazetteer, sentence: list[PlaceMatch], found: list[list[PlaceMatch]],
+          outlet: list[PlaceMatch]) -> PlaceRecord | None:
+    """The city a neighbourhood of this sentence lies in: a city the sentence names ("حي الشعار
+    بحلب"), else the city of the outlet (rule ``outlet-home``), else the first city the report
+    names."""
+    here = _cities(gazetteer, sentence)
+    if here:
+        return here[0]
+    own = next((c for p in outlet if (c := _as_city(gazetteer, p)) is not None), None)
+    if own is not None:
+        return own
+    anywhere = [c for ps in found for c in _cities(gazetteer, ps)]
+    return anywhere[0] if anywhere else None
+
+
+def _in_home(start: int, name: str, sentence_index: int, home: PlaceRecord) -> PlaceMention:
+    """Rule ``hood-in-its-city``: a neighbourhood the gazetteer does not know, or knows only as a
+    place far away, is placed at the report's city (geo_precision 2) and keeps its own name
+    (``fallback_from``; the event's ``location``, with the city in ``geo_fallback``)."""
+    return PlaceMention(span=Span(start=start, end=start + len(name), text=name), sentence_index=sentence_index,
+                        place=home.to_place(), geo_precision=2, where_prec=2, role="event", fallback_from=name)
+
+
 def place_pack_candidates(doc: Doc, cands: list[EventCandidate], pack: LanguagePack,
                           gazetteer: Gazetteer) -> str | None:
     """Place ``cands`` (candidates of ``pack``), add the places to ``doc.places``; return the
     country read (the hint, else the places' country, else None)."""
     found, country = _read(doc, pack, gazetteer)
     places: dict[int, list[PlaceMention]] = {}
+    outlet = [p for ps in found for p in ps if p.outlet]
+    if doc.sentences and not outlet:
+        outlet = outlet_places(doc, pack, gazetteer, country)[:1]
+        for p in outlet:  # not named in the text: no span
+            places.setdefault(_OUTLET, []).append(PlaceMention(
+                span=Span(start=doc.sentences[0].start, end=doc.sentences[0].start, text=""),
+                sentence_index=doc.sentences[0].index, place=p.record.to_place(),
+                geo_precision=3, where_prec=3, role="event"))
     for s, matches in zip(doc.sentences, found, strict=True):
+        home = _home(gazetteer, matches, found, outlet)
         for p in matches:
+            if home is not None and p.hood and not p.outlet and _km(p.record, home) > HOOD_KM:
+                # rule hood-in-its-city: "حي X" read at a place X far from the city is the city's
+                # own X where the gazetteer has one, else an X it does not know
+                near = _nearest(gazetteer, p.text, home)
+                if near is None:
+                    places.setdefault(s.index, []).append(_in_home(s.start + p.start, p.text, s.index, home))
+                    continue
+                if near is not None:
+                    p = replace(p, record=near)
             places.setdefault(_OUTLET if p.outlet else s.index, []).append(PlaceMention(
                 span=Span(start=s.start + p.start, end=s.start + p.end, text=p.text), sentence_index=s.index,
                 place=p.record.to_place(), geo_precision=p.geo_precision, where_prec=p.where_prec,
                 role="event"))
+        if home is not None and isinstance(pack, UnknownPlaceReader):
+            for a, _b, name in pack.unknown_places(s.text[:MAX_SENTENCE_CHARS], gazetteer, country):
+                places.setdefault(s.index, []).append(_in_home(s.start + a, name, s.index, home))
     doc.places.extend(p for i, ps in places.items() if i != _OUTLET for p in ps)
     for cand in sorted(cands, key=lambda c: (c.sentence_index, -c.score)):
         _place(cand, places)

@@ -30,6 +30,7 @@ from ._protocol import (
     LanguagePack,
     PlaceMatch,
     SentenceDetector,
+    UnknownPlaceReader,
 )
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ __all__ = [
     "LanguagePack",
     "PlaceMatch",
     "SentenceDetector",
+    "UnknownPlaceReader",
     "candidates_by_pack",
     "get_pack",
     "missing_members",

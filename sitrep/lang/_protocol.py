@@ -77,7 +77,8 @@ class PlaceMatch:
     - ``explicit``: after a feature word ("the village of") that the record's kind fits (a
       neighbourhood word before a town elsewhere is not); ``near``: "near"/"countryside of";
     - ``geo_precision``/``where_prec``: ACLED precisions of the mention as written;
-    - ``outlet``: the city in the outlet's name ("Aleppo News"): where to fall back, not an event place.
+    - ``outlet``: the city in the outlet's name ("Aleppo News"): where to fall back, not an event place;
+    - ``hood``: written as a neighbourhood of a city ("the X neighbourhood"): it lies in that city.
     """
 
     record: PlaceRecord
@@ -89,6 +90,17 @@ class PlaceMatch:
     geo_precision: int
     where_prec: int
     outlet: bool = False
+    hood: bool = False
+
+
+@runtime_checkable
+class UnknownPlaceReader(Protocol):
+    """A pack that also names the neighbourhoods the gazetteer does not know (optional): ``(start,
+    end, name)`` of each name written as a neighbourhood ("the X neighbourhood") that no gazetteer
+    record matches, offsets into the text read. The geocoder places them at the report's city,
+    keeping the name (``fallback_from``)."""
+
+    def unknown_places(self, text: str, gazetteer: Gazetteer, country: str | None) -> list[tuple[int, int, str]]: ...
 
 
 @dataclass(frozen=True)

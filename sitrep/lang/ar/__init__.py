@@ -126,6 +126,14 @@ class ArabicPack:
 
         return find_arabic_places(text, gazetteer, country=country, region=None if country else ARABIC_STATES)
 
+    def unknown_places(self, text: str, gazetteer: Gazetteer, country: str | None) -> list[tuple[int, int, str]]:
+        from ...geo.arabic import find_arabic_places
+
+        unknown: list[tuple[int, int, str]] = []
+        find_arabic_places(text, gazetteer, country=country, region=None if country else ARABIC_STATES,
+                           unknown=unknown)
+        return unknown
+
     def place_forms(self, name: str) -> list[str]:
         from ...nlp.arabic import normalise
 

@@ -1,0 +1,75 @@
+"""Arabic reports from a city's own outlets: where an event lies when the report names only a
+neighbourhood, or none (rules outlet-home, hood-in-its-city, hood-name-is-whole; team-written
+reports, team-made gazetteer)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.config import Settings
+from sitrep.geo.gazetteer import MemoryGazetteer, PlaceRecord
+from sitrep.pipeline import Pipeline
+from sitrep.resources import Resources
+from sitrep.schema import Document, Event
+
+_SY = {"cc": "SY", "country": "Syria", "iso": 760, "iso3": "SYR", "region": "Middle East"}
+GAZ = [
+    PlaceRecord(uid="c:aleppo", name="Aleppo", lat=36.20, lon=37.16, kind="city", population=2_000_000,
+                admin1="Aleppo", alt_names=("حلب",), **_SY),
+    PlaceRecord(uid="t:bab", name="Al Bab", lat=36.37, lon=37.52, kind="town", population=60_000,
+                admin1="Aleppo", alt_names=("الباب",), **_SY),
+    # two neighbourhoods of one name, in two cities
+    PlaceRecord(uid="n:maysalun-dam", name="Maysalun", lat=33.52, lon=36.30, kind="neighbourhood",
+                city="Damascus", admin1="Damascus", alt_names=("ميسلون",), **_SY),
+    PlaceRecord(uid="n:maysalun-alp", name="Maysaloun", lat=36.21, lon=37.17, kind="neighbourhood",
+                city="Aleppo", admin1="Aleppo", alt_names=("ميسلون",), **_SY),
+    # a village far from Aleppo named like an Aleppo quarter
+    PlaceRecord(uid="v:jubayla", name="Al Jubaylah", lat=35.00, lon=40.00, kind="village", admin1="Deir ez-Zor",
+                alt_names=("الجبيلة",), **_SY),
+]
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    settings = Settings(stage_options={"detect.v1": {"parser": False}, "fatalities.v1": {"parser": "off"}})
+    resources = Resources(settings)
+    resources.put("geo.gazetteer", MemoryGazetteer(GAZ))
+    return Pipeline(settings, resources=resources)
+
+
+def _events(pipe: Pipeline, text: str, source: str | None = None) -> list[Event]:
+    return pipe(Document(id="r", text=text, date=date(2014, 6, 3), source=source)).events
+
+
+def test_a_local_outlets_report_without_a_place_lies_in_the_outlets_city(pipe: Pipeline) -> None:
+    """Rule outlet-home: the city in the publishing outlet's name (the document's source)."""
+    text = "لحظة سقوط برميل متفجر على الأحياء السكنية"
+    assert [(e.location, e.geo_precision, e.country) for e in _events(pipe, text, "مركز حلب الإعلامي")] == [
+        ("Aleppo", 3, "Syria")]
+    assert [e.location for e in _events(pipe, text, "مرصد")] == [None]  # an outlet named after no city
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("قصف بالبراميل المتفجرة على حي الشعار", "شبكة حلب نيوز"),
+    ("قصف بالبراميل المتفجرة على حي الشعار بحلب", None),
+])
+def test_an_unknown_neighbourhood_is_placed_at_its_city_and_keeps_its_name(pipe: Pipeline, text: str,
+                                                                          source: str | None) -> None:
+    """Rule hood-in-its-city: the city the sentence names, else the outlet's; precision 2."""
+    assert [(e.location, e.geo_fallback, e.geo_precision) for e in _events(pipe, text, source)] == [
+        ("الشعار", "Aleppo", 2)]
+
+
+def test_the_words_after_a_neighbourhood_word_are_one_name(pipe: Pipeline) -> None:
+    """Rule hood-name-is-whole: "Bab Road" is a quarter of Aleppo, not the town of al-Bab."""
+    events = _events(pipe, "غارة جوية على حي طريق الباب بحلب")
+    assert [(e.location, e.geo_fallback) for e in events] == [("طريق الباب", "Aleppo")]
+
+
+def test_a_neighbourhood_is_read_in_its_city_not_at_a_namesake_far_away(pipe: Pipeline) -> None:
+    aleppo_outlet = "شبكة حلب نيوز"
+    assert [e.location for e in _events(pipe, "قنص مدني في حي ميسلون", aleppo_outlet)] == ["Maysaloun"]
+    events = _events(pipe, "غارة جوية على حي الجبيلة", aleppo_outlet)
+    assert [(e.location, e.geo_fallback, e.geo_precision) for e in events] == [("الجبيلة", "Aleppo", 2)]
