@@ -21,7 +21,9 @@ The set has no event labels, so this scores what its fields make measurable, rea
   ACLED-format rows whose notes are joined from the shared text at run time, event P/R, location
   within 5 km, fatalities exact and date exact of matched events. Locations are resolved with the
   session's gazetteer plus the two Syrian gazetteers (``ocha-syria-cod-gazetteer`` and
-  ``syrianarchive-locations``) imported into a temporary copy, as ``tests/test_seed_e2e.py`` does;
+  ``syrianarchive-locations``) imported into a temporary copy with the importers a user runs
+  (``sitrep gazetteer import ocha`` / ``syrianarchive``), and, for location only, also on the
+  bare default gazetteer and with OCHA alone (``hand_coded_location_by_gazetteer``);
 - ``sitrep train`` on the dev part's events (a temporary ACLED-format CSV, Arabic notes joined
   at run time), then the test part scored again with that model (``--no-train`` skips it).
 
@@ -137,10 +139,8 @@ def write_for_cli(out_dir: Path) -> list[Path]:
 
 
 def syrian_gazetteer(tmp: Path) -> Path:
-    """A copy of the session's gazetteer with the two Syrian gazetteers imported (as the seed test does).
-
-    The Syrian Archive list is first rewritten (in ``tmp``) to the generic CSV columns: English short
-    name, the Arabic short name as an alternate, coordinates, kind."""
+    """A copy of the session's gazetteer with the two Syrian gazetteers imported, as a user would:
+    ``sitrep gazetteer import ocha DIR`` and ``sitrep gazetteer import syrianarchive FILE``."""
     from sitrep.geo.build import default_gazetteer_path, ensure_built
     from sitrep.geo.importers import import_path
     from sitrep.geo.store import SQLiteGazetteer
@@ -149,20 +149,7 @@ def syrian_gazetteer(tmp: Path) -> Path:
     shutil.copy(ensure_built(default_gazetteer_path(Settings())), gaz)
     store = SQLiteGazetteer(gaz)
     import_path("ocha", SHARED / "data" / "ocha-syria-cod-gazetteer", store)
-    sa_csv = tmp / "syrianarchive_generic.csv"
-    with (SHARED / "data" / "syrianarchive-locations" / "syrianarchive_locations.csv").open(encoding="utf-8") as fh, \
-            sa_csv.open("w", encoding="utf-8", newline="") as out:
-        writer = csv.writer(out)
-        writer.writerow(["name", "alt_names", "lat", "lon", "admin1", "kind", "country"])
-        for row in csv.DictReader(fh):
-            if not row["lat"] or not row["lon"]:
-                continue
-            en = row["name_en_full"].split(" - ")[0].split(" : ")[-1].strip()
-            ar = re.split(r"\s*:\s*", row["name_ar_short"])[-1].strip()
-            ar = re.sub(r"^حي\s+", "", ar)
-            hood = row["sa_loc_only"].upper() == "TRUE"
-            writer.writerow([en, ar, row["lat"], row["lon"], "", "neighbourhood" if hood else "village", "Syria"])
-    import_path("csv", sa_csv, store)
+    import_path("syrianarchive", SHARED / "data" / "syrianarchive-locations" / "syrianarchive_locations.csv", store)
     return gaz
 
 

@@ -72,7 +72,7 @@ def _store(path: Path | None) -> SQLiteGazetteer:
 
 @gazetteer_app.command("import")
 def import_cmd(
-    kind: Annotated[str, typer.Argument(help="File format: geonames, ocha or csv.")],
+    kind: Annotated[str, typer.Argument(help="File format: geonames, ocha, syrianarchive or csv.")],
     path: Annotated[Path, typer.Argument(help="A file, or a directory of files.")],
     gazetteer: Annotated[Path | None, _DB] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,

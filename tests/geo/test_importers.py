@@ -113,3 +113,25 @@ def test_importers_geonames_dump(tmp_path: Path, sqlite_gazetteer: SQLiteGazette
 def test_importers_unknown_format(tmp_path: Path, sqlite_gazetteer: SQLiteGazetteer) -> None:
     with pytest.raises(InputError):
         import_path("kml", tmp_path, sqlite_gazetteer)
+
+
+def test_importers_syrianarchive_list(tmp_path: Path, sqlite_gazetteer: SQLiteGazetteer) -> None:
+    """The Syrian Archive location list's own columns (team-made rows in its format): a city's
+    geocoded quarters are neighbourhoods under their short names, communities are villages, a row
+    without coordinates is rejected with the reason, and a second import adds nothing."""
+    path = _write(tmp_path / "locations.csv",
+                  "sa_id,name_ar_short,name_ar_full,name_en_full,pcode,lat,lon,sa_loc_only,old_sa_name\n"
+                  "1,مدينة حلب : حي الشعار,مدينة حلب : حي الشعار,ALEPPO : Shaar - Aleppo,SY02,36.205,37.181,TRUE,\n"
+                  "2,كفر حمرة,كفر حمرة - حريتان - جبل سمعان - حلب,Kafr Hamra - Haritan - Jebel Saman - Aleppo,"
+                  "C1234,36.26,37.08,FALSE,\n"
+                  "3,مدينة حلب : راموسة,مدينة حلب : راموسة,ALEPPO : Ramouseh,SY02,,,TRUE,\n")
+    report = import_path("syrianarchive", path, sqlite_gazetteer)
+    assert (report.added, report.rejected) == (2, 1)
+    hood = sqlite_gazetteer.lookup(name_key("الشعار"))[0]
+    assert (hood.name, hood.kind, hood.cc) == ("Shaar", "neighbourhood", "SY")
+    village = sqlite_gazetteer.lookup(name_key("كفر حمرة"))[0]
+    assert (village.name, village.kind) == ("Kafr Hamra", "village")
+    import_path("syrianarchive", path, sqlite_gazetteer)
+    assert len(sqlite_gazetteer.lookup(name_key("Shaar"))) == 1
+    with pytest.raises(InputError):
+        import_path("syrianarchive", _write(tmp_path / "other.csv", "name,lat,lon\nX,1,2\n"), sqlite_gazetteer)

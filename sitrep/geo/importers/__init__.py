@@ -1,4 +1,4 @@
-"""``sitrep gazetteer import {geonames,ocha,csv} PATH``: files (or a directory of them) in.
+"""``sitrep gazetteer import {geonames,ocha,syrianarchive,csv} PATH``: files (or a directory of them) in.
 
 Imported places outrank the defaults; importing the same file twice changes nothing (places are
 keyed by pcode/geonameid or name+coordinates); every accepted row of one call goes in one
@@ -15,7 +15,7 @@ from ..gazetteer import PlaceRecord
 from ..store import SQLiteGazetteer
 from .base import ImportReport, commit
 from .geonames import read_geonames_places
-from .tables import read_csv_places, read_ocha_places
+from .tables import read_csv_places, read_ocha_places, read_syrianarchive_places
 
 __all__ = ["IMPORTERS", "ImportReport", "import_path"]
 
@@ -25,6 +25,7 @@ IMPORTERS: dict[str, tuple[Reader, tuple[str, ...]]] = {
     "geonames": (read_geonames_places, (".txt", ".tsv")),
     "ocha": (read_ocha_places, (".csv", ".geojson", ".json")),
     "csv": (read_csv_places, (".csv",)),
+    "syrianarchive": (read_syrianarchive_places, (".csv",)),
 }
 
 

@@ -1,4 +1,5 @@
-"""Importers for tables: OCHA COD (CSV/GeoJSON with pcodes and Arabic names) and generic CSV.
+"""Importers for tables: OCHA COD (CSV/GeoJSON with pcodes and Arabic names), the Syrian Archive
+location list, and generic CSV.
 
 Generic CSV columns: ``name, alt_names, lat, lon, admin1, admin2, admin3, kind`` (``alt_names``
 separated by ``|`` or ``;``; optional ``country``/``cc``/``iso3``, ``city``). OCHA tables are
@@ -11,6 +12,7 @@ features also keep their outline (simplified to about 20 m, at most ~100 kB) for
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,7 +21,7 @@ from ..gazetteer import KINDS, PlaceRecord
 from ..match import has_arabic
 from .base import ImportReport, RowError, ShapedPlace, parse_coords, read_rows, uid_for
 
-__all__ = ["CSV_COLUMNS", "read_csv_places", "read_ocha_places"]
+__all__ = ["CSV_COLUMNS", "SYRIANARCHIVE_COLUMNS", "read_csv_places", "read_ocha_places", "read_syrianarchive_places"]
 
 CSV_COLUMNS = ("name", "alt_names", "lat", "lon", "admin1", "admin2", "admin3", "kind")
 
@@ -210,3 +212,47 @@ def read_csv_places(path: Path, report: ImportReport) -> list[PlaceRecord]:
         return kind
 
     return _read_places(path, report, prefix=f"csv:{path.stem}", header_ok=header_ok, kind_of=kind_of)
+
+
+#: The Syrian Archive location list (``locations.json`` of its API, as CSV): OCHA communities and
+#: the neighbourhoods and landmarks its staff geocoded (``sa_loc_only``).
+SYRIANARCHIVE_COLUMNS = ("sa_id", "name_ar_short", "name_ar_full", "name_en_full", "pcode", "lat", "lon",
+                         "sa_loc_only")
+
+
+def read_syrianarchive_places(path: Path, report: ImportReport) -> list[PlaceRecord]:
+    """Places of the Syrian Archive location list: the English short name (the first part of
+    ``name_en_full``, after a city's "ALEPPO : "), the Arabic short name as an alternate (after
+    "مدينة حلب : ", without a leading حي), Syria; rows its staff geocoded are neighbourhoods or
+    landmarks of a city (kind ``neighbourhood``), the others OCHA communities (``village``). A row
+    without coordinates is rejected with the reason."""
+    def header_ok(row: dict[str, Any]) -> bool:
+        missing = [c for c in ("name_ar_short", "name_en_full", "lat", "lon") if c not in row]
+        if missing:
+            from ...errors import InputError
+
+            raise InputError(f"missing columns {missing}; expected {list(SYRIANARCHIVE_COLUMNS)}",
+                             origin=str(path), code="E232")
+        return True
+
+    out: list[PlaceRecord] = []
+    first = True
+    for where, row in read_rows(path, report=report):
+        assert isinstance(row, dict)
+        if first:
+            first = False
+            if not header_ok(row):
+                return []
+        english = str(row.get("name_en_full") or "").split(" - ")[0].split(" : ")[-1].strip()
+        arabic = re.split(r"\s*:\s*", str(row.get("name_ar_short") or ""))[-1].strip()
+        arabic = re.sub(r"^حي\s+", "", arabic)
+        local = str(row.get("sa_loc_only") or "").strip().upper() == "TRUE"
+        plain = {"name": english or arabic, "name_ar": arabic, "lat": row.get("lat"), "lon": row.get("lon"),
+                 "pcode": (str(row.get("pcode") or "") + ":" + str(row.get("sa_id") or "")).strip(":"),
+                 "cc": "SY", "country": "Syria"}
+        try:
+            out.append(_record(plain, prefix=f"syrianarchive:{path.stem}",
+                               kind="neighbourhood" if local else "village"))
+        except RowError as exc:
+            report.reject(where, str(exc))
+    return out
