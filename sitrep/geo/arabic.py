@@ -22,7 +22,7 @@ __all__ = ["find_arabic_places"]
 
 _P = normalise_pattern
 _WORD = re.compile(r"[^\W\d_]+|\d+")  # "جنين22-2-2015", "حلب_نيوز": names apart from digits and "_"
-_FEATURE = frozenset(_P(w) for w in ("حي", "حيي", "أحياء", "بلدة", "بلدات", "قرية", "قرى", "مدينة", "منطقة",
+_FEATURE = frozenset(_P(w) for w in ("لحي", "بحي", "وحي", "حي", "حيي", "أحياء", "بلدة", "بلدات", "قرية", "قرى", "مدينة", "منطقة",
                                      "مخيم", "ريف", "دوار", "جبل", "تلة", "ناحية", "محافظة", "مزارع"))
 #: words that are a place only inside a longer name ("بستان القصر"، "جسر الحج"): alone, "القصر العدلي"
 #: is a court house and "حول" means "about", not the villages of those names
@@ -32,8 +32,10 @@ _NOT_ALONE = frozenset(_P(w) for w in (
     "الشمالي", "الجنوبي", "الشرقي", "الغربي", "الشمالية", "الجنوبية", "الشرقية", "الغربية", "العسكري", "عسكري",
     "مدرسة", "المدرسة", "مدارس", "المدارس", "مسجد", "المسجد", "الحدث", "عبد", "الدخان", "العالقين", "العدوان",
     "ظهر", "الظهر", "إسقاط", "اسقاط", "الصنع", "المقبرة", "مقبرة", "الحراك", "اهداف", "أهداف", "وساطة", "إلا",
-    "البسة", "المطل", "بدأ", "المتوسطة", "متوسطة", "الثقيلة", "مزارع", "الحمام", "حمام", "برج", "الصور", "غريبة"))
-_HOOD = frozenset(_P(w) for w in ("حي", "حيي", "أحياء"))
+    "البسة", "المطل", "بدأ", "دار", "المتوسطة", "متوسطة", "الثقيلة", "مزارع", "الحمام", "حمام", "برج", "الصور", "غريبة"))
+#: "حي" with its attached preposition ("لحي", "بحي"): two letters are too short for the general
+#: proclitic rule, which would read "لحم" (meat) as "حم"
+_HOOD = frozenset(_P(p + w) for w in ("حي", "حيي", "أحياء") for p in ("", "ل", "ب", "و", "ف", "وب", "ول"))
 _KARM = _P("كرم")  # "حي القاطرجي" is OCHA's "كرم القاطرجي"
 #: "شبكة حلب نيوز", "مركز حلب الإعلامي": the outlet's name, not a place in the report
 _OUTLET_NEXT = frozenset(_P(w) for w in ("نيوز", "الإعلامي", "الاعلامي", "اليوم"))
@@ -47,7 +49,7 @@ _STOP = frozenset(_P(w) for w in (
     "الحي", "البلدة", "القرية", "المدينة", "المنطقة", "الجيش", "الحر", "الأسد", "حلب نيوز",
     # words that are also place names somewhere (Ash Shuhada, al-Thawra ...) but rarely mean the place
     "شهداء", "الشهداء", "شهيد", "الشهيد", "ثورة", "الثورة", "الثوار", "النصر", "الحرية", "مفرق", "جثث", "مجزرة",
-    "الصورة", "لحظة", "لقطة", "لقطات", "سلسلة", "مظاهرة", "جمعة", "الجمعة", "ضحايا",
+    "الصورة", "لحظة", "لقطة", "لقطات", "سلسلة", "غريب", "أصبح", "اصبح", "واصبح", "وأصبح", "مظاهرة", "جمعة", "الجمعة", "ضحايا",
     # people and common words that are also village names somewhere (طفلة → Tafla, خلفه → Khilfah)
     "طفل", "طفلة", "أطفال", "الأطفال", "امرأة", "نساء", "رجل", "الرجال", "مدني", "المدنيين", "أهالي", "عناصر",
     "خلفه", "خلفها", "خلفت", "تقدم", "يتقدم", "الدمار", "دمار", "آثار", "اثار", "الأنقاض", "أنقاض", "مكان", "المكان"))
@@ -154,8 +156,8 @@ def find_arabic_places(text: str, gazetteer: Gazetteer, *, country: str | None =
                     break
         if found is None:
             hood_start = prev in _HOOD or any(f in _HOOD for f in _strip(prev))
-            if hood_start and w0 not in _STOP and w0 not in _FEATURE and not w0.isdigit() \
-                    and not _PROCLITIC_ARTICLE.match(w0):
+            if hood_start and w0 not in _STOP and w0 not in _FEATURE and w0 not in _NAME_END \
+                    and not w0.isdigit() and not _PROCLITIC_ARTICLE.match(w0):
                 n = 1
                 while n < _MAX_WORDS and i + n < len(words) and _name_word(words[i + n][2]):
                     n += 1

@@ -54,6 +54,7 @@ def test_a_local_outlets_report_without_a_place_lies_in_the_outlets_city(pipe: P
 @pytest.mark.parametrize(("text", "source"), [
     ("قصف بالبراميل المتفجرة على حي الشعار", "شبكة حلب نيوز"),
     ("قصف بالبراميل المتفجرة على حي الشعار بحلب", None),
+    ("قصف مدفعي لحي الشعار بحلب صباح اليوم", None),  # the neighbourhood word with its preposition
 ])
 def test_an_unknown_neighbourhood_is_placed_at_its_city_and_keeps_its_name(pipe: Pipeline, text: str,
                                                                           source: str | None) -> None:
