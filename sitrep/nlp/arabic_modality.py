@@ -33,6 +33,12 @@ _BACKGROUND = re.compile(_P(
     r"منذ (?:\w+ )?(?:أشهر|شهور|سنوات|أعوام|عام|سنة|بداية)|العام الماضي|السنة الماضية|في عام \d{4}|"
     r"سابقا|في وقت سابق|الذكرى|ذكرى|بعد (?:ال)?(?:تحرير|سيطرة)\w*|حصيلة شهر|خلال الشهر|خلال شهر|حصيلة الشهر|إحصائية)"))
 _NEAR = 40
+#: The casualties a trigger caused, right before it: "المصابين بقصف" (those injured by shelling),
+#: "الشهداء جراء الغارة". Casualties mean it happened, whatever an earlier word plans or attempts
+#: ("محاولة الكادر الطبي اسعاف المصابين بقصف": the attempt is the rescue, not the shelling).
+_CASUALTIES_BEFORE = re.compile(_P(
+    r"(?:المصابين|مصابين|الجرحى|جرحى|الشهداء|شهداء|القتلى|قتلى|الضحايا|ضحايا)\s+"
+    r"(?:(?:جراء|نتيجة|إثر|اثر|بسبب|من)\s+)?$"))
 
 
 def arabic_clause_spans(sentence: str) -> list[tuple[int, int]]:
@@ -58,6 +64,8 @@ def arabic_modality(sentence: str, trigger_start: int, trigger_end: int) -> Moda
         or _FUTURE_VERB.fullmatch(trigger_word)
     if hypo is None and negated is not None and negated.group(0).endswith("لن"):
         hypo = negated  # لن negates the future: nothing has happened
+    if hypo is not None and hypo is not negated and _CASUALTIES_BEFORE.search(before):
+        hypo = None  # rule casualties-are-realis: the trigger is the cause of stated casualties
     background = _BACKGROUND.search(sentence[c0:c1])
     cue = next((m.group(0) for m in (negated, hypo, background) if m is not None), None)
     return Modality(hypothetical=hypo is not None, negated=negated is not None,

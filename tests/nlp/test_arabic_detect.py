@@ -77,6 +77,9 @@ def test_detect_arabic_modality_keeps_non_events_out(detector: Detector, text: s
         ("غارة على الحي ما أدى إلى مقتل شخصين", "مقتل", (False, False, False)),  # ما is not a negation
         ("لن يقصف الطيران المدينة", "يقصف", (True, True, False)),
         ("منذ سنوات قصف النظام البلدة", "قصف", (False, False, True)),
+        # rule casualties-are-realis: the attempt is the rescue; the wounded say the shelling happened
+        ("محاولة الأهالي إنقاذ الجرحى جراء قصف الحي", "قصف", (False, False, False)),
+        ("محاولة قصف الحي بالمدفعية", "قصف", (True, False, False)),
     ],
 )
 def test_arabic_modality_rules(text: str, trigger: str, expected: tuple[bool, bool, bool]) -> None:
