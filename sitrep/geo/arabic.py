@@ -35,6 +35,7 @@ _NOT_ALONE = frozenset(_P(w) for w in (
     "البسة", "المطل", "بدأ", "دار", "المتوسطة", "متوسطة", "الثقيلة", "مزارع", "الحمام", "حمام", "برج", "الصور", "غريبة"))
 #: "حي" with its attached preposition ("لحي", "بحي"): two letters are too short for the general
 #: proclitic rule, which would read "لحم" (meat) as "حم"
+_SETTLEMENT_WORDS = frozenset(_P(p + w) for w in ("قرية", "بلدة", "مخيم", "مزارع") for p in ("", "ل", "ب", "و", "ف"))
 _HOOD = frozenset(_P(p + w) for w in ("حي", "حيي", "أحياء") for p in ("", "ل", "ب", "و", "ف", "وب", "ول"))
 _KARM = _P("كرم")  # "حي القاطرجي" is OCHA's "كرم القاطرجي"
 #: "شبكة حلب نيوز", "مركز حلب الإعلامي": the outlet's name, not a place in the report
@@ -67,18 +68,25 @@ _NAME_END = frozenset(_P(w) for w in (
     "في", "على", "من", "إلى", "عن", "مع", "بعد", "قبل", "يوم", "اليوم", "أمس", "جراء", "إثر", "اثر", "بين",
     "خلال", "منذ", "حتى", "عند", "ما", "أدى", "و", "أو", "ثم", "الذي", "التي", "نتيجة", "بسبب", "صباح",
     "مساء", "ليلة", "ظهر", "فجر", "قرب", "وسط", "شرق", "غرب", "شمال", "جنوب", "قصف", "غارة", "سقوط",
-    "آثار", "اثار", "الدمار", "دمار", "لحظة", "اللحظات"))
+    "آثار", "اثار", "الدمار", "دمار", "لحظة", "اللحظات",
+    # what a place is said to be ("قرية X الخاضعة لسيطرة ..."): no part of its name
+    "الخاضعة", "الخاضع", "التابعة", "التابع", "المحررة", "المحاصرة", "المحاصر"))
 
 
 #: A preposition or conjunction joined to an article ("بالبراميل", "والجرحى"): no name starts so.
 _PROCLITIC_ARTICLE = re.compile(_P("^(?:وب|ول|وك|ف|و|ب|ل|ك)ال"))
 
 
+#: Punctuation between two words ends a name ("مخيم حندرات : استهداف").
+_BREAK = re.compile(r"[^\w\s]")
+
+
 def _name_word(word: str) -> bool:
     """Can ``word`` go on an unknown neighbourhood's name ("مساكن هنانو", "باب النصر")? Not a
     preposition, time or cause (``_NAME_END``), a feature word, a number, or a word with its own
     attached preposition ("بحلب", "بمدفع")."""
-    return not (word in _NAME_END or word in _FEATURE or word.isdigit() or any(f != word for f in _strip(word)))
+    return not (len(word) < 2 or word in _NAME_END or word in _FEATURE or word.isdigit()
+                or any(f != word for f in _strip(word)))
 
 
 _SETTLEMENT = frozenset({"neighbourhood", "landmark", "village", "town", "city"})
@@ -109,13 +117,14 @@ def _best(records: list[PlaceRecord], country: str | None, *, area: bool = False
 
 def find_arabic_places(text: str, gazetteer: Gazetteer, *, country: str | None = None,
                        region: frozenset[str] | None = None,
-                       unknown: list[tuple[int, int, str]] | None = None) -> list[PlaceMatch]:
+                       unknown: list[tuple[int, int, str, str]] | None = None) -> list[PlaceMatch]:
     """Places named in ``text`` that the gazetteer knows, longest name first where they overlap;
     ``country`` (ACLED name, ISO code): only places in it; else ``region`` (ISO codes): only places
     in those countries (None: any country). Offsets into ``text`` (the ORIGINAL text, not its
-    normalised form). ``unknown``: where to add the neighbourhood names no record matches (rule
-    ``hood-name-is-whole``: the words after حي that the gazetteer does not know are one unknown
-    name, "حي طريق الباب" is no mention of the town of al-Bab; a word with its own preposition,
+    normalised form). ``unknown``: where to add ``(start, end, name, kind)`` of the names after a
+    neighbourhood word (kind ``neighbourhood``) or a village, town or camp word (``village``) that
+    no record matches (rule ``hood-name-is-whole``: the words after حي that the gazetteer does not
+    know are one unknown name, "حي طريق الباب" is no mention of the town of al-Bab; a word with its own preposition,
     "بحلب", starts a new phrase)."""
     norm = normalise(text)
     words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(norm.text)]
@@ -155,15 +164,17 @@ def find_arabic_places(text: str, gazetteer: Gazetteer, *, country: str | None =
                 if found is not None:
                     break
         if found is None:
-            hood_start = prev in _HOOD or any(f in _HOOD for f in _strip(prev))
-            if hood_start and w0 not in _STOP and w0 not in _FEATURE and w0 not in _NAME_END \
+            kind = "neighbourhood" if prev in _HOOD or any(f in _HOOD for f in _strip(prev)) else \
+                "village" if prev in _SETTLEMENT_WORDS or any(f in _SETTLEMENT_WORDS for f in _strip(prev)) else ""
+            if kind and w0 not in _STOP and w0 not in _FEATURE and w0 not in _NAME_END \
                     and not w0.isdigit() and not _PROCLITIC_ARTICLE.match(w0):
                 n = 1
-                while n < _MAX_WORDS and i + n < len(words) and _name_word(words[i + n][2]):
+                while n < _MAX_WORDS and i + n < len(words) and _name_word(words[i + n][2]) \
+                        and not _BREAK.search(norm.text[words[i + n - 1][1]:words[i + n][0]]):
                     n += 1
                 if unknown is not None:
                     a, b = norm.span(s0, words[i + n - 1][1])
-                    unknown.append((a, b, text[a:b]))
+                    unknown.append((a, b, text[a:b], kind))
                 i += n
                 continue
             i += 1

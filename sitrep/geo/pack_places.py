@@ -152,12 +152,15 @@ def _home(gazetteer: Gazetteer, sentence: list[PlaceMatch], found: list[list[Pla
     return anywhere[0] if anywhere else None
 
 
-def _in_home(start: int, name: str, sentence_index: int, home: PlaceRecord) -> PlaceMention:
+def _in_home(start: int, name: str, sentence_index: int, home: PlaceRecord, *, precision: int = 2) -> PlaceMention:
     """Rule ``hood-in-its-city``: a neighbourhood the gazetteer does not know, or knows only as a
     place far away, is placed at the report's city (geo_precision 2) and keeps its own name
-    (``fallback_from``; the event's ``location``, with the city in ``geo_fallback``)."""
+    (``fallback_from``; the event's ``location``, with the city in ``geo_fallback``). An unknown
+    village or camp named by its feature word is placed there too, at geo_precision 3 (somewhere
+    in the city's region), keeping its name."""
     return PlaceMention(span=Span(start=start, end=start + len(name), text=name), sentence_index=sentence_index,
-                        place=home.to_place(), geo_precision=2, where_prec=2, role="event", fallback_from=name)
+                        place=home.to_place(), geo_precision=precision, where_prec=precision, role="event",
+                        fallback_from=name)
 
 
 def place_pack_candidates(doc: Doc, cands: list[EventCandidate], pack: LanguagePack,
@@ -184,15 +187,18 @@ def place_pack_candidates(doc: Doc, cands: list[EventCandidate], pack: LanguageP
                 if near is None:
                     places.setdefault(s.index, []).append(_in_home(s.start + p.start, p.text, s.index, home))
                     continue
-                if near is not None:
-                    p = replace(p, record=near)
+                p = replace(p, record=near)
             places.setdefault(_OUTLET if p.outlet else s.index, []).append(PlaceMention(
                 span=Span(start=s.start + p.start, end=s.start + p.end, text=p.text), sentence_index=s.index,
                 place=p.record.to_place(), geo_precision=p.geo_precision, where_prec=p.where_prec,
                 role="event"))
         if home is not None and isinstance(pack, UnknownPlaceReader):
-            for a, _b, name in pack.unknown_places(s.text[:MAX_SENTENCE_CHARS], gazetteer, country):
-                places.setdefault(s.index, []).append(_in_home(s.start + a, name, s.index, home))
+            # a village of a city the sentence names ("قرية X بريف حلب") is near it (2), one
+            # placed only by the outlet's city somewhere in its region (3)
+            village = 2 if _cities(gazetteer, matches) or any(p.near for p in matches) else 3
+            for a, _b, name, kind in pack.unknown_places(s.text[:MAX_SENTENCE_CHARS], gazetteer, country):
+                places.setdefault(s.index, []).append(
+                    _in_home(s.start + a, name, s.index, home, precision=2 if kind == "neighbourhood" else village))
     doc.places.extend(p for i, ps in places.items() if i != _OUTLET for p in ps)
     for cand in sorted(cands, key=lambda c: (c.sentence_index, -c.score)):
         _place(cand, places)

@@ -74,3 +74,15 @@ def test_a_neighbourhood_is_read_in_its_city_not_at_a_namesake_far_away(pipe: Pi
     assert [e.location for e in _events(pipe, "قنص مدني في حي ميسلون", aleppo_outlet)] == ["Maysaloun"]
     events = _events(pipe, "غارة جوية على حي الجبيلة", aleppo_outlet)
     assert [(e.location, e.geo_fallback, e.geo_precision) for e in events] == [("الجبيلة", "Aleppo", 2)]
+
+
+@pytest.mark.parametrize(("text", "source", "precision"), [
+    ("قصف بالبراميل على قرية عزيزة بريف حلب الجنوبي", None, 2),  # its city named: near it
+    ("قصف بالبراميل على قرية عزيزة الخاضعة لسيطرة النظام", "شبكة حلب نيوز", 3),  # only the outlet's city
+])
+def test_an_unknown_village_keeps_its_name_in_its_citys_region(pipe: Pipeline, text: str, source: str | None,
+                                                               precision: int) -> None:
+    """An unknown village named by its feature word (قرية) is placed at the city its sentence or
+    its outlet names, keeping its own name; what the village is said to be is no part of it."""
+    assert [(e.location, e.geo_fallback, e.geo_precision) for e in _events(pipe, text, source)] == [
+        ("عزيزة", "Aleppo", precision)]

@@ -126,10 +126,11 @@ class ArabicPack:
 
         return find_arabic_places(text, gazetteer, country=country, region=None if country else ARABIC_STATES)
 
-    def unknown_places(self, text: str, gazetteer: Gazetteer, country: str | None) -> list[tuple[int, int, str]]:
+    def unknown_places(self, text: str, gazetteer: Gazetteer,
+                       country: str | None) -> list[tuple[int, int, str, str]]:
         from ...geo.arabic import find_arabic_places
 
-        unknown: list[tuple[int, int, str]] = []
+        unknown: list[tuple[int, int, str, str]] = []
         find_arabic_places(text, gazetteer, country=country, region=None if country else ARABIC_STATES,
                            unknown=unknown)
         return unknown
