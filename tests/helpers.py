@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sitrep.schema import Claim, Doc, Document, Event, Evidence
+
+if TYPE_CHECKING:
+    from sitrep.geo.gazetteer import PlaceRecord
+    from sitrep.pipeline import Pipeline
 
 
 def make_event(**overrides: object) -> Event:
@@ -39,3 +44,16 @@ def candidate_place(doc: Doc, k: int = 0) -> tuple[str | None, str | None]:
     if pm is None or pm.place is None:
         return (None, None)
     return (pm.place.name, pm.place.admin1)
+
+
+def pipeline_over(records: list[PlaceRecord]) -> Pipeline:
+    """A pipeline (no parser) whose gazetteer is the hand-made ``records``, for Arabic place tests."""
+    from sitrep.config import Settings
+    from sitrep.geo.gazetteer import MemoryGazetteer
+    from sitrep.pipeline import Pipeline
+    from sitrep.resources import Resources
+
+    settings = Settings(stage_options={"detect.v1": {"parser": False}, "fatalities.v1": {"parser": "off"}})
+    resources = Resources(settings)
+    resources.put("geo.gazetteer", MemoryGazetteer(records))
+    return Pipeline(settings, resources=resources)

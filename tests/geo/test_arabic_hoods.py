@@ -8,11 +8,10 @@ from datetime import date
 
 import pytest
 
-from sitrep.config import Settings
-from sitrep.geo.gazetteer import MemoryGazetteer, PlaceRecord
+from sitrep.geo.gazetteer import PlaceRecord
 from sitrep.pipeline import Pipeline
-from sitrep.resources import Resources
 from sitrep.schema import Document, Event
+from tests.helpers import pipeline_over
 
 _SY = {"cc": "SY", "country": "Syria", "iso": 760, "iso3": "SYR", "region": "Middle East"}
 GAZ = [
@@ -33,10 +32,7 @@ GAZ = [
 
 @pytest.fixture(scope="module")
 def pipe() -> Pipeline:
-    settings = Settings(stage_options={"detect.v1": {"parser": False}, "fatalities.v1": {"parser": "off"}})
-    resources = Resources(settings)
-    resources.put("geo.gazetteer", MemoryGazetteer(GAZ))
-    return Pipeline(settings, resources=resources)
+    return pipeline_over(GAZ)
 
 
 def _events(pipe: Pipeline, text: str, source: str | None = None) -> list[Event]:

@@ -162,9 +162,11 @@ def _record(row: dict[str, object], *, prefix: str, kind: str) -> PlaceRecord:
 
 def _read_places(path: Path, report: ImportReport, *, prefix: str,
                  header_ok: Callable[[dict[str, Any]], bool],
-                 kind_of: Callable[[dict[str, Any]], str]) -> list[PlaceRecord]:
+                 kind_of: Callable[[dict[str, Any]], str],
+                 plain: Callable[[dict[str, Any]], dict[str, object]] | None = None) -> list[PlaceRecord]:
     """Rows of a place table to records: ``header_ok(first row)`` False skips the file;
-    ``kind_of(row)`` raising :class:`RowError` (or a bad row) rejects that row into ``report``."""
+    ``kind_of(row)`` raising :class:`RowError` (or a bad row) rejects that row into ``report``;
+    ``plain(row)``: the row in the columns :data:`_SYN` knows, for a table of its own columns."""
     out: list[PlaceRecord] = []
     first = True
     for where, row in read_rows(path, report=report):
@@ -174,7 +176,7 @@ def _read_places(path: Path, report: ImportReport, *, prefix: str,
             if not header_ok(row):
                 return []
         try:
-            out.append(_record(row, prefix=prefix, kind=kind_of(row)))
+            out.append(_record(plain(row) if plain else row, prefix=prefix, kind=kind_of(row)))
         except RowError as exc:
             report.reject(where, str(exc))
     return out
@@ -235,24 +237,15 @@ def read_syrianarchive_places(path: Path, report: ImportReport) -> list[PlaceRec
                              origin=str(path), code="E232")
         return True
 
-    out: list[PlaceRecord] = []
-    first = True
-    for where, row in read_rows(path, report=report):
-        assert isinstance(row, dict)
-        if first:
-            first = False
-            if not header_ok(row):
-                return []
+    def plain(row: dict[str, Any]) -> dict[str, object]:
         english = str(row.get("name_en_full") or "").split(" - ")[0].split(" : ")[-1].strip()
-        arabic = re.split(r"\s*:\s*", str(row.get("name_ar_short") or ""))[-1].strip()
-        arabic = re.sub(r"^حي\s+", "", arabic)
-        local = str(row.get("sa_loc_only") or "").strip().upper() == "TRUE"
-        plain = {"name": english or arabic, "name_ar": arabic, "lat": row.get("lat"), "lon": row.get("lon"),
-                 "pcode": (str(row.get("pcode") or "") + ":" + str(row.get("sa_id") or "")).strip(":"),
-                 "cc": "SY", "country": "Syria"}
-        try:
-            out.append(_record(plain, prefix=f"syrianarchive:{path.stem}",
-                               kind="neighbourhood" if local else "village"))
-        except RowError as exc:
-            report.reject(where, str(exc))
-    return out
+        arabic = re.sub(r"^حي\s+", "", re.split(r"\s*:\s*", str(row.get("name_ar_short") or ""))[-1].strip())
+        return {"name": english or arabic, "name_ar": arabic, "lat": row.get("lat"), "lon": row.get("lon"),
+                "pcode": (str(row.get("pcode") or "") + ":" + str(row.get("sa_id") or "")).strip(":"),
+                "cc": "SY", "country": "Syria"}
+
+    def kind_of(row: dict[str, Any]) -> str:
+        return "neighbourhood" if str(row.get("sa_loc_only") or "").strip().upper() == "TRUE" else "village"
+
+    return _read_places(path, report, prefix=f"syrianarchive:{path.stem}", header_ok=header_ok,
+                        kind_of=kind_of, plain=plain)
