@@ -33,9 +33,11 @@ _NOT_ALONE = frozenset(_P(w) for w in (
     "مدرسة", "المدرسة", "مدارس", "المدارس", "مسجد", "المسجد", "الحدث", "عبد", "الدخان", "العالقين", "العدوان",
     "ظهر", "الظهر", "إسقاط", "اسقاط", "الصنع", "المقبرة", "مقبرة", "الحراك", "اهداف", "أهداف", "وساطة", "إلا",
     "البسة", "المطل", "بدأ", "دار", "المتوسطة", "متوسطة", "الثقيلة", "مزارع", "الحمام", "حمام", "برج", "الصور", "غريبة"))
+#: Words naming a village, town or camp (with an attached preposition): an unknown name after one
+#: is a settlement's
+_SETTLEMENT_WORDS = frozenset(_P(p + w) for w in ("قرية", "بلدة", "مخيم", "مزارع") for p in ("", "ل", "ب", "و", "ف"))
 #: "حي" with its attached preposition ("لحي", "بحي"): two letters are too short for the general
 #: proclitic rule, which would read "لحم" (meat) as "حم"
-_SETTLEMENT_WORDS = frozenset(_P(p + w) for w in ("قرية", "بلدة", "مخيم", "مزارع") for p in ("", "ل", "ب", "و", "ف"))
 _HOOD = frozenset(_P(p + w) for w in ("حي", "حيي", "أحياء") for p in ("", "ل", "ب", "و", "ف", "وب", "ول"))
 _KARM = _P("كرم")  # "حي القاطرجي" is OCHA's "كرم القاطرجي"
 #: "شبكة حلب نيوز", "مركز حلب الإعلامي": the outlet's name, not a place in the report

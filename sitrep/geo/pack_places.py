@@ -19,7 +19,9 @@ from dataclasses import replace
 
 from ..lang import MAX_SENTENCE_CHARS, LanguagePack, PlaceMatch, UnknownPlaceReader
 from ..schema import Doc, EventCandidate, PlaceMention, Span
+from .context import haversine_km
 from .gazetteer import PRIORITY_DEFAULT, Gazetteer, PlaceRecord
+from .match import name_key
 
 __all__ = ["country_weight", "outlet_places", "place_pack_candidates", "places_country"]
 
@@ -74,24 +76,36 @@ def _as_city(gazetteer: Gazetteer, p: PlaceMatch) -> PlaceRecord | None:
     country (an imported list may hold "Aleppo" as a village point above the default city)."""
     if p.record.kind in ("city", "town"):
         return p.record
-    from .match import name_key
-
     same = [r for r in gazetteer.lookup(name_key(p.record.name)) if r.kind in ("city", "town")
             and (r.cc or r.country) in (p.record.cc or p.record.country, None)]
     return max(same, key=lambda r: r.population, default=None)
 
 
-def _read(doc: Doc, pack: LanguagePack, gazetteer: Gazetteer) -> tuple[list[list[PlaceMatch]], str | None]:
+Unknown = list[tuple[int, int, str, str]]  # (start, end, name, kind) of places no record matches
+
+
+def _scan(texts: list[str], pack: LanguagePack, gazetteer: Gazetteer, country: str | None
+          ) -> tuple[list[list[PlaceMatch]], list[Unknown]]:
+    """Each text's places, and the names the pack reads as places the gazetteer does not know
+    (one reading serves both; a pack that names none gives none)."""
+    if isinstance(pack, UnknownPlaceReader):
+        pairs = [pack.places_and_unknown(t, gazetteer, country) for t in texts]
+        return [found for found, _ in pairs], [unknown for _, unknown in pairs]
+    return [pack.places(t, gazetteer, country) for t in texts], [[] for _ in texts]
+
+
+def _read(doc: Doc, pack: LanguagePack, gazetteer: Gazetteer
+          ) -> tuple[list[list[PlaceMatch]], list[Unknown], str | None]:
     texts = [s.text[:MAX_SENTENCE_CHARS] for s in doc.sentences]
     if doc.country_hint:
-        return [pack.places(t, gazetteer, doc.country_hint) for t in texts], doc.country_hint
-    found = [pack.places(t, gazetteer, None) for t in texts]
+        return (*_scan(texts, pack, gazetteer, doc.country_hint), doc.country_hint)
+    found, unknown = _scan(texts, pack, gazetteer, None)
     country = places_country(found) or places_country([outlet_places(doc, pack, gazetteer, None)])
     if country is None:  # nothing tells the country: only matches that tell something are places
-        return [[p for p in ps if country_weight(p)] for ps in found], None
+        return [[p for p in ps if country_weight(p)] for ps in found], unknown, None
     if any((p.record.country or p.record.cc) != country for ps in found for p in ps):
-        found = [pack.places(t, gazetteer, country) for t in texts]  # names abroad, read at home
-    return found, country
+        found, unknown = _scan(texts, pack, gazetteer, country)  # names abroad, read at home
+    return found, unknown, country
 
 
 def _place(cand: EventCandidate, places: dict[int, list[PlaceMention]]) -> None:
@@ -117,18 +131,10 @@ def _place(cand: EventCandidate, places: dict[int, list[PlaceMention]]) -> None:
 HOOD_KM = 15.0
 
 
-def _km(a: PlaceRecord, b: PlaceRecord) -> float:
-    from .context import haversine_km
-
-    return haversine_km(a, b)
-
-
 def _nearest(gazetteer: Gazetteer, name: str, home: PlaceRecord) -> PlaceRecord | None:
     """The reading of ``name`` nearest the report's city, if one lies within HOOD_KM of it."""
-    from .match import name_key
-
     near = [(d, r) for r in gazetteer.lookup(name_key(name)) if r.kind not in ("country", "admin1")
-            and (d := _km(r, home)) <= HOOD_KM]
+            and (d := haversine_km(r, home)) <= HOOD_KM]
     return min(near, key=lambda dr: dr[0])[1] if near else None
 
 
@@ -137,19 +143,14 @@ def _cities(gazetteer: Gazetteer, matches: list[PlaceMatch]) -> list[PlaceRecord
             and (c := _as_city(gazetteer, p)) is not None and c.kind == "city"]
 
 
-def _home(gazetteer: Gazetteer, sentence: list[PlaceMatch], found: list[list[PlaceMatch]],
-          outlet: list[PlaceMatch]) -> PlaceRecord | None:
-    """The city a neighbourhood of this sentence lies in: a city the sentence names ("حي الشعار
-    بحلب"), else the city of the outlet (rule ``outlet-home``), else the first city the report
-    names."""
-    here = _cities(gazetteer, sentence)
-    if here:
-        return here[0]
+def _report_city(gazetteer: Gazetteer, found: list[list[PlaceMatch]], outlet: list[PlaceMatch]
+                 ) -> PlaceRecord | None:
+    """The city a neighbourhood lies in when its sentence names none: the city of the outlet
+    (rule ``outlet-home``), else the first city the report names."""
     own = next((c for p in outlet if (c := _as_city(gazetteer, p)) is not None), None)
     if own is not None:
         return own
-    anywhere = [c for ps in found for c in _cities(gazetteer, ps)]
-    return anywhere[0] if anywhere else None
+    return next((c for ps in found for c in _cities(gazetteer, ps)), None)
 
 
 def _in_home(start: int, name: str, sentence_index: int, home: PlaceRecord, *, precision: int = 2) -> PlaceMention:
@@ -167,7 +168,7 @@ def place_pack_candidates(doc: Doc, cands: list[EventCandidate], pack: LanguageP
                           gazetteer: Gazetteer) -> str | None:
     """Place ``cands`` (candidates of ``pack``), add the places to ``doc.places``; return the
     country read (the hint, else the places' country, else None)."""
-    found, country = _read(doc, pack, gazetteer)
+    found, unknown, country = _read(doc, pack, gazetteer)
     places: dict[int, list[PlaceMention]] = {}
     outlet = [p for ps in found for p in ps if p.outlet]
     if doc.sentences and not outlet:
@@ -177,10 +178,14 @@ def place_pack_candidates(doc: Doc, cands: list[EventCandidate], pack: LanguageP
                 span=Span(start=doc.sentences[0].start, end=doc.sentences[0].start, text=""),
                 sentence_index=doc.sentences[0].index, place=p.record.to_place(),
                 geo_precision=3, where_prec=3, role="event"))
-    for s, matches in zip(doc.sentences, found, strict=True):
-        home = _home(gazetteer, matches, found, outlet)
+    report_city = _report_city(gazetteer, found, outlet)
+    for s, matches, names in zip(doc.sentences, found, unknown, strict=True):
+        # the city a neighbourhood of this sentence lies in: one the sentence names ("حي الشعار
+        # بحلب"), else the report's
+        here = _cities(gazetteer, matches)
+        home = here[0] if here else report_city
         for p in matches:
-            if home is not None and p.hood and not p.outlet and _km(p.record, home) > HOOD_KM:
+            if home is not None and p.hood and not p.outlet and haversine_km(p.record, home) > HOOD_KM:
                 # rule hood-in-its-city: "حي X" read at a place X far from the city is the city's
                 # own X where the gazetteer has one, else an X it does not know
                 near = _nearest(gazetteer, p.text, home)
@@ -192,11 +197,11 @@ def place_pack_candidates(doc: Doc, cands: list[EventCandidate], pack: LanguageP
                 span=Span(start=s.start + p.start, end=s.start + p.end, text=p.text), sentence_index=s.index,
                 place=p.record.to_place(), geo_precision=p.geo_precision, where_prec=p.where_prec,
                 role="event"))
-        if home is not None and isinstance(pack, UnknownPlaceReader):
+        if home is not None:
             # a village of a city the sentence names ("قرية X بريف حلب") is near it (2), one
             # placed only by the outlet's city somewhere in its region (3)
-            village = 2 if _cities(gazetteer, matches) or any(p.near for p in matches) else 3
-            for a, _b, name, kind in pack.unknown_places(s.text[:MAX_SENTENCE_CHARS], gazetteer, country):
+            village = 2 if here or any(p.near for p in matches) else 3
+            for a, _b, name, kind in names:
                 places.setdefault(s.index, []).append(
                     _in_home(s.start + a, name, s.index, home, precision=2 if kind == "neighbourhood" else village))
     doc.places.extend(p for i, ps in places.items() if i != _OUTLET for p in ps)

@@ -95,14 +95,15 @@ class PlaceMatch:
 
 @runtime_checkable
 class UnknownPlaceReader(Protocol):
-    """A pack that also names the places the gazetteer does not know (optional): ``(start, end,
-    name, kind)`` of each name written as a neighbourhood ("the X neighbourhood", kind
-    ``neighbourhood``) or a village, town or camp (``village``) that no gazetteer record matches,
-    offsets into the text read. The geocoder places them at the report's city (a neighbourhood at
-    geo_precision 2, a village at 3), keeping the name (``fallback_from``)."""
+    """A pack that also names the places the gazetteer does not know (optional): with its
+    :meth:`LanguagePack.places` from the same reading, ``(start, end, name, kind)`` of each name
+    written as a neighbourhood ("the X neighbourhood", kind ``neighbourhood``) or a village, town
+    or camp (``village``) that no gazetteer record matches, offsets into the text read. The
+    geocoder places them at the report's city (a neighbourhood at geo_precision 2, a village at 2
+    or 3), keeping the name (``fallback_from``)."""
 
-    def unknown_places(self, text: str, gazetteer: Gazetteer,
-                       country: str | None) -> list[tuple[int, int, str, str]]: ...
+    def places_and_unknown(self, text: str, gazetteer: Gazetteer, country: str | None
+                           ) -> tuple[list[PlaceMatch], list[tuple[int, int, str, str]]]: ...
 
 
 @dataclass(frozen=True)

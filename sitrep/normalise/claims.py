@@ -269,12 +269,9 @@ def claimant_chain(hops: list[tuple[int, int, str]], *, outlet: str | None) -> l
         name = speaker(raw)
         if name is None:
             continue
-        low = name.lower()
-        if low in ("he", "she", "they", "it", "we", "i", "who", "which", "the sources", "sources"):
-            if low in ("the sources", "sources") and len(out) > (1 if outlet else 0):
-                continue
-            if low not in ("the sources", "sources"):
-                continue
+        low = name.lower()  # pronouns are no tellers: speaker() dropped them
+        if low in ("the sources", "sources") and len(out) > (1 if outlet else 0):
+            continue  # bare "sources" after a named teller add nothing
         if any(low == o.lower() or (len(low) > 3 and (low in o.lower() or o.lower() in low)) for o in out):
             continue
         out.append(name)

@@ -195,16 +195,24 @@ def read_ocha_places(path: Path, report: ImportReport) -> list[PlaceRecord]:
                         kind_of=lambda row: _ocha_kind(row, path))
 
 
-def read_csv_places(path: Path, report: ImportReport) -> list[PlaceRecord]:
-    """Places of a generic CSV (see :data:`CSV_COLUMNS`); bad rows go to ``report``."""
+def _columns_required(path: Path, needed: tuple[str, ...], expected: tuple[str, ...]
+                      ) -> Callable[[dict[str, Any]], bool]:
+    """A header check for a table of fixed columns: a file without ``needed`` is an error (E232)."""
     def header_ok(row: dict[str, Any]) -> bool:
-        missing = [c for c in ("name", "lat", "lon") if c not in row]
+        missing = [c for c in needed if c not in row]
         if missing:
             from ...errors import InputError
 
-            raise InputError(f"missing columns {missing}; expected {list(CSV_COLUMNS)}",
+            raise InputError(f"missing columns {missing}; expected {list(expected)}",
                              origin=str(path), code="E232")
         return True
+
+    return header_ok
+
+
+def read_csv_places(path: Path, report: ImportReport) -> list[PlaceRecord]:
+    """Places of a generic CSV (see :data:`CSV_COLUMNS`); bad rows go to ``report``."""
+    header_ok = _columns_required(path, ("name", "lat", "lon"), CSV_COLUMNS)
 
     def kind_of(row: dict[str, Any]) -> str:
         kind = str(row.get("kind") or "village").strip().lower() or "village"
@@ -228,14 +236,7 @@ def read_syrianarchive_places(path: Path, report: ImportReport) -> list[PlaceRec
     "مدينة حلب : ", without a leading حي), Syria; rows its staff geocoded are neighbourhoods or
     landmarks of a city (kind ``neighbourhood``), the others OCHA communities (``village``). A row
     without coordinates is rejected with the reason."""
-    def header_ok(row: dict[str, Any]) -> bool:
-        missing = [c for c in ("name_ar_short", "name_en_full", "lat", "lon") if c not in row]
-        if missing:
-            from ...errors import InputError
-
-            raise InputError(f"missing columns {missing}; expected {list(SYRIANARCHIVE_COLUMNS)}",
-                             origin=str(path), code="E232")
-        return True
+    header_ok = _columns_required(path, ("name_ar_short", "name_en_full", "lat", "lon"), SYRIANARCHIVE_COLUMNS)
 
     def plain(row: dict[str, Any]) -> dict[str, object]:
         english = str(row.get("name_en_full") or "").split(" - ")[0].split(" : ")[-1].strip()

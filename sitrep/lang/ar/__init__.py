@@ -122,18 +122,16 @@ class ArabicPack:
                 for e, a, b in find_arabic_actors(text)]
 
     def places(self, text: str, gazetteer: Gazetteer, country: str | None) -> list[PlaceMatch]:
-        from ...geo.arabic import find_arabic_places
+        return self.places_and_unknown(text, gazetteer, country)[0]
 
-        return find_arabic_places(text, gazetteer, country=country, region=None if country else ARABIC_STATES)
-
-    def unknown_places(self, text: str, gazetteer: Gazetteer,
-                       country: str | None) -> list[tuple[int, int, str, str]]:
+    def places_and_unknown(self, text: str, gazetteer: Gazetteer, country: str | None
+                           ) -> tuple[list[PlaceMatch], list[tuple[int, int, str, str]]]:
         from ...geo.arabic import find_arabic_places
 
         unknown: list[tuple[int, int, str, str]] = []
-        find_arabic_places(text, gazetteer, country=country, region=None if country else ARABIC_STATES,
-                           unknown=unknown)
-        return unknown
+        found = find_arabic_places(text, gazetteer, country=country, region=None if country else ARABIC_STATES,
+                                   unknown=unknown)
+        return found, unknown
 
     def place_forms(self, name: str) -> list[str]:
         from ...nlp.arabic import normalise
