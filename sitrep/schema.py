@@ -304,10 +304,13 @@ class Doc(BaseModel):
     country_hint: str | None = None
     inferred_country: str | None = None  # the document's country as geo.v1 read it (ACLED name)
     spacy_doc: Any = None  # parsed sentences when a stage needed the parser
+    #: the text as the stages read it: the document's, with the line breaks that only wrap a
+    #: long line read as spaces (same length: offsets point into the stored text); None = as stored
+    reading: str | None = None
 
     @property
     def text(self) -> str:
-        return self.document.text
+        return self.document.text if self.reading is None else self.reading
 
     @property
     def pub_date(self) -> Date | None:

@@ -9,6 +9,7 @@ from ..lang.en.admin_abbreviations import DOTTED
 from ..registry import stage
 from ..resources import Resources
 from ..schema import Doc, Sentence
+from .unwrap import unwrap
 
 __all__ = ["LEDE_SENTENCES", "Segmenter", "segment_text"]
 
@@ -99,6 +100,11 @@ class Segmenter:
     """Stage ``segment.v1``: fills ``doc.sentences``."""
 
     def __call__(self, doc: Doc) -> Doc:
+        reading = unwrap(doc.document.text)
+        if reading != doc.document.text:
+            doc.reading = reading
+            doc.notes.append("segment: the text is hard-wrapped; a line break inside a paragraph "
+                             "is read as a space (rule `wrapped-lines-run-on`)")
         doc.sentences = segment_text(doc.text, title=doc.document.title)
         return doc
 
