@@ -77,10 +77,66 @@ def earlier_month_cue(text: str, focus: Date) -> str | None:
     return None
 
 
+#: rule ``period-total``: deaths counted over a calendar year or month ("100 rebels have been
+#: killed by the police this year", "in 1989 the death squads killed 2,000") are a total over the
+#: period, not one day's toll; not when the period only ranks a single event ("the deadliest attack
+#: this year") or dates it ("on the 5th of this month")
+_PERIOD = re.compile(r"\b(?:this|last|that)\s+(?:year|month)\b|\b(?:in|during|throughout)\s+(?:19|20)\d\d\b",
+                     re.IGNORECASE)
+_RANKS_OR_DATES = re.compile(r"(?:\b\w+est|\bworst|\bfirst|\bsecond|\bthird|\blast|\bmost|\bbiggest|\bonly|"
+                             r"\bof|\bearlier|\blater|\bsince|\buntil)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+_PERFECT_DEATHS = re.compile(r"\b(?:ha(?:s|ve|d)\s+(?:now\s+|already\s+)?(?:been\s+)?(?:killed|died|murdered|"
+                             r"slain|executed|claimed|left)|deaths\s+(?:ha(?:s|ve)|rose|reached|stands?))\b",
+                             re.IGNORECASE)
+
+
+_EVENTS = (r"(?:clashes|attacks|incidents|operations|bombings|massacres|raids|confrontations|ambushes|"
+           r"skirmishes|battles|strikes|air\s+strikes|airstrikes|explosions|bombs|assaults|killings)")
+_DATE_WORDS = (r"(?:\d{1,2}\s+" + _MONTHS + r"(?:\s+\d{4})?|" + _MONTHS + r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?|"
+               r"(?:19|20)\d\d)")
+#: rule ``toll-over-many-events``: ACLED's unit is one event (one day, one place, one pair of
+#: actors); a toll spread over many of them (five or more: two ambushes on one day are still the
+#: day's report), over an interval of days or over a whole campaign
+#: is a total: "killed in 386 clashes", "in more than 40 massacres", "set off 260 bombs, killing
+#: 190", "from 11 November to 30 January", "as of today", "during the same period", "the
+#: offensive has left 600 dead", "the war between the cartels has already claimed 120 lives"
+_MANY_EVENTS = re.compile(
+    r"\b(?:in|during|through|after|with)\s+(?:(?:more\s+than|over|at\s+least|nearly|some|about)\s+)?"
+    r"(?:[5-9]|\d{2,}|five|six|seven|eight|nine|ten|dozens\s+of|hundreds\s+of|numerous)\s+(?:[\w-]+\s+)?"
+    + _EVENTS + r"\b"
+    r"|\b(?:set\s+off|carried\s+out|staged|launched|planted|detonated|conducted)\s+(?:(?:more\s+than|over|"
+    r"at\s+least|nearly|some|about)\s+)?(?:\d{2,}|dozens\s+of|hundreds\s+of)\s+(?:[\w-]+\s+)?" + _EVENTS + r"\b",
+    re.IGNORECASE)
+#: a clause dated to one day tells that day's events, however many ("40 air raids on Thursday")
+_ONE_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|"
+                      r"overnight|24\s+hours|on\s+\d{1,2}\s+" + _MONTHS + r"|on\s+" + _MONTHS + r"\s+\d{1,2})\b", re.IGNORECASE)
+_SPREAD = re.compile(
+    r"\bfrom\s+" + _DATE_WORDS + r"\s+(?:to|until|through)\s+" + _DATE_WORDS + r"\b"
+    r"|\bbetween\s+" + _DATE_WORDS + r"\s+and\s+" + _DATE_WORDS + r"\b(?=[^.;]{0,80}\b(?:killed|dead|died|deaths))"
+    r"|\bas\s+of\s+(?:today|now|this\s+\w+|\d{1,2}\s+" + _MONTHS + r"|" + _MONTHS + r"\s+\d{1,2})\b"
+    r"|\b(?:during|in|over)\s+the\s+same\s+period\b"
+    r"|\bin\s+(?:only|just)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days|weeks|months|years)\b"
+    r"|\b\w+[- ](?:week|day)[- ](?:old\s+|long\s+)?" + _WAR + r"\b"
+    r"|\b(?:" + _WAR + r"|offensive|campaign|repression|wave\s+of\s+violence|crackdown)\b[^.;:]{0,80}?"
+    r"\b(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:killed|claimed|left|cost|resulted\s+in|caused)\b"
+    r"|\bsince\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){1,4}(?:was|were)\s+(?:founded|created|formed|"
+    r"established|signed|elected|installed)\b",
+    re.IGNORECASE)
+
+
 def aggregate_cue(text: str) -> str | None:
     """The words that make ``text`` (a clause or sentence) a running or aggregate toll, else None."""
-    m = _AGGREGATE.search(text)
-    return m.group(0) if m else None
+    m = _AGGREGATE.search(text) or _SPREAD.search(text)
+    if m:
+        return m.group(0)
+    m = _MANY_EVENTS.search(text)
+    if m and not _ONE_DAY.search(text):
+        return m.group(0)
+    if _PERFECT_DEATHS.search(text):
+        for p in _PERIOD.finditer(text):
+            if not _RANKS_OR_DATES.search(text[max(0, p.start() - 40):p.start()]):
+                return p.group(0)
+    return None
 
 
 _UNSPECIFIED = re.compile(

@@ -477,6 +477,13 @@ _AGE = re.compile(r"\b[A-Z][\w'’-]+,\s+(\d{1,3}),|\b(?:man|woman|boy|girl|teen
 
 
 #: A list of ages is no count either: "aged 7, 9 and 12", "ages 19 and 22", "two men, 19 and 22,".
+#: rule ``year-names-an-event``: a year written before the event it dates ("the 1984 killing of a
+#: reporter", "the 1982 Hama massacre") is no count of the dead
+_YEAR_OF_EVENT = re.compile(
+    r"\b(?:the|a|an|its|his|her|their|that|this|[\w-]+'s)\s+((?:1[89]|20)\d\d)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:killings?|massacres?|attacks?|bombings?|murders?|assassinations?|war|uprising|revolution|coup|"
+    r"elections?|invasion|offensive|siege|riots?|protests?|clashes|shootings?|genocide|crackdown|raids?|"
+    r"ambush|hijacking|kidnapping|strikes?)\b", re.IGNORECASE)
 _AGE_LIST = re.compile(
     r"\bage[sd]?\s+(?P<list>\d{1,3}(?:\s*,\s*\d{1,3})*,?\s+(?:and|&)\s+\d{1,3})\b"
     r"|\b(?:men|women|boys|girls|children|kids|teens|teenagers|brothers|sisters|sons|daughters|victims|people),\s+"
@@ -653,7 +660,8 @@ def find_figures(text: str, *, skip: list[tuple[int, int]] | None = None) -> lis
     for m in _NONE_REPORTED.finditer(text) if none_cue else ():
         figures.append(Figure("killed", 0, 0, 0, m.start(), m.end(), m.group(0), rule="none_reported"))
     taken = [(f.start, f.end) for f in figures] + list(skip) + [m.span(m.lastindex or 0) for m in _AGE.finditer(text)] \
-        + [m.span("list") if m.group("list") else m.span("list2") for m in _AGE_LIST.finditer(text)]
+        + [m.span("list") if m.group("list") else m.span("list2") for m in _AGE_LIST.finditer(text)] \
+        + [m.span(1) for m in _YEAR_OF_EVENT.finditer(text)]
     nums = [n for n in find_numbers(text) if not any(n.start < e and s < n.end for s, e in taken)]
     for i, num in enumerate(nums):
         nxt = nums[i + 1].start if i + 1 < len(nums) else len(text)

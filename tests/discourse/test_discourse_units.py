@@ -75,6 +75,21 @@ def _cand(doc: Doc, sent: int, trigger: str, sub: str = "Armed clash", *, place:
     "so far this year 90 people died in the province",
     "Shelling in the past 48 hours killed 10 people in the city.",  # more than a day
     "The group counts 23 reporters killed in the country's 30-month war.",
+    "At least 100 rebels have been killed by the police this year.",  # rule period-total
+    "AT LEAST 100 MRTA MEMBERS HAVE BEEN KILLED BY THE POLICE THIS YEAR.",
+    "Death squads had killed 2,000 people in 1989, the report said.",
+    # rule toll-over-many-events
+    "He said 145 guerrillas and 53 soldiers had been killed in 386 clashes in January.",
+    "Over 600 peasants were murdered in more than 40 massacres by hired assassins.",
+    "Cocaine lords have set off more than 260 bombs, killing at least 190 people.",
+    "The rebels sustained 2,352 dead from 11 November 1989 to 30 January 1990.",
+    "The command reports that 840 terrorists have been killed as of today.",
+    "The army suffered 443 casualties during the same period.",
+    "In only three months the press reported the discovery of 137 bodies.",
+    "The 10-week war killed more than 1,000 people.",
+    "The rebel offensive launched on Saturday has left more than 600 dead.",
+    "The war between the Medellin and Cali drug cartels has already claimed more than 120 deaths.",
+    "Since the party was founded, nearly 1,000 of its members have been murdered.",
 ])
 def test_discourse_aggregate_cue_finds_running_tolls(text: str) -> None:
     assert aggregate_cue(text)
@@ -85,6 +100,15 @@ def test_discourse_aggregate_cue_finds_running_tolls(text: str) -> None:
     "A car bomb killed 44 people in Qamishli on Wednesday, the monitor said.",
     "Rebels shelled the district a day after the army advanced.",
     "Shelling in the past 24 hours killed 10 people in the city.",  # one day: one event
+    "The deadliest attack this year has killed 40 people in the market.",  # ranks one event
+    "Gunmen have killed five people on the 5th of this month in Lima.",  # dates it
+    "Twelve soldiers were killed in an ambush this month, the army said.",  # no running count
+    "Two attacks on the market killed 12 people in Azaz on Monday.",  # a count of the day's attacks
+    "Rebels killed five soldiers in two ambushes near Idlib on Tuesday.",  # names them, same day
+    "Gunmen killed three people in the attack on Sunday, police said.",
+    "The offensive killed 30 fighters on Monday, the monitor said.",  # one day of it
+    "Families fleeing from Aleppo to Idlib were killed when a shell hit their bus.",  # places, no dates
+    "At least 20 were killed in nearly 40 air raids on Eastern Ghouta on Thursday.",  # one day's raids
 ])
 def test_discourse_aggregate_cue_leaves_single_events(text: str) -> None:
     assert aggregate_cue(text) is None

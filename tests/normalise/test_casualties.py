@@ -285,3 +285,14 @@ def test_casualties_rival_unnamed_tolls_keep_the_lowest(make_doc: DocFactory) ->
                    "The governor said 25 people were killed in the city.")
     FatalityExtractor()(doc)
     assert doc.candidates[0].fatalities == 25
+
+
+@pytest.mark.parametrize("text", [
+    "After his acquittal for the 1984 killing of a reporter, he fled.",
+    "AFTER HIS ACQUITTAL FOR THE 1984 KILLING OF AN ANTI-DRUG REPORTER, HE FLED.",
+    "Survivors of the 1982 Hama massacre said they were killed in the hundreds.",
+])
+def test_casualties_year_before_an_event_is_no_count(text: str) -> None:
+    # rule year-names-an-event: the year dates the event, it counts no dead
+    assert all(f.value < 1900 for f in find_figures(text) if f.quantity == "killed")
+
