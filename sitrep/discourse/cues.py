@@ -115,9 +115,11 @@ _SPREAD = re.compile(
     r"|\bbetween\s+" + _DATE_WORDS + r"\s+and\s+" + _DATE_WORDS + r"\b(?=[^.;]{0,80}\b(?:killed|dead|died|deaths))"
     r"|\bas\s+of\s+(?:today|now|this\s+\w+|\d{1,2}\s+" + _MONTHS + r"|" + _MONTHS + r"\s+\d{1,2})\b"
     r"|\b(?:during|in|over)\s+the\s+same\s+period\b"
+    r"|\bup\s+(?:un)?til+\s+(?:now|today|this\s+\w+|\d{1,2}\s+" + _MONTHS + r"|" + _MONTHS + r")\b"
+    r"|\bsince\s+(?:\d{1,2}\s+" + _MONTHS + r"|" + _MONTHS + r"\s+\d{1,2})\b"
     r"|\bin\s+(?:only|just)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days|weeks|months|years)\b"
     r"|\b\w+[- ](?:week|day)[- ](?:old\s+|long\s+)?" + _WAR + r"\b"
-    r"|\b(?:" + _WAR + r"|offensive|campaign|repression|wave\s+of\s+violence|crackdown)\b[^.;:]{0,80}?"
+    r"|\b(?:" + _WAR + r"|offensive|campaign|repression|wave\s+of\s+violence|crackdown)\b[^.;:]{0,160}?"
     r"\b(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:killed|claimed|left|cost|resulted\s+in|caused)\b"
     r"|\bsince\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){1,4}(?:was|were)\s+(?:founded|created|formed|"
     r"established|signed|elected|installed)\b",

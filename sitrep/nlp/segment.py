@@ -9,7 +9,7 @@ from ..lang.en.admin_abbreviations import DOTTED
 from ..registry import stage
 from ..resources import Resources
 from ..schema import Doc, Sentence
-from .unwrap import unwrap
+from .reading import ReadingText
 
 __all__ = ["LEDE_SENTENCES", "Segmenter", "segment_text"]
 
@@ -97,18 +97,26 @@ def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
 
 
 class Segmenter:
-    """Stage ``segment.v1``: fills ``doc.sentences``."""
+    """Stage ``segment.v1``: ``doc.reading`` (the text as the stages read it:
+    :class:`~sitrep.nlp.reading.ReadingText`) and ``doc.sentences``.
+
+    - ``resources``: where the case lexicon and the gazetteer load once, on the first report
+      written in capitals.
+    """
+
+    def __init__(self, resources: Resources | None = None) -> None:
+        self.reader = ReadingText(resources or Resources())
 
     def __call__(self, doc: Doc) -> Doc:
-        reading = unwrap(doc.document.text)
+        title = doc.document.title
+        reading, notes = self.reader(doc.document.text, lambda text: segment_text(text, title=title))
         if reading != doc.document.text:
             doc.reading = reading
-            doc.notes.append("segment: the text is hard-wrapped; a line break inside a paragraph "
-                             "is read as a space (rule `wrapped-lines-run-on`)")
-        doc.sentences = segment_text(doc.text, title=doc.document.title)
+        doc.notes.extend(notes)
+        doc.sentences = segment_text(doc.text, title=title)
         return doc
 
 
 @stage("segment.v1")
 def make_segmenter(settings: Settings, resources: Resources) -> Segmenter:
-    return Segmenter()
+    return Segmenter(resources)

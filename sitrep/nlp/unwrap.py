@@ -22,6 +22,8 @@ __all__ = ["WRAP_LIMIT", "Wrapping", "unwrap", "wrapping"]
 WRAP_LIMIT = 160
 #: Share of a document's in-paragraph line breaks that must be wraps for it to be wrapped.
 _WRAPPED_SHARE = 0.6
+#: Share of a wrapped document's lines at or under the width it was wrapped at.
+_WIDTH_QUANTILE = 0.9
 #: In-paragraph line breaks a document needs before its width can be told.
 _MIN_BREAKS = 3
 #: A list item, a bullet or an indented line starts a unit of its own.
@@ -57,7 +59,10 @@ def wrapping(text: str) -> Wrapping | None:
     long_lines = sum(len(line) > WRAP_LIMIT for _, line in lines)
     if long_lines * 10 > len(lines):
         return None
-    width = max((len(line) for _, line in lines if len(line) <= WRAP_LIMIT), default=0)
+    # the width the text was wrapped at: most lines reach close to it, a few run over (a long
+    # word the wrapper could not break), so the 90th percentile rather than the longest line
+    lengths = sorted(len(line) for _, line in lines if 0 < len(line) <= WRAP_LIMIT)
+    width = lengths[min(len(lengths) - 1, int(_WIDTH_QUANTILE * len(lengths)))] if lengths else 0
     fits = [(nl, len(line) + 1 + len(_first_word(nxt)) > width and not _OWN_START.match(nxt))
             for nl, line, nxt in inside]
     if sum(ok for _, ok in fits) < _WRAPPED_SHARE * len(fits):

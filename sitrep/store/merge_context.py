@@ -23,8 +23,9 @@ _CHUNK = 400
 
 
 def incoming_contexts(docs: Iterable[Doc]) -> dict[str, DocContext]:
-    """Context of each incoming document, by id."""
-    return {d.document.id: doc_context(d.document.text, published=d.document.date, title=d.document.title,
+    """Context of each incoming document, by id, from its text as the stages read it (a wire
+    story in capitals gives the names of its ordinary-case reading; :mod:`sitrep.nlp.reading`)."""
+    return {d.document.id: doc_context(d.text, published=d.document.date, title=d.document.title,
                                        source=d.document.source) for d in docs}
 
 

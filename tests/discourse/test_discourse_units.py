@@ -90,6 +90,10 @@ def _cand(doc: Doc, sent: int, trigger: str, sub: str = "Armed clash", *, place:
     "The rebel offensive launched on Saturday has left more than 600 dead.",
     "The war between the Medellin and Cali drug cartels has already claimed more than 120 deaths.",
     "Since the party was founded, nearly 1,000 of its members have been murdered.",
+    "Up until this morning 784 terrorists have been killed and 527 wounded.",
+    "More than 200 soldiers have been killed in clashes that have taken place since 11 November.",
+    "The national offensive launched on 12 November by the Farabundo Marti National Liberation Front "
+    "against the government has resulted in 305 dead.",
 ])
 def test_discourse_aggregate_cue_finds_running_tolls(text: str) -> None:
     assert aggregate_cue(text)
