@@ -86,5 +86,6 @@ def doc_from_mapping(obj: dict[str, Any], origin: str, line: int, default_date: 
               for k in ("source", "url", "title", "language", "country")}
     raw_id = obj.get("id")
     doc_id = str(raw_id) if raw_id not in (None, "") else content_id(text)
+    # no date field: a dateline in the text's first lines dates it, as it does a text file
     return make_document(where=origin, line=line, max_bytes=max_bytes, id=doc_id, text=text,
-                         date=date or default_date, origin=f"{origin}:{line}", **fields)
+                         date=date or find_pub_date(text) or default_date, origin=f"{origin}:{line}", **fields)

@@ -263,7 +263,7 @@ _VICTIMS = (r"(?:(?:a|an|one|two|three|\d+|several|many|some|the|of the) )?(?:pe
             r"(?:protesters?|protestors?|demonstrators?|marchers|crowd)")
 #: state force turned on the protesters themselves (not a protest *about* a killing)
 FORCE_ON_PROTESTERS = _ci(
-    rf"\b(?:open(?:ed|ing) fire|fir(?:ed|ing) (?:live \w+ )?)(?: on| at| into) {_VICTIMS}\b"
+    rf"\b(?:open(?:ed|ing) fire|fir(?:ed|ing)(?: live \w+)?)(?: on| at| into) {_VICTIMS}\b"
     rf"|\b(?:killing|killed|shot(?: dead)?|wounding|injuring|beat(?:ing)?) {_VICTIMS}\b"
     rf"|\b{_VICTIMS} (?:was|were) (?:killed|shot|beaten to death)\b"
     rf"|\b(?:attacks?|crackdown|assault) (?:on|against) {_VICTIMS}\b[^.;]{{0,80}}?\b(?:killed|dead|died|deaths?|fatal)\b"

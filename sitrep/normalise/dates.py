@@ -32,6 +32,8 @@ from .dispatch_dates import date_dispatch
 __all__ = ["DateResolver", "resolve_sentence_dates"]
 
 _PRESENT = re.compile(r"\b(?:is|are|continues?|continuing|ongoing|has been|have been|now|today)\b", re.IGNORECASE)
+#: A dateline: the place a report is filed from, maybe its agency and date, then a dash.
+_DATELINE = re.compile(r"^\s*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3},?[ \t]+[^\n.!?]{0,50}?[ \t](?:--?|—|–)[ \t]")
 _LOOSE = re.compile(r"\b(?:on\s+the\s+\d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}(?:st|nd|rd|th))\b", re.IGNORECASE)
 
 
@@ -85,6 +87,13 @@ class DateResolver:
 
     def _sentence_matches(self, sent: Sentence, pub: Date | None, pack: LanguagePack) -> list[DateMatch]:
         found = pack.dates(sent.text, pub)
+        if found and sent.index < LEDE_SENTENCES:
+            # rule ``dateline-dates-the-report``: "LUCKNOW, March 10, 2002 - Police fired on
+            # protesters on Saturday": the dateline's date is the report's, the event's is Saturday
+            # (a dateline date the publication date does not confirm stays a date of the text)
+            line = _DATELINE.match(sent.text)
+            if line is not None:
+                found = [d for d in found if d.start >= line.end() or d.event_date != pub]
         if found or not self.use_dateparser:
             return found
         m = _LOOSE.search(sent.text)

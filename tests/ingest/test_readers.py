@@ -86,6 +86,20 @@ def test_readers_txt_dateline_gives_publication_date_and_source(tmp_path: Path, 
     assert doc.source == source
 
 
+def test_readers_jsonl_without_a_date_field_is_dated_by_its_dateline(tmp_path: Path) -> None:
+    # as a text file is: "LUCKNOW, March 10, 2002 - ..." dates the report; "on Saturday" is then
+    # the Saturday before it, not an undated event
+    path = tmp_path / "r.jsonl"
+    rows = [{"id": "a", "text": "LUCKNOW, March 10, 2002 - Police fired on protesters on Saturday."},
+            {"id": "b", "text": "Police fired on protesters on Saturday.", "date": "2002-03-12"},
+            {"id": "c", "text": "Police fired on protesters on Saturday."}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    docs = {d.id: d for d in read_path(path) if isinstance(d, Document)}
+    assert docs["a"].date == date(2002, 3, 10)
+    assert docs["b"].date == date(2002, 3, 12)  # the field wins
+    assert docs["c"].date is None
+
+
 def test_readers_default_date_applies_when_document_has_none(tmp_path: Path) -> None:
     path = tmp_path / "r.txt"
     path.write_text("Shelling hit the town on Monday.", encoding="utf-8")

@@ -154,6 +154,9 @@ def test_classify_trained_model_dominates_typing() -> None:
         # police beating a protester
         ("Police officers beat an elderly protester during a sit-in outside the ministry.",
          "Excessive force against protesters"),
+        # "fired on" the crowd, as "opened fire on" it
+        ("Police fired on a crowd of protesters in the town square, killing two people.",
+         "Excessive force against protesters"),
         # a headline's present tense: protesters who die in the crackdown (a "die-in" is a protest)
         ("Three protesters die as police break up the opposition march in the capital.",
          "Excessive force against protesters"),

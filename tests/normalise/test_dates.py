@@ -84,6 +84,19 @@ def test_dates_stage_sets_date_and_evidence(make_doc: DocFactory) -> None:
     assert doc.text[cand.evidence[0].start:cand.evidence[0].end] == cand.evidence[0].text
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # rule dateline-dates-the-report: the dateline's date is the report's (the publication date)
+    ("LUCKNOW, November 4, 2016 - Police fired on protesters on Thursday.", D(2016, 11, 3)),
+    ("ALEPPO, Syria, 4 November 2016 — Rebels stormed the post on Thursday.", D(2016, 11, 3)),
+    # a dateline date the publication does not confirm stays a date of the text
+    ("HOMS, 2 November 2016 - Rebels stormed the post on Wednesday.", D(2016, 11, 2)),
+])
+def test_dates_stage_dateline_dates_the_report(make_doc: DocFactory, text: str, expected: date) -> None:
+    doc = DateResolver()(make_doc(text, trigger="fired" if "fired" in text else "stormed"))
+    cand = doc.candidates[0]
+    assert cand.date is not None and cand.date.event_date == expected
+
+
 def test_dates_stage_nearest_expression_wins(make_doc: DocFactory) -> None:
     text = "Fighting went on for the eighth day in a row, and rebels took the village a few days ago."
     doc = DateResolver()(make_doc(text, triggers=("Fighting", "took the village")))
