@@ -8,12 +8,16 @@ from the ``documents`` table in one query per 400 ids.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import select
 
 from ..dedup.features import DocContext, doc_context
 from ..dedup.index import MergeIndex
+from ..nlp.reading import ReadingText
+from ..nlp.segment import segment_text
+from ..resources import Resources
 from ..schema import Doc
 from . import tables as t
 
@@ -29,6 +33,21 @@ def incoming_contexts(docs: Iterable[Doc]) -> dict[str, DocContext]:
                                        source=d.document.source) for d in docs}
 
 
+@lru_cache(maxsize=1)
+def _reader() -> ReadingText:
+    """One reader per process for stored reports (its lexicon and gazetteer load only when a
+    stored report is written in capitals)."""
+    return ReadingText(Resources())
+
+
+def _reading(text: str) -> str:
+    """A stored report's text as the stages read it, as its incoming context was built."""
+    head = text[:2000]
+    if "\n" not in text and sum(c.isupper() for c in head) * 2 < sum(c.isalpha() for c in head):
+        return text  # one line in ordinary case: read as stored (most reports; no segmenting)
+    return _reader()(text, segment_text)[0]
+
+
 def stored_contexts(conn: Any, index: MergeIndex) -> None:
     """Add to ``index.contexts`` the stored documents of every report the index holds."""
     ids = sorted({r.doc_id for c in index.clusters.values() for r in c.reports
@@ -36,5 +55,5 @@ def stored_contexts(conn: Any, index: MergeIndex) -> None:
     cols = (t.documents.c.id, t.documents.c.text, t.documents.c.date, t.documents.c.title, t.documents.c.source)
     for i in range(0, len(ids), _CHUNK):
         for row in conn.execute(select(*cols).where(t.documents.c.id.in_(ids[i:i + _CHUNK]))):
-            index.contexts[row.id] = doc_context(row.text or "", published=row.date, title=row.title,
+            index.contexts[row.id] = doc_context(_reading(row.text or ""), published=row.date, title=row.title,
                                                  source=row.source)

@@ -155,3 +155,24 @@ def test_merges_events_stored_without_merging_are_found_once_indexed(store: Stor
         assert index_stored_events(store) == 0  # already filed
     merge_into_store(store, _doc("b", _report("b", 7, source="B")))
     assert store.count("events") == (1 if indexed else 2)
+
+
+def test_merges_store_context_of_a_stored_report_in_capitals_is_its_incoming_one() -> None:
+    # a report stored by an earlier batch or run is read again from its stored text; a wire story
+    # in capitals must give the names, people and streets its ordinary-case reading gave when it came in
+    import textwrap
+
+    from sitrep.dedup.features import doc_context
+    from sitrep.nlp.segment import Segmenter
+    from sitrep.resources import Resources
+    from sitrep.store.merge_context import _reading, incoming_contexts
+
+    story = ("Police said Marcus Holloway, 24, was shot several times in the 1500 block of Harwood "
+             "Street in Dallas late on Friday and died at Baylor University Medical Center. Officers "
+             "detained two men near the scene, and the police department asked witnesses to call.")
+    text = textwrap.fill(story, 64).upper()
+    doc = Segmenter(Resources())(Doc(document=Document(id="cap", text=text, date=date(2016, 11, 4))))
+    came_in = incoming_contexts([doc])["cap"]
+    assert "holloway" in {n.lower() for n in came_in.names}
+    assert came_in == doc_context(_reading(text), published=date(2016, 11, 4))
+    assert came_in != doc_context(text, published=date(2016, 11, 4))  # the stored capitals alone lose them

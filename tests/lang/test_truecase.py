@@ -13,15 +13,16 @@ from sitrep.pipeline import Pipeline
 from sitrep.schema import Document
 
 LEXICON = CaseLexicon(
-    lemmas={"noun": frozenset({"army", "clash", "member", "police", "town", "lima", "bean", "mrta"}),
+    lemmas={"noun": frozenset({"army", "clash", "member", "police", "town", "lima", "bean", "mrta", "man", "side",
+                               "park"}),
             "verb": frozenset({"kill", "die", "report", "police", "march"}),
-            "adj": frozenset({"national", "new"}), "adv": frozenset({"today"})},
+            "adj": frozenset({"national", "new", "west"}), "adv": frozenset({"today"})},
     rules={"noun": (("s", ""),), "verb": (("ed", ""), ("ed", "e"), ("s", ""))},
-    exceptions={},
-    function_words=frozenset({"the", "in", "of", "a", "with", "have", "on", "is", "and", "that"}),
+    exceptions={"verb": {"shot": ("shoot",)}},
+    function_words=frozenset({"the", "in", "of", "a", "with", "have", "on", "is", "and", "that", "was"}),
     names={"shining path": "Shining Path", "peru": "Peru", "peruvian": "Peruvian"},
     phrases=frozenset({"de facto"}))
-PLACES = {"lima": 2, "new york": 2, "chiclayo": 1}
+PLACES = {"lima": 2, "new york": 2, "chiclayo": 1, "west garfield park": 1}
 
 
 def _read(text: str, **kw: object) -> str:
@@ -40,6 +41,11 @@ def test_truecase_phrases_names_and_unknown_words() -> None:
     # a month name as a verb stays a verb; a function word that is also a name stays one
     assert _read("THE POLICE MARCHED IN LIMA; THE STATE IS DE FACTO PERUVIAN") == \
         "The police marched in Lima; the State is de facto Peruvian"
+
+
+def test_truecase_a_place_of_english_words_spelt_as_the_gazetteer_spells_it() -> None:
+    assert _read("A MAN WAS SHOT IN WEST GARFIELD PARK ON THE WEST SIDE") == \
+        "A man was shot in West Garfield Park on the west side"
 
 
 def test_truecase_own_case_wins_and_spans_limit_the_change() -> None:

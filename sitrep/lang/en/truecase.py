@@ -10,8 +10,8 @@ what is known of it, in this order:
    that is not);
 2. names the knowledge base writes with capitals (actors, countries, demonyms), whole phrases
    first ("SHINING PATH" -> "Shining Path");
-3. places the gazetteer knows by that many words when they are notable (a country, a province, a
-   city of 50,000 people; "NEW YORK", "SAN SALVADOR");
+3. places the gazetteer knows by that many words, spelt as written ("NEW YORK", "SAN SALVADOR",
+   "WEST GARFIELD PARK"), unless English writes them as a phrase of its own ("DE FACTO");
 4. English words (spaCy's lexicon of lemmas, with its inflection rules): lower case, unless a
    noun is also a notable place ("LIMA", "PARIS"); function words always lower case; month names
    only next to a day or a date word ("ON 6 AUGUST", not "THE MARCH ON THE CAPITAL");
@@ -199,7 +199,7 @@ def _case_at(chars: list[str], text: str, words: list[tuple[int, str]], i: int, 
                 or tokens[0] in _CONNECTORS or tokens[-1] in _CONNECTORS:
             continue
         level = place(phrase)
-        if level == 2 or (level == 1 and not all(_common(lexicon, t) for t in tokens)):
+        if level:  # a place spelt so in the gazetteer ("WEST GARFIELD PARK", "SAN SALVADOR")
             for at, w in words[i:i + n]:
                 if w.lower() not in _CONNECTORS:
                     _title(chars, at, w)
