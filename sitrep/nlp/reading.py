@@ -90,8 +90,10 @@ class ReadingText:
             self._notable[phrase] = found
         return found
 
-    def __call__(self, text: str, segment: Callable[[str], list[Sentence]]) -> tuple[str, list[str]]:
-        """(reading text, notes) of the stored ``text``; ``segment`` splits a text into sentences."""
+    def __call__(self, text: str, segment: Callable[[str], list[Sentence]]
+                 ) -> tuple[str, list[str], list[Sentence] | None]:
+        """(reading text, notes, its sentences unless the case changed) of the stored ``text``;
+        ``segment`` splits a text into sentences."""
         notes = []
         reading = unwrap(text)
         if reading != text:
@@ -109,4 +111,5 @@ class ReadingText:
                                spans=[(s.start, s.end) for s in sentences if s.index in caps])
             notes.append(f"segment: {len(caps)} of {len(sentences)} sentences are written in capitals; "
                          "read in ordinary case (rule `capitals-read-as-written`)")
-        return reading, notes
+            return reading, notes, None
+        return reading, notes, sentences

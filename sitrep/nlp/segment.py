@@ -109,11 +109,11 @@ class Segmenter:
 
     def __call__(self, doc: Doc) -> Doc:
         title = doc.document.title
-        reading, notes = self.reader(doc.document.text, lambda text: segment_text(text, title=title))
+        reading, notes, sentences = self.reader(doc.document.text, lambda text: segment_text(text, title=title))
         if reading != doc.document.text:
             doc.reading = reading
         doc.notes.extend(notes)
-        doc.sentences = segment_text(doc.text, title=title)
+        doc.sentences = sentences if sentences is not None else segment_text(doc.text, title=title)
         return doc
 
 
