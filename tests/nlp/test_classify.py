@@ -157,6 +157,10 @@ def test_classify_trained_model_dominates_typing() -> None:
         # "fired on" the crowd, as "opened fire on" it
         ("Police fired on a crowd of protesters in the town square, killing two people.",
          "Excessive force against protesters"),
+        # ACLED: excessive force is against peaceful protesters; a stone-throwing crowd fired on is a
+        # violent demonstration
+        ("Police opened fire on demonstrators who pelted stones at the security forces, killing one.",
+         "Violent demonstration"),
         # a headline's present tense: protesters who die in the crackdown (a "die-in" is a protest)
         ("Three protesters die as police break up the opposition march in the capital.",
          "Excessive force against protesters"),

@@ -63,8 +63,10 @@ FLAG_RULES_EN: tuple[FlagRule[EnglishText], ...] = (
     FlagRule(F.VIOLENT_CROWD, 30, lambda t, f: t.in_protest and (t.demonstration[1] is not None or t.crowd_violence),
              "the demonstrators themselves turned violent (stones, arson, riots), not its cause or the police",
              "Relatives protested outside the prison and threw stones at the gate."),
-    FlagRule(F.FORCE_ON_PROTESTERS, 40, lambda t, f: t.in_protest and bool(p.FORCE_ON_PROTESTERS.search(t.text)),
-             "state force turned on the protesters themselves, not a protest about a killing",
+    FlagRule(F.FORCE_ON_PROTESTERS, 40,
+             lambda t, f: t.in_protest and bool(p.FORCE_ON_PROTESTERS.search(t.text)) and not t.crowd_violence,
+             "state force turned on the protesters themselves, not a protest about a killing; ACLED: on "
+             "peaceful protesters (a crowd throwing stones at the police is a violent demonstration)",
              "Soldiers opened fire on the protesters in the square."),
     FlagRule(F.PROTESTERS_KILLED, 50,
              lambda t, f: t.in_protest and at_the_protest(p.LETHAL, t.text, p.DEATH_CAUSE) and not t.crowd_violence,
