@@ -26,8 +26,9 @@ _WRAPPED_SHARE = 0.6
 _WIDTH_QUANTILE = 0.9
 #: In-paragraph line breaks a document needs before its width can be told.
 _MIN_BREAKS = 3
-#: A list item, a bullet or an indented line starts a unit of its own.
-_OWN_START = re.compile(r"\s|[-*•·–—>]|\d{1,3}[.)]\s|\(?[a-zA-Z]\)\s")
+#: A list item, a bullet or an indented line starts a unit of its own; a dash of the running text
+#: carried to the next line ("-- the mother of ...", "— said") does not.
+_OWN_START = re.compile(r"\s|(?:[*•·>]|-(?!-))\s|\d{1,3}[.)]\s|\(?[a-zA-Z]\)\s")
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,14 @@ def test_unwrap_keeps_the_writers_own_breaks() -> None:
     assert "\n- two children\n- a teacher" in read
 
 
+def test_unwrap_a_dash_carried_to_the_next_line_runs_on() -> None:
+    text = ("Four people were killed at the party on Wednesday, said a tearful Jessica Shelton\n"
+            "-- the mother of two of the victims -- who spoke to reporters outside the house on\n"
+            "Thursday morning, a day after the shooting that shocked the small borough's people\n"
+            "and left the police searching for two gunmen who fled on foot through the yards.")
+    assert [s.text.count("\n") for s in segment_text(unwrap(text))] == [0]
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet=st.sampled_from("ab cD.\n\r-é"), max_size=400))
 def test_unwrap_never_moves_an_offset(text: str) -> None:
