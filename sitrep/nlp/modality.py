@@ -18,7 +18,8 @@ __all__ = ["Modality", "clause_spans", "modality_of", "scope_with_parser", "spli
 _CLAUSE_BREAK = re.compile(
     r";|:\s|,\s*(?:but|while|whereas|where|and then|meanwhile)\b|\s(?:while|whereas|but)\s", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(
-    r"\b(?:if|in case|unless|would|will|could|(?-i:may)(?! \d)|might|shall|should|plan(?:s|ned|ning)? to|"
+    r"\b(?:if|in case|unless|would|will|could|(?-i:may)(?! \d)|might|shall|should|must(?! have)|"
+    r"plan(?:s|ned|ning)? to|"
     r"intend(?:s|ed)? to|threat(?:en(?:s|ed)?)? to|vow(?:s|ed)? to|prepar(?:e|es|ed|ing) to|"
     r"expected to|likely to|aim(?:s|ed)? to|seek(?:s|ing)? to|going to|in order to|attempts? to|"
     r"tr(?:y|ies|ied|ying) to|warn(?:s|ed)? (?:of|that)|fear(?:s|ed)? (?:of|that)|"
@@ -36,6 +37,7 @@ _BACKGROUND = re.compile(
 _BACKGROUND_AFTER = re.compile(
     r"\b(?:(?:a few|several|some|two|three|four|five|\d+) (?:weeks|months|years) (?:before|ago|earlier)|"
     r"(?:earlier|last) (?:this )?(?:year|month)|in (?:19|20)\d\d|years? ago|months? ago)\b", re.IGNORECASE)
+_MODAL_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?((?:must|should|shall|will|would)(?!\s+have\b))\b", re.IGNORECASE)
 _PAST_ADJECTIVE = re.compile(r"\b(?:previous|former|past|last year's|earlier)\s+$", re.IGNORECASE)
 _NEAR = 60  # characters: a cue this close to the trigger is trusted without the parser
 
@@ -96,10 +98,14 @@ def modality_of(sentence: str, trigger_start: int, trigger_end: int) -> Modality
     if hyp is not None:
         near = trigger_start - hyp.end() <= _NEAR and hyp.start() >= clause_start
         return Modality(hypothetical=True, ambiguous=not near, cue=hyp.group(0))
+    # the trigger as the subject of a modal: "mines must be placed", "the offensive will begin"
+    subject_of = _MODAL_AFTER.match(sentence, trigger_end)
+    if subject_of is not None:
+        return Modality(hypothetical=True, cue=subject_of.group(1))
     return Modality()
 
 
-_MODAL_WORDS = {"would", "will", "could", "may", "might", "shall", "should", "'ll", "wo"}
+_MODAL_WORDS = {"would", "will", "could", "may", "might", "shall", "should", "must", "'ll", "wo"}
 _COND_MARKS = {"if", "unless", "case"}
 
 

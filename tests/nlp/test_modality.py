@@ -24,6 +24,8 @@ def _mod(sentence: str, trigger: str) -> Modality:
         ("Earlier this year the militants overran the base.", "overran", "background"),
         ("They learned from the previous battle in the east.", "battle", "background"),
         ("What does the capture of the district mean?", "capture", "hypothetical"),
+        # an instruction: no happening (MUC-4's "mines must be placed where enemy troops travel")
+        ("Mines must be placed only where enemy troops travel.", "Mines", "hypothetical"),
     ],
 )
 def test_modality_flags(sentence: str, trigger: str, flag: str) -> None:
@@ -38,6 +40,8 @@ def test_modality_flags(sentence: str, trigger: str, flag: str) -> None:
         ("The factions seized control of the village a few days ago.", "seized control"),
         ("A landmine, previously planted by the group, killed two shepherds on Monday.", "landmine"),
         ("Militants attacked the post, and the commander said they will return.", "attacked"),
+        # "must have": an inference about what happened, not an order
+        ("The gunmen must have fled after they attacked the post.", "attacked"),
     ],
 )
 def test_modality_factual_mentions_carry_no_flag(sentence: str, trigger: str) -> None:
