@@ -17,7 +17,7 @@ from ..resources import Resources
 from ..schema import Sentence
 from .unwrap import unwrap
 
-__all__ = ["ReadingText", "load_case_lexicon", "own_case"]
+__all__ = ["LOWER_CASE_SHARE", "ReadingText", "load_case_lexicon", "own_case"]
 
 _WORD = re.compile(r"(?<=[a-z,;]\s)([A-Za-z][a-z'’-]+)\b")
 #: How many phrases' notability a reader keeps (a caps report asks a few thousand).
@@ -63,6 +63,18 @@ def _shouting(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) >= CAPITALS_SHARE * len(letters)
 
 
+#: A text with fewer capitals than this share of its letters (and enough letters to tell) is
+#: written in lower case: scraped or normalised copy ("lucknow: the all-india babri masjid ...").
+LOWER_CASE_SHARE = 0.005
+_LOWER_MIN_LETTERS = 200
+
+
+def _lower_case(text: str) -> bool:
+    letters = [c for c in text[:20_000] if c.isalpha()]
+    return len(letters) >= _LOWER_MIN_LETTERS and any(c.islower() for c in letters) \
+        and sum(c.isupper() for c in letters) < LOWER_CASE_SHARE * len(letters)
+
+
 class ReadingText:
     """Builds a document's reading text; the lexicon and the gazetteer load on the first report
     written in capitals."""
@@ -104,6 +116,12 @@ class ReadingText:
         if caps and sum(len(s.text) for s in sentences if s.index in caps) * 2 >= len(reading.strip()):
             # a report written in capitals: its short lines too ("THE LAUTARO POPULAR")
             caps |= {s.index for s in sentences if _shouting(s.text)}
+        if _lower_case(reading):
+            lexicon = self.resources.get("en.case_lexicon", load_case_lexicon)
+            reading = truecase(reading, lexicon, place=self._place, sentence_starts=True)
+            notes.append("segment: the text is written in lower case; read in ordinary case (rule "
+                         "`capitals-read-as-written`)")
+            return reading, notes, None
         if caps:
             lexicon = self.resources.get("en.case_lexicon", load_case_lexicon)
             reading = truecase(reading, lexicon, place=self._place,

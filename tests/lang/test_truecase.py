@@ -83,3 +83,19 @@ def test_truecase_story_in_capitals_codes_like_the_same_story_in_ordinary_case(p
     assert any((e.location or "").startswith("Huanca") and e.fatalities == 3 for e in caps.events)
     assert any("capitals-read-as-written" in n for n in caps.notes)
     assert caps.document.text == WIRE.upper()  # stored as given
+
+
+def test_truecase_story_in_lower_case_codes_like_the_same_story_in_ordinary_case(pipe: Pipeline) -> None:
+    # scraped or normalised copy has lost every capital, and with them its sentence breaks
+    day = date(1990, 3, 6)
+    plain = pipe(Document(id="p", text=WIRE, date=day))
+    low = pipe(Document(id="l", text=WIRE.lower(), date=day))
+    assert len(low.sentences) == len(plain.sentences)
+    assert [(e.sub_event_type, e.location, e.country, e.fatalities) for e in low.events] == \
+        [(e.sub_event_type, e.location, e.country, e.fatalities) for e in plain.events]
+    assert any("written in lower case" in n for n in low.notes)
+
+
+def test_truecase_sentence_starts_in_lower_case_text() -> None:
+    assert _read("police killed a member. the u.s. police marched in lima! juan reported the clash.",
+                 sentence_starts=True) == "Police killed a member. The U.S. police marched in Lima! Juan reported the clash."

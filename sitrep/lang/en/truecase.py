@@ -50,6 +50,8 @@ _ONSETS = frozenset("bl br ch cl cr dr fl fr gl gr kn ph pl pr qu sc sh sk sl sm
 _MONTH_BEFORE = frozenset(("in", "on", "of", "since", "until", "till", "by", "early", "late", "mid", "last",
                            "next", "this", "from", "to", "through", "during", "before", "after", "between"))
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
+_SENTENCE_START = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?([^\W\d_])")
+_INITIALS_BEFORE = re.compile(r"(?:\b\w\.){2,}[\"'”’)]*\s+[\"'“‘(]?$")  # "u.s. raids" goes on
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,8 @@ def _month(words: list[tuple[int, str]], i: int) -> bool:
 
 
 def truecase(text: str, lexicon: CaseLexicon, *, place: Callable[[str], int],
-             own: Mapping[str, str] | None = None, spans: Iterable[tuple[int, int]] | None = None) -> str:
+             own: Mapping[str, str] | None = None, spans: Iterable[tuple[int, int]] | None = None,
+             sentence_starts: bool = False) -> str:
     """``text`` with the regions ``spans`` (default: all of it) read in ordinary case.
 
     ``place(phrase)``: 2 when the gazetteer knows a notable place by that name, 1 any place, else
@@ -133,9 +136,13 @@ def truecase(text: str, lexicon: CaseLexicon, *, place: Callable[[str], int],
         i = 0
         while i < len(words):
             i += _case_at(chars, text, words, i, lexicon, place, own)
-        first = _FIRST_LETTER.search(region)
-        if first is not None and len(chars[start + first.start()].upper()) == 1:
-            chars[start + first.start()] = chars[start + first.start()].upper()
+        starts = [m.start() for m in _FIRST_LETTER.finditer(region)][:1]
+        if sentence_starts:  # a text in lower case: its sentences were never told apart
+            starts += [m.start(1) for m in _SENTENCE_START.finditer(region)
+                       if not _INITIALS_BEFORE.search(region, 0, m.start(1))]
+        for at in starts:
+            if len(chars[start + at].upper()) == 1:
+                chars[start + at] = chars[start + at].upper()
     return "".join(chars)
 
 
