@@ -1,11 +1,13 @@
-"""The article figures on the same articles set as wire copy: hard-wrapped lines, and capitals.
+"""The article figures on the same articles set as wire copy (hard-wrapped lines, capitals) and as
+copy that lost its capitals.
 
-    python benchmarks/bench_wire.py [--sets fakes,gva] [--variants written,wrapped,capitals]
+    python benchmarks/bench_wire.py [--sets fakes,gva] [--variants written,wrapped,capitals,lower]
 
 Wire services, broadcast monitors (FBIS), e-mailed bulletins and text taken from PDFs reach
 analysts hard-wrapped at a fixed width, and many of them in capitals. The FA-KES and GVA parts of
 ``bench_articles.py`` (development part and untouched slice, split the same way) are scored as
-written, wrapped at 70 columns (paragraphs kept apart by a blank line), and wrapped in capitals;
+written, wrapped at 70 columns (paragraphs kept apart by a blank line), wrapped in capitals, and
+as written in lower case;
 a reader that restores running text and case scores the three alike (rules
 ``wrapped-lines-run-on`` and ``capitals-read-as-written``). The transformations are mechanical;
 no article is read or printed. Writes ``benchmarks/results/wire.json``.
@@ -30,11 +32,14 @@ KEYS = {"fakes": ("fatal_within20", "fatal_conservative", "loc_admin1", "actor",
         "gva": ("pair_P", "pair_R", "killed_exact", "date_exact", "loc25", "events_per_doc")}
 
 
-def as_wire(text: str, *, capitals: bool) -> str:
-    """``text`` wrapped at :data:`WIDTH` columns, one blank line between paragraphs."""
+def as_wire(text: str, variant: str) -> str:
+    """``text`` as ``variant`` copy: "wrapped" at :data:`WIDTH` columns (one blank line between
+    paragraphs), wrapped in "capitals", or as written in "lower" case."""
+    if variant == "lower":
+        return text.lower()
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
     wired = "\n\n".join(textwrap.fill(p, WIDTH) for p in paragraphs)
-    return wired.upper() if capitals else wired
+    return wired.upper() if variant == "capitals" else wired
 
 
 def run(sets: list[str], variants: list[str]) -> dict[str, dict[str, dict[str, dict]]]:
@@ -52,7 +57,7 @@ def run(sets: list[str], variants: list[str]) -> dict[str, dict[str, dict[str, d
                     path = Path(tmp) / f"{name}-{variant}-{part}.jsonl"
                     with path.open("w", encoding="utf-8") as fh:
                         for d in split[part]:
-                            text = d["text"] if variant == "written" else as_wire(d["text"], capitals=variant == "capitals")
+                            text = d["text"] if variant == "written" else as_wire(d["text"], variant)
                             fh.write(json.dumps({**d, "text": text}, ensure_ascii=False) + "\n")
                     proc = subprocess.run([str(SCORER), name, "--docs", str(path)], cwd=ROOT,
                                           capture_output=True, text=True, check=False)
@@ -67,7 +72,7 @@ def run(sets: list[str], variants: list[str]) -> dict[str, dict[str, dict[str, d
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sets", default="fakes,gva")
-    ap.add_argument("--variants", default="written,wrapped,capitals")
+    ap.add_argument("--variants", default="written,wrapped,capitals,lower")
     args = ap.parse_args(argv)
     if not SCORER.exists():
         print(f"skipped: {SCORER} not found (the shared tools are not on this machine)")
