@@ -86,23 +86,33 @@ def _summary(output: str) -> dict[str, float | str]:
     return out
 
 
+def split_set(name: str) -> dict[str, list[dict]]:
+    """The development part and the untouched slice of ``name`` ("fakes" or "gva")."""
+    data = SHARED / "data" / ("fa-kes-dev" if name == "fakes" else "gva-dev")
+    docs = _read_jsonl(data / "documents.jsonl")
+    return (fakes_parts(docs) if name == "fakes"
+            else gva_parts(docs, json.loads((data / "gold.json").read_text(encoding="utf-8"))))
+
+
+def score_file(name: str, path: Path) -> dict[str, float | str]:
+    """The scorer's summary of the CLI on the documents in ``path``."""
+    proc = subprocess.run([str(SCORER), name, "--docs", str(path)], cwd=ROOT,
+                          capture_output=True, text=True, check=False)
+    return _summary(proc.stdout + proc.stderr)
+
+
 def run(sets: list[str], parts: list[str]) -> dict[str, dict[str, dict]]:
     results: dict[str, dict[str, dict]] = {}
     with tempfile.TemporaryDirectory(prefix="sitrep-articles-") as tmp:
         for name in sets:
-            data = SHARED / "data" / ("fa-kes-dev" if name == "fakes" else "gva-dev")
-            docs = _read_jsonl(data / "documents.jsonl")
-            split = (fakes_parts(docs) if name == "fakes"
-                     else gva_parts(docs, json.loads((data / "gold.json").read_text(encoding="utf-8"))))
+            split = split_set(name)
             results[name] = {}
             for part in parts:
                 path = Path(tmp) / f"{name}-{part}.jsonl"
                 with path.open("w", encoding="utf-8") as fh:
                     for d in split[part]:
                         fh.write(json.dumps(d, ensure_ascii=False) + "\n")
-                proc = subprocess.run([str(SCORER), name, "--docs", str(path)], cwd=ROOT,
-                                      capture_output=True, text=True, check=False)
-                summary = _summary(proc.stdout + proc.stderr)
+                summary = score_file(name, path)
                 summary["documents"] = len(split[part])
                 results[name][part] = summary
                 print(f"{name:5s} {part:5s} " + " ".join(f"{k}={v}" for k, v in summary.items()), flush=True)

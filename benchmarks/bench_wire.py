@@ -18,13 +18,12 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import subprocess
 import sys
 import tempfile
 import textwrap
 from pathlib import Path
 
-from bench_articles import ROOT, SCORER, SHARED, _read_jsonl, _summary, fakes_parts, gva_parts
+from bench_articles import ROOT, SCORER, score_file, split_set
 
 RESULTS = ROOT / "benchmarks" / "results" / "wire.json"
 WIDTH = 70
@@ -46,10 +45,7 @@ def run(sets: list[str], variants: list[str]) -> dict[str, dict[str, dict[str, d
     results: dict[str, dict[str, dict[str, dict]]] = {}
     with tempfile.TemporaryDirectory(prefix="sitrep-wire-") as tmp:
         for name in sets:
-            data = SHARED / "data" / ("fa-kes-dev" if name == "fakes" else "gva-dev")
-            docs = _read_jsonl(data / "documents.jsonl")
-            split = (fakes_parts(docs) if name == "fakes"
-                     else gva_parts(docs, json.loads((data / "gold.json").read_text(encoding="utf-8"))))
+            split = split_set(name)
             results[name] = {}
             for variant in variants:
                 results[name][variant] = {}
@@ -59,9 +55,7 @@ def run(sets: list[str], variants: list[str]) -> dict[str, dict[str, dict[str, d
                         for d in split[part]:
                             text = d["text"] if variant == "written" else as_wire(d["text"], variant)
                             fh.write(json.dumps({**d, "text": text}, ensure_ascii=False) + "\n")
-                    proc = subprocess.run([str(SCORER), name, "--docs", str(path)], cwd=ROOT,
-                                          capture_output=True, text=True, check=False)
-                    summary = _summary(proc.stdout + proc.stderr)
+                    summary = score_file(name, path)
                     kept = {k: summary[k] for k in KEYS[name] if k in summary} or summary
                     results[name][variant][part] = kept
                     print(f"{name:5s} {variant:8s} {part:5s} " + " ".join(f"{k}={v}" for k, v in kept.items()),
