@@ -240,6 +240,10 @@ _HURT_NEXT = re.compile(r"\s+(?:(?:people|persons|others|civilians)\s+)?(?:were\
 #: rule ``death-as-cause``: a death named as the cause or object of what the counted people do
 #: ("two factions, the one retaliating for Smith's death", "thousands mourning the deaths", "three
 #: charged in the killing"): the number counts them, not the dead
+#: rule ``cause-of-deaths-no-count``: a number that causes the deaths ("an army of 5,000 men that
+#: has caused the death of 20,000 people") counts the agents; the dead are the number after "of"
+_CAUSED_DEATH = re.compile(r"\b(?:caus\w*|led\s+to|resulted\s+in|responsible\s+for)\s+(?:the\s+)?deaths?\s+of\b",
+                           re.IGNORECASE)
 _FOR_A_DEATH = re.compile(r"\b(?:for|avenging|mourning|mourned|protesting|protested|blamed\s+for|"
                           r"charged\s+(?:with|in)|accused\s+of|responsible\s+for|suspected\s+in)"
                           r"\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
@@ -284,6 +288,8 @@ def _quantity_near(text: str, num: NumberSpan, next_start: int) -> tuple[str, st
     q = next(k for k in ("killed", "wounded", "captured", "missing") if rm.group(k))
     if q == "killed" and _FOR_A_DEATH.search(between):
         return None  # "the one retaliating for Smith's death": the number counts who acts for it
+    if q == "killed" and _CAUSED_DEATH.search(clause[:rm.end() + 12]):
+        return None  # "5,000 armed men, has caused the death of 20,000": the number counts the cause
     if q == "killed" and _AND_HURT.match(text, num.end + rm.end()):
         # "2 militants were killed, injured or captured": one count of the dead and the hurt
         return "both", what, num.end + rm.end()

@@ -296,3 +296,12 @@ def test_casualties_year_before_an_event_is_no_count(text: str) -> None:
     # rule year-names-an-event: the year dates the event, it counts no dead
     assert all(f.value < 1900 for f in find_figures(text) if f.quantity == "killed")
 
+
+
+def test_casualties_a_number_that_causes_the_deaths_is_no_count() -> None:
+    # rule cause-of-deaths-no-count: the 5,000 are the group's men, the 20,000 its dead
+    figs = find_figures("The group, which operates with approximately 5,000 armed men, has caused the death "
+                        "of 20,000 people.")
+    assert [f.value for f in figs if f.quantity == "killed"] == [20000]
+    figs = find_figures("Gunfire led to the deaths of 12 people at the market.")
+    assert [f.value for f in figs if f.quantity == "killed"] == [12]
