@@ -10,35 +10,41 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 
-from ..config import Settings
 from ..lang.capitals import CAPITALS_SHARE, written_in_capitals
 from ..lang.en.truecase import NOTABLE_POPULATION, CaseLexicon, capitalised_names, case_lexicon, truecase
 from ..resources import Resources
 from ..schema import Sentence
 from .unwrap import unwrap
 
-__all__ = ["LOWER_CASE_SHARE", "ReadingText", "load_case_lexicon", "own_case"]
+__all__ = ["LOWER_CASE_SHARE", "ReadingText", "case_lexicon_of", "own_case"]
 
 _WORD = re.compile(r"(?<=[a-z,;]\s)([A-Za-z][a-z'’-]+)\b")
 #: How many phrases' notability a reader keeps (a caps report asks a few thousand).
 _NOTABLE_CACHE = 50_000
 
 
-def load_case_lexicon(settings: Settings) -> CaseLexicon:
-    """Resource loader (``"en.case_lexicon"``): spaCy's English lemmas with the knowledge base's
-    capitalised names, countries and demonyms."""
-    from ..actors.kb import load_kb
+def case_lexicon_of(resources: Resources) -> CaseLexicon:
+    """spaCy's English lemmas with the knowledge base's capitalised names, countries and demonyms,
+    from the spaCy pipeline and the actor knowledge base the other stages load (``resources``;
+    each is fetched before the lexicon's own loader runs: a loader must not ask ``resources``)."""
+    from ..actors.stage import load_matcher
     from ..geo.countries import DEMONYMS
     from .spacy_loader import load_spacy
 
-    kb = load_kb()
-    aliases = [a for e in kb.entries for a in e.aliases] + [e.name for e in kb.entries if e.name and "{" not in e.name]
-    for country in kb.countries.values():
-        aliases += [country.name, *country.adj]
-    names = capitalised_names(aliases)
-    for word in DEMONYMS:
-        names.setdefault(word, word.title())
-    return case_lexicon(load_spacy(settings), names)
+    kb = resources.get("actors.matcher", load_matcher).kb
+    nlp = resources.get("spacy", load_spacy)
+
+    def build(_settings: object) -> CaseLexicon:
+        aliases = [a for e in kb.entries for a in e.aliases] + [e.name for e in kb.entries
+                                                                 if e.name and "{" not in e.name]
+        for country in kb.countries.values():
+            aliases += [country.name, *country.adj]
+        names = capitalised_names(aliases)
+        for word in DEMONYMS:
+            names.setdefault(word, word.title())
+        return case_lexicon(nlp, names)
+
+    return resources.get("en.case_lexicon", build)
 
 
 def own_case(text: str, sentences: list[Sentence], caps: set[int]) -> dict[str, str]:
@@ -83,6 +89,9 @@ class ReadingText:
         self.resources = resources
         self._notable: dict[str, int] = {}
 
+    def _lexicon(self) -> CaseLexicon:
+        return case_lexicon_of(self.resources)
+
     def _place(self, phrase: str) -> int:
         """2: the gazetteer knows a notable place by this name (a country, a province, a city of
         :data:`NOTABLE_POPULATION`), 1: any place, 0: none."""
@@ -117,14 +126,12 @@ class ReadingText:
             # a report written in capitals: its short lines too ("THE LAUTARO POPULAR")
             caps |= {s.index for s in sentences if _shouting(s.text)}
         if _lower_case(reading):
-            lexicon = self.resources.get("en.case_lexicon", load_case_lexicon)
-            reading = truecase(reading, lexicon, place=self._place, sentence_starts=True)
+            reading = truecase(reading, self._lexicon(), place=self._place, sentence_starts=True)
             notes.append("segment: the text is written in lower case; read in ordinary case (rule "
                          "`capitals-read-as-written`)")
             return reading, notes, None
         if caps:
-            lexicon = self.resources.get("en.case_lexicon", load_case_lexicon)
-            reading = truecase(reading, lexicon, place=self._place,
+            reading = truecase(reading, self._lexicon(), place=self._place,
                                own=own_case(reading, sentences, caps),
                                spans=[(s.start, s.end) for s in sentences if s.index in caps])
             notes.append(f"segment: {len(caps)} of {len(sentences)} sentences are written in capitals; "
