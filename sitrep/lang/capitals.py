@@ -9,9 +9,10 @@ CAPITALS_SHARE = 0.8
 _MIN_LETTERS = 20
 
 
-def written_in_capitals(text: str) -> bool:
+def written_in_capitals(text: str, *, min_letters: int = _MIN_LETTERS) -> bool:
     """Whether ``text`` is written in capitals (a caps headline, a broadcast transcript). There
     every word is capitalised, so a capital is no sign of a name, and every short word looks like
-    an acronym ("IT IS", "LET")."""
+    an acronym ("IT IS", "LET"). ``min_letters``: how many letters it takes to tell (a short line
+    of a report known to be in capitals needs one)."""
     letters = [c for c in text if c.isalpha()]
-    return len(letters) >= _MIN_LETTERS and sum(c.isupper() for c in letters) >= CAPITALS_SHARE * len(letters)
+    return len(letters) >= max(min_letters, 1) and sum(c.isupper() for c in letters) >= CAPITALS_SHARE * len(letters)

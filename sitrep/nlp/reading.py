@@ -10,7 +10,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 
-from ..lang.capitals import CAPITALS_SHARE, written_in_capitals
+from ..lang.capitals import written_in_capitals
 from ..lang.en.truecase import NOTABLE_POPULATION, CaseLexicon, capitalised_names, case_lexicon, truecase
 from ..resources import Resources
 from ..schema import Sentence
@@ -64,11 +64,6 @@ def _fold(name: str) -> str:
     return " ".join("".join(c for c in plain if not unicodedata.combining(c)).lower().replace("-", " ").split())
 
 
-def _shouting(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= CAPITALS_SHARE * len(letters)
-
-
 #: A text with fewer capitals than this share of its letters (and enough letters to tell) is
 #: written in lower case: scraped or normalised copy ("lucknow: the all-india babri masjid ...").
 LOWER_CASE_SHARE = 0.005
@@ -111,6 +106,16 @@ class ReadingText:
             self._notable[phrase] = found
         return found
 
+    def text_of(self, text: str, segment: Callable[[str], list[Sentence]]) -> str:
+        """The reading text alone. A report on one line, not in lower case and with capitals for
+        under half the letters of its head, reads as stored without being segmented (most stored
+        reports: the store reads them again whenever a later batch may merge into them)."""
+        head = text[:2000]
+        if "\n" not in text and not _lower_case(text) \
+                and sum(c.isupper() for c in head) * 2 < sum(c.isalpha() for c in head):
+            return text
+        return self(text, segment)[0]
+
     def __call__(self, text: str, segment: Callable[[str], list[Sentence]]
                  ) -> tuple[str, list[str], list[Sentence] | None]:
         """(reading text, notes, its sentences unless the case changed) of the stored ``text``;
@@ -124,7 +129,7 @@ class ReadingText:
         caps = {s.index for s in sentences if written_in_capitals(s.text)}
         if caps and sum(len(s.text) for s in sentences if s.index in caps) * 2 >= len(reading.strip()):
             # a report written in capitals: its short lines too ("THE LAUTARO POPULAR")
-            caps |= {s.index for s in sentences if _shouting(s.text)}
+            caps |= {s.index for s in sentences if written_in_capitals(s.text, min_letters=1)}
         if _lower_case(reading):
             reading = truecase(reading, self._lexicon(), place=self._place, sentence_starts=True)
             notes.append("segment: the text is written in lower case; read in ordinary case (rule "

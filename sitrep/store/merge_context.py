@@ -42,10 +42,7 @@ def _reader() -> ReadingText:
 
 def _reading(text: str) -> str:
     """A stored report's text as the stages read it, as its incoming context was built."""
-    head = text[:2000]
-    if "\n" not in text and sum(c.isupper() for c in head) * 2 < sum(c.isalpha() for c in head):
-        return text  # one line in ordinary case: read as stored (most reports; no segmenting)
-    return _reader()(text, segment_text)[0]
+    return _reader().text_of(text, segment_text)
 
 
 def stored_contexts(conn: Any, index: MergeIndex) -> None:

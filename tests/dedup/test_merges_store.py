@@ -176,3 +176,20 @@ def test_merges_store_context_of_a_stored_report_in_capitals_is_its_incoming_one
     assert "holloway" in {n.lower() for n in came_in.names}
     assert came_in == doc_context(_reading(text), published=date(2016, 11, 4))
     assert came_in != doc_context(text, published=date(2016, 11, 4))  # the stored capitals alone lose them
+
+
+def test_merges_store_context_of_a_stored_report_in_lower_case_is_its_incoming_one() -> None:
+    # a one-line report that lost its capitals is truecased when it comes in; read again from the
+    # store, it must give the same names (the store's shortcut for one-line reports skipped it)
+    from sitrep.dedup.features import doc_context
+    from sitrep.nlp.segment import Segmenter
+    from sitrep.resources import Resources
+    from sitrep.store.merge_context import _reading, incoming_contexts
+
+    text = ("police said marcus holloway, 24, was shot several times in the 1500 block of harwood street "
+            "in dallas late on friday and died at baylor university medical center. officers detained "
+            "two men near the scene, and the police department asked witnesses to call.")
+    doc = Segmenter(Resources())(Doc(document=Document(id="low", text=text, date=date(2016, 11, 4))))
+    came_in = incoming_contexts([doc])["low"]
+    assert "holloway" in {n.lower() for n in came_in.names}
+    assert came_in == doc_context(_reading(text), published=date(2016, 11, 4))
