@@ -468,15 +468,7 @@ def resolve_in_country(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[
                 _choose(m, focus=focus, doc_keys=doc_keys, chosen=others, region=region)
     reject_unsupported(res)
     everything = sorted(res + unknown, key=lambda m: m.start)
-    cities: Counter[str] = Counter()
-    by_name: dict[str, PlaceRecord] = {}
-    for m in everything:
-        if m.record is not None and m.record.kind in ("city", "town", "village") \
-                and m.span.role == "event" and (focus is None or m.record.cc == focus):
-            # not the hospital's or the dateline's city, nor a capital abroad that is only named
-            cities[m.record.uid] += 1
-            by_name[m.record.uid] = m.record
-    focus_city = by_name[cities.most_common(1)[0][0]] if cities else None
+    focus_city = _focus_city(everything, focus)
     focus_place = gaz.country(focus) if focus else None
     for m in everything:  # a match its own district/province contradicts is not that place
         if (m.record is not None and m.containers is not None and m.fallback_from is None
@@ -497,7 +489,12 @@ def resolve_in_country(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[
                 and nxt.sentence_index == m.sentence_index and nxt.record is not None
                 and far_from(m.record, nxt.candidates, nxt.record)):
             m.record = None
-    _dateline_holds_its_parts(everything, focus, texts, home=lambda: outlet_town(gaz, tuple(outlet), focus))
+    home = _home_town(everything, focus, texts, lambda: outlet_town(gaz, tuple(outlet), focus))
+    _dateline_holds_its_parts(everything, home)
+    # rule focus-after-home: the city unknown names fall back to is counted from the readings the
+    # home town left standing ("on the South Side" of a Chicago report is no namesake in New York),
+    # and is the home town when the report names no other
+    focus_city = _focus_city(everything, focus) or home
     for m in everything:
         if m.record is None and (m.span.explicit or _placed_beside(m.span)):
             same = [o for o in everything if o.sentence_index == m.sentence_index]
@@ -508,6 +505,19 @@ def resolve_in_country(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[
             _stand_in_for_part(m, m.part_of)
     _one_sense(everything)
     return everything, focus
+
+
+def _focus_city(mentions: Sequence[Resolution], focus: str | None) -> PlaceRecord | None:
+    """The city the report's event mentions name most often, in its own country: not the
+    hospital's or the dateline's city, nor a capital abroad that is only named."""
+    cities: Counter[str] = Counter()
+    by_name: dict[str, PlaceRecord] = {}
+    for m in mentions:
+        if m.record is not None and m.record.kind in ("city", "town", "village") \
+                and m.span.role == "event" and (focus is None or m.record.cc == focus):
+            cities[m.record.uid] += 1
+            by_name[m.record.uid] = m.record
+    return by_name[cities.most_common(1)[0][0]] if cities else None
 
 
 #: A dateline town's reach: its parts and suburbs lie within it; a homonym farther away read
@@ -606,9 +616,7 @@ def outlet_town(gaz: Gazetteer, words: tuple[str, ...], focus: str | None) -> Pl
     return best
 
 
-def _dateline_holds_its_parts(mentions: Sequence[Resolution], focus: str | None,
-                              texts: Sequence[str] = (),
-                              home: Callable[[], PlaceRecord | None] | None = None) -> None:
+def _dateline_holds_its_parts(mentions: Sequence[Resolution], anchor: PlaceRecord | None) -> None:
     """Rule ``dateline-holds-its-parts``: a report datelined in a town of its own country
     ("KENTWOOD, Mich. --", "CHICAGO (CBS) --") tells what happened in and around that town. A
     name of the report that the gazetteer has as a small town elsewhere ("on the South Side",
@@ -617,8 +625,7 @@ def _dateline_holds_its_parts(mentions: Sequence[Resolution], focus: str | None,
     is read as the namesake within the dateline town's reach when there is one, else it stands for
     a part of the dateline town (precision 2, its own name kept) when the report says it is a
     place, else it is no place. A report without a dateline is filed from the town whose police
-    it names, the scene its lede names or its outlet's town (:func:`_home_town`)."""
-    anchor = _home_town(mentions, focus, texts, home)
+    it names, the scene its lede names or its outlet's town (``anchor``, :func:`_home_town`)."""
     if anchor is None:
         return
     for m in mentions:

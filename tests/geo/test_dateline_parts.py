@@ -316,3 +316,16 @@ def test_a_county_is_read_where_counties_are() -> None:
     us = _rec("t:conejos-us", "Conejos", 37.1, -106.0, "town", 2_000, "Colorado")
     res = resolve_document(MemoryGazetteer([*BASE, mx, us]), [(0, 0, find_spans(text))], texts=[text])
     assert any(r.uid == "t:conejos-us" for m in res for r, _ in m.candidates)
+
+
+def test_an_unknown_place_falls_back_to_the_home_town_not_a_namesake_it_overruled(geocode: Geocode) -> None:
+    """Rule focus-after-home: "South Side" is first read as a town of another state; the police's
+    town overrules that reading, and the unknown neighbourhood beside it then falls back to the
+    town the report is filed from, not to the overruled namesake (nor to the country)."""
+    gaz = MemoryGazetteer([*BASE, _rec("t:south-ny", "South Side", 40.5, -74.2, "town", 10_000, "New York"),
+                           _rec("t:south-or", "South Side", 45.5, -122.6, "town", 4_000, "Oregon")])
+    doc = geocode(gaz, "A boy was shot on Friday in the Oak Hollow neighborhood on the South Side, "
+                  "Centerville Police said.", ["shot"], sub="Attack")
+    places = {(pm.fallback_from, pm.place.name) for pm in doc.places if pm.place is not None and pm.role == "event"}
+    assert ("Oak Hollow", "Centerville") in places
+    assert all(name == "Centerville" for _, name in places)
