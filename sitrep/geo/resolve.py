@@ -492,9 +492,9 @@ def resolve_in_country(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[
     home = _home_town(everything, focus, texts, lambda: outlet_town(gaz, tuple(outlet), focus))
     _dateline_holds_its_parts(everything, home)
     # rule focus-after-home: the city unknown names fall back to is counted from the readings the
-    # home town left standing ("on the South Side" of a Chicago report is no namesake in New York),
-    # and is the home town when the report names no other
-    focus_city = _focus_city(everything, focus) or home
+    # home town left standing ("on the South Side" of a Chicago report is no namesake in New York);
+    # not the dateline's town itself: a capital's agency reports from all over its country
+    focus_city = _focus_city(everything, focus)
     for m in everything:
         if m.record is None and (m.span.explicit or _placed_beside(m.span)):
             same = [o for o in everything if o.sentence_index == m.sentence_index]
