@@ -57,7 +57,8 @@ ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|az|ash|an)[-\s'’]", re.IGNORECASE
 
 #: Weight of a place mention's vote by its role (see :mod:`sitrep.geo.spans`).
 ROLE_WEIGHT = {"event": 1.0, "source": 0.7, "hypothetical": 0.6, "dateline": 0.4,
-               "residence": 1.0}  # where a person lives says the country as well as a scene
+               "residence": 1.0,  # where a person lives says the country as well as a scene
+               "speaker": 0.7}  # "Moscow denied": a government speaking, as a country named as an actor
 COUNTRY_NAMED = 2.0  # "in Syria": a country named outright as the place
 COUNTRY_ACTOR = 0.7  # "Turkey and Russia conducted a patrol": a country as an actor
 DEMONYM = 0.5

@@ -411,6 +411,8 @@ def resolve_in_country(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[
             aged = aged_name(span, text)
             agent = agent_name(span, text)
             for part, records in parts:
+                if part.role == "speaker" and part.end != span.end:
+                    part = replace(part, role="event")  # "Aleppo DAESH said": the group speaks
                 why = "street-name-not-place" if street_name(span, part) else \
                     "surname-not-place" if surname(part) else "aged-name-not-place" if aged else \
                     "agent-not-place" if agent and part.end == span.end else ""

@@ -109,6 +109,14 @@ _DATELINE = re.compile(
     rf"(?:\s*,\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?)?"
     rf"\s*(?:\([^()]{{1,40}}\))?\s*[—–|-]{{1,2}}\s")
 # "X Hospital received the bodies", "according to X hospital": who counted, not where
+#: Rule ``place-speaks-for-its-government``: a place that says, accuses or denies ("Washington and
+#: Paris say", "Moscow denied", "Ankara has warned") is its government speaking, not where anything
+#: happened. Other names may be listed with it; the verb must follow at once.
+_SPEAKS_AFTER = re.compile(r"^(?:\s*(?:,|and)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)*\s+"
+                           r"(?:has\s+|have\s+|had\s+|also\s+|again\s+|later\s+)?"
+                           r"(?:say|says|said|accuse[sd]?|den(?:y|ies|ied)|warn(?:s|ed)?|claim(?:s|ed)?|"
+                           r"blame[sd]?|insist(?:s|ed)?|condemn(?:s|ed)?|believe[sd]?|argue[sd]?|urge[sd]?|"
+                           r"demand(?:s|ed)?|reject(?:s|ed)?|vow(?:s|ed)?|threaten(?:s|ed)?|maintain(?:s|ed)?)\b")
 _SOURCE_PLACES = frozenset(("hospital", "morgue", "clinic", "infirmary"))
 _SOURCE_VERB_AFTER = re.compile(r"^[”\"’]?\s*(?:,\s*which\s+)?(?:\w+\s+)?(?:received|said|says|"
                                 r"reported|confirmed|announced|recorded|counted|told|stated)\b",
@@ -176,7 +184,7 @@ class SpanCandidate:
     explicit: bool = False  # a feature word or quotes say it is a place
     near: bool = False  # "near X", "west of X": an approximate location
     admin_word: bool = False  # "X province": the admin area, not its capital
-    role: str = "event"  # event | source | hypothetical | dateline | residence
+    role: str = "event"  # event | source | hypothetical | dateline | residence | speaker
     locative: bool = False  # after in/near/at/of...: likely where something happened
     way: bool = False  # "X road", "the X bridge": named after X, somewhere else
     origin: bool = False  # "workers from X": where they came from
@@ -262,6 +270,8 @@ def _context(sentence: str, start: int, end: int, cand: SpanCandidate) -> SpanCa
         cand.role = "source"
     elif not sentence[:start].strip() and _DATELINE.match(after):
         cand.role = "dateline"
+    elif not (cand.locative or cand.explicit) and _SPEAKS_AFTER.match(after):
+        cand.role = "speaker"
     elif _HYPO.search(before[-50:]):
         cand.role = "hypothetical"
     elif residence:

@@ -97,3 +97,19 @@ def _places(text: str, trigger: str) -> list[tuple[str | None, str | None, int |
 def test_event_place_container_after_a_comma_is_no_second_place(
         text: str, expected: list[tuple[str | None, str | None, int | None]]) -> None:
     assert _places(text, "Clashes") == expected
+
+
+@pytest.mark.parametrize(("text", "trigger", "expected"), [
+    # a city that says, accuses or denies is its government speaking, not where the clash was: the
+    # clash is placed only in the country
+    ("Damascus and Aleppo say rebels started the clashes on Sunday.", "clashes", (None, "Syria", 3)),
+    ("Clashes broke out on Sunday; Damascus has denied any role.", "Clashes", (None, "Syria", 3)),
+    ("Damascus accused rebels of clashes in Sarmin on Sunday.", "clashes", (None, "Sarmin", 1)),
+    # a place the text puts the speakers in, or a place before a group that speaks, stays a place
+    ("Clashes broke out on Sunday, officials in Idlib said.", "Clashes", (None, "Idlib", 1)),
+    ("Clashes broke out on Sunday in Sarmin and Idlib DAESH said.", "Clashes", (None, "Sarmin", 1)),
+])
+def test_a_place_that_speaks_is_its_government_not_the_scene(
+        text: str, trigger: str, expected: tuple[str | None, str | None, int | None]) -> None:
+    """Rule place-speaks-for-its-government."""
+    assert _where(_place(text, trigger)) == expected
