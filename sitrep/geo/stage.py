@@ -89,6 +89,7 @@ def _pick_from(cand: EventCandidate, own: list[tuple[Resolution, PlaceMention]],
     if doc is not None and own and cand.sentence_index < len(doc.sentences):
         c0, c1 = _clause(doc, cand)
         own = [(r, pm) for r, pm in own if c0 <= r.start < c1]
+        own = _outside_relative_happenings(doc, cand, own)
     if home is not None:
         own = [(r, pm) for r, pm in own if pm.place is not None
                and pm.place.country == home] or own
@@ -115,6 +116,38 @@ def _pick_from(cand: EventCandidate, own: list[tuple[Resolution, PlaceMention]],
     within = [(r, pm) for r, pm in pool if r.fallback_from and r.record is not None
               and best[0].record is not None and r.record.uid == best[0].record.uid]
     return within[0][1] if within and not best[0].fallback_from else best[1]
+
+
+#: A relative clause after the trigger: "an airbase that was used for a chemical attack in
+#: Idlib", "the town where". "that" opens one when a verb follows it at once; before a subject it
+#: opens what was said or known ("announced on Sunday that it had stepped up air strikes")
+_RELATIVE = re.compile(r"\b(?:(?:which|where|who|whose)\b|that\s+(?:was|were|is|are|has|have|had|will|would|"
+                       r"could|can|may|might|(?!armed\b)[a-z]+ed)\b)", re.IGNORECASE)
+
+
+def _outside_relative_happenings(doc: Doc, cand: EventCandidate,
+                                 own: list[tuple[Resolution, PlaceMention]]
+                                 ) -> list[tuple[Resolution, PlaceMention]]:
+    """Rule ``relative-clause-keeps-its-place``: a relative clause after the trigger that tells
+    another happening keeps the places named after that happening's trigger ("US missiles
+    struck an airbase that was used for a chemical attack on a village in Idlib": the strike is
+    not in Idlib). The candidate's places outside any such clause (empty when none is left)."""
+    sent = doc.sentences[cand.sentence_index]
+    trigger = cand.trigger.start
+    others = sorted(c.trigger.start for c in doc.candidates
+                    if c.sentence_index == cand.sentence_index and c.trigger.start > cand.trigger.end)
+    if not others:
+        return own
+    cut: int | None = None
+    for m in _RELATIVE.finditer(sent.text, max(0, trigger - sent.start)):
+        at = sent.start + m.start()
+        later = [q for q in others if q > at]
+        if later:
+            cut = later[0]
+            break
+    if cut is None:
+        return own
+    return [(r, pm) for r, pm in own if r.start < cut]
 
 
 def _inside_province(best: Resolution, pool: list[tuple[Resolution, PlaceMention]]

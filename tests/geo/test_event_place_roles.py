@@ -113,3 +113,31 @@ def test_a_place_that_speaks_is_its_government_not_the_scene(
         text: str, trigger: str, expected: tuple[str | None, str | None, int | None]) -> None:
     """Rule place-speaks-for-its-government."""
     assert _where(_place(text, trigger)) == expected
+
+
+def test_a_relative_clause_keeps_the_place_of_its_own_happening() -> None:
+    """Rule relative-clause-keeps-its-place: "rebels shelled a base that was used for clashes in
+    Sarmin": Sarmin is where the clashes were, not where the shelling fell; what was said ("said
+    that clashes broke out in Sarmin") is no such clause."""
+    text = "Rebels shelled a base that was used for clashes in Sarmin. The base lies in Aleppo."
+    doc = _geocoded(text, "shelled")
+    i = text.index("clashes")
+    doc.candidates.append(doc.candidates[0].model_copy(update={
+        "trigger": Span(start=i, end=i + 7, text="clashes"), "place": None}))
+    doc = _geocoded_again(doc)
+    # the shelling takes the base's place the report gives next
+    assert [_where(c.place)[1] for c in doc.candidates] == ["Aleppo", "Sarmin"]
+    text = "The army shelled rebels on Sunday and said that clashes broke out in Sarmin."
+    doc = _geocoded(text, "shelled")
+    i = text.index("clashes")
+    doc.candidates.append(doc.candidates[0].model_copy(update={
+        "trigger": Span(start=i, end=i + 7, text="clashes"), "place": None}))
+    doc = _geocoded_again(doc)
+    assert [_where(c.place)[1] for c in doc.candidates] == ["Sarmin", "Sarmin"]
+
+
+def _geocoded_again(doc: Doc) -> Doc:
+    resources = Resources(Settings())
+    resources.put("geo.gazetteer", GAZ)
+    doc.places = []
+    return Geocoder(resources)(doc)
