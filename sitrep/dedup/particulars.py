@@ -82,12 +82,15 @@ def particular_spans(sentence: str) -> list[tuple[str, int, int]]:
     stop = _not_places()
     found = [*_PHRASE.finditer(sentence), *_BEFORE_IN.finditer(sentence)]
     todo = list(found)
+    starts = {x.start(1) for x in found}
     while todo:  # follow each list to its end: "in Kalancheki and Sara Baghal of Maywand"
         m = todo.pop()
-        if _fold(m.group(1)).split()[:1] in ([], *([w] for w in stop)):
+        head = _fold(m.group(1)).split()[:1]
+        if not head or head[0] in stop:
             continue  # "on Sunday, Salvato was arrested": no list of places
         nxt = _LIST_NEXT.match(sentence, m.end(1))
-        if nxt is not None and all(x.start(1) != nxt.start(1) for x in found):
+        if nxt is not None and nxt.start(1) not in starts:
+            starts.add(nxt.start(1))
             found.append(nxt)
             todo.append(nxt)
     found.sort(key=lambda m: m.start(1))
