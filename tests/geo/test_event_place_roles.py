@@ -119,25 +119,21 @@ def test_a_relative_clause_keeps_the_place_of_its_own_happening() -> None:
     """Rule relative-clause-keeps-its-place: "rebels shelled a base that was used for clashes in
     Sarmin": Sarmin is where the clashes were, not where the shelling fell; what was said ("said
     that clashes broke out in Sarmin") is no such clause."""
-    text = "Rebels shelled a base that was used for clashes in Sarmin. The base lies in Aleppo."
-    doc = _geocoded(text, "shelled")
-    i = text.index("clashes")
-    doc.candidates.append(doc.candidates[0].model_copy(update={
-        "trigger": Span(start=i, end=i + 7, text="clashes"), "place": None}))
-    doc = _geocoded_again(doc)
     # the shelling takes the base's place the report gives next
-    assert [_where(c.place)[1] for c in doc.candidates] == ["Aleppo", "Sarmin"]
-    text = "The army shelled rebels on Sunday and said that clashes broke out in Sarmin."
-    doc = _geocoded(text, "shelled")
-    i = text.index("clashes")
+    assert _two_places("Rebels shelled a base that was used for clashes in Sarmin. The base lies in "
+                       "Aleppo.", "shelled", "clashes") == ["Aleppo", "Sarmin"]
+    assert _two_places("The army shelled rebels on Sunday and said that clashes broke out in Sarmin.",
+                       "shelled", "clashes") == ["Sarmin", "Sarmin"]
+
+
+def _two_places(text: str, first: str, second: str) -> list[str | None]:
+    """The places of two clashes at ``first`` and ``second``, geocoded together."""
+    doc = _geocoded(text, first)
+    i = text.index(second)
     doc.candidates.append(doc.candidates[0].model_copy(update={
-        "trigger": Span(start=i, end=i + 7, text="clashes"), "place": None}))
-    doc = _geocoded_again(doc)
-    assert [_where(c.place)[1] for c in doc.candidates] == ["Sarmin", "Sarmin"]
-
-
-def _geocoded_again(doc: Doc) -> Doc:
+        "trigger": Span(start=i, end=i + len(second), text=second), "place": None}))
     resources = Resources(Settings())
     resources.put("geo.gazetteer", GAZ)
     doc.places = []
-    return Geocoder(resources)(doc)
+    doc = Geocoder(resources)(doc)
+    return [_where(c.place)[1] for c in doc.candidates]
