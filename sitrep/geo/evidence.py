@@ -346,7 +346,8 @@ def reject_unsupported(res: Sequence[Resolution]) -> None:
                                                or m.record.kind in ("admin1", "admin2"))]
     for m in res:
         rec = m.record
-        if rec is None or has_evidence(m) or m.fallback_from is not None \
+        # rule town-force-names-a-place: "the York Police Department" is a town's force
+        if rec is None or has_evidence(m) or m.span.force or m.fallback_from is not None \
                 or rec.kind not in ("village", "town", "city", "neighbourhood") \
                 or rec.population >= _SMALL or rec.priority >= PRIORITY_IMPORT \
                 or m.homonyms < 2:  # the only place of that name: nothing to mistake it for

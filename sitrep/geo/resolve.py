@@ -29,7 +29,7 @@ from .focus import demonym_votes, hint_country, named_countries, prefer_focus, s
 from .focus import focus_country as _focus_country
 from .gazetteer import PRIORITY_IMPORT, PRIORITY_MODEL, Gazetteer, PlaceRecord
 from .match import FEATURE_WORDS, best_matches, fold, name_key
-from .spans import ORG_WORDS, VENUE_WORDS, SpanCandidate, is_organisation, is_stop
+from .spans import ORG_WORDS, TOWN_FORCE, VENUE_WORDS, SpanCandidate, is_organisation, is_stop
 
 __all__ = ["Resolution", "haversine_km", "hint_country", "precision_of", "resolve_document",
            "outlet_town", "outlet_words", "resolve_in_country"]
@@ -413,6 +413,8 @@ def resolve_in_country(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[
             for part, records in parts:
                 if part.role == "speaker" and part.end != span.end:
                     part = replace(part, role="event")  # "Aleppo DAESH said": the group speaks
+                if not part.force and TOWN_FORCE.match(text, part.end):
+                    part = replace(part, force=True)  # "the York Police Department"
                 why = "street-name-not-place" if street_name(span, part) else \
                     "surname-not-place" if surname(part) else "aged-name-not-place" if aged else \
                     "agent-not-place" if agent and part.end == span.end else ""

@@ -117,6 +117,11 @@ _SPEAKS_AFTER = re.compile(r"^(?:\s*(?:,|and)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'�
                            r"(?:say|says|said|accuse[sd]?|den(?:y|ies|ied)|warn(?:s|ed)?|claim(?:s|ed)?|"
                            r"blame[sd]?|insist(?:s|ed)?|condemn(?:s|ed)?|believe[sd]?|argue[sd]?|urge[sd]?|"
                            r"demand(?:s|ed)?|reject(?:s|ed)?|vow(?:s|ed)?|threaten(?:s|ed)?|maintain(?:s|ed)?)\b")
+#: Rule ``town-force-names-a-place``: a police department or sheriff's office is a town's or a
+#: county's ("the York Police Department", "York City Police Department"): the name before it is a
+#: place even where many places bear it (not "Capitol Police", "State Police": no department)
+TOWN_FORCE = re.compile(r"\s+(?:City\s+|County\s+)?(?:Police\s+Department|Police\s+Dept\b|"
+                         r"Sheriff['’]s\s+(?:Office|Department))", re.IGNORECASE)
 _SOURCE_PLACES = frozenset(("hospital", "morgue", "clinic", "infirmary"))
 _SOURCE_VERB_AFTER = re.compile(r"^[”\"’]?\s*(?:,\s*which\s+)?(?:\w+\s+)?(?:received|said|says|"
                                 r"reported|confirmed|announced|recorded|counted|told|stated)\b",
@@ -196,6 +201,7 @@ class SpanCandidate:
     postal: str = ""  # the US state a postal code after it may name ("X, AL"): a check, not a container
     lead: str = ""  # words of its capitalised name before it, when it ends the name ("Edward ")
     shouted: bool = False  # its sentence is written in capitals: the capitals say nothing
+    force: bool = False  # "X Police Department", "X Sheriff's Office": a town or county with its force
 
 
 #: Words that end a venue's or a congregation's name, named after someone, something or a far
@@ -261,6 +267,7 @@ def _context(sentence: str, start: int, end: int, cand: SpanCandidate) -> SpanCa
         # person lives, not where the event happened ("of" there is no locative)
         cand.origin, cand.locative = True, False
     cand.admin_word = bool(_ADMIN_WORDS.match(after.lstrip("”\"’")))
+    cand.force = bool(TOWN_FORCE.match(after))
     cand.of_the_city = bool(_OF_THE_CITY.match(after))
     cand.beside = bool(_BESIDE.match(after)) and last_word not in _INSTITUTIONS
     if (_SOURCE.search(before) and not _HOSPITAL_HIT.search(before)) or _CARE.search(before) \

@@ -329,3 +329,19 @@ def test_an_unknown_place_falls_back_to_the_home_town_not_a_namesake_it_overrule
     places = {(pm.fallback_from, pm.place.name) for pm in doc.places if pm.place is not None and pm.role == "event"}
     assert ("Oak Hollow", "Centerville") in places
     assert all(name == "Centerville" for _, name in places)
+
+
+def test_a_towns_police_department_names_a_place_many_towns_bear(geocode: Geocode) -> None:
+    """Rule town-force-names-a-place: a name many small towns bear, read without a state, is no
+    place of its own (small-homonym-needs-support), but one whose police department or sheriff's
+    office the report names is a town: the report is filed from there."""
+    gaz = MemoryGazetteer([*BASE, _rec("t:fair-oh", "Fairview", 41.4, -81.9, "town", 16_000, "Ohio"),
+                           _rec("t:fair-ut", "Fairview", 39.6, -111.4, "village", 1_200, "Utah")])
+    doc = geocode(gaz, "A man was shot on Sunday, according to the Fairview Police Department.",
+                  ["shot"], sub="Attack")
+    assert _place(doc)[1] == "Fairview"
+    doc = geocode(gaz, "A man was shot on Sunday, according to police in Fairview.", ["shot"], sub="Attack")
+    assert _place(doc)[1] == "Fairview"  # a locative says so too (unchanged)
+    doc = geocode(gaz, "A man was shot on Sunday, Fairview said.", ["shot"], sub="Attack")
+    pm = doc.candidates[0].place  # no evidence: no town of that name is read
+    assert pm is None or pm.place is None or pm.place.name != "Fairview"
