@@ -172,15 +172,23 @@ def _unique_claims(group: list[EventCandidate]) -> list[Claim]:
 ONSET_DAYS = 1
 
 
+#: How a mention dated by another sentence's words is marked (``extra["date_rule"]``): the
+#: sentences before it or the lede (normalise.dates), the body's day lent to a lede (discourse)
+_INHERITED = (":context", ":lede", "lede:body")
+
+
 def _onset(head: EventCandidate, group: list[EventCandidate]) -> DateInfo | None:
     """Rule ``onset-date``: a happening is dated by the day it began (ACLED codes the attack's day,
     not the day a victim died of it or the day it was reported). When another mention of the group
     gives, in words of its own, an earlier day at least as precise as the head's, up to
-    ONSET_DAYS before it, that day is the event's. None when the head's own date stands."""
+    ONSET_DAYS before it, that day is the event's; a day it took from another sentence is not its
+    own ("protesters marched on Wednesday. The shooting ..." is no Wednesday shooting). None when
+    the head's own date stands."""
     own = head.date
     if own is None:
         return None
     earlier = [c.date for c in group if c is not head and c.date is not None and c.date.expression
+               and not str(c.extra.get("date_rule", "")).endswith(_INHERITED)
                and c.date.time_precision <= own.time_precision
                and 0 < (own.event_date - c.date.event_date).days <= ONSET_DAYS]
     return min(earlier, key=lambda d: d.event_date) if earlier else None

@@ -183,6 +183,11 @@ def test_assemble_happening_is_dated_by_the_day_it_began() -> None:
     assert any("onset-date" in w for w in whys)
     # a date with no words of its own (the publication's) and a day far back are not the onset
     assert event_from_group(doc, [_dated(saturday, "early Saturday"), _dated(friday, None, 2)]).event_date == saturday
+    # nor a day the mention took from the sentence before it ("Protesters marched on Friday. The
+    # shooting ..."): the words are that sentence's, not the shooting's
+    lent = _dated(friday, "Friday", 2)
+    lent.extra["date_rule"] = "dow:context"
+    assert event_from_group(doc, [_dated(saturday, "early Saturday"), lent]).event_date == saturday
     far = D - timedelta(days=3)
     assert event_from_group(doc, [_dated(saturday, "early Saturday"), _dated(far, "on Wednesday", 2)]).event_date == saturday
 
