@@ -255,14 +255,17 @@ def _weekday(m: re.Match[str], pub: Date | None) -> DateMatch | None:
     return _dm(m, "weekday", pub - timedelta(days=back))
 
 
-@_rule("week", r"\b(last|this|past|previous)\s+week(?:end)?\b|\bearlier\s+this\s+week\b")
+@_rule("week", r"\b(last|this|past|previous)\s+week(?:end)?\b|\bearlier\s+this\s+week\b|"
+              r"\b(?:over|at|during)\s+the\s+weekend\b")
 def _week(m: re.Match[str], pub: Date | None) -> DateMatch | None:
     if pub is None:
         return None
     monday = pub - timedelta(days=pub.weekday())
     text = m.group(0).lower()
     if text.endswith("weekend"):
-        s = monday - timedelta(days=2) if "this" not in text or pub.weekday() < 5 else monday + timedelta(days=5)
+        # "over the weekend" is the one just past, or the one under way when published on it
+        this = "this" in text or not (m.group(1) or "")
+        s = monday - timedelta(days=2) if not this or pub.weekday() < 5 else monday + timedelta(days=5)
         e = min(s + timedelta(days=1), pub)
     elif "this" in text:
         s, e = monday, max(monday, pub - timedelta(days=1) if pub > monday else pub)

@@ -188,3 +188,18 @@ def test_dates_stage_small_hours_are_the_publication_day(make_doc: DocFactory, t
     doc = DateResolver()(make_doc(text, trigger="killed"))
     cand = doc.candidates[0]
     assert cand.date is not None and cand.date.event_date == expected
+
+
+@pytest.mark.parametrize(("text", "published", "start", "end"), [
+    # the weekend just past, told on a weekday
+    ("Airstrikes over the weekend killed 13 people.", D(2016, 8, 9), D(2016, 8, 6), D(2016, 8, 7)),
+    ("Airstrikes at the weekend killed 13 people.", D(2016, 8, 8), D(2016, 8, 6), D(2016, 8, 7)),
+    ("Airstrikes last weekend killed 13 people.", D(2016, 8, 9), D(2016, 8, 6), D(2016, 8, 7)),
+    # the weekend under way, told on it: up to the day of publication
+    ("Airstrikes over the weekend killed 13 people.", D(2016, 8, 7), D(2016, 8, 6), D(2016, 8, 7)),
+    ("Airstrikes during the weekend killed 13 people.", D(2016, 8, 6), D(2016, 8, 6), D(2016, 8, 6)),
+])
+def test_dates_rules_the_weekend(text: str, published: date, start: date, end: date) -> None:
+    """"over the weekend" dates a happening to the weekend's days, as "last weekend" does."""
+    (d,) = [d for d in find_dates(text, published) if not d.background]
+    assert (d.date_start, d.date_end, d.time_precision) == (start, end, 2)
