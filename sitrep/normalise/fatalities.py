@@ -366,7 +366,8 @@ class FatalityExtractor:
                 cue = aggregate_cue(text[c0:c1])
                 if cue is None and f.quantity == "killed" and f.flag is None and f.value > MAX_EVENT_DEATHS:
                     cue = f"{f.value} deaths"
-                year = _earlier_year(text[max(0, f.start - _YEAR_REACH):f.start], doc.pub_date)
+                year = _earlier_year(text[max(0, f.start - _YEAR_REACH):f.start], doc.pub_date) \
+                    or _days_after(text[c0:f.start])
                 unreal = _unreal(doc, text, f) if cue is None and year is None else None
                 if cue is None and year is None and unreal is None:
                     kept.append(item)
@@ -495,6 +496,23 @@ def _unreal(doc: Doc, sentence: str, fig: Figure) -> str | None:
     if (mod.hypothetical and not mod.ambiguous) or _COUNTERFACTUAL.search(fig.text):
         return "irrealis"
     return None
+
+
+#: "just two days after", "weeks after", "a day after", "hours after": what follows happened earlier
+_DAYS_AFTER = re.compile(r"\b(?:(?:just|only|some|about|barely|nearly|less\s+than|more\s+than)\s+)?"
+                         r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|a\s+few|"
+                         r"several|few)\s+)?(?:days?|weeks?|months?|hours?)\s+after\b", re.IGNORECASE)
+
+
+def _days_after(clause: str) -> str | None:
+    """Rule ``after-clause-is-earlier``: a death figure in a clause that sets the happening before
+    it some days after another ("an 8-year-old was shot Friday, just two days after a 3-year-old
+    was shot and killed"; "the attacks came one day after ... leading to four deaths") tells of
+    that earlier happening: it is recalled context, counted for no event of the report."""
+    m = _DAYS_AFTER.search(clause)
+    # only after a main clause ("was shot Friday, just two days after"): one that opens the
+    # sentence ("Just days after a chemical attack, a woman was killed") sets the new happening's time
+    return m.group(0) if m and m.group(0)[:1].islower() else None
 
 
 def _earlier_year(before: str, pub: date | None) -> str | None:

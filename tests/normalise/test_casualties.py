@@ -110,6 +110,18 @@ def test_fatalities_stage_toll_of_an_earlier_year_is_recalled(make_doc: DocFacto
     assert any(c.status == "recalled" and c.low == 78 for c in doc.claims)
 
 
+def test_fatalities_stage_toll_of_a_happening_days_before_is_recalled(make_doc: DocFactory) -> None:
+    """Rule after-clause-is-earlier: the deaths of the happening a report's shooting came "two
+    days after" are that earlier happening's; a sentence that opens with "Days after" sets the new
+    happening's time, and its own deaths count."""
+    doc = FatalityExtractor()(make_doc("An 8-year-old girl was shot on Friday night, just two days after a "
+                                       "3-year-old girl was shot and killed nearby."))
+    assert not doc.candidates[0].fatalities
+    assert any(c.status == "recalled" and c.low == 1 for c in doc.claims)
+    doc = FatalityExtractor()(make_doc("Days after a chemical attack a woman was killed on a bus on Saturday."))
+    assert doc.candidates[0].fatalities == 1
+
+
 @pytest.mark.parametrize("text", ["The previous death toll was 20, with 50 others injured.",
                                   "The source earlier put the death toll at 5 civilians.",
                                   "According to earlier information, 5 people were killed."])
