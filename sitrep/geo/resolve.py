@@ -476,7 +476,10 @@ def resolve_in_country(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[
     focus_place = gaz.country(focus) if focus else None
     for m in everything:  # a match its own district/province contradicts is not that place
         if (m.record is not None and m.containers is not None and m.fallback_from is None
-                and m.record.kind not in ("admin1", "country") and m.record.population < 100_000
+                and (m.record.kind not in ("admin1", "country") and m.record.population < 100_000
+                     # "TEXAS TOWNSHIP, Mich.": a province's name that the text puts in another
+                     # province names something of that other province
+                     or m.record.kind == "admin1")
                 and m.containers.consistent(m.record) is False):
             m.record = None
             # named with its own containers: stand in for them; else (inherited) just drop it

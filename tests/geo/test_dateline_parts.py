@@ -345,3 +345,14 @@ def test_a_towns_police_department_names_a_place_many_towns_bear(geocode: Geocod
     doc = geocode(gaz, "A man was shot on Sunday, Fairview said.", ["shot"], sub="Attack")
     pm = doc.candidates[0].place  # no evidence: no town of that name is read
     assert pm is None or pm.place is None or pm.place.name != "Fairview"
+
+
+def test_a_province_name_the_text_puts_in_another_province_is_not_that_province(geocode: Geocode) -> None:
+    """"TEXAS TOWNSHIP, Mich." is a township of Michigan: the state of Texas, which the name reads
+    as once "Township" is dropped, is contradicted by the province the dateline gives."""
+    gaz = MemoryGazetteer([*BASE, _rec("a1:tx", "Texas", 31.0, -100.0, "admin1", 25_000_000, "Texas"),
+                           _rec("a1:mi", "Michigan", 44.3, -85.6, "admin1", 10_000_000, "Michigan")])
+    doc = geocode(gaz, "TEXAS TOWNSHIP, Mich. (WOOD) — A man was shot on Saturday night, police said.",
+                  ["shot"], sub="Attack")
+    assert all(pm.place is None or pm.place.admin1 != "Texas" for pm in doc.places)
+    assert _place(doc)[1] == "Michigan"
