@@ -108,7 +108,6 @@ _DATELINE = re.compile(
     rf"^\s*(?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?(?=\s*[,(—–-]))?"
     rf"(?:\s*,\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?)?"
     rf"\s*(?:\([^()]{{1,40}}\))?\s*[—–|-]{{1,2}}\s")
-# "X Hospital received the bodies", "according to X hospital": who counted, not where
 #: Rule ``place-speaks-for-its-government``: a place that says, accuses or denies ("Washington and
 #: Paris say", "Moscow denied", "Ankara has warned") is its government speaking, not where anything
 #: happened. Other names may be listed with it; the verb must follow at once.
@@ -122,6 +121,7 @@ _SPEAKS_AFTER = re.compile(r"^(?:\s*(?:,|and)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'�
 #: place even where many places bear it (not "Capitol Police", "State Police": no department)
 TOWN_FORCE = re.compile(r"\s+(?:City\s+|County\s+)?(?:Police\s+Department|Police\s+Dept\b|"
                          r"Sheriff['’]s\s+(?:Office|Department))", re.IGNORECASE)
+# "X Hospital received the bodies", "according to X hospital": who counted, not where
 _SOURCE_PLACES = frozenset(("hospital", "morgue", "clinic", "infirmary"))
 _SOURCE_VERB_AFTER = re.compile(r"^[”\"’]?\s*(?:,\s*which\s+)?(?:\w+\s+)?(?:received|said|says|"
                                 r"reported|confirmed|announced|recorded|counted|told|stated)\b",
