@@ -127,6 +127,10 @@ def _cross_family(a: Event, b: Event) -> float:
     return _CROSS_FAMILY.get(frozenset({a.event_type or "", b.event_type or ""}), 0.0)
 
 
+#: An armed actor no report named: "Unidentified Armed Group (X)", "Unknown", "forces of unknown"
+_UNNAMED = re.compile(r"^(unidentified|unknown)|\(unknown\)|forces of unknown", re.IGNORECASE)
+
+
 def is_generic_actor(name: str | None) -> bool:
     """True for placeholders that fit any actor of their inter code."""
     return name is None or bool(_GENERIC.search(name))
@@ -188,6 +192,13 @@ def _actors(a: Event, b: Event, config: MatchConfig, *, cross_family: bool = Fal
     feats: dict[str, Any] = {"actors": hows, "actor_similarity": round(-neg_sim, 3)}
     if n_conf == 0:
         return True, -neg_sim, feats
+    if n_conf == 1 and cross_family and any(h in ("open", "generic") for h in hows):
+        (i, j), = conflicts
+        if _UNNAMED.search(sa[i][0] or "") or _UNNAMED.search(sb[j][0] or ""):
+            # one outlet's unidentified gunman is the other's police shooter (rule
+            # unnamed-shooter-fits-the-named): no side named twice, none contradicted by name
+            feats["role_conflict"] = True
+            return True, -neg_sim, feats
     if n_conf == 1 and any(h in ("same", "similar") for h in hows):
         if cross_family:
             feats["role_conflict"] = True

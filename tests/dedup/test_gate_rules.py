@@ -117,3 +117,16 @@ def test_night_slack_lets_weekday_told_reports_one_day_apart_meet(words_a: str |
         index.add_document([a])
         cid, hit = index.add_document([b])[0]
         assert hit is not None and cid == 0  # the index looks the next day up too
+
+
+def test_an_unnamed_shooter_fits_the_police_the_other_outlet_names() -> None:
+    """Rule unnamed-shooter-fits-the-named: one outlet codes a police shooting as an attack by an
+    unidentified gunman on a civilian, another as the police's clash with no second side named:
+    no side is named twice, and none is contradicted by name. Two named forces stay apart."""
+    police_only = dict(CLASH, actor2=None, inter2=None)
+    m = match_events(_report("d1", DAY, ATTACK), _report("d2", DAY, police_only))
+    assert m.ok, (m.reason, m.features)
+    assert m.features["role_conflict"] is True
+    named = dict(ATTACK, actor1="Gangster Disciples", inter1=3)
+    army = dict(CLASH, actor1="Military Forces of the United States (2017-)", actor2=None, inter2=None)
+    assert not match_events(_report("d3", DAY, named), _report("d4", DAY, army)).ok
