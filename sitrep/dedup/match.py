@@ -24,6 +24,7 @@ Gates (all must pass):
 from __future__ import annotations
 
 import math
+from datetime import date, timedelta
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -380,6 +381,15 @@ def learned_match(a: Event, b: Event, ctx_a: DocContext, ctx_b: DocContext) -> M
     return Match(p >= model.threshold, p, feats, None if p >= model.threshold else "score")
 
 
+def _reported_lag(event: Event, window: tuple[date, date]) -> tuple[date, date]:
+    """Rule ``undated-report-lags``: a report whose text gives no date was dated by its
+    publication, which may come up to LAG_DAYS after the incident (local news reports a shooting
+    days or weeks later): its window reaches back that far."""
+    if any(getattr(ev, "field", None) == "event_date" for ev in event.evidence or ()):
+        return window
+    return window[0] - timedelta(days=LAG_DAYS), window[1]
+
+
 def told_by_weekday(event: Event) -> bool:
     """Whether the event's date was read from words without a day number ("Tuesday night",
     "yesterday", "last night"): such a date is a day off as often as a shooting after midnight is
@@ -441,6 +451,10 @@ def match_events(a: Event, b: Event, *, config: MatchConfig = DEFAULT_MATCH_CONF
     wa, wb = date_window(a, slack_days=slack), date_window(b, slack_days=slack)
     if wa is None or wb is None:
         return Match(False, 0.0, feats, "date")
+    la, lb = _reported_lag(a, wa), _reported_lag(b, wb)
+    if (la, lb) != (wa, wb):
+        feats["date_rule"] = "undated_report_lags"
+        wa, wb = la, lb
     overlap = (min(wa[1], wb[1]) - max(wa[0], wb[0])).days + 1
     feats["date_overlap_days"] = overlap
     feats["time_precision"] = [a.time_precision, b.time_precision]

@@ -130,3 +130,14 @@ def test_an_unnamed_shooter_fits_the_police_the_other_outlet_names() -> None:
     named = dict(ATTACK, actor1="Gangster Disciples", inter1=3)
     army = dict(CLASH, actor1="Military Forces of the United States (2017-)", actor2=None, inter2=None)
     assert not match_events(_report("d3", DAY, named), _report("d4", DAY, army)).ok
+
+
+def test_a_report_that_gives_no_date_may_come_days_after_the_shooting() -> None:
+    """Rule undated-report-lags: a report whose text gives no date was dated by its publication,
+    which may come weeks after the incident; two reports that each tell their day stay apart
+    when the days differ."""
+    told = _report("d1", DAY, ATTACK, **_dated("d1", "on Tuesday"))
+    later = date(2019, 5, 17)
+    m = match_events(told, _report("d2", later, ATTACK))  # no date in its text: its publication day
+    assert m.ok, (m.reason, m.features)
+    assert not match_events(told, _report("d3", later, ATTACK, **_dated("d3", "on Friday"))).ok
