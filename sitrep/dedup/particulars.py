@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from ..geo.spans import VENUE_WORDS
 from ..schema import Event
 
 __all__ = ["country_only", "named_place", "other_places", "particular_places", "particular_spans", "similar_names",
@@ -97,6 +98,8 @@ def particular_spans(sentence: str) -> list[tuple[str, int, int]]:
     for m in found:
         name = m.group(1).strip(" -'’‘")
         first = _fold(name).split()
+        if first and first[-1] in VENUE_WORDS:
+            continue  # rule name-inside-a-venue: "Bethel Christian Fellowship" is no place
         if not first or first[0] in stop or _fold(name) in stop or \
                 any(n == name or s <= m.start(1) < e for n, s, e in out):
             continue

@@ -123,3 +123,12 @@ def test_a_report_placed_only_at_its_country_has_no_place() -> None:
     assert not m.ok and m.features["geo_fallback"] == ["Xland", None]
     assert match_events(unplaced, _event("Rebels attacked at dusk.", "Xland", admin1=None, precision=3,
                                          doc="d")).ok
+
+
+def test_a_venue_or_congregation_is_no_particular_place() -> None:
+    """Rule name-inside-a-venue, as the geocoder reads it: "Bethel Christian Fellowship" is a
+    congregation, so a report of the funeral held there is no report of another place than the
+    city it is coded at."""
+    assert particular_places("Mourners gathered at Bethel Christian Fellowship in Kindar.") == ["Kindar"]
+    assert particular_places("Shots were fired at the Blue Moon Lounge in Kindar.") == ["Kindar"]
+    assert particular_places("Shots were fired at Kindar Heights in Northland.") == ["Kindar Heights", "Northland"]
