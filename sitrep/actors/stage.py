@@ -15,8 +15,11 @@ Every candidate gets the knowledge base's choice; a candidate whose pack has its
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from pathlib import Path
+
+from rapidfuzz import fuzz
 
 from ..config import Settings
 from ..lang import candidates_by_pack
@@ -187,12 +190,39 @@ class ActorResolver:
         skip = set(para_idx) | {si}
         doc_parts = parts([i for i in range(lo, hi) if i in by_sentence and i not in skip])
         a1, a2 = choose_actors(cand.event_type, cand.sub_event_type, sent_parts, para_parts, doc_parts, ctx)
-        if a1 is not None and a2 is not None and a1.name == a2.name:
+        if a1 is not None and a2 is not None and (a1.name == a2.name or same_group(a1.name, a2.name)):
             a2 = None
         cand.actor1, cand.actor2 = a1, a2
         cand.actors = mentions_at.get(si, [])
         if cand.event_type == "Violence against civilians" and a2 is not None and a2.inter == 7:
             cand.civilian_targeting = True
+
+
+#: Words every force's or group's name may share: they tell no two groups apart
+_SHARED_WORDS = frozenset(("military", "forces", "force", "police", "of", "the", "group", "armed",
+                           "movement", "militia", "state", "al", "el"))
+
+
+def _core(name: str) -> str:
+    """"QSD: Syrian Democratic Forces" -> "syrian democratic": the words that name the group,
+    without its initials prefix, its country or years in brackets and the shared words."""
+    name = re.sub(r"^[A-Z][A-Za-z]{1,6}:\s*", "", name)
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", name)
+    return " ".join(w for w in re.sub(r"[^\w ]+", " ", name.casefold()).split()
+                    if w not in _SHARED_WORDS and not w.isdigit())
+
+
+def same_group(a: str, b: str) -> bool:
+    """Rule ``one-group-one-side``: two names of one group, spelt apart ("Syria Democratic Forces
+    (SDF)" written by the report, "QSD: Syrian Democratic Forces" from the knowledge base), are no
+    two sides of an event. Names of two or more words of their own that differ by a letter or two;
+    a country's forces ("Military Forces of Syria", "Police Forces of Syria") are told apart by
+    their kind, so one-word cores never count."""
+    ca, cb = _core(a), _core(b)
+    return len(ca.split()) >= 2 and len(cb.split()) >= 2 and fuzz.ratio(ca, cb) >= _SAME_GROUP
+
+
+_SAME_GROUP = 90
 
 
 @stage("actors.v1")
