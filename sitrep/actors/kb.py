@@ -50,6 +50,19 @@ _LEAD = "\"“”‘'([{«"
 _TRAIL = "\"“”’'),;:!?.]}»"
 
 
+#: Words every force's or group's name may share ("Military Forces of ...", "... Movement"):
+#: they tell no two actors apart
+NAME_BOILERPLATE = frozenset(("military", "forces", "force", "police", "of", "the", "group", "armed",
+                              "movement", "militia", "state", "al", "el"))
+
+
+def distinctive_words(name: str) -> list[str]:
+    """The words of an actor's name that tell it from others: folded, punctuation and numbers
+    ("(2000-)") dropped, NAME_BOILERPLATE left out ("Military Forces of Syria (2000-)" -> syria)."""
+    return [w for w in re.sub(r"[^\w ]+", " ", name.casefold()).split()
+            if w not in NAME_BOILERPLATE and not w.isdigit()]
+
+
 def normalise_alias(text: str) -> str:
     """Matching key: lower case, straight quotes, words split at spaces/hyphens/slashes, outer punctuation dropped."""
     words = re.split(r"[\s\-–—/]+", text.lower().replace("’", "'").replace("`", "'"))

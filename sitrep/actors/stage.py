@@ -27,7 +27,7 @@ from ..registry import stage
 from ..resources import Resources
 from ..schema import ActorMention, Doc, EventCandidate, Span
 from .assign import Context, Participant, air_antecedent, choose_actors, main_rebel, participant
-from .kb import KnowledgeBase, load_kb
+from .kb import KnowledgeBase, distinctive_words, load_kb
 from .pack_lexicon import assign_pack_actors, pack_mentions
 from .recognise import Hit, Matcher, build_matcher
 
@@ -198,18 +198,15 @@ class ActorResolver:
             cand.civilian_targeting = True
 
 
-#: Words every force's or group's name may share: they tell no two groups apart
-_SHARED_WORDS = frozenset(("military", "forces", "force", "police", "of", "the", "group", "armed",
-                           "movement", "militia", "state", "al", "el"))
+#: How alike (rapidfuzz ratio, 0-100) two groups' own words must be to be one group
+_SAME_GROUP = 90
 
 
 def _core(name: str) -> str:
-    """"QSD: Syrian Democratic Forces" -> "syrian democratic": the words that name the group,
-    without its initials prefix, its country or years in brackets and the shared words."""
+    """"QSD: Syrian Democratic Forces" -> "syrian democratic": the distinctive words of the group's
+    name (:func:`.kb.distinctive_words`) without its initials prefix or its country in brackets."""
     name = re.sub(r"^[A-Z][A-Za-z]{1,6}:\s*", "", name)
-    name = re.sub(r"\s*\([^)]*\)\s*$", "", name)
-    return " ".join(w for w in re.sub(r"[^\w ]+", " ", name.casefold()).split()
-                    if w not in _SHARED_WORDS and not w.isdigit())
+    return " ".join(distinctive_words(re.sub(r"\s*\([^)]*\)\s*$", "", name)))
 
 
 def same_group(a: str, b: str) -> bool:
@@ -220,9 +217,6 @@ def same_group(a: str, b: str) -> bool:
     their kind, so one-word cores never count."""
     ca, cb = _core(a), _core(b)
     return len(ca.split()) >= 2 and len(cb.split()) >= 2 and fuzz.ratio(ca, cb) >= _SAME_GROUP
-
-
-_SAME_GROUP = 90
 
 
 @stage("actors.v1")

@@ -24,13 +24,14 @@ Gates (all must pass):
 from __future__ import annotations
 
 import math
-from datetime import date, timedelta
 import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from rapidfuzz import fuzz
 
+from ..actors.kb import distinctive_words
 from ..schema import Event
 from .block import date_window, region_only
 from .features import LAG_DAYS, DocContext, pair_features
@@ -141,14 +142,9 @@ def _norm(name: str) -> str:
     return re.sub(r"[^\w ]+", " ", name.casefold()).strip()
 
 
-_BOILERPLATE = {"military", "forces", "force", "police", "of", "the", "group", "armed", "movement",
-                "militia", "state", "al", "el"}
-
-
 def _distinctive(name: str) -> str:
     """The words that tell two actors apart ("Military Forces of Syria (2000-)" -> "syria")."""
-    words = [w for w in _norm(name).split() if w not in _BOILERPLATE and not w.isdigit()]
-    return " ".join(words) or _norm(name)
+    return " ".join(distinctive_words(name)) or _norm(name)
 
 
 def _actor_pair(a: tuple[str | None, int | None], b: tuple[str | None, int | None],
@@ -385,7 +381,7 @@ def _reported_lag(event: Event, window: tuple[date, date]) -> tuple[date, date]:
     """Rule ``undated-report-lags``: a report whose text gives no date was dated by its
     publication, which may come up to LAG_DAYS after the incident (local news reports a shooting
     days or weeks later): its window reaches back that far."""
-    if any(getattr(ev, "field", None) == "event_date" for ev in event.evidence or ()):
+    if any(ev.field == "event_date" for ev in event.evidence or ()):
         return window
     return window[0] - timedelta(days=LAG_DAYS), window[1]
 
