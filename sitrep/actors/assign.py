@@ -284,8 +284,9 @@ def _planter(para: list[Participant], ctx: Context, *, states: tuple[int, ...]) 
 
 
 def choose_actors(event_type: str, sub_event_type: str, sent: list[Participant], para: list[Participant],
-                  doc: list[Participant], ctx: Context) -> tuple[Actor | None, Actor | None]:
-    """actor1/actor2 for one candidate from the participants of its sentence, paragraph and document."""
+                  doc: list[Participant], ctx: Context, *, drone: bool = False) -> tuple[Actor | None, Actor | None]:
+    """actor1/actor2 for one candidate from the participants of its sentence, paragraph and document;
+    ``drone``: the sentence names a drone (armed groups fly those too)."""
     state_in = [p for p in sent if p.actor.inter == 1 and not p.assoc_only]
     if event_type == "Protests":
         a1 = _class(ctx, "Protesters ({c})", 6, sent)
@@ -325,6 +326,8 @@ def choose_actors(event_type: str, sub_event_type: str, sent: list[Participant],
         # hit an army checkpoint") did not plant it; ACLED's actor1 is who did: a non-state group
         # of the paragraph, else the unidentified armed group; the forces are actor2
         return _planter(para, ctx, states=(1, 8)), sides[0]
+    if sub_event_type == "Air/drone strike" and sides:
+        return _air_pair(sides, armed, civilians, para, doc, ctx, drone=drone)
     if not sides:
         air = sub_event_type == "Air/drone strike"
         pair = ctx.kb.defaults.get(ctx.country or "", {}).get(sub_event_type) or \
@@ -354,6 +357,40 @@ def choose_actors(event_type: str, sub_event_type: str, sent: list[Participant],
         return _ordered(ctx, a1, _opponent(a1, ctx, [para, doc], sub_event_type)
                         or _opponent(a1, ctx, [], event_type))
     return _ordered(ctx, a1, _opponent(a1, ctx, [para], event_type))
+
+
+#: inter codes of forces that fly: state forces and foreign state forces
+_FLYING = (1, 8)
+
+
+def _air_pair(sides: list[Actor], armed: list[Participant], civilians: list[Participant],
+              para: list[Participant], doc: list[Participant], ctx: Context, *,
+              drone: bool) -> tuple[Actor, Actor | None]:
+    """actor1/actor2 of an air strike whose sentence names armed sides. ACLED codes an air strike to
+    the force that flew it. Rule air-strike-needs-an-air-force: groups named beside the strikes
+    that have no aircraft ("air strikes on Daesh-held villages as US-backed fighters advanced")
+    are what was hit, and the flier is the paragraph's or document's force named as flying, else
+    the country's air force; not when the sentence names a drone, which armed groups fly too
+    (ACLED codes their drone strikes to them). Rule fliers-strike-together: two forces named as flying ("Syrian and
+    Russian jets") are not each other's target; the target is a side that does not fly."""
+    fliers = {p.actor.name for p in armed if p.flies}
+    able = [s for s in sides if s.name in fliers] or [s for s in sides if s.inter in _FLYING]
+    a1 = able[0] if able else sides[0] if drone else _flier(para, doc, ctx)
+    targets = [s for s in sides if s.name != a1.name and s.name not in fliers and s.name not in a1.assoc]
+    if targets:
+        return _ordered(ctx, a1, targets[0].model_copy(update={"assoc": []}))
+    if civilians:
+        return a1, _class(ctx, "Civilians ({c})", 7, [])
+    return _ordered(ctx, a1, _opponent(a1, ctx, [para], "Explosions/Remote violence"))
+
+
+def _flier(para: list[Participant], doc: list[Participant], ctx: Context) -> Actor:
+    """The force a paragraph, else the document, names as flying the strikes, else the country's air force."""
+    for pool in (para, doc):
+        for p in sorted(pool, key=lambda p: p.pos):
+            if p.flies and not p.assoc_only:
+                return p.actor
+    return resolve(ActorEntry(name=None, inter=1, ref="air"), ctx)
 
 
 def _ordered(ctx: Context, a1: Actor, a2: Actor | None) -> tuple[Actor, Actor | None]:

@@ -40,9 +40,10 @@ _FORCE_NOUNS = ("forces", "troops", "soldiers", "army", "military", "armed force
                 "warplanes", "jets", "aircraft", "fighter jets", "helicopters", "drones", "artillery",
                 "police", "policemen", "gendarmes", "gendarmerie", "coast guard",
                 "air strikes", "airstrikes", "air raids", "strikes", "raids", "planes", "bombers",
-                "aerospace forces", "cruise missiles", "missiles", "warships")  # fmt: skip
-_AIR_NOUNS = {"warplanes", "jets", "aircraft", "fighter jets", "helicopters", "drones", "air force",
-              "air strikes", "airstrikes", "air raids", "strikes", "raids", "planes", "bombers"}
+                "aerospace forces", "cruise missiles", "missiles", "warships",
+                # one strike or aircraft is the force's as much as many ("a Syrian air strike")
+                "air strike", "airstrike", "air raid", "drone strike", "drone strikes", "warplane", "jet",
+                "fighter jet", "helicopter", "drone", "plane", "bomber")  # fmt: skip
 _REFS = {"military", "police", "rebels", "opposition", "air", "gang"}
 
 

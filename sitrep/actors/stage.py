@@ -189,7 +189,9 @@ class ActorResolver:
         para_parts = parts(para_idx)
         skip = set(para_idx) | {si}
         doc_parts = parts([i for i in range(lo, hi) if i in by_sentence and i not in skip])
-        a1, a2 = choose_actors(cand.event_type, cand.sub_event_type, sent_parts, para_parts, doc_parts, ctx)
+        drone = si < len(doc.sentences) and bool(_DRONE.search(doc.sentences[si].text))
+        a1, a2 = choose_actors(cand.event_type, cand.sub_event_type, sent_parts, para_parts, doc_parts, ctx,
+                               drone=drone)
         if a1 is not None and a2 is not None and (a1.name == a2.name or same_group(a1.name, a2.name)):
             a2 = None
         cand.actor1, cand.actor2 = a1, a2
@@ -197,6 +199,9 @@ class ActorResolver:
         if cand.event_type == "Violence against civilians" and a2 is not None and a2.inter == 7:
             cand.civilian_targeting = True
 
+
+#: A drone named in the candidate's sentence: armed groups fly those, not aircraft
+_DRONE = re.compile(r"\b(?:drones?|UAVs?|quadcopters?)\b", re.IGNORECASE)
 
 #: How alike (rapidfuzz ratio, 0-100) two groups' own words must be to be one group
 _SAME_GROUP = 90

@@ -78,3 +78,23 @@ def test_possessives_and_weapons_name_a_countrys_forces(matcher: Matcher, text: 
 
 def test_plural_words_are_not_read_as_possessives(matcher: Matcher) -> None:
     assert [h.text for h in matcher.find("Kurds and Arabs lived in the town.") if h.entries] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # rule air-strike-needs-an-air-force: the groups beside the strikes have no aircraft
+    ("Barrel bombs dropped on the rebel-held town killed 20 people.", (SYRIA, "Opposition Rebels (Syria)")),
+    # one strike is its force's as much as many ("a Syrian air strike")
+    ("A Syrian air strike on an Islamic State training camp killed 17 militants.", (SYRIA, "Islamic State (Syria)")),
+    # rule fliers-strike-together: two air forces named as flying are not each other's target
+    ("Russian warplanes and Turkish jets struck the town held by Islamic State.",
+     ("Military Forces of Russia (2000-)", "Islamic State (Syria)")),
+])
+def test_an_air_strike_is_flown_by_an_air_force(resolver: ActorResolver, text: str,
+                                                 expected: tuple[str, str]) -> None:
+    assert _names(_last(resolver, text, "Explosions/Remote violence", "Air/drone strike")) == expected
+
+
+def test_armed_groups_fly_drones(resolver: ActorResolver) -> None:
+    text = "Islamic State fighters used a drone to bomb Kurdish fighters near the town."
+    assert _names(_last(resolver, text, "Explosions/Remote violence", "Air/drone strike"))[0] == \
+        "Islamic State (Syria)"
