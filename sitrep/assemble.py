@@ -18,7 +18,7 @@ from .config import Settings
 from .geo.match import name_key
 from .registry import stage
 from .resources import Resources
-from .schema import Actor, Claim, DateInfo, Doc, Event, EventCandidate, Evidence, PlaceMention
+from .schema import Actor, Claim, DateInfo, Doc, Event, EventCandidate, Evidence, Place, PlaceMention
 from .taxonomy import disorder_type, interaction, type_of_violence
 
 __all__ = ["Assembler", "check_headline_toll", "event_from_group", "group_candidates", "headline_indexes",
@@ -155,6 +155,31 @@ def _event_place(head: EventCandidate, group: list[EventCandidate]) -> PlaceMent
     return min(inside, key=lambda pm: _COARSE_KINDS.get(pm.place.kind or "", 0) if pm.place else 0, default=first)
 
 
+def _finer_inside(coarse: Place, pm: PlaceMention) -> bool:
+    """Is ``pm`` a finer place than the country or province ``coarse``, inside it?"""
+    p = pm.place
+    level = _COARSE_KINDS.get(coarse.kind or "", 0)
+    if p is None or _COARSE_KINDS.get(p.kind or "", 0) >= level or p.country != coarse.country:
+        return False
+    return level != 1 or name_key(p.admin1 or "") == name_key(coarse.admin1 or coarse.name)
+
+
+def _deaths_place(doc: Doc, group: list[EventCandidate], coarse: PlaceMention) -> PlaceMention | None:
+    """Rule ``deaths-place``: an event located only at a country or province whose counted deaths
+    are told in a sentence naming one finer place inside it ("At least 72 people died in the town
+    of Khan Sheikhoun") happened there: ACLED's location is the most specific place the report
+    gives. None when no such sentence names exactly one such place."""
+    assert coarse.place is not None
+    starts = {e.start for c in group if c.fatalities for e in c.evidence if e.field == "fatalities"}
+    sentences = {s.index for s in doc.sentences for x in starts if s.start <= x < s.end}
+    if not sentences:
+        return None
+    found = [pm for pm in doc.places if pm.sentence_index in sentences and pm.role == "event"
+             and pm.place is not None and pm.span.text.strip() and _finer_inside(coarse.place, pm)]
+    distinct = {(pm.place.place_id or name_key(pm.place.name)) for pm in found if pm.place is not None}
+    return found[0] if len(distinct) == 1 else None
+
+
 def _unique_claims(group: list[EventCandidate]) -> list[Claim]:
     seen: set[tuple[int | None, int | None, str]] = set()
     claims: list[Claim] = []
@@ -221,6 +246,14 @@ def event_from_group(doc: Doc, group: list[EventCandidate]) -> Event:
     a2 = actors[1] if len(actors) > 1 else None
     sub_event_type = _territory_consistent(typed.sub_event_type, a1)
     place_mention = _event_place(head, body)
+    deaths_place_note = None
+    if place_mention is not None and place_mention.place is not None and not place_mention.fallback_from \
+            and _COARSE_KINDS.get(place_mention.place.kind or "", 0):
+        finer = _deaths_place(doc, group, place_mention)
+        if finer is not None:
+            deaths_place_note = (f"location: {finer.span.text!r}, where the sentence telling its deaths "
+                                 f"places them, inside {place_mention.place.name!r} (rule deaths-place)")
+            place_mention = finer
     place = place_mention.place if place_mention else None
     fat_values = [c.fatalities for c in group if c.fatalities is not None]
     lows = [c.fatalities_low for c in group if c.fatalities_low is not None]
@@ -301,7 +334,8 @@ def event_from_group(doc: Doc, group: list[EventCandidate]) -> Event:
         why=_why(group, head, typed) + (["undated: no publication date and no date in the text"]
                                  if head.date is None else [])
         + ([f"date: {onset.event_date.isoformat()} from {onset.expression!r}, the earliest day the "
-            f"mentions of this happening give (rule onset-date)"] if onset is not None else []),
+            f"mentions of this happening give (rule onset-date)"] if onset is not None else [])
+        + ([deaths_place_note] if deaths_place_note else []),
     )
 
 

@@ -9,6 +9,7 @@ from sitrep.schema import (
     Doc,
     Document,
     EventCandidate,
+    Evidence,
     Place,
     PlaceMention,
     Sentence,
@@ -205,3 +206,42 @@ def test_assemble_weakly_typed_restatement_does_not_retype_the_happening() -> No
     event = event_from_group(doc, [_cand("Suicide bomb", "Nangarhar", score=0.67),
                                    _cand("Armed clash", "Nangarhar", score=0.6)])
     assert event.sub_event_type == "Armed clash"
+
+
+def _deaths_doc(town_role: str = "event", towns: tuple[str, ...] = ("Khan Sheikhoun",)) -> Doc:
+    """A lede placing a chemical attack only in Syria; its 72 deaths told in a later sentence
+    that names ``towns`` (with ``town_role``)."""
+    lede = "A chemical attack in Syria killed 72 people."
+    later = "At least 72 people died in the town of " + " and ".join(towns) + "."
+    text = f"{lede} {later}"
+    start = len(lede) + 1
+    doc = Doc(document=Document(id="d", text=text, date=date(2017, 4, 5)))
+    doc.sentences = [Sentence(index=0, start=0, end=len(lede), text=lede),
+                     Sentence(index=1, start=start, end=len(text), text=later)]
+    syria = PlaceMention(span=Span(start=22, end=27, text="Syria"), sentence_index=0,
+                         place=Place(name="Syria", country="Syria", kind="country"), geo_precision=3)
+    for town in towns:
+        at = text.index(town)
+        doc.places.append(PlaceMention(span=Span(start=at, end=at + len(town), text=town), sentence_index=1,
+                                       place=Place(name=town, latitude=35.4, longitude=36.6, country="Syria",
+                                                   admin1="Idlib", kind="town", place_id=town),
+                                       role=town_role))
+    figure = text.index("72 people died")
+    cand = EventCandidate(sentence_index=0, trigger=Span(start=2, end=17, text="chemical attack"),
+                          event_type="Explosions/Remote violence", sub_event_type="Chemical weapon",
+                          date=DateInfo(event_date=date(2017, 4, 4)), place=syria, fatalities=72,
+                          actor1=Actor(name="A", inter=1))
+    cand.evidence = [Evidence(doc_id="d", field="fatalities", start=figure, end=figure + 2, text="72")]
+    doc.candidates = [cand]
+    return Assembler()(doc)
+
+
+def test_assemble_event_in_a_country_happened_where_its_deaths_are_placed() -> None:
+    event = _deaths_doc().events[0]
+    assert (event.location, event.admin1) == ("Khan Sheikhoun", "Idlib")
+    assert any("deaths-place" in w for w in event.why)
+
+
+def test_assemble_deaths_place_needs_one_place_where_they_happened() -> None:
+    assert _deaths_doc(town_role="source").events[0].location == "Syria"  # the hospital that counted
+    assert _deaths_doc(towns=("Khan Sheikhoun", "Saraqib")).events[0].location == "Syria"
