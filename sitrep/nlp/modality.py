@@ -31,7 +31,8 @@ _NEGATION = re.compile(
 _BACKGROUND = re.compile(
     r"\b(?:(?:a few|several|some|two|three|four|five|\d+) (?:weeks|months|years) (?:before|ago|earlier)|"
     r"(?:earlier|last) (?:this )?(?:year|month|summer|winter|spring|autumn)|previously|formerly|"
-    r"in the past|since (?:19|20)\d\d|in (?:19|20)\d\d|years? ago|months? ago|history of|"
+    # "in the past", not "in the past 24 hours" or "the past two days": a window up to the report
+    r"in the past(?!\s+(?:[\w-]+\s+)?(?:hours?|days?|weeks?|night)\b)|since (?:19|20)\d\d|in (?:19|20)\d\d|years? ago|months? ago|history of|"
     r"the previous (?:battle|offensive|year)|had (?:already )?(?:been )?(?:captured|taken|seized|lost))\b",
     re.IGNORECASE)
 _BACKGROUND_AFTER = re.compile(

@@ -23,6 +23,7 @@ def _mod(sentence: str, trigger: str) -> Modality:
         ("A few weeks before, the regime captured the road and the camp.", "captured", "background"),
         ("Earlier this year the militants overran the base.", "overran", "background"),
         ("They learned from the previous battle in the east.", "battle", "background"),
+        ("In the past, such air strikes killed civilians in the town.", "air strikes", "background"),
         ("What does the capture of the district mean?", "capture", "hypothetical"),
         # an instruction: no happening (MUC-4's "mines must be placed where enemy troops travel")
         ("Mines must be placed only where enemy troops travel.", "Mines", "hypothetical"),
@@ -42,6 +43,9 @@ def test_modality_flags(sentence: str, trigger: str, flag: str) -> None:
         ("Militants attacked the post, and the commander said they will return.", "attacked"),
         # "must have": an inference about what happened, not an order
         ("The gunmen must have fled after they attacked the post.", "attacked"),
+        # a window up to the report is no background
+        ("At least 50 fighters were killed in the past 24 hours in clashes and air strikes.", "air strikes"),
+        ("Air strikes in the past two days killed 30 people in the town.", "Air strikes"),
     ],
 )
 def test_modality_factual_mentions_carry_no_flag(sentence: str, trigger: str) -> None:
