@@ -60,6 +60,15 @@ DEMONYMS: dict[str, str] = {
     "kashmir": "IN", "naxal": "IN", "naxalite": "IN", "maoist": "IN", "bjp": "IN",
     "al-shabaab": "SO", "shabaab": "SO", "boko": "NG", "ansar": "YE", "iraqi": "IQ",
     "j&k": "IN",
+    # administrative units, institutions and armed groups each of which only one country's news
+    # names (general knowledge of the countries' vocabularies, not read off any data set)
+    "upazila": "BD", "upazilla": "BD", "upazilas": "BD", "bnp": "BD",
+    "ulfa": "IN", "nscn": "IN",  # not "panchayat" or "taluka": Pakistan has both
+    "gaunpalika": "NP", "madhesi": "NP", "madhes": "NP",
+    "ttp": "PK", "fata": "PK", "mqm": "PK",
+    "ltte": "LK", "tambon": "TH", "amphoe": "TH", "amphur": "TH",
+    "kabupaten": "ID", "kecamatan": "ID", "tatmadaw": "MM",
+    "woreda": "ET", "kebele": "ET",
 }
 
 
@@ -68,6 +77,8 @@ DEMONYMS: dict[str, str] = {
 PHRASE_CUES: dict[str, str] = {
     r"\b\d{1,5}\s+block\s+of\b": "US",
     r"\bsheriff['’]s\s+(?:office|department|deputies|deputy)\b": "US",
+    r"\bunion\s+parishad\b": "BD", r"\bvillage\s+development\s+committee\b": "NP",
+    r"\b(?:lok|vidhan)\s+sabha\b": "IN",
 }
 
 

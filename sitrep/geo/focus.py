@@ -187,7 +187,9 @@ def demonym_votes(texts: Sequence[str]) -> dict[str, float]:
     forms = _demonym_index()
     for text in texts:
         for rx, cc in _phrase_cues():
-            votes[cc] += CUE * len(rx.findall(text))
+            found = len(rx.findall(text))
+            if found:  # a country no phrase points to gets no entry (callers read the keys)
+                votes[cc] += CUE * found
         raw = [w.strip(".,;:()'’\"").lower() for w in re.split(r"[\s/]+", text)]
         raw = [w for w in raw if w]
         for i, w in enumerate(raw):

@@ -242,3 +242,25 @@ def test_document_country_a_reading_spelt_as_written_outvotes_a_looser_spelling(
     assert _where(geocode(gaz, text, ["shooting"], sub="Attack")) == ("United States", "El Centro")
     monkeypatch.setattr(focus, "SPELLING_MARGIN", 1.0)  # every spelling votes: the province wins
     assert _where(geocode(gaz, text, ["shooting"], sub="Attack"))[0] == "Burkina Faso"
+
+
+def test_document_country_only_phrases_found_vote() -> None:
+    # a country whose phrase cues are absent is no voter (its key alone would make its places
+    # "named" and so plausible in every report)
+    from sitrep.geo.focus import demonym_votes
+
+    assert dict(demonym_votes(["Troops shelled the town on Monday."])) == {}
+    assert set(demonym_votes(["He was shot in the 3100 block of Cedar Avenue."])) == {"US"}
+
+
+@pytest.mark.parametrize(("text", "cc"), [
+    ("Police clashed with BNP activists in the upazila on Monday.", "BD"),
+    ("Clashes broke out between Madhesi protesters and police.", "NP"),
+    ("The woreda administrator was shot dead.", "ET"),
+    ("A Village Development Committee office was torched.", "NP"),
+])
+def test_document_country_a_word_only_one_country_writes_is_its_cue(text: str, cc: str) -> None:
+    from sitrep.geo.focus import demonym_votes
+
+    votes = demonym_votes([text])
+    assert max(votes, key=lambda k: votes[k]) == cc
