@@ -183,6 +183,11 @@ def _tally(figs: list[tuple[Figure, int, list[str]]], *, significant: bool) -> T
             if (f.what == OWN_DEATH) != (g0.what == OWN_DEATH):
                 continue  # "killed his wife before killing himself": two people
             restated = g0.value == f.value and (g0.what == f.what or _generic(g0.what) or _generic(f.what))
+            # rule vague-restates-a-number: "scores of people were killed" and, in another
+            # sentence, "the bodies of 44 victims" count the same dead; a vague figure is never
+            # added to a stated one unless a group tells them apart ("dozens of civilians")
+            restated = restated or ("vague" in (g0.rule, f.rule) and not same_sentence
+                                    and (_generic(g0.what) or _generic(f.what)))
             if same_sentence and chain == g[0][2] and not restated:
                 continue  # two figures in one attributed sentence: different people
             if _category(g0) != _category(f) and not restated:

@@ -266,3 +266,17 @@ def test_fatalities_stage_deaths_told_without_a_number(make_doc: DocFactory, tex
     beside his victims' (two people, never one restated)."""
     doc = FatalityExtractor()(make_doc(text))
     assert doc.candidates[0].fatalities == fatalities
+
+
+def test_fatalities_stage_vague_figure_restates_a_number_told_elsewhere(make_doc: DocFactory) -> None:
+    # rule vague-restates-a-number: "scores of people" and "44 victims" are the same dead
+    doc = FatalityExtractor()(make_doc("A car bomb exploded in the market. A source said that scores of people were "
+                                       "killed in the residential area. Medical sources told the agency that "
+                                       "hospitals received the bodies of 44 victims as well as 140 injured people."))
+    assert doc.candidates[0].fatalities == 44
+
+
+def test_fatalities_stage_vague_figure_of_another_group_still_adds(make_doc: DocFactory) -> None:
+    doc = FatalityExtractor()(make_doc("A car bomb exploded in the market. Dozens of civilians were killed. "
+                                       "Five soldiers were killed at the checkpoint."))
+    assert doc.candidates[0].fatalities > 5
