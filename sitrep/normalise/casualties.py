@@ -128,6 +128,10 @@ _ONE_PERSON = (r"(?:wom[ae]n|man|boy|girl|child|teen|teenager|toddler|baby|infan
                r"policewoman|officer|journalist|reporter|photographer|activist|doctor|medic|nurse|teacher|student|"
                r"farmer|shepherd|priest|imam|cleric|commander|leader|fighter|militant|rebel|guard|pilot|"
                r"worker|driver|resident|villager|judge|official|mayor|lawyer|blogger|cameraman)")
+#: Who one victim is after a deed ("of 15-year-old girl", "his cousin", "Akira Marie Waters"), not
+#: a number of them ("of two men", "the two brothers")
+_ONE_VICTIM = (r"(?:a|an|one|his|her|their|the)\s+(?!(?:two|three|four|five|six|seven|eight|nine|ten|\d+|"
+               r"several|both|multiple)\b)[\w'-]+|\d{1,3}-year-old|(?-i:[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+)")
 _AFTER_ONE = (r"in|at|on|near|and|as|after|during|outside|inside|with|while|north|south|east|west|"
               r"wounds|wounding|injures|injuring|hurts|over|for|amid|from")
 _SINGLE = re.compile(
@@ -148,6 +152,13 @@ _SINGLE = re.compile(
     rf"|(?P<left>\bleft\s+(?:a|an|one)\s+(?:[\w'-]+\s+){{0,2}}?dead)"
     rf"|(?:killed|killing|shot\s+dead|fatally\s+shot)\s+the\s+(?:[\w'-]+\s+)?(?P<w5>{_ONE_PERSON}|suspect|gunman|shooter|attacker|assailant|robber|intruder|husband|wife)(?![\w'’-])(?!\s+(?:and|or)\b)"
     rf"|(?P<of>\bthe\s+(?:killing|death|murder|assassination)\s+of\s+(?:a|an|one|the|their|his|her)\s+[\w'-]+)"
+    # one victim told by the deed's name: "the fatal shooting of 15-year-old girl", "the Nov. 7
+    # killing of Akira Marie Waters", "accused of fatally shooting his cousin", "a fatal stabbing"
+    rf"|(?P<deed>\b(?:killing|murder|fatal\s+(?:shooting|stabbing|beating)|shooting\s+death)"
+    rf"\s+of\s+(?:{_ONE_VICTIM})"
+    rf"|\bfatally\s+(?:shot|shooting|stabbed|stabbing|struck|striking|beat|beating|wounded|wounding)\s+"
+    rf"(?:{_ONE_VICTIM})"
+    rf"|\b(?:a|the)\s+fatal\s+(?:shooting|stabbing)\b(?!\s+of\b))"
     rf"|(?P<death>\bresulting\s+in\s+(?:one|a\s+single)\s+death|\bone\s+death)"
     rf"|(?P<bare>\b(?:{_NOT_DONE}kill|kills|killed|{_NOT_DONE}execute|executes|executed|beheads|beheaded|murders|murdered|assassinates|assassinated)\s+"
     rf"(?:(?:[a-z][\w'-]+|[A-Z][a-z]+)\s+)?(?P<w4>{_ONE_PERSON})(?![\w'’-])(?=\s*(?:[,.;:]|$|\s+(?:{_AFTER_ONE})\b)))"

@@ -260,6 +260,14 @@ def test_fatalities_stage_vague_figure_is_no_rival_of_a_number(make_doc: DocFact
     ("A soldier and a rebel were wounded in the clashes.", 0),
     ("Air strikes on the town killed a family of five.", 5),
     ("A family of six was displaced by the fighting.", 0),
+    # one victim told by the deed's name
+    ("Police are investigating the fatal shooting of a man on Main Street.", 1),
+    ("Two juveniles were involved in the fatal shooting of 15-year-old girl in the apartment.", 1),
+    ("He is accused of fatally shooting his cousin on Friday night.", 1),
+    ("He is charged with homicide in the Nov. 7 killing of Akira Marie Waters.", 1),
+    ("Police are investigating a fatal shooting on Main Street.", 1),
+    ("Police are investigating the fatal shooting of two men on Main Street.", 0),  # no count of one
+    ("The killing of Syrian civilians went on.", 0),  # a people, not a person's name
 ])
 def test_fatalities_stage_deaths_told_without_a_number(make_doc: DocFactory, text: str, fatalities: int) -> None:
     """Local-news ways of telling deaths: found shot to death, 'both died', the killer's own death
