@@ -25,7 +25,7 @@ _KILLED = (r"(?:shot|stabbed|beaten|burned|burnt|hacked|stoned|lynched|strangled
            r"hanged|crushed)\s+(?:\w+\s+)?to\s+death|fatally\s+(?:shot|stabbed|wounded|injured|assaulted|beaten|hit)|"
            r"shot\s+and\s+killed|shot\s+and\s+died|succumbed|kil+ed|kiled|killing|kills|dead|deaths?|died|dies|bodies|body|fatalities|fatality|death\s+toll|"
            r"lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|martyred|martyrs|slain|"
-           r"shot\s+dead|executed|executing|beheaded|massacred|murdered|murdering|assassinated|lifeless")
+           r"shot\s+dead|gunned\s+down|executed|executing|beheaded|massacred|murdered|murdering|assassinated|lifeless")
 _WOUNDED = r"wounded|wounding|injured|injuring|injuries|injury|hurt|casualties\s+and\s+injuries"
 _CAPTURED = r"captured|capturing|arrested|arresting|detained|detaining|abducted|abducting|kidnapped|kidnapping|taken\s+prisoner|held\s+hostage|hostages?"
 _MISSING = r"missing|disappeared"
@@ -56,7 +56,7 @@ _RIGHT_BREAK = re.compile(r"[;:]|\bwhile\b|\bafter\b|\bwhen\b|\bbefore\b|\bfollo
 _WHAT = re.compile(r"\s*(?:of\s+)?((?:(?:the|their|his|her)\s+)?(?:[\w'’-]+\s+){0,5}?[\w'’-]+?)(?=\s+(?:were|was|are|have|had|who|and|in|on|at|from|during|including|killed|wounded|injured|dead|died)\b|[,.;]|$)", re.IGNORECASE)
 _ANY_QUANT = re.compile(rf"\b(?:{_KILLED}|{_WOUNDED}|{_CAPTURED})\b", re.IGNORECASE)
 _KILLED_RE = re.compile(rf"\b(?:{_KILLED})\b", re.IGNORECASE)
-_DEATH_CUE = re.compile(r"kill|dead|death|died|bod(?:y|ies)|fatal|succumb|\blife\b|\blives\b|casualt|losses|shot|murder|homicid|slay|execut|behead|"
+_DEATH_CUE = re.compile(r"kill|dead|death|died|gunned|bod(?:y|ies)|fatal|succumb|\blife\b|\blives\b|casualt|losses|shot|murder|homicid|slay|execut|behead|"
                         r"assassin|slain|martyr|massacre")
 #: the object of a death verb ("gunmen killed a man", "... killed Ahmed"): the number before the verb
 #: then counts the killers. A day or month is no object: "19 civilians killed Thursday" are the dead.
@@ -154,11 +154,15 @@ _SINGLE = re.compile(
     rf"|(?P<of>\bthe\s+(?:killing|death|murder|assassination)\s+of\s+(?:a|an|one|the|their|his|her)\s+[\w'-]+)"
     # one victim told by the deed's name: "the fatal shooting of 15-year-old girl", "the Nov. 7
     # killing of Akira Marie Waters", "accused of fatally shooting his cousin", "a fatal stabbing"
-    rf"|(?P<deed>\b(?:killing|murder|fatal\s+(?:shooting|stabbing|beating)|shooting\s+death)"
+    rf"|(?P<deed>\b(?:killing|murder|slaying|fatal\s+(?:shooting|stabbing|beating)|shooting\s+death)"
     rf"\s+of\s+(?:{_ONE_VICTIM})"
     rf"|\bfatally\s+(?:shot|shooting|stabbed|stabbing|struck|striking|beat|beating|wounded|wounding)\s+"
     rf"(?:{_ONE_VICTIM})"
-    rf"|\b(?:a|the)\s+fatal\s+(?:shooting|stabbing)\b(?!\s+of\b))"
+    rf"|\b(?:a|the)\s+fatal\s+(?:shooting|stabbing)\b(?!\s+of\b)"
+    # "the victim, who was later pronounced dead"; "the homicide victim"
+    rf"|\b(?:the|a)\s+(?:[\w'-]+\s+)?(?:victim|man|woman|boy|girl|person|teen|teenager|child),?\s+who\s+"
+    rf"(?:was\s+|had\s+)?(?:later\s+)?(?:died|pronounced\s+dead|succumbed)"
+    rf"|\b(?:the|a)\s+homicide\s+victim\b(?!s))"
     rf"|(?P<death>\bresulting\s+in\s+(?:one|a\s+single)\s+death|\bone\s+death)"
     rf"|(?P<bare>\b(?:{_NOT_DONE}kill|kills|killed|{_NOT_DONE}execute|executes|executed|beheads|beheaded|murders|murdered|assassinates|assassinated)\s+"
     rf"(?:(?:[a-z][\w'-]+|[A-Z][a-z]+)\s+)?(?P<w4>{_ONE_PERSON})(?![\w'’-])(?=\s*(?:[,.;:]|$|\s+(?:{_AFTER_ONE})\b)))"
@@ -527,7 +531,7 @@ _NAMED_ITEM = re.compile(rf"(?:(?:\d{{1,3}}-year-old|toddler|baby|infant)\s+)?(?
 _NAMED_SEP = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s*;\s*(?:and\s+)?|\s+and\s+)$")
 _DEATH_PRED = re.compile(
     r"\s*(?:[\u2014\u2013-]\s*)?(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:(?:later|also|both|all)\s+)?"
-    r"(?:shot\s+and\s+killed|fatally\s+(?:shot|wounded|stabbed)|(?:shot|stabbed|beaten)\s+to\s+death|killed|slain|"
+    r"(?:shot\s+and\s+killed|fatally\s+(?:shot|wounded|stabbed)|(?:shot|stabbed|beaten)\s+to\s+death|killed|slain|gunned\s+down|"
     r"murdered|found\s+dead|pronounced\s+dead|declared\s+dead|dead\b(?=\s*(?:[,.;]|$|\s+(?:from|of|at|in|after)\b)))"
     r"|\s*(?:(?:later|has|had|also|then)\s+)?(?:died|succumbed)\b")
 _NAMED_HEAD = re.compile(r"\b(?:(?:those|the\s+people|the\s+victims)\s+killed|killed|the\s+dead|the\s+deceased)\b"
@@ -580,7 +584,7 @@ _COUNT_AFTER = re.compile(r"\s+(?:(?:at\s+least|more\s+than|nearly|about|some|ar
 def _named_victims(text: str, taken: list[tuple[int, int]]) -> list[Figure]:
     """Deaths of persons named by name (rule "named"): one per distinct name."""
     out: list[Figure] = []
-    for pred in re.finditer(r"\b(?:killed|slain|murdered|dead|died|succumbed|fatally|to\s+death)\b", text):
+    for pred in re.finditer(r"\b(?:killed|slain|murdered|dead|died|succumbed|fatally|to\s+death|gunned\s+down)\b", text):
         m = None
         for start in range(max(0, pred.start() - 40), pred.start() + 1):
             mm = _DEATH_PRED.match(text, start)

@@ -268,6 +268,10 @@ def test_fatalities_stage_vague_figure_is_no_rival_of_a_number(make_doc: DocFact
     ("Police are investigating a fatal shooting on Main Street.", 1),
     ("Police are investigating the fatal shooting of two men on Main Street.", 0),  # no count of one
     ("The killing of Syrian civilians went on.", 0),  # a people, not a person's name
+    ("John Smith, 25, was gunned down outside his home.", 1),
+    ("Police said the slaying of a woman remains unsolved.", 1),
+    ("Officers found the victim, who was later pronounced dead.", 1),
+    ("The homicide victim was identified as Jane Doe, 34.", 1),
 ])
 def test_fatalities_stage_deaths_told_without_a_number(make_doc: DocFactory, text: str, fatalities: int) -> None:
     """Local-news ways of telling deaths: found shot to death, 'both died', the killer's own death
