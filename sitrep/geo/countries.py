@@ -68,7 +68,11 @@ DEMONYMS: dict[str, str] = {
     "ttp": "PK", "fata": "PK", "mqm": "PK",
     "ltte": "LK", "tambon": "TH", "amphoe": "TH", "amphur": "TH",
     "kabupaten": "ID", "kecamatan": "ID", "tatmadaw": "MM",
-    "woreda": "ET", "kebele": "ET",
+    "woreda": "ET", "kebele": "ET", "tplf": "ET", "oromo": "ET",
+    "imbonerakure": "BI", "fardc": "CD", "mai-mai": "CD", "kamuina": "CD", "nsapu": "CD",
+    "renamo": "MZ", "frelimo": "MZ", "zanu-pf": "ZW", "seleka": "CF", "ex-seleka": "CF",
+    "koglweogo": "BF", "ipob": "NG", "biafra": "NG", "amotekun": "NG", "mungiki": "KE",
+    "janjaweed": "SD", "amisom": "SO", "mnla": "ML", "spla-io": "SS", "splm-io": "SS",
 }
 
 

@@ -258,6 +258,8 @@ def test_document_country_only_phrases_found_vote() -> None:
     ("Clashes broke out between Madhesi protesters and police.", "NP"),
     ("The woreda administrator was shot dead.", "ET"),
     ("A Village Development Committee office was torched.", "NP"),
+    ("Imbonerakure members beat a man at the market.", "BI"),
+    ("FARDC soldiers clashed with a Mai-Mai militia near the village.", "CD"),
 ])
 def test_document_country_a_word_only_one_country_writes_is_its_cue(text: str, cc: str) -> None:
     from sitrep.geo.focus import demonym_votes
