@@ -73,6 +73,11 @@ DEMONYMS: dict[str, str] = {
     "renamo": "MZ", "frelimo": "MZ", "zanu-pf": "ZW", "seleka": "CF", "ex-seleka": "CF",
     "koglweogo": "BF", "ipob": "NG", "biafra": "NG", "amotekun": "NG", "mungiki": "KE",
     "janjaweed": "SD", "amisom": "SO", "mnla": "ML", "spla-io": "SS", "splm-io": "SS",
+    "tmc": "IN", "jatiya": "BD", "shibir": "BD", "jubo": "BD", "cpn-uml": "NP", "cpn-maoist": "NP",
+    "sangkat": "KH", "cnrp": "KH", "jvp": "LK", "tlp": "PK", "aswj": "PK", "opm": "ID", "kkb": "ID",
+    "tni": "ID", "polri": "ID", "arakan": "MM", "hashd": "IQ", "pmf": "IQ", "peshmerga": "IQ",
+    "hdp": "TR", "akp": "TR", "basij": "IR", "carabineros": "CL", "cjng": "MX", "sedena": "MX",
+    "favela": "BR", "favelas": "BR", "sebin": "VE", "colectivos": "VE",
 }
 
 
