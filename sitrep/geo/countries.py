@@ -75,8 +75,9 @@ DEMONYMS: dict[str, str] = {
     "janjaweed": "SD", "amisom": "SO", "mnla": "ML", "spla-io": "SS", "splm-io": "SS",
     "tmc": "IN", "jatiya": "BD", "shibir": "BD", "jubo": "BD", "cpn-uml": "NP", "cpn-maoist": "NP",
     "sangkat": "KH", "cnrp": "KH", "jvp": "LK", "tlp": "PK", "aswj": "PK", "opm": "ID", "kkb": "ID",
-    "tni": "ID", "polri": "ID", "arakan": "MM", "hashd": "IQ", "pmf": "IQ", "peshmerga": "IQ",
-    "hdp": "TR", "akp": "TR", "basij": "IR", "carabineros": "CL", "cjng": "MX", "sedena": "MX",
+    # not forces that fight abroad: Iraq's peshmerga and PMF fought in Syria, Iran's Basij too
+    "tni": "ID", "polri": "ID", "arakan": "MM",
+    "hdp": "TR", "akp": "TR", "carabineros": "CL", "cjng": "MX", "sedena": "MX",
     "favela": "BR", "favelas": "BR", "sebin": "VE", "colectivos": "VE",
 }
 

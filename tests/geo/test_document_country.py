@@ -260,7 +260,7 @@ def test_document_country_only_phrases_found_vote() -> None:
     ("A Village Development Committee office was torched.", "NP"),
     ("Imbonerakure members beat a man at the market.", "BI"),
     ("FARDC soldiers clashed with a Mai-Mai militia near the village.", "CD"),
-    ("Peshmerga forces repelled an attack near the town.", "IQ"),
+    ("HDP members were detained in the district.", "TR"),
     ("Carabineros dispersed protesters in the square.", "CL"),
 ])
 def test_document_country_a_word_only_one_country_writes_is_its_cue(text: str, cc: str) -> None:
