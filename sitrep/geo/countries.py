@@ -79,6 +79,9 @@ DEMONYMS: dict[str, str] = {
     "tni": "ID", "polri": "ID", "arakan": "MM",
     "hdp": "TR", "akp": "TR", "carabineros": "CL", "cjng": "MX", "sedena": "MX",
     "favela": "BR", "favelas": "BR", "sebin": "VE", "colectivos": "VE",
+    "udd": "TH", "pdrc": "TH", "nld": "MM", "usdp": "MM", "knla": "MM", "knu": "MM", "tnla": "MM",
+    "mndaa": "MM", "kokang": "MM", "fpi": "ID", "biff": "PH", "cafgu": "PH", "sitio": "PH",
+    "jui-f": "PK", "khasadar": "PK", "hurriyat": "IN", "crpf": "IN", "itbp": "IN", "rab": "BD", "bgb": "BD",
 }
 
 
@@ -88,7 +91,8 @@ PHRASE_CUES: dict[str, str] = {
     r"\b\d{1,5}\s+block\s+of\b": "US",
     r"\bsheriff['’]s\s+(?:office|department|deputies|deputy)\b": "US",
     r"\bunion\s+parishad\b": "BD", r"\bvillage\s+development\s+committee\b": "NP",
-    r"\b(?:lok|vidhan)\s+sabha\b": "IN",
+    r"\b(?:lok|vidhan)\s+sabha\b": "IN", r"\bzila\s+parishad\b": "IN", r"\bgrama\s+niladhari\b": "LK",
+    r"\bred\s+shirts?\b": "TH",
 }
 
 

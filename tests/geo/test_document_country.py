@@ -262,6 +262,8 @@ def test_document_country_only_phrases_found_vote() -> None:
     ("FARDC soldiers clashed with a Mai-Mai militia near the village.", "CD"),
     ("HDP members were detained in the district.", "TR"),
     ("Carabineros dispersed protesters in the square.", "CL"),
+    ("RAB members detained two men in the area.", "BD"),
+    ("A Grama Niladhari officer was attacked at his home.", "LK"),
 ])
 def test_document_country_a_word_only_one_country_writes_is_its_cue(text: str, cc: str) -> None:
     from sitrep.geo.focus import demonym_votes
