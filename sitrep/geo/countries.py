@@ -82,6 +82,12 @@ DEMONYMS: dict[str, str] = {
     "udd": "TH", "pdrc": "TH", "nld": "MM", "usdp": "MM", "knla": "MM", "knu": "MM", "tnla": "MM",
     "mndaa": "MM", "kokang": "MM", "fpi": "ID", "biff": "PH", "cafgu": "PH", "sitio": "PH",
     "jui-f": "PK", "khasadar": "PK", "hurriyat": "IN", "crpf": "IN", "itbp": "IN", "rab": "BD", "bgb": "BD",
+    # African parties, forces and UN missions, each of one country
+    "cndd-fdd": "BI", "anc": "ZA", "ifp": "ZA", "mdc-t": "ZW", "odm": "KE", "kdf": "KE", "nrm": "UG",
+    "updf": "UG", "cjtf": "NG", "ansaru": "NG", "nscdc": "NG", "onlf": "ET", "endf": "ET", "niss": "SD",
+    "gatia": "ML", "minusma": "ML", "minusca": "CF", "faca": "CF", "fprc": "CF", "monusco": "CD",
+    "nyatura": "CD", "frpi": "CD", "unmiss": "SS", "unamid": "SD", "unsmil": "LY", "unifil": "LB",
+    "unama": "AF", "unami": "IQ",
 }
 
 

@@ -264,6 +264,7 @@ def test_document_country_only_phrases_found_vote() -> None:
     ("Carabineros dispersed protesters in the square.", "CL"),
     ("RAB members detained two men in the area.", "BD"),
     ("A Grama Niladhari officer was attacked at his home.", "LK"),
+    ("MINUSMA peacekeepers were ambushed on the road.", "ML"),
 ])
 def test_document_country_a_word_only_one_country_writes_is_its_cue(text: str, cc: str) -> None:
     from sitrep.geo.focus import demonym_votes
