@@ -60,35 +60,42 @@ DEMONYMS: dict[str, str] = {
     "kashmir": "IN", "naxal": "IN", "naxalite": "IN", "maoist": "IN", "bjp": "IN",
     "al-shabaab": "SO", "shabaab": "SO", "boko": "NG", "ansar": "YE", "iraqi": "IQ",
     "j&k": "IN",
-    # administrative units, institutions and armed groups each of which only one country's news
-    # names (general knowledge of the countries' vocabularies, not read off any data set)
-    "upazila": "BD", "upazilla": "BD", "upazilas": "BD", "bnp": "BD",
-    "ulfa": "IN", "nscn": "IN",  # not "panchayat" or "taluka": Pakistan has both
-    "gaunpalika": "NP", "madhesi": "NP", "madhes": "NP",
-    "ttp": "PK", "fata": "PK", "mqm": "PK",
-    "ltte": "LK", "tambon": "TH", "amphoe": "TH", "amphur": "TH",
-    "kabupaten": "ID", "kecamatan": "ID", "tatmadaw": "MM",
-    "woreda": "ET", "kebele": "ET", "tplf": "ET", "oromo": "ET",
-    "imbonerakure": "BI", "fardc": "CD", "mai-mai": "CD", "kamuina": "CD", "nsapu": "CD",
-    "renamo": "MZ", "frelimo": "MZ", "zanu-pf": "ZW", "seleka": "CF", "ex-seleka": "CF",
-    "koglweogo": "BF", "ipob": "NG", "biafra": "NG", "amotekun": "NG", "mungiki": "KE",
-    "janjaweed": "SD", "amisom": "SO", "mnla": "ML", "spla-io": "SS", "splm-io": "SS",
-    "tmc": "IN", "jatiya": "BD", "shibir": "BD", "jubo": "BD", "cpn-uml": "NP", "cpn-maoist": "NP",
-    "sangkat": "KH", "cnrp": "KH", "jvp": "LK", "tlp": "PK", "aswj": "PK", "opm": "ID", "kkb": "ID",
-    # not forces that fight abroad: Iraq's peshmerga and PMF fought in Syria, Iran's Basij too
-    "tni": "ID", "polri": "ID", "arakan": "MM",
-    "hdp": "TR", "akp": "TR", "carabineros": "CL", "cjng": "MX", "sedena": "MX",
-    "favela": "BR", "favelas": "BR", "sebin": "VE", "colectivos": "VE",
-    "udd": "TH", "pdrc": "TH", "nld": "MM", "usdp": "MM", "knla": "MM", "knu": "MM", "tnla": "MM",
-    "mndaa": "MM", "kokang": "MM", "fpi": "ID", "biff": "PH", "cafgu": "PH", "sitio": "PH",
-    "jui-f": "PK", "khasadar": "PK", "hurriyat": "IN", "crpf": "IN", "itbp": "IN", "rab": "BD", "bgb": "BD",
-    # African parties, forces and UN missions, each of one country
-    "cndd-fdd": "BI", "anc": "ZA", "ifp": "ZA", "mdc-t": "ZW", "odm": "KE", "kdf": "KE", "nrm": "UG",
-    "updf": "UG", "cjtf": "NG", "ansaru": "NG", "nscdc": "NG", "onlf": "ET", "endf": "ET", "niss": "SD",
-    "gatia": "ML", "minusma": "ML", "minusca": "CF", "faca": "CF", "fprc": "CF", "monusco": "CD",
-    "nyatura": "CD", "frpi": "CD", "unmiss": "SS", "unamid": "SD", "unsmil": "LY", "unifil": "LB",
-    "unama": "AF", "unami": "IQ",
 }
+
+#: Words only one country's news uses, as that news writes them (general knowledge of the
+#: countries' parties, forces, offices and UN missions, not read off any data set): cues like
+#: DEMONYMS, and their written forms for reading copy in capitals or lower case (CUE_FORMS).
+#: Not forces that fight abroad (Iraq's peshmerga and PMF fought in Syria, Iran's Basij too),
+#: nor words a neighbour shares ("panchayat", "taluka": Pakistan has both).
+_CUE_NAMES: dict[str, str] = {
+    "BNP": "BD", "Jatiya": "BD", "Shibir": "BD", "Jubo": "BD", "RAB": "BD", "BGB": "BD",
+    "ULFA": "IN", "NSCN": "IN", "TMC": "IN", "Hurriyat": "IN", "CRPF": "IN", "ITBP": "IN",
+    "Madhesi": "NP", "Madhes": "NP", "CPN-UML": "NP", "CPN-Maoist": "NP",
+    "TTP": "PK", "FATA": "PK", "MQM": "PK", "TLP": "PK", "ASWJ": "PK", "JUI-F": "PK",
+    "LTTE": "LK", "JVP": "LK", "CNRP": "KH", "Tatmadaw": "MM", "Arakan": "MM", "NLD": "MM", "USDP": "MM",
+    "KNLA": "MM", "KNU": "MM", "TNLA": "MM", "MNDAA": "MM", "Kokang": "MM",
+    "UDD": "TH", "PDRC": "TH", "OPM": "ID", "KKB": "ID", "TNI": "ID", "Polri": "ID", "FPI": "ID",
+    "BIFF": "PH", "CAFGU": "PH", "HDP": "TR", "AKP": "TR", "Carabineros": "CL", "CJNG": "MX",
+    "SEDENA": "MX", "SEBIN": "VE",
+    "TPLF": "ET", "Oromo": "ET", "ONLF": "ET", "ENDF": "ET", "Imbonerakure": "BI", "CNDD-FDD": "BI",
+    "FARDC": "CD", "Mai-Mai": "CD", "Kamuina": "CD", "Nsapu": "CD", "MONUSCO": "CD", "Nyatura": "CD",
+    "FRPI": "CD", "Renamo": "MZ", "Frelimo": "MZ", "ZANU-PF": "ZW", "MDC-T": "ZW", "Seleka": "CF",
+    "Ex-Seleka": "CF", "MINUSCA": "CF", "FACA": "CF", "FPRC": "CF", "Koglweogo": "BF", "IPOB": "NG",
+    "Biafra": "NG", "Amotekun": "NG", "CJTF": "NG", "Ansaru": "NG", "NSCDC": "NG", "Mungiki": "KE",
+    "ODM": "KE", "KDF": "KE", "Janjaweed": "SD", "NISS": "SD", "UNAMID": "SD", "AMISOM": "SO",
+    "MNLA": "ML", "GATIA": "ML", "MINUSMA": "ML", "SPLA-IO": "SS", "SPLM-IO": "SS", "UNMISS": "SS",
+    "ANC": "ZA", "IFP": "ZA", "NRM": "UG", "UPDF": "UG", "UNSMIL": "LY", "UNIFIL": "LB",
+    "UNAMA": "AF", "UNAMI": "IQ",
+}
+#: Common nouns only one country's news uses (its administrative units and offices): cues, never names
+_CUE_NOUNS: dict[str, str] = {
+    "upazila": "BD", "upazilla": "BD", "upazilas": "BD", "gaunpalika": "NP", "tambon": "TH",
+    "amphoe": "TH", "amphur": "TH", "kabupaten": "ID", "kecamatan": "ID", "woreda": "ET", "kebele": "ET",
+    "sangkat": "KH", "sitio": "PH", "khasadar": "PK", "favela": "BR", "favelas": "BR", "colectivos": "VE",
+}
+DEMONYMS.update({w.lower(): cc for w, cc in (*_CUE_NAMES.items(), *_CUE_NOUNS.items())})
+#: How a cue word is written where that is not its title case ("ANC"); the cue nouns are no names
+CUE_FORMS: dict[str, str | None] = {**{w.lower(): w for w in _CUE_NAMES}, **{w: None for w in _CUE_NOUNS}}
 
 
 #: Phrases only one country's news writes (institutions and address idioms), each a cue like the

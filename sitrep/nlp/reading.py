@@ -28,7 +28,7 @@ def case_lexicon_of(resources: Resources) -> CaseLexicon:
     from the spaCy pipeline and the actor knowledge base the other stages load (``resources``;
     each is fetched before the lexicon's own loader runs: a loader must not ask ``resources``)."""
     from ..actors.stage import load_matcher
-    from ..geo.countries import DEMONYMS
+    from ..geo.countries import CUE_FORMS, DEMONYMS
     from .spacy_loader import load_spacy
 
     kb = resources.get("actors.matcher", load_matcher).kb
@@ -41,7 +41,9 @@ def case_lexicon_of(resources: Resources) -> CaseLexicon:
             aliases += [country.name, *country.adj]
         names = capitalised_names(aliases)
         for word in DEMONYMS:
-            names.setdefault(word, word.title())
+            form = CUE_FORMS.get(word, word.title())  # "ANC" in capitals; "upazila" is no name
+            if form is not None:
+                names.setdefault(word, form)
         return case_lexicon(nlp, names)
 
     return resources.get("en.case_lexicon", build)
