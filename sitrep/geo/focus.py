@@ -61,6 +61,7 @@ ROLE_WEIGHT = {"event": 1.0, "source": 0.7, "hypothetical": 0.6, "dateline": 0.4
                "speaker": 0.7}  # "Moscow denied": a government speaking, as a country named as an actor
 COUNTRY_NAMED = 2.0  # "in Syria": a country named outright as the place
 COUNTRY_ACTOR = 0.7  # "Turkey and Russia conducted a patrol": a country as an actor
+COUNTRY_ORIGIN = 0.2  # "migrants from Afghanistan": where people came from, not where it happened
 DEMONYM = 0.5
 CUE = 1.0  # a word only used about one country (countries.DEMONYMS)
 FORCES_DEMONYM = 0.25  # "Russian forces", "Turkish warplanes": they also fight abroad
@@ -162,7 +163,9 @@ def mention_votes(m: Resolution, provinces: Sequence[PlaceRecord] = (),
         return {}
     named = any(r.kind == "country" and surf[r.uid] >= 0.85 for r in readings)
     # "in Lebanon" says where; "Turkey and Russia conducted a patrol" names two actors
-    boost = (COUNTRY_NAMED if m.span.locative else COUNTRY_ACTOR) if named else 1.0
+    # rule origin-is-elsewhere: "migrants (mostly from Afghanistan)" came from there
+    boost = (COUNTRY_ORIGIN if m.span.origin else COUNTRY_NAMED if m.span.locative else COUNTRY_ACTOR) \
+        if named else 1.0
     weight = ROLE_WEIGHT.get(m.span.role, 1.0) * boost
     weight *= max(surf.values()) ** 2 * _specificity(best) * (PARTIAL if m.span.partial else 1.0)
     return {cc: weight * v / total for cc, v in mass.items()}

@@ -271,3 +271,18 @@ def test_document_country_a_word_only_one_country_writes_is_its_cue(text: str, c
 
     votes = demonym_votes([text])
     assert max(votes, key=lambda k: votes[k]) == cc
+
+
+def test_document_country_a_country_people_came_from_is_not_where_it_happened(geocode: Geocode) -> None:
+    # rule origin-is-elsewhere: "migrants from Afghanistan" rallied against in a Greek town
+    gaz = MemoryGazetteer([
+        PlaceRecord(uid="c:AF", name="Afghanistan", lat=34.0, lon=66.0, kind="country", population=38_000_000,
+                    **_cc("AF", "Afghanistan")),
+        PlaceRecord(uid="c:GR", name="Greece", lat=39.0, lon=22.0, kind="country", population=10_700_000,
+                    **_cc("GR", "Greece")),
+        PlaceRecord(uid="t:kilkis", name="Kilkis", lat=40.99, lon=22.87, kind="town", admin1="Central Macedonia",
+                    population=24_000, **_cc("GR", "Greece")),
+    ])
+    text = "Residents rallied outside a hotel in Kilkis against the arrival of migrants from Afghanistan."
+    doc = geocode(gaz, text, ["rallied"], sub="Peaceful protest")
+    assert doc.inferred_country == "Greece"
