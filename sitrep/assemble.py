@@ -140,18 +140,9 @@ def _event_place(head: EventCandidate, group: list[EventCandidate]) -> PlaceMent
         return None
     first = located[0]
     assert first.place is not None
-    level = _COARSE_KINDS.get(first.place.kind or "", 0)
-    if not level:
+    if not _COARSE_KINDS.get(first.place.kind or "", 0):
         return first
-    inside = []
-    for pm in located[1:]:
-        p = pm.place
-        assert p is not None
-        if _COARSE_KINDS.get(p.kind or "", 0) >= level or p.country != first.place.country:
-            continue
-        if level == 1 and name_key(p.admin1 or "") != name_key(first.place.admin1 or first.place.name):
-            continue
-        inside.append(pm)
+    inside = [pm for pm in located[1:] if _finer_inside(first.place, pm)]
     return min(inside, key=lambda pm: _COARSE_KINDS.get(pm.place.kind or "", 0) if pm.place else 0, default=first)
 
 

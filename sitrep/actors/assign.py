@@ -333,7 +333,7 @@ def choose_actors(event_type: str, sub_event_type: str, sent: list[Participant],
         pair = ctx.kb.defaults.get(ctx.country or "", {}).get(sub_event_type) or \
             ctx.kb.defaults.get(ctx.country or "", {}).get(event_type)
         if air:
-            sides = [resolve(ActorEntry(name=None, inter=1, ref="air"), ctx)]
+            sides = [_country_air(ctx)]
         elif isinstance(pair, list) and len(pair) == 2 and not civilians:
             # the country's usual two sides; not when the sentence says civilians were hit (a
             # suicide bombing at a wedding is no battle between the Taliban and the army)
@@ -390,6 +390,11 @@ def _flier(para: list[Participant], doc: list[Participant], ctx: Context) -> Act
         for p in sorted(pool, key=lambda p: p.pos):
             if p.flies and not p.assoc_only:
                 return p.actor
+    return _country_air(ctx)
+
+
+def _country_air(ctx: Context) -> Actor:
+    """The country's air force (defaults ``air``), for strikes nobody is named as flying."""
     return resolve(ActorEntry(name=None, inter=1, ref="air"), ctx)
 
 
