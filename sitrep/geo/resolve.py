@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from ..nlp.segment import LEDE_SENTENCES
 from .context import Containers, containers_of, far_from, haversine_km
-from .evidence import (aged_name, agent_name, person_words, reject_loose, reject_persons, reject_unsupported,
+from .evidence import (aged_name, agent_name, english_word_readings, person_words, reject_loose, reject_persons, reject_unsupported,
                        shared_province, street_name, surname, surnames)
 from .focus import ARTICLE as _ARTICLE
 from .focus import demonym_votes, hint_country, named_countries, prefer_focus, sentence_countries
@@ -387,7 +387,7 @@ def resolve_in_country(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[
                        *, country_hint: str | None = None, texts: Sequence[str] = (),
                        actor_countries: Sequence[str] = (),
                        names: Mapping[int, Sequence[tuple[int, int]]] | None = None,
-                       outlet: Sequence[str] = ()
+                       outlet: Sequence[str] = (), common: Callable[[str], bool] | None = None
                        ) -> tuple[list[Resolution], str | None]:
     """:func:`resolve_document`, and the document's country (ISO alpha-2) it read them in.
 
@@ -397,7 +397,10 @@ def resolve_in_country(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[
     ``names``: per sentence index, the (start, end) offsets in the sentence of the armed groups
     it names; rule ``place-in-a-name``: a place word inside one ("Ahrar al-Sham", "the Islamic
     State of Iraq and the Levant", "Liwa Idlib") names the group, not where anything happened
-    nor the report's country."""
+    nor the report's country.
+
+    ``common``: whether a lower-case word is an English word (rule ``word-not-name``,
+    :func:`sitrep.geo.evidence.english_word_readings`); None reads every capital as a name."""
     res: list[Resolution] = []
     unknown: list[Resolution] = []
     for pos, (index, offset, spans) in enumerate(sentences):
@@ -429,6 +432,14 @@ def resolve_in_country(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[
         reject_loose(m)
         _postal_check(m)
     reject_persons(res, person_words(texts), surnames(res), texts)
+    if common is not None:  # after the rules that name a more particular reason
+        text_of = {index: texts[pos] for pos, (index, _o, _s) in enumerate(sentences) if pos < len(texts)}
+        for m in res:
+            if m.candidates and not m.rejected:
+                kept = english_word_readings(m.span, text_of.get(m.sentence_index, ""),
+                                             [r for r, _ in m.candidates], common)
+                m.candidates = [(r, q) for r, q in m.candidates if r in kept]
+                m.rejected = "" if m.candidates else "word-not-name"
     named = hint_country(gaz, country_hint)
     focus = named.cc if named is not None else _focus_country(gaz, None, res, texts,
                                                               actor_countries)

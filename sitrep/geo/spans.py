@@ -310,8 +310,11 @@ _INITIALS_OF = frozenset(("of", "for", "and", "the", "in", "al", "el", "de"))
 def _abbreviates(paren: str, before: str) -> bool:
     """Rule ``acronym-is-no-container``: brackets holding the initials of the name before them
     ("Syrian Observatory for Human Rights (SOHR)", "Syrian Democratic Forces (SDF)") abbreviate
-    that name; they say nothing about where a place lies."""
+    that name; they say nothing about where a place lies. So does a plural one ("Accredited Social
+    Health Activists (ASHAs)")."""
     acronym = paren.strip()
+    if re.fullmatch(r"[A-Z]{2,6}s", acronym):
+        acronym = acronym[:-1]
     if not re.fullmatch(r"[A-Z]{2,6}", acronym):
         return False
     words = [w for w in re.findall(r"[A-Za-z][\w'’]*", before)[-8:]

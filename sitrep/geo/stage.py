@@ -20,6 +20,7 @@ from ..actors.recognise import Hit
 from ..config import Settings
 from ..errors import SitrepError
 from ..lang import candidates_by_pack, get_pack
+from ..lang.en.words import is_english_word
 from ..registry import stage
 from ..resources import Resources
 from ..schema import Doc, EventCandidate, PlaceMention, Span
@@ -432,7 +433,8 @@ class Geocoder:
         resolved, inferred = resolve_in_country(self.gazetteer, sentences, texts=texts,
                                                 country_hint=doc.country_hint,
                                                 actor_countries=actors, names=names,
-                                                outlet=outlet_words(doc.document.url, doc.document.source))
+                                                outlet=outlet_words(doc.document.url, doc.document.source),
+                                                common=is_english_word if doc.language in (None, "en") else None)
         doc.places = [_mention(r) for r in resolved]
         named = hint_country(self.gazetteer, doc.country_hint)
         doc.inferred_country = _country_name(self.gazetteer, inferred)

@@ -29,7 +29,8 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-__all__ = ["CaseLexicon", "NOTABLE_POPULATION", "capitalised_names", "case_lexicon", "truecase"]
+__all__ = ["CaseLexicon", "NOTABLE_POPULATION", "capitalised_names", "case_lexicon", "common_word",
+           "lexicon_from_lookups", "truecase"]
 
 #: A place this populous (or a country or a province) is a name even where its words are English.
 NOTABLE_POPULATION = 50_000
@@ -178,8 +179,12 @@ def _no_place(phrase: str) -> int:
     return 0
 
 
-def _common(lexicon: CaseLexicon, word: str) -> bool:
+def common_word(lexicon: CaseLexicon, word: str) -> bool:
+    """Whether ``word`` (lower case) is an English function word or an inflection of a lemma."""
     return word in lexicon.function_words or bool(lexicon.parts_of_speech(word))
+
+
+_common = common_word
 
 
 def _case_at(chars: list[str], text: str, words: list[tuple[int, str]], i: int, lexicon: CaseLexicon,
@@ -255,10 +260,15 @@ def case_lexicon(nlp: object, names: Mapping[str, str]) -> CaseLexicon:
     """The lexicon from a spaCy English pipeline's lemmatizer tables (its WordNet lemmas by part
     of speech, the suffix rules and irregular forms that reach them) and spaCy's English function
     words, with ``names`` (folded -> as written)."""
+    return lexicon_from_lookups(nlp.get_pipe("lemmatizer").lookups, names)  # type: ignore[attr-defined]
+
+
+def lexicon_from_lookups(lookups: object, names: Mapping[str, str]) -> CaseLexicon:
+    """:func:`case_lexicon` from the lemmatizer's lookup tables themselves (a ``spacy.lookups.Lookups``)."""
     from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
 
-    lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
-    index, rules, exc = (lookups.get_table(t) for t in ("lemma_index", "lemma_rules", "lemma_exc"))
+    tables = ("lemma_index", "lemma_rules", "lemma_exc")
+    index, rules, exc = (lookups.get_table(t) for t in tables)  # type: ignore[attr-defined]
     parts = ("noun", "verb", "adj", "adv")
     return CaseLexicon(
         lemmas={p: frozenset(index[p]) for p in parts if p in index},
