@@ -150,6 +150,49 @@ def bench_harvest(db: Path, rows: list[tuple[str, dict[str, str]]], workdir: Pat
             "heldout_after_harvest": bench_acled(trained, test)}
 
 
+def _unread_rows(slice_: bool) -> list[tuple[str, dict[str, str]]]:
+    out: list[tuple[str, dict[str, str]]] = []
+    for name in UNREAD_FILES:
+        path = SHARED / "data" / "acled-samples" / name
+        if not path.exists():
+            continue
+        with path.open(encoding="utf-8", newline="") as fh:
+            rows = [{k.lower(): v for k, v in r.items() if k} for r in csv.DictReader(fh)]
+        out.extend((name, r) for r in rows if r.get("notes") and r.get("latitude") and r.get("country")
+                   and _unread_slice(r) == slice_)
+    return out
+
+
+def bench_train_without_country(db: Path, rows: list[tuple[str, dict[str, str]]], workdir: Path
+                                ) -> dict[str, object]:
+    """``sitrep train``'s geo harvest (places and the country words, rule
+    ``learnt-country-words``) from the tuned half and the older files' development parts, then
+    the documents' country without the country field on the held-out half and the older files'
+    untouched slices, shipped and trained side by side."""
+    from sitrep.config import Settings
+    from sitrep.geo.learn import harvest
+    from sitrep.geo.stage import Geocoder
+    from sitrep.resources import Resources
+
+    train = [r for _, r in rows if not _held_out(r)] + [r for _, r in _unread_rows(False)]
+    model = workdir / "model-country"
+    started = time.perf_counter()
+    summary = harvest(train, model)
+    seconds = round(time.perf_counter() - started, 1)
+    trained = Geocoder(Resources(Settings(gazetteer_path=db, model_dir=model)))
+    shipped = Geocoder(Resources(Settings(gazetteer_path=db)))
+    out: dict[str, object] = {"train_notes": len(train), "countries": summary["country_words"],
+                              "train_s": seconds}
+    tests = {"heldout": [(n, r) for n, r in rows if _held_out(r)]}
+    for name in UNREAD_FILES:
+        tests[name + ":slice"] = [(n, r) for n, r in _unread_rows(True) if n == name]
+    for label, test in tests.items():
+        out[label] = {k: {m: v for m, v in bench_acled(g, test, with_country=False).items()
+                          if m in ("notes", "country_accuracy", "within_25km", "located")}
+                      for k, g in (("shipped", shipped), ("trained", trained))}
+    return out
+
+
 UNREAD_FILES = ("acled_africa_2016-07_aschharwood.csv", "acled_asia_2015_katehara.csv")
 
 
@@ -285,6 +328,7 @@ def main() -> int:
                                     with_country=False)}
         results["unread_without_country"] = bench_unread(geocoder)
         results["harvest"] = bench_harvest(db, rows, Path(tmp))
+        results["train_without_country"] = bench_train_without_country(db, rows, Path(tmp))
         results["speed"] = bench_speed(geocoder)
         results["seed"] = bench_seed(db, Path(tmp))
     results["rss_mb"] = round(psutil.Process().memory_info().rss / 2**20, 1)

@@ -36,7 +36,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, cast
 
@@ -69,6 +69,7 @@ _FORCES = frozenset(("forces", "force", "troops", "army", "military", "soldiers"
                      "jets", "aircraft", "drones", "drone", "patrol", "patrols", "police",
                      "navy", "air", "artillery", "reconnaissance", "officials", "government"))
 ACTOR = 1.0
+FOCUS_FLOOR = 0.05  # a country with no more evidence than this is no country of the document
 _KIND_SIZE = {"country": 10.0, "admin1": 3.0, "admin2": 1.5}
 #: How much less closely than the best reading (surface, 0-1) a reading may match the name as
 #: written and still vote (rule spelt-as-written)
@@ -331,16 +332,23 @@ def hint_country(gaz: Gazetteer, hint: str | None) -> PlaceRecord | None:
 
 
 def focus_country(gaz: Gazetteer, hint: str | None, res: Sequence[Resolution],
-                  texts: Sequence[str] = (), actor_countries: Iterable[str] = ()) -> str | None:
-    """ISO alpha-2 code of the document's country, or None when nothing points to one."""
+                  texts: Sequence[str] = (), actor_countries: Iterable[str] = (),
+                  learnt: Mapping[str, float] | None = None) -> str | None:
+    """ISO alpha-2 code of the document's country, or None when nothing points to one.
+
+    ``learnt``: votes of the country words a ``sitrep train`` model learnt (rule
+    ``learnt-country-words``, :class:`sitrep.geo.learn.CountryWords`)."""
     named = hint_country(gaz, hint)
     if named is not None:
         return named.cc
     votes = country_votes(res, texts, actor_countries, gaz)
+    if learnt and max(votes.values(), default=0.0) <= FOCUS_FLOOR:
+        # rule learnt-country-words: the words decide only where the text's own evidence is silent
+        votes = cast("dict[str, float]", Counter(learnt))
     if not votes:
         return None
     cc, weight = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
-    return cc if weight > 0.05 else None
+    return cc if weight > FOCUS_FLOOR else None
 
 
 def named_countries(res: Iterable[Resolution]) -> set[str]:

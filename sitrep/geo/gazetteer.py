@@ -140,6 +140,9 @@ class LayeredGazetteer:
 
     def __init__(self, layers: Sequence[Gazetteer]) -> None:
         self.layers = list(layers)
+        # a country's merged keys, built once: fuzzy matching asks for them per unknown name,
+        # and merging and sorting tens of thousands of keys each time made a --model run slow
+        self._keys: dict[str | None, tuple[str, ...]] = {}
 
     def lookup(self, key: str) -> list[PlaceRecord]:
         out: list[PlaceRecord] = []
@@ -148,10 +151,12 @@ class LayeredGazetteer:
         return out
 
     def keys(self, cc: str | None) -> Sequence[str]:
-        merged: set[str] = set()
-        for layer in self.layers:
-            merged.update(layer.keys(cc))
-        return sorted(merged)
+        if cc not in self._keys:
+            merged: set[str] = set()
+            for layer in self.layers:
+                merged.update(layer.keys(cc))
+            self._keys[cc] = tuple(sorted(merged))
+        return self._keys[cc]
 
     def country(self, cc: str) -> PlaceRecord | None:
         for layer in self.layers:

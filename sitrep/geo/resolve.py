@@ -387,7 +387,8 @@ def resolve_in_country(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[
                        *, country_hint: str | None = None, texts: Sequence[str] = (),
                        actor_countries: Sequence[str] = (),
                        names: Mapping[int, Sequence[tuple[int, int]]] | None = None,
-                       outlet: Sequence[str] = (), common: Callable[[str], bool] | None = None
+                       outlet: Sequence[str] = (), common: Callable[[str], bool] | None = None,
+                       learnt: Mapping[str, float] | None = None
                        ) -> tuple[list[Resolution], str | None]:
     """:func:`resolve_document`, and the document's country (ISO alpha-2) it read them in.
 
@@ -400,7 +401,9 @@ def resolve_in_country(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[
     nor the report's country.
 
     ``common``: whether a lower-case word is an English word (rule ``word-not-name``,
-    :func:`sitrep.geo.evidence.english_word_readings`); None reads every capital as a name."""
+    :func:`sitrep.geo.evidence.english_word_readings`); None reads every capital as a name.
+    ``learnt``: the country votes of a ``sitrep train`` model's country words (rule
+    ``learnt-country-words``), added to the document's own evidence."""
     res: list[Resolution] = []
     unknown: list[Resolution] = []
     for pos, (index, offset, spans) in enumerate(sentences):
@@ -442,7 +445,7 @@ def resolve_in_country(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[
                 m.rejected = "" if m.candidates else "word-not-name"
     named = hint_country(gaz, country_hint)
     focus = named.cc if named is not None else _focus_country(gaz, None, res, texts,
-                                                              actor_countries)
+                                                              actor_countries, learnt)
     cache: dict[tuple[str, str | None], Containers] = {}
     for m in res + unknown:
         if m.span.hint:

@@ -27,6 +27,7 @@ from ..schema import Doc, EventCandidate, PlaceMention, Span
 from .build import default_gazetteer_path, ensure_built
 from .evidence import RULES as PLACE_RULES
 from .gazetteer import Gazetteer, LayeredGazetteer, PlaceRecord
+from .learn import load_country_words
 from .match import name_key
 from .pack_places import place_pack_candidates
 from .resolve import Resolution, hint_country, outlet_words, precision_of, resolve_in_country
@@ -420,6 +421,17 @@ class Geocoder:
                     doc.inferred_country = country
         return doc
 
+    def _learnt(self, doc: Doc) -> dict[str, float] | None:
+        """Rule ``learnt-country-words``: the country votes of the words a ``sitrep train`` model
+        learnt (None without such a model, or when the input names the country)."""
+        if doc.country_hint:
+            return None
+        model = self.resources.get("geo.country_words",
+                                   lambda settings: load_country_words(settings.model_dir))
+        if model is None:
+            return None
+        return model.votes(" ".join(s.text for s in doc.sentences))
+
     def _spans(self, doc: Doc) -> None:
         """The span resolver: ``doc.places``, ``doc.inferred_country``, every candidate's place."""
         hits = self._actor_hits(doc)
@@ -434,7 +446,8 @@ class Geocoder:
                                                 country_hint=doc.country_hint,
                                                 actor_countries=actors, names=names,
                                                 outlet=outlet_words(doc.document.url, doc.document.source),
-                                                common=is_english_word if doc.language in (None, "en") else None)
+                                                common=is_english_word if doc.language in (None, "en") else None,
+                                                learnt=self._learnt(doc))
         doc.places = [_mention(r) for r in resolved]
         named = hint_country(self.gazetteer, doc.country_hint)
         doc.inferred_country = _country_name(self.gazetteer, inferred)
