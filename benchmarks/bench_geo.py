@@ -53,15 +53,25 @@ def _doc(doc_id: str, text: str, hint: str | None = None):  # type: ignore[no-un
     return doc
 
 
-def _acled_rows(limit: int | None) -> list[tuple[str, dict[str, str]]]:
-    """(file, row) of the modern-schema files' located notes, ``limit`` per file."""
+def _located_notes(names: tuple[str, ...]) -> list[tuple[str, dict[str, str]]]:
+    """(file, row) of the located notes of the ACLED sample files ``names`` that exist, the
+    headers in lower case (the older files write them in capitals)."""
     out: list[tuple[str, dict[str, str]]] = []
-    for name in ACLED_FILES:
+    for name in names:
         path = SHARED / "data" / "acled-samples" / name
         if not path.exists():
             continue
         with path.open(encoding="utf-8", newline="") as fh:
-            rows = [r for r in csv.DictReader(fh) if r.get("notes") and r.get("latitude")]
+            rows = [{k.lower(): v for k, v in r.items() if k} for r in csv.DictReader(fh)]
+        out.extend((name, r) for r in rows if r.get("notes") and r.get("latitude"))
+    return out
+
+
+def _acled_rows(limit: int | None) -> list[tuple[str, dict[str, str]]]:
+    """(file, row) of the modern-schema files' located notes, ``limit`` per file."""
+    out: list[tuple[str, dict[str, str]]] = []
+    for name in ACLED_FILES:
+        rows = [r for _, r in _located_notes((name,))]
         out.extend((name, r) for r in (rows[:limit] if limit else rows))
     return out
 
@@ -151,16 +161,8 @@ def bench_harvest(db: Path, rows: list[tuple[str, dict[str, str]]], workdir: Pat
 
 
 def _unread_rows(slice_: bool) -> list[tuple[str, dict[str, str]]]:
-    out: list[tuple[str, dict[str, str]]] = []
-    for name in UNREAD_FILES:
-        path = SHARED / "data" / "acled-samples" / name
-        if not path.exists():
-            continue
-        with path.open(encoding="utf-8", newline="") as fh:
-            rows = [{k.lower(): v for k, v in r.items() if k} for r in csv.DictReader(fh)]
-        out.extend((name, r) for r in rows if r.get("notes") and r.get("latitude") and r.get("country")
-                   and _unread_slice(r) == slice_)
-    return out
+    """(file, row) of the older files' untouched slice (``slice_``) or development part."""
+    return [(n, r) for n, r in _located_notes(UNREAD_FILES) if r.get("country") and _unread_slice(r) == slice_]
 
 
 def bench_train_without_country(db: Path, rows: list[tuple[str, dict[str, str]]], workdir: Path
@@ -210,16 +212,12 @@ def bench_unread(geocoder) -> dict[str, object]:  # type: ignore[no-untyped-def]
     none for a user)."""
     out: dict[str, object] = {}
     for name in UNREAD_FILES:
-        path = SHARED / "data" / "acled-samples" / name
-        if not path.exists():
+        if not (SHARED / "data" / "acled-samples" / name).exists():
             continue
-        with path.open(encoding="utf-8", newline="") as fh:
-            rows = [{k.lower(): v for k, v in r.items() if k} for r in csv.DictReader(fh)]
-        rows = [r for r in rows if r.get("notes") and r.get("latitude") and r.get("country")]
         parts: dict[str, object] = {}
         for label, wanted in (("development", False), ("slice", True)):
             n = ok = within25 = located = 0
-            for i, row in enumerate(r for r in rows if _unread_slice(r) == wanted):
+            for i, row in enumerate(r for f, r in _unread_rows(wanted) if f == name):
                 doc = geocoder(_doc(f"{name}:{label}:{i}", row["notes"]))
                 cand = doc.candidates[0] if doc.candidates else None
                 place = cand.place.place if cand is not None and cand.place else None

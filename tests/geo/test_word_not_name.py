@@ -4,15 +4,12 @@ one, and so does a word the sentence says is a place."""
 
 from __future__ import annotations
 
-from sitrep.config import Settings
+from collections.abc import Callable
+
 from sitrep.geo.gazetteer import MemoryGazetteer, PlaceRecord
 from sitrep.geo.spans import find_spans
-from sitrep.geo.stage import Geocoder
 from sitrep.lang.en.words import is_english_word
-from sitrep.nlp.segment import segment_text
-from sitrep.resources import Resources
-from sitrep.schema import Doc, Document, EventCandidate, PlaceMention, Span
-from sitrep.taxonomy import TYPE_OF_SUB
+from sitrep.schema import Doc, PlaceMention
 
 
 def _rec(uid: str, name: str, cc: str, country: str, kind: str, population: int,
@@ -29,17 +26,8 @@ GAZ = MemoryGazetteer([
 ])
 
 
-def _geocode(text: str, trigger: str) -> Doc:
-    resources = Resources(Settings())
-    resources.put("geo.gazetteer", GAZ)
-    doc = Doc(document=Document(id="t", text=text))
-    doc.sentences = segment_text(text)
-    i = text.index(trigger)
-    sentence = next(s.index for s in doc.sentences if s.start <= i < s.end)
-    doc.candidates.append(EventCandidate(
-        sentence_index=sentence, trigger=Span(start=i, end=i + len(trigger), text=trigger),
-        event_type=TYPE_OF_SUB["Protest with intervention"], sub_event_type="Protest with intervention"))
-    return Geocoder(resources)(doc)
+def _geocode(geocode: Callable[..., Doc], text: str, trigger: str) -> Doc:
+    return geocode(GAZ, text, [trigger], sub="Protest with intervention")
 
 
 def _mention(doc: Doc, text: str) -> PlaceMention:
@@ -51,8 +39,8 @@ def test_lexicon_knows_english_words_and_not_foreign_names() -> None:
     assert not is_english_word("idlib") and not is_english_word("homs")
 
 
-def test_sentence_opening_word_names_no_small_place() -> None:
-    doc = _geocode("Farmers began an indefinite protest over water access. Day 48.", "protest")
+def test_sentence_opening_word_names_no_small_place(geocode: Callable[..., Doc]) -> None:
+    doc = _geocode(geocode, "Farmers began an indefinite protest over water access. Day 48.", "protest")
     day = _mention(doc, "Day")
     assert day.place is None
     assert any("'Day' is no place here (rule word-not-name" in n for n in doc.notes)
@@ -60,20 +48,20 @@ def test_sentence_opening_word_names_no_small_place() -> None:
     assert cand.place is None or cand.place.place is None or cand.place.place.country != "United States"
 
 
-def test_sentence_opening_word_before_a_name_names_no_small_place() -> None:
-    doc = _geocode("Forest Department officials and tribals clashed over land.", "clashed")
+def test_sentence_opening_word_before_a_name_names_no_small_place(geocode: Callable[..., Doc]) -> None:
+    doc = _geocode(geocode, "Forest Department officials and tribals clashed over land.", "clashed")
     assert all(pm.place is None for pm in doc.places if pm.span.text.startswith("Forest"))
     assert any("rule word-not-name" in n for n in doc.notes)
 
 
-def test_notable_place_spelt_as_written_stays_at_a_sentence_opening() -> None:
-    doc = _geocode("Mobile police said protesters were dispersed.", "dispersed")
+def test_notable_place_spelt_as_written_stays_at_a_sentence_opening(geocode: Callable[..., Doc]) -> None:
+    doc = _geocode(geocode, "Mobile police said protesters were dispersed.", "dispersed")
     place = _mention(doc, "Mobile").place
     assert place is not None and place.name == "Mobile" and place.country == "United States"
 
 
-def test_the_same_word_inside_a_sentence_is_still_read() -> None:
-    doc = _geocode("Tribals protested in Forest over land rights.", "protested")
+def test_the_same_word_inside_a_sentence_is_still_read(geocode: Callable[..., Doc]) -> None:
+    doc = _geocode(geocode, "Tribals protested in Forest over land rights.", "protested")
     place = _mention(doc, "Forest").place
     assert place is not None and place.country == "Belgium"
 
