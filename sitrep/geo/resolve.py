@@ -441,8 +441,10 @@ def resolve_in_country(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[
             if m.candidates and not m.rejected:
                 kept = english_word_readings(m.span, text_of.get(m.sentence_index, ""),
                                              [r for r, _ in m.candidates], common)
-                m.candidates = [(r, q) for r, q in m.candidates if r in kept]
-                m.rejected = "" if m.candidates else "word-not-name"
+                if len(kept) < len(m.candidates):  # by identity: comparing records field by field
+                    ids = {id(r) for r in kept}  # was quadratic in a common name's homonyms
+                    m.candidates = [(r, q) for r, q in m.candidates if id(r) in ids]
+                    m.rejected = "" if m.candidates else "word-not-name"
     named = hint_country(gaz, country_hint)
     focus = named.cc if named is not None else _focus_country(gaz, None, res, texts,
                                                               actor_countries, learnt)
