@@ -39,6 +39,7 @@ from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..lang.en.truecase import NOTABLE_POPULATION
 from .context import haversine_km
 from .gazetteer import PRIORITY_IMPORT, PlaceRecord
 from .match import FEATURE_WORDS
@@ -148,9 +149,6 @@ def agent_name(span: SpanCandidate, sentence: str) -> bool:
     return bool(_AGENT_AFTER.match(after) or (full and _SAID_AFTER.match(after)))
 
 
-#: A place this populous, a province or a country is a name even where its word is English (as
-#: the truecaser reads capitals: :data:`sitrep.lang.en.truecase.NOTABLE_POPULATION`).
-_NOTABLE = 50_000
 _OPENING = " \t\"'“‘([-–—"
 
 
@@ -177,7 +175,7 @@ def english_word_readings(part: SpanCandidate, sentence: str, records: Sequence[
     if part.explicit or part.hint or part.beside or part.admin_word or part.near:
         return list(records)
     return [r for r in records if written_as(part.text, r)
-            and (r.population >= _NOTABLE or r.kind in _AREAS or r.priority >= PRIORITY_IMPORT)]
+            and (r.population >= NOTABLE_POPULATION or r.kind in _AREAS or r.priority >= PRIORITY_IMPORT)]
 
 
 _POSSESSIVE_END = re.compile(r"[’']s$")

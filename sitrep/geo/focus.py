@@ -344,7 +344,7 @@ def focus_country(gaz: Gazetteer, hint: str | None, res: Sequence[Resolution],
     votes = country_votes(res, texts, actor_countries, gaz)
     if learnt and max(votes.values(), default=0.0) <= FOCUS_FLOOR:
         # rule learnt-country-words: the words decide only where the text's own evidence is silent
-        votes = cast("dict[str, float]", Counter(learnt))
+        votes = dict(learnt)
     if not votes:
         return None
     cc, weight = max(votes.items(), key=lambda kv: (kv[1], kv[0]))

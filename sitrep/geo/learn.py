@@ -33,15 +33,11 @@ from .gazetteer import PRIORITY_IMPORT, PRIORITY_MODEL, MemoryGazetteer, PlaceRe
 from .importers.base import RowError, parse_coords
 from .match import name_key
 
-__all__ = ["COUNTRY_WORDS", "COUNTRY_WORDS_FLOOR", "COUNTRY_WORDS_LIFT", "COUNTRY_WORDS_WEIGHT", "PLACES_COLUMNS",
+__all__ = ["COUNTRY_WORDS", "COUNTRY_WORDS_LIFT", "PLACES_COLUMNS",
            "CountryWords", "fit_country_words", "harvest", "load_country_words", "load_model_places"]
 
 #: The file ``harvest`` writes the country-words model to.
 COUNTRY_WORDS = "country_words.joblib"
-#: Votes a country gets per unit of the model's probability (a place named outright gets 2).
-COUNTRY_WORDS_WEIGHT = 1.0
-#: Probability under which the model's guess casts no vote.
-COUNTRY_WORDS_FLOOR = 0.0
 #: How many times its share of the training notes a country's probability must reach: a text
 #: whose words say nothing gets the training notes' own mix back, the largest country first
 #: ("INC members protested against rising crop prices" read as Ukraine by a model of the 2020
@@ -142,15 +138,15 @@ class CountryWords:
         return {cc: float(p) for cc, p in zip(self.classes_, probs, strict=True)}
 
     def votes(self, text: str) -> dict[str, float]:
-        """Rule ``learnt-country-words``: the likeliest country (ISO alpha-2) and its weighted
-        probability, when that is at or above the floor and ``COUNTRY_WORDS_LIFT`` times the
-        country's share of the training notes; else nothing."""
+        """Rule ``learnt-country-words``: the likeliest country (ISO alpha-2) and its
+        probability, when that is at least ``COUNTRY_WORDS_LIFT`` times the country's share of
+        the training notes; else nothing."""
         if not text.strip():
             return {}
         cc, p = max(self.probabilities(text).items(), key=lambda cp: cp[1])
-        if p < COUNTRY_WORDS_FLOOR or p < COUNTRY_WORDS_LIFT * self.shares.get(cc, 0.0):
+        if p < COUNTRY_WORDS_LIFT * self.shares.get(cc, 0.0):
             return {}
-        return {cc: COUNTRY_WORDS_WEIGHT * p}
+        return {cc: p}
 
 
 def fit_country_words(rows: list[dict[str, str]]) -> CountryWords | None:

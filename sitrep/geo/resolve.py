@@ -403,7 +403,7 @@ def resolve_in_country(gaz: Gazetteer, sentences: Sequence[tuple[int, int, list[
     ``common``: whether a lower-case word is an English word (rule ``word-not-name``,
     :func:`sitrep.geo.evidence.english_word_readings`); None reads every capital as a name.
     ``learnt``: the country votes of a ``sitrep train`` model's country words (rule
-    ``learnt-country-words``), added to the document's own evidence."""
+    ``learnt-country-words``), which decide only where the document's own evidence is silent."""
     res: list[Resolution] = []
     unknown: list[Resolution] = []
     for pos, (index, offset, spans) in enumerate(sentences):

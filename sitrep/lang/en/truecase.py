@@ -184,9 +184,6 @@ def common_word(lexicon: CaseLexicon, word: str) -> bool:
     return word in lexicon.function_words or bool(lexicon.parts_of_speech(word))
 
 
-_common = common_word
-
-
 def _case_at(chars: list[str], text: str, words: list[tuple[int, str]], i: int, lexicon: CaseLexicon,
              place: Callable[[str], int], own: Mapping[str, str]) -> int:
     """Set the case of the word (or name) at ``words[i]``; how many words it took."""
@@ -236,7 +233,7 @@ def _case_at(chars: list[str], text: str, words: list[tuple[int, str]], i: int, 
     else:
         pos = lexicon.parts_of_speech(base)
         parts = [p for p in base.split("-") if p]
-        if len(parts) > 1 and not pos and all(_common(lexicon, p) for p in parts):
+        if len(parts) > 1 and not pos and all(common_word(lexicon, p) for p in parts):
             pos = {"compound"}  # "SUB-MACHINE", "US-LED": English words joined
         if len(base) < 4:
             place = _no_place  # two or three letters: a place's code ("KM", "PN"), not its name
