@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from .resolve import Resolution
     from .spans import SpanCandidate
 
-__all__ = ["RULES", "aged_name", "agent_name", "english_word_readings", "has_evidence", "person_words", "reject_loose", "reject_persons",
+__all__ = ["POSSESSIVE_END", "RULES", "aged_name", "agent_name", "english_word_readings", "has_evidence", "person_words", "reject_loose", "reject_persons",
            "reject_unsupported", "shared_province", "street_name", "surname", "surnames",
            "written_as"]
 
@@ -169,7 +169,7 @@ def english_word_readings(part: SpanCandidate, sentence: str, records: Sequence[
     words = part.text.split()
     if len(words) != 1 or not records:
         return list(records)
-    word = _POSSESSIVE_END.sub("", words[0]).strip(".,;:").lower()
+    word = POSSESSIVE_END.sub("", words[0]).strip(".,;:").lower()
     if not word or sentence[:part.start].strip(_OPENING) or not common(word):
         return list(records)
     if part.explicit or part.hint or part.beside or part.admin_word or part.near:
@@ -178,7 +178,8 @@ def english_word_readings(part: SpanCandidate, sentence: str, records: Sequence[
             and (r.population >= NOTABLE_POPULATION or r.kind in _AREAS or r.priority >= PRIORITY_IMPORT)]
 
 
-_POSSESSIVE_END = re.compile(r"[’']s$")
+#: A possessive ending ("Aleppo's"), dropped before a word is looked up.
+POSSESSIVE_END = re.compile(r"[’']s$")
 
 
 def has_evidence(m: Resolution) -> bool:

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field, replace
 
 from ..nlp.segment import LEDE_SENTENCES
 from .context import Containers, containers_of, far_from, haversine_km
-from .evidence import (aged_name, agent_name, english_word_readings, person_words, reject_loose, reject_persons, reject_unsupported,
-                       shared_province, street_name, surname, surnames)
+from .evidence import (POSSESSIVE_END, aged_name, agent_name, english_word_readings, person_words, reject_loose,
+                       reject_persons, reject_unsupported, shared_province, street_name, surname, surnames)
 from .focus import ARTICLE as _ARTICLE
 from .focus import demonym_votes, hint_country, named_countries, prefer_focus, sentence_countries
 from .focus import focus_country as _focus_country
@@ -50,7 +50,6 @@ def _words(text: str) -> list[tuple[int, int]]:
             start = m.start() + cut.end()
         out.append((start, m.end()))
     return out
-_POSSESSIVE = re.compile(r"[’']s$")
 _DEMONYM_ENDS = ("ian", "ians", "ese", "ish", "ians'")
 #: Words that begin a place name and make a place of their own with the name after them (Arabic
 #: kafr "village", deir "monastery", beit "house", ain "spring", tal "hill", khirbet "ruin", ...):
@@ -122,7 +121,7 @@ def _split_span(gaz: Gazetteer, span: SpanCandidate) -> list[tuple[SpanCandidate
 
     def word(k: int) -> str:
         """The span's ``k``-th word, lower case, without its possessive or trailing punctuation."""
-        return _POSSESSIVE.sub("", text[words[k][0]:words[k][1]].lower().strip(",.;:"))
+        return POSSESSIVE_END.sub("", text[words[k][0]:words[k][1]].lower().strip(",.;:"))
 
     # rule name-inside-a-venue: a name whose last word is a venue's or a congregation's ("Bethel
     # Christian Fellowship", "Club Blu Nightclub") holds no place before that word (the venue's
@@ -130,11 +129,11 @@ def _split_span(gaz: Gazetteer, span: SpanCandidate) -> list[tuple[SpanCandidate
     # says which country the report is about
     body = bool(words) and word(-1) in VENUE_WORDS
     while i < len(words):
-        if i > 0 and _POSSESSIVE.sub("", text[words[i - 1][0]:words[i - 1][1]]).lower() in NAME_PREFIXES:
+        if i > 0 and POSSESSIVE_END.sub("", text[words[i - 1][0]:words[i - 1][1]]).lower() in NAME_PREFIXES:
             i += 1  # rule name-prefix-makes-a-place: "Kafr Hamra" is a village of its own, not Hamra
             continue
         for j in range(min(len(words), i + 6), i, -1):
-            sub = _POSSESSIVE.sub("", text[words[i][0]:words[j - 1][1]].strip(",.;:()"))
+            sub = POSSESSIVE_END.sub("", text[words[i][0]:words[j - 1][1]].strip(",.;:()"))
             if not sub or is_stop(sub) or (j - i == 1 and sub.endswith(_DEMONYM_ENDS)):
                 continue
             if set(name_key(sub).split()) <= _ADJECTIVE_KEYS:  # "al-Jadideh" alone = "new"
