@@ -14,8 +14,9 @@ The set has no event labels, so this scores what its fields make measurable, rea
 - speed: reports per second through the whole default pipeline, and the same pipeline's rate on
   English ACLED notes (``--english N``) measured in the same run;
 - on the team's hand-coded set (``benchmarks/data/aleppo_ar_labels.csv``: video ids and ACLED-like
-  labels only; ``split`` = dev, test or fresh: the test part held out and labelled before any
-  tuning, the fresh part a third batch coded blind to the system's output and never tuned on),
+  labels only; ``split`` = dev, test, fresh or dev2: the test part held out and labelled before any
+  tuning, the fresh part a third batch coded blind to the system's output and never tuned on, dev2 a
+  fourth blind-coded batch kept as development data),
   per split: item-level event precision/recall and sub_event_type accuracy/macro-F1 (first event;
   ``none`` is a class), events per one-event report, events from non-event items (interviews,
   appeals, commemorations, services, testimony), and, through ``sitrep.learn.evaluate`` on
@@ -61,8 +62,9 @@ DATA = SHARED / "data" / "aleppo-media-ar" / "aleppo_media_ar_2012-2015.jsonl"
 OUT = Path(__file__).resolve().parent / "results" / "arabic.json"
 LABELS = Path(__file__).resolve().parent / "data" / "aleppo_ar_labels.csv"
 #: dev: tuned on; test: held out, labelled before tuning (its errors were later seen); fresh: a third
-#: batch (issue 22) coded blind to the system's output in session 20 and never tuned on
-SPLITS = ("dev", "test", "fresh")
+#: batch (issue 22) coded blind to the system's output in session 20 and never tuned on; dev2: a fourth
+#: batch coded blind in session 20, then read as development data
+SPLITS = ("dev", "test", "fresh", "dev2")
 NONE = "none"
 #: whole words only: "لقاء" inside "إلقاء برميل" (dropping a barrel) or "بذكرى الثورة" (a protest on the
 #: anniversary) or "الحصيلة" of one strike are events

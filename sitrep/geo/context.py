@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from .gazetteer import Gazetteer, PlaceRecord
 from .match import FEATURE_WORDS, name_key, similarity
 
-__all__ = ["Containers", "containers_of", "far_from", "haversine_km", "same_admin1"]
+__all__ = ["Containers", "containers_of", "far_from", "haversine_km", "point_km", "same_admin1"]
 
 _ABBREVIATION = re.compile(r"^[A-Z](?:&?[A-Z]){1,3}$")
 _POPULATED = ("city", "town", "village", "admin3", "admin2")
@@ -29,11 +29,12 @@ _EXTRA_WORDS = frozenset(("lga", "district", "province", "state", "governorate",
 
 def haversine_km(a: PlaceRecord, b: PlaceRecord) -> float:
     """Great-circle distance between two places."""
-    return _haversine(a.lat, a.lon, b.lat, b.lon)
+    return point_km(a.lat, a.lon, b.lat, b.lon)
 
 
 @functools.lru_cache(maxsize=65536)
-def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def point_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance between two points (degrees)."""
     la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))

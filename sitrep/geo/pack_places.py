@@ -14,12 +14,13 @@ report names no other place.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
 from ..lang import MAX_SENTENCE_CHARS, LanguagePack, PlaceMatch, UnknownPlaceReader
 from ..schema import Doc, EventCandidate, PlaceMention, Span
-from .context import haversine_km
+from .context import haversine_km, point_km
 from .gazetteer import PRIORITY_DEFAULT, Gazetteer, PlaceRecord
 from .match import name_key
 
@@ -130,6 +131,78 @@ def _place(cand: EventCandidate, places: dict[int, list[PlaceMention]]) -> None:
 #: away is another place of that name.
 HOOD_KM = 15.0
 
+#: A headline's label ("حلب نيوز || الميدان :"، "حلب - صلاح الدين ||"، "بستان الباشا :"): the words
+#: before its last label separator within the first _HEADER_CHARS characters.
+_HEADER_SEPARATORS = ("||", "::", "|", ":")
+_HEADER_CHARS = 60
+#: Kinds of place a label names as the scene (a district or province names a region, not a scene).
+_SCENE_KINDS = frozenset({"neighbourhood", "landmark", "village", "town", "city"})
+
+
+#: A place read this far (km) from the scene a label names lies outside the story's region.
+_OUTSIDE_KM = 50.0
+
+
+def _far_from_scene(p: PlaceMention, scene: PlaceMention) -> bool:
+    """Whether ``p``, read after the label, lies outside the region of the label's scene
+    (farther than _OUTSIDE_KM): a village the story's guns fire on lies near, a namesake of a
+    common word ("الملعب", the stadium) or the place of a massacre a protest recalls far away."""
+    a, b = p.place, scene.place
+    if a is None or b is None or a.latitude is None or a.longitude is None or p.span.start < scene.span.end:
+        return False
+    return point_km(a.latitude, a.longitude, b.latitude or 0.0, b.longitude or 0.0) > _OUTSIDE_KM
+
+
+def header_end(text: str) -> int:
+    """Where a local outlet's headline label ends in ``text`` (0 when it has none): the item's
+    scene is written first, then what happened there."""
+    head = text[:_HEADER_CHARS]
+    ends = [i + len(sep) for sep in _HEADER_SEPARATORS if (i := head.rfind(sep)) > 0]
+    return max(ends, default=0)
+
+
+def _header_scene(doc: Doc, places: dict[int, list[PlaceMention]], featured: set[int],
+                  home: PlaceRecord | None) -> PlaceMention | None:
+    """Rule ``label-names-the-scene``: the finest settlement or neighbourhood the headline's label
+    names (not the outlet's city), or None. The label may run over sentences ("حلب نيوز ||" and
+    "بستان الباشا : ..."). A place is the scene only when it makes a part of the label by itself
+    (digits aside), or with the one feature word the reader placed it by (``featured``: the
+    start offsets of such matches, "حي الصاخور"): inside a longer part it names a group or a
+    committee ("لواء شهداء بدر"، "تنسيقية أحرار الريان"), not where the item was filmed. With the
+    report's city known (``home``), a scene outside its region is a namesake itself: none."""
+    if not doc.sentences:
+        return None
+    start = doc.sentences[0].start
+    text = doc.document.text
+    end = start + header_end(text[start:])
+    scenes = []
+    for i, ps in places.items():
+        for p in ps:
+            if i == _OUTLET or p.span.end > end or p.place is None or p.place.latitude is None \
+                    or p.place.longitude is None:
+                continue
+            if not (p.fallback_from or (p.geo_precision == 1 and p.place.kind in _SCENE_KINDS)):
+                continue  # "ريف حلب", a city's countryside (precision 2), holds the villages named after it
+            if home is not None and point_km(p.place.latitude, p.place.longitude, home.lat, home.lon) > _OUTSIDE_KM:
+                continue
+            rest = _label_part(text[start:end], p.span.start - start, p.span.end - start)
+            if len(rest) <= (1 if p.fallback_from or p.span.start in featured else 0):
+                scenes.append(p)
+    return min(scenes, key=lambda p: (p.geo_precision, -p.span.start)) if scenes else None
+
+
+_LABEL_PART = re.compile(r"\|\||::|\||:|\s-\s?|-\s|\s-")
+_NOT_A_WORD = re.compile(r"[\d\W_]+")
+
+
+def _label_part(label: str, a: int, b: int) -> list[str]:
+    """The other words of the label part that holds ``label[a:b]`` (digits and signs aside)."""
+    bounds = [0, *(m.end() for m in _LABEL_PART.finditer(label)), len(label)]
+    lo = max(x for x in bounds if x <= a)
+    hi = min((m.start() for m in _LABEL_PART.finditer(label) if m.start() >= b), default=len(label))
+    rest = label[lo:a] + " " + label[b:hi]
+    return [w for w in rest.split() if not _NOT_A_WORD.fullmatch(w)]
+
 
 def _nearest(gazetteer: Gazetteer, name: str, home: PlaceRecord) -> PlaceRecord | None:
     """The reading of ``name`` nearest the report's city, if one lies within HOOD_KM of it."""
@@ -179,20 +252,26 @@ def place_pack_candidates(doc: Doc, cands: list[EventCandidate], pack: LanguageP
                 sentence_index=doc.sentences[0].index, place=p.record.to_place(),
                 geo_precision=3, where_prec=3, role="event"))
     report_city = _report_city(gazetteer, found, outlet)
+    featured: set[int] = set()  # start offsets of matches placed by a feature word ("حي X", "قرية X")
+    label_end = doc.sentences[0].start + header_end(doc.document.text[doc.sentences[0].start:]) if doc.sentences else 0
     for s, matches, names in zip(doc.sentences, found, unknown, strict=True):
         # the city a neighbourhood of this sentence lies in: one the sentence names ("حي الشعار
         # بحلب"), else the report's
         here = _cities(gazetteer, matches)
         home = here[0] if here else report_city
         for p in matches:
-            if home is not None and p.hood and not p.outlet and haversine_km(p.record, home) > HOOD_KM:
+            labelled = s.start + p.end <= label_end
+            if home is not None and (p.hood or labelled) and not p.outlet and haversine_km(p.record, home) > HOOD_KM:
                 # rule hood-in-its-city: "حي X" read at a place X far from the city is the city's
-                # own X where the gazetteer has one, else an X it does not know
+                # own X where the gazetteer has one, else an X it does not know; so is a name in a
+                # local outlet's label ("حلب نيوز || العامرية - ..."), when the city has one
                 near = _nearest(gazetteer, p.text, home)
-                if near is None:
+                if near is None and p.hood:
                     places.setdefault(s.index, []).append(_in_home(s.start + p.start, p.text, s.index, home))
                     continue
-                p = replace(p, record=near)
+                p = replace(p, record=near) if near is not None else p
+            if p.explicit or p.hood:
+                featured.add(s.start + p.start)
             places.setdefault(_OUTLET if p.outlet else s.index, []).append(PlaceMention(
                 span=Span(start=s.start + p.start, end=s.start + p.end, text=p.text), sentence_index=s.index,
                 place=p.record.to_place(), geo_precision=p.geo_precision, where_prec=p.where_prec,
@@ -205,6 +284,12 @@ def place_pack_candidates(doc: Doc, cands: list[EventCandidate], pack: LanguageP
                 places.setdefault(s.index, []).append(
                     _in_home(s.start + a, name, s.index, home, precision=2 if kind == "neighbourhood" else village))
     doc.places.extend(p for i, ps in places.items() if i != _OUTLET for p in ps)
+    scene = _header_scene(doc, places, featured, report_city)
     for cand in sorted(cands, key=lambda c: (c.sentence_index, -c.score)):
         _place(cand, places)
+        # rule label-names-the-scene: a place the text reads outside the region of the scene its
+        # label names ("حلب - صلاح الدين || اشتباكات عند نزلة الملعب": a village "الملعب" 180 km
+        # away) is a namesake or another story's place (the massacre a protest recalls)
+        if scene is not None and cand.place is not None and _far_from_scene(cand.place, scene):
+            cand.place = scene
     return country

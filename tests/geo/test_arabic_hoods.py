@@ -27,6 +27,11 @@ GAZ = [
     # a village far from Aleppo named like an Aleppo quarter
     PlaceRecord(uid="v:jubayla", name="Al Jubaylah", lat=35.00, lon=40.00, kind="village", admin1="Deir ez-Zor",
                 alt_names=("الجبيلة",), **_SY),
+    # an Aleppo quarter, and a village 180 km away named by a common word ("the stadium")
+    PlaceRecord(uid="n:salah", name="Salah Ad-Deen", lat=36.18, lon=37.12, kind="neighbourhood", city="Aleppo",
+                admin1="Aleppo", alt_names=("صلاح الدين",), **_SY),
+    PlaceRecord(uid="v:malaab", name="Al-Malaab", lat=35.10, lon=38.60, kind="village", admin1="Homs",
+                alt_names=("الملعب",), **_SY),
 ]
 
 
@@ -82,3 +87,35 @@ def test_an_unknown_village_keeps_its_name_in_its_citys_region(pipe: Pipeline, t
     its outlet names, keeping its own name; what the village is said to be is no part of it."""
     assert [(e.location, e.geo_fallback, e.geo_precision) for e in _events(pipe, text, source)] == [
         ("عزيزة", "Aleppo", precision)]
+
+
+@pytest.mark.parametrize("text", [
+    "حلب - صلاح الدين || اشتباكات عند نزلة الملعب",  # the label in the headline's one sentence
+    "حلب نيوز || صلاح الدين : اشتباكات عند نزلة الملعب",  # the label over two sentences
+])
+def test_the_label_names_the_scene_not_a_namesake_far_away(pipe: Pipeline, text: str) -> None:
+    """Rule label-names-the-scene: a place read outside the region of the scene the headline's
+    label names (a village "the stadium" 180 km away) is not where the clash was."""
+    assert [e.location for e in _events(pipe, text, "شبكة حلب نيوز")] == ["Salah Ad-Deen"]
+
+
+def test_a_place_the_story_names_near_the_labels_scene_stays_the_place(pipe: Pipeline) -> None:
+    # Al Bab lies 40 km from the quarter the label names: inside its region, the story's own place
+    events = _events(pipe, "حلب - صلاح الدين || غارة جوية على مدينة الباب", "شبكة حلب نيوز")
+    assert [e.location for e in events] == ["Al Bab"]
+
+
+def test_a_name_in_a_local_outlets_label_is_read_in_its_city(pipe: Pipeline) -> None:
+    """A label's name with a namesake in another city is the outlet's city's own, as after حي."""
+    assert [e.location for e in _events(pipe, "حلب نيوز || ميسلون : قنص مدني", "شبكة حلب نيوز")] == ["Maysaloun"]
+
+
+def test_a_place_inside_a_longer_label_part_names_a_group_not_the_scene() -> None:
+    from sitrep.geo.pack_places import _label_part
+
+    label = "حلب نيوز || لواء شهداء بدر :"
+    a = label.index("بدر")
+    assert _label_part(label, a, a + 3) == ["لواء", "شهداء"]
+    label = "حلب - صلاح الدين ||"
+    a = label.index("صلاح")
+    assert _label_part(label, a, a + len("صلاح الدين")) == []
