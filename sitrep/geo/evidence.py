@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from .resolve import Resolution
     from .spans import SpanCandidate
 
-__all__ = ["POSSESSIVE_END", "RULES", "aged_name", "agent_name", "english_word_readings", "has_evidence", "person_words", "reject_loose", "reject_persons",
+__all__ = ["POSSESSIVE_END", "RULES", "aged_name", "body_word", "agent_name", "english_word_readings", "has_evidence", "person_words", "reject_loose", "reject_persons",
            "reject_unsupported", "shared_province", "street_name", "surname", "surnames",
            "written_as"]
 
@@ -272,6 +272,8 @@ def surname(part: SpanCandidate) -> bool:
     words = part.lead.split()
     if any(not w[:1].isupper() for w in words):
         return False  # "Malakhyano of Arghandab", "Ciudad de Mexico": a place of a place
+    if any(body_word(w) for w in words):
+        return False  # "Youth Organisations Nepal", "Student Federation Bangladesh": a body's name, no person's
     for word in words:
         w = word.strip(".,;:'’\"“”()")
         if len(w) < 2 or not w[0].isupper() or w.isupper() or "-" in w or not w.isalpha():
@@ -280,6 +282,21 @@ def surname(part: SpanCandidate) -> bool:
             continue
         return True
     return False
+
+
+#: Words of a body's name (beside the spans' ORG_WORDS): a name holding one is no person's
+_BODY_WORDS = frozenset(("association", "organisation", "organization", "federation", "committee", "alliance",
+                         "coalition", "society", "foundation", "institute", "ministry", "department", "agency",
+                         "commission", "network", "forum", "assembly", "congress", "parishad", "sangh", "samiti",
+                         "sabha", "mahasabha", "manch", "morcha", "dal", "tehrik", "jamaat"))
+
+
+def body_word(word: str) -> bool:
+    """Whether ``word`` names a kind of body (a party, union, association, committee ...)."""
+    from .spans import ORG_WORDS
+
+    w = word.strip(".,;:'’\"“”()").lower()
+    return w in ORG_WORDS or w in _BODY_WORDS or (w.endswith("s") and (w[:-1] in ORG_WORDS or w[:-1] in _BODY_WORDS))
 
 
 # "Officer X", "Sgt. X Y", "Mayor X Y": a title before a name

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from ..nlp.segment import LEDE_SENTENCES
 from .context import Containers, containers_of, far_from, haversine_km
-from .evidence import (POSSESSIVE_END, aged_name, agent_name, english_word_readings, person_words, reject_loose,
+from .evidence import (POSSESSIVE_END, aged_name, body_word, agent_name, english_word_readings, person_words, reject_loose,
                        reject_persons, reject_unsupported, shared_province, street_name, surname, surnames)
 from .focus import ARTICLE as _ARTICLE
 from .focus import demonym_votes, hint_country, named_countries, prefer_focus, sentence_countries
@@ -51,6 +51,8 @@ def _words(text: str) -> list[tuple[int, int]]:
         out.append((start, m.end()))
     return out
 _DEMONYM_ENDS = ("ian", "ians", "ese", "ish", "ians'")
+#: Lower-case words that join the words of a body's name ("Party of India", "Bank of the West")
+_JOINING_WORDS = frozenset(("of", "the", "and", "for", "in", "at", "on", "to", "from", "by", "with"))
 #: Words that begin a place name and make a place of their own with the name after them (Arabic
 #: kafr "village", deir "monastery", beit "house", ain "spring", tal "hill", khirbet "ruin", ...):
 #: "Kafr Hamra", "Deir al-Asafir", "Beit Jinn" are not Hamra, Asafir or Jinn.
@@ -131,6 +133,11 @@ def _split_span(gaz: Gazetteer, span: SpanCandidate) -> list[tuple[SpanCandidate
     while i < len(words):
         if i > 0 and POSSESSIVE_END.sub("", text[words[i - 1][0]:words[i - 1][1]]).lower() in NAME_PREFIXES:
             i += 1  # rule name-prefix-makes-a-place: "Kafr Hamra" is a village of its own, not Hamra
+            continue
+        if text[words[i][0]:words[i][1]] in _JOINING_WORDS and any(body_word(word(k)) for k in range(i)):
+            # rule body-of-a-place: in a body's name ("Socialist Democratic Party of India") the place
+            # after "of" is read by itself: "of India" read whole meets "Indio" through the loose key
+            i += 1
             continue
         for j in range(min(len(words), i + 6), i, -1):
             sub = POSSESSIVE_END.sub("", text[words[i][0]:words[j - 1][1]].strip(",.;:()"))

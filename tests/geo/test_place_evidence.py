@@ -216,3 +216,28 @@ def test_evidence_places_lie_together_tie_goes_to_the_bigger_towns() -> None:
                       "Police in Aurora said the gunman fled.", "shot")
     place = _place_of(doc, "Montgomery").place
     assert place is not None and place.admin1 == "Illinois"
+
+
+_BODIES = MemoryGazetteer([
+    PlaceRecord(uid="c:IN", name="India", lat=22.0, lon=79.0, kind="country", cc="IN", country="India",
+                population=1_300_000_000),
+    PlaceRecord(uid="c:NP", name="Nepal", lat=28.0, lon=84.0, kind="country", cc="NP", country="Nepal",
+                population=29_000_000),
+    _us("t:indio", "Indio", 33.72, -116.22, "town", 90_000, "California"),
+])
+
+
+def test_evidence_a_name_never_begins_with_a_joining_word() -> None:
+    # rule name-starts-with-a-name: "of India" of "Party of India" is no name read loosely as Indio
+    doc = _geocode("Cadres of the Socialist Democratic Party of India were arrested in the city.", "arrested",
+                   gaz=_BODIES)
+    named = [(pm.span.text, pm.place.name if pm.place else None) for pm in doc.places]
+    assert ("India", "India") in named and not any(name == "Indio" for _, name in named)
+
+
+def test_evidence_a_bodys_name_ends_in_no_surname() -> None:
+    # the last word of "Youth Organisations Nepal" is the body's country, not a person's surname
+    doc = _geocode("The Youth Organisations Nepal took out a rally demanding an end to violence.",
+                   "rally", gaz=_BODIES)
+    assert _place_of(doc, "Nepal").place is not None
+    assert not any("surname-not-place" in n and "Nepal" in n for n in doc.notes)
