@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from ..nlp.segment import LEDE_SENTENCES
 from .context import Containers, containers_of, far_from, haversine_km
-from .evidence import (POSSESSIVE_END, aged_name, body_word, agent_name, english_word_readings, person_words, reject_loose,
+from .evidence import (POSSESSIVE_END, aged_name, agent_name, body_word, english_word_readings, person_words, reject_loose,
                        reject_persons, reject_unsupported, shared_province, street_name, surname, surnames)
 from .focus import ARTICLE as _ARTICLE
 from .focus import demonym_votes, hint_country, named_countries, prefer_focus, sentence_countries

@@ -218,13 +218,14 @@ def test_evidence_places_lie_together_tie_goes_to_the_bigger_towns() -> None:
     assert place is not None and place.admin1 == "Illinois"
 
 
-_BODIES = MemoryGazetteer([
+_BODY_PLACES = [
     PlaceRecord(uid="c:IN", name="India", lat=22.0, lon=79.0, kind="country", cc="IN", country="India",
                 population=1_300_000_000),
     PlaceRecord(uid="c:NP", name="Nepal", lat=28.0, lon=84.0, kind="country", cc="NP", country="Nepal",
                 population=29_000_000),
     _us("t:indio", "Indio", 33.72, -116.22, "town", 90_000, "California"),
-])
+]
+_BODIES = MemoryGazetteer(_BODY_PLACES)
 
 
 def test_evidence_a_name_never_begins_with_a_joining_word() -> None:
@@ -241,3 +242,14 @@ def test_evidence_a_bodys_name_ends_in_no_surname() -> None:
                    "rally", gaz=_BODIES)
     assert _place_of(doc, "Nepal").place is not None
     assert not any("surname-not-place" in n and "Nepal" in n for n in doc.notes)
+
+
+def test_evidence_an_english_word_after_the_is_no_small_place() -> None:
+    # rule the-word-not-name: "the Congress" names a party, not Congress, Arizona (2,000 people);
+    # a notable place spelt as written after "the" stays one ("The Woodlands", "the Bronx")
+    gaz = MemoryGazetteer([*_BODY_PLACES, _us("v:congress", "Congress", 34.16, -112.85, "village", 2_000, "Arizona"),
+                           _us("t:woodlands", "The Woodlands", 30.16, -95.49, "city", 100_000, "Texas")])
+    doc = _geocode("The Congress workers staged a protest in the city over rice supplies.", "protest", gaz=gaz)
+    assert all(pm.place is None for pm in doc.places if "Congress" in pm.span.text)
+    doc = _geocode("A man was shot in The Woodlands on Monday.", "shot", gaz=gaz)
+    assert _place_of(doc, "The Woodlands").place is not None
