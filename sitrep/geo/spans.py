@@ -71,6 +71,8 @@ _HYPO = re.compile(r"\b(?:would|could|might|will|shall|in case|if|unless|aim(?:s
                    r"conclusion)\b[^.;\])]*$", re.IGNORECASE)  # not across a closed aside
 _ADMIN_WORDS = re.compile(r"^\s*(?:province|governorate|region|state|oblast|prefecture|"
                           r"department|county|parish)\b", re.IGNORECASE)
+#: a capitalised preposition that opens a sentence before a name ("In Karachi, ..."): no word of it
+_OPENING_PREPOSITION = re.compile(r"(?:In|At|Near|Outside|Around|Across|Inside)\s+(?=[A-Z])")
 _LOCATIVE = re.compile(r"\b(?:in|near|at|of|outside|around|into|across|on)\s+(?:the\s+)?"
                        r"(?:[a-z]+\s+){0,2}[“\"]?$")
 
@@ -378,8 +380,15 @@ def find_spans(sentence: str) -> list[SpanCandidate]:
             if regex is _SEQ and " " not in text and _DEMONYM.search(text) and text.endswith(
                     ("ian", "ians", "ese", "ish")):
                 continue
-            cand = SpanCandidate(start=m.start(), end=m.start() + len(text), text=_spelled_out(text))
-            out.append(_context(sentence, cand.start, cand.end, cand))
+            start = m.start()
+            lead = _OPENING_PREPOSITION.match(text) if regex is _SEQ else None
+            if lead:  # rule opening-preposition: "In Karachi, JI arranged ..." names Karachi, as "in Karachi" does
+                start, text = start + lead.end(), text[lead.end():]
+            cand = SpanCandidate(start=start, end=start + len(text), text=_spelled_out(text))
+            cand = _context(sentence, cand.start, cand.end, cand)
+            if lead and not (cand.origin or cand.near):
+                cand.locative = True
+            out.append(cand)
             taken.append((cand.start, cand.end))
     out.sort(key=lambda c: c.start)
     _abbreviated_provinces(sentence, out)

@@ -163,3 +163,14 @@ def test_context_unknown_place_at_its_district_outranks_a_town_named_later() -> 
     place = doc.candidates[0].place
     assert place is not None and place.place is not None
     assert (place.place.name, place.geo_precision) == ("Riverdale", 2)
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("In Karachi, JI arranged a protest demonstration on Kashmir day.", "Karachi"),
+    ("Near Aleppo, clashes erupted between the two sides.", "Aleppo"),
+    ("In New York City, police said two men were shot.", "New York City"),
+])
+def test_context_a_sentence_opening_preposition_is_no_word_of_the_name(sentence: str, name: str) -> None:
+    # rule opening-preposition: the capitalised "In" says where, as "in" does; it is no part of the name
+    spans = {s.text: s for s in find_spans(sentence)}
+    assert name in spans and spans[name].locative and not spans[name].partial
