@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from .resolve import Resolution
     from .spans import SpanCandidate
 
-__all__ = ["POSSESSIVE_END", "RULES", "aged_name", "body_word", "agent_name", "english_word_readings", "has_evidence", "person_words", "reject_loose", "reject_persons",
+__all__ = ["POSSESSIVE_END", "RULES", "aged_name", "agent_name", "body_word", "english_word_readings", "has_evidence", "person_words", "reject_loose", "reject_persons",
            "reject_unsupported", "shared_province", "street_name", "surname", "surnames",
            "written_as"]
 

@@ -153,7 +153,7 @@ def _far_from_scene(p: PlaceMention, scene: PlaceMention) -> bool:
     return point_km(a.latitude, a.longitude, b.latitude or 0.0, b.longitude or 0.0) > _OUTSIDE_KM
 
 
-def header_end(text: str) -> int:
+def _header_end(text: str) -> int:
     """Where a local outlet's headline label ends in ``text`` (0 when it has none): the item's
     scene is written first, then what happened there."""
     head = text[:_HEADER_CHARS]
@@ -174,7 +174,7 @@ def _header_scene(doc: Doc, places: dict[int, list[PlaceMention]], featured: set
         return None
     start = doc.sentences[0].start
     text = doc.document.text
-    end = start + header_end(text[start:])
+    end = start + _header_end(text[start:])
     scenes = []
     for i, ps in places.items():
         for p in ps:
@@ -253,7 +253,7 @@ def place_pack_candidates(doc: Doc, cands: list[EventCandidate], pack: LanguageP
                 geo_precision=3, where_prec=3, role="event"))
     report_city = _report_city(gazetteer, found, outlet)
     featured: set[int] = set()  # start offsets of matches placed by a feature word ("حي X", "قرية X")
-    label_end = doc.sentences[0].start + header_end(doc.document.text[doc.sentences[0].start:]) if doc.sentences else 0
+    label_end = doc.sentences[0].start + _header_end(doc.document.text[doc.sentences[0].start:]) if doc.sentences else 0
     for s, matches, names in zip(doc.sentences, found, unknown, strict=True):
         # the city a neighbourhood of this sentence lies in: one the sentence names ("حي الشعار
         # بحلب"), else the report's
