@@ -43,6 +43,7 @@ from ..lang.en.truecase import NOTABLE_POPULATION
 from .context import haversine_km
 from .gazetteer import PRIORITY_IMPORT, PlaceRecord
 from .match import FEATURE_WORDS
+from .spans import ORG_WORDS, is_stop
 
 if TYPE_CHECKING:
     from .resolve import Resolution
@@ -278,8 +279,6 @@ def surname(part: SpanCandidate) -> bool:
     "Edward Tillman", "Officer John" of "Officer John Smith") hold a name-like word that is
     neither a direction nor the first word of a place's name, and nothing says the whole name
     is a place ("in Colonia Agricola Pantitlan", "the village of Majdel Aanjar")."""
-    from .spans import is_stop
-
     if part.locative or part.near or part.explicit:
         return False
     words = part.lead.split()
@@ -297,19 +296,18 @@ def surname(part: SpanCandidate) -> bool:
     return False
 
 
-#: Words of a body's name (beside the spans' ORG_WORDS): a name holding one is no person's
-_BODY_WORDS = frozenset(("association", "organisation", "organization", "federation", "committee", "alliance",
-                         "coalition", "society", "foundation", "institute", "ministry", "department", "agency",
-                         "commission", "network", "forum", "assembly", "congress", "parishad", "sangh", "samiti",
-                         "sabha", "mahasabha", "manch", "morcha", "dal", "tehrik", "jamaat"))
+#: Words of a body's name: the spans' ORG_WORDS and these; a name holding one is no person's
+_BODY_WORDS = ORG_WORDS | frozenset((
+    "association", "organisation", "organization", "federation", "committee", "alliance", "coalition", "society",
+    "foundation", "institute", "ministry", "department", "agency", "commission", "network", "forum", "assembly",
+    "congress", "parishad", "sangh", "samiti", "sabha", "mahasabha", "manch", "morcha", "dal", "tehrik", "jamaat"))
 
 
 def body_word(word: str) -> bool:
-    """Whether ``word`` names a kind of body (a party, union, association, committee ...)."""
-    from .spans import ORG_WORDS
-
+    """Whether ``word`` names a kind of body (a party, union, association, committee ...), in the
+    singular or the plural."""
     w = word.strip(".,;:'’\"“”()").lower()
-    return w in ORG_WORDS or w in _BODY_WORDS or (w.endswith("s") and (w[:-1] in ORG_WORDS or w[:-1] in _BODY_WORDS))
+    return w in _BODY_WORDS or (w.endswith("s") and w[:-1] in _BODY_WORDS)
 
 
 # "Officer X", "Sgt. X Y", "Mayor X Y": a title before a name

@@ -161,20 +161,19 @@ def _header_end(text: str) -> int:
     return max(ends, default=0)
 
 
-def _header_scene(doc: Doc, places: dict[int, list[PlaceMention]], featured: set[int],
+def _header_scene(doc: Doc, places: dict[int, list[PlaceMention]], label_end: int, featured: set[int],
                   home: PlaceRecord | None) -> PlaceMention | None:
     """Rule ``label-names-the-scene``: the finest settlement or neighbourhood the headline's label
-    names (not the outlet's city), or None. The label may run over sentences ("حلب نيوز ||" and
-    "بستان الباشا : ..."). A place is the scene only when it makes a part of the label by itself
+    names (not the outlet's city), or None; the label ends at document offset ``label_end``
+    (:func:`_header_end`) and may run over sentences ("حلب نيوز ||" and "بستان الباشا : ..."). A place is the scene only when it makes a part of the label by itself
     (digits aside), or with the one feature word the reader placed it by (``featured``: the
     start offsets of such matches, "حي الصاخور"): inside a longer part it names a group or a
     committee ("لواء شهداء بدر"، "تنسيقية أحرار الريان"), not where the item was filmed. With the
     report's city known (``home``), a scene outside its region is a namesake itself: none."""
     if not doc.sentences:
         return None
-    start = doc.sentences[0].start
+    start, end = doc.sentences[0].start, label_end
     text = doc.document.text
-    end = start + _header_end(text[start:])
     scenes = []
     for i, ps in places.items():
         for p in ps:
@@ -284,7 +283,7 @@ def place_pack_candidates(doc: Doc, cands: list[EventCandidate], pack: LanguageP
                 places.setdefault(s.index, []).append(
                     _in_home(s.start + a, name, s.index, home, precision=2 if kind == "neighbourhood" else village))
     doc.places.extend(p for i, ps in places.items() if i != _OUTLET for p in ps)
-    scene = _header_scene(doc, places, featured, report_city)
+    scene = _header_scene(doc, places, label_end, featured, report_city)
     for cand in sorted(cands, key=lambda c: (c.sentence_index, -c.score)):
         _place(cand, places)
         # rule label-names-the-scene: a place the text reads outside the region of the scene its

@@ -1,7 +1,7 @@
 """Whether a lower-case word is an English word: spaCy's English lexicon of lemmas (the installed
 model's lemmatizer tables, with their inflection rules) and function words, read once per process
 from the model's files without loading its pipeline (the geocoder asks it for the capitalised word
-that begins a sentence, rule ``word-not-name``)."""
+that begins a sentence or follows "the", rules ``word-not-name`` and ``the-word-not-name``)."""
 
 from __future__ import annotations
 
