@@ -66,6 +66,16 @@ def test_seed_one_event_per_neighbourhood_fought_in_without_a_neighbourhood_laye
     assert sum(e.fatalities or 0 for e in fights) == 57
 
 
+def test_seed_hospital_toll_of_the_day_is_divided_between_the_districts(
+        seed_default_events: list[Event]) -> None:
+    # coding rules, "Fatalities": the 57 bodies of Thursday span the fighting in both districts
+    fights = [e for e in seed_default_events if e.sub_event_type == "Armed clash"]
+    assert len(fights) == 2 and all((e.fatalities or 0) > 0 for e in fights)
+    for e in fights:
+        assert any(c.low == 57 and "Mogambo" in c.claimant_chain[-1] for c in e.claims)
+        assert any("total-spans-its-day" in w for w in e.why)
+
+
 def _at(events: list[Event], location: str) -> list[Event]:
     return [e for e in events if e.location == location]
 

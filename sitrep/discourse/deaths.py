@@ -13,21 +13,32 @@ events where deaths happen; then the others, each in text order):
 - deaths "reported" with no number where the report says it gave none count 0;
 - a day's total for a region followed by details by place in it ("16 killed in Aleppo province
   on Monday ... 10 of them in Atareb"): the details are the events, the total a check; the
-  region keeps only the deaths the details do not place (coding rules, "Whole articles").
+  region keeps only the deaths the details do not place (coding rules, "Whole articles");
+- a day's toll told apart from the places it spans ("the hospital received 57 bodies on Thursday",
+  after the fighting in two districts that day): divided among the happenings it spans (coding
+  rules, "Fatalities"; rule ``total-spans-its-day``).
 """
 
 from __future__ import annotations
 
+import bisect
+
+from ..geo.context import point_km
 from ..geo.match import name_key
-from ..schema import Doc, EventCandidate, Place
-from .coref import Happening, family, lethal, place_level
+from ..schema import Claim, Doc, EventCandidate, Evidence, Place
+from .coref import Happening, dyad, family, lethal, place_level
 from .cues import no_number_cue
 
-__all__ = ["RESTATED_MIN", "contradictory_sources", "count_once", "reconcile_deaths", "split_day_totals"]
+__all__ = ["RESTATED_MIN", "SPAN_KM", "contradictory_sources", "count_once", "divide_spanning_totals",
+           "reconcile_deaths", "split_day_totals"]
 
 #: Equal tolls of two happenings are the same deaths restated only from this size up: "two
 #: killed in X ... two killed in Y" are often two small events.
 RESTATED_MIN = 5
+
+#: The places a day's toll can span lie this close to one another (the districts of one city, the
+#: villages of one front).
+SPAN_KM = 50.0
 
 
 def _used(cand: EventCandidate) -> set[int]:
@@ -197,9 +208,101 @@ def contradictory_sources(doc: Doc, happenings: list[Happening]) -> None:
                 cand.fatalities = low
 
 
+def _sentence_of(doc: Doc, offset: int) -> int:
+    starts = [s.start for s in doc.sentences]
+    return doc.sentences[max(bisect.bisect_right(starts, offset) - 1, 0)].index
+
+
+def _deciding_claims(cand: EventCandidate) -> list[Claim]:
+    """The killed-claims whose figure is the mention's toll on its own (none when the toll adds
+    several figures up: such a toll counts groups, not one day's dead)."""
+    used = _used(cand)
+    return [c for c in cand.claims if c.start in used and c.quantity == "killed" and not c.status
+            and cand.fatalities in (c.low, c.high)]
+
+
+def _names_place(text: str, hap: Happening) -> bool:
+    folded = name_key(text)
+    for m in hap.members:
+        pm = m.place
+        if pm is None:
+            continue
+        for name in (pm.span.text, pm.place.name if pm.place and not pm.fallback_from else ""):
+            key = name_key(name)
+            if key and key in folded:
+                return True
+    return False
+
+
+def _near(a: Place, b: Place) -> bool:
+    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
+        return False
+    return point_km(a.latitude, a.longitude, b.latitude, b.longitude) <= SPAN_KM
+
+
+def divide_spanning_totals(doc: Doc, happenings: list[Happening]) -> None:
+    """Rule ``total-spans-its-day`` (coding rules, "Fatalities": a total that spans several events is
+    divided among them). A happening's toll comes from a sentence of its own (no mention of the
+    happening in it) that names none of the places fought over, after the article has told of
+    fighting between the same two sides on the same day at other places nearby that give no toll of
+    their own: the figure is the day's toll for all of them, not for the first one. It is divided
+    among them in text order, each keeping the claim with its chain."""
+    lethal_haps = [h for h in happenings if lethal(family(h.head)) == "violence"]
+    for hap in lethal_haps:
+        here = hap.place
+        day = hap.head.date.event_date if hap.head.date else None
+        pair = dyad(hap.head)
+        if hap.toll <= 0 or here is None or place_level(here) > 0 or day is None or len(pair) < 2:
+            continue
+        carriers = [m for m in hap.members if m.fatalities == hap.toll]
+        claims = [c for m in carriers for c in _deciding_claims(m)]
+        if not claims or any(c.start is None for c in claims):
+            continue
+        fig_sents = {_sentence_of(doc, c.start or 0) for c in claims}
+        if fig_sents & {m.sentence_index for m in hap.members}:
+            continue  # the figure is told with the happening itself
+        fig_text = " ".join(doc.sentences[i].text for i in sorted(fig_sents))
+        if _names_place(fig_text, hap):
+            continue
+        first = min(fig_sents)
+        spanned = [o for o in lethal_haps if o is not hap and o.toll == 0 and o.place is not None
+                   and place_level(o.place) == 0 and o.head.date is not None
+                   and o.head.date.event_date == day and dyad(o.head) == pair
+                   and o.head.sentence_index < first and _near(here, o.place)
+                   and not _names_place(fig_text, o)]
+        if not spanned:
+            continue
+        group = sorted([hap, *spanned], key=lambda h: h.head.sentence_index)
+        total, n = hap.toll, len(group)
+        names = ", ".join(repr(h.head.place.span.text if h.head.place else "?") for h in group)
+        figures = ", ".join(repr(doc.text[c.start or 0:c.end or 0]) for c in claims)
+        for rank, part in enumerate(group):
+            share = total // n + (1 if rank < total % n else 0)
+            note = (f"{total} from {figures} is the day's toll of {n} happenings between the same sides ({names}); {share} counted here "
+                    f"(rule total-spans-its-day)")
+            targets = carriers if part is hap else [part.head]
+            for cand in targets:
+                cand.extra.setdefault("why", []).append(f"deaths: {note}")
+                cand.extra["fatalities_day_total"] = total
+                cand.fatalities = share
+                cand.fatalities_best = share
+                cand.fatalities_high = max(cand.fatalities_high or 0, total)
+                if part is hap:
+                    cand.fatalities_low = min(cand.fatalities_low or 0, share)
+                    continue
+                cand.fatalities_low = 0
+                cand.extra["fatalities_rule"] = "split"
+                cand.claims.extend(c for c in claims if c not in cand.claims)
+                cand.evidence.extend(Evidence(doc_id=doc.document.id, field="fatalities", start=c.start or 0,
+                                              end=c.end or 0, text=doc.text[c.start or 0:c.end or 0]) for c in claims)
+            doc.notes.append(f"deaths: {note} at {part.head.trigger.text!r}")
+
+
 def count_once(doc: Doc, happenings: list[Happening]) -> None:
     """The article's death reconciliation, in its order: competing sources inside a happening,
-    then figures shared or restated across happenings, then day totals against their details."""
+    then figures shared or restated across happenings, then day totals against their details,
+    then day totals divided among the places they span."""
     contradictory_sources(doc, happenings)
     reconcile_deaths(doc, happenings)
     split_day_totals(doc, happenings)
+    divide_spanning_totals(doc, happenings)

@@ -13,6 +13,7 @@ from sitrep.discourse.stage import DiscourseStage
 from sitrep.discourse.status import focus_date, mention_status
 from sitrep.schema import (
     Actor,
+    Claim,
     DateInfo,
     Doc,
     Document,
@@ -341,3 +342,38 @@ def test_discourse_coref_body_dates_a_placed_lede_dated_by_the_publication() -> 
     late.place = lede.place
     lede2 = _cand(doc, 0, "shooting", "Attack", place=marlow, date_rule="default", fatalities=2)
     assert len(group_happenings([lede2, late])) == 2
+
+
+def _day_toll_article(toll_sentence: str, *, second_actors: tuple[str, str] = ("Rebels", "Army")
+                      ) -> tuple[EventCandidate, EventCandidate]:
+    """Fighting in two districts on Thursday, then a toll sentence; the first district's mention
+    carries the toll, as the fatalities stage gives a mention the figures of the sentences after it."""
+    doc = _doc("Rebels attacked army positions in Hamdaniya on Thursday.",
+               "Rebels also assaulted army posts in Ramouseh on Thursday.", toll_sentence)
+    third = doc.sentences[2]
+    at = third.start + third.text.index("57")
+    first = _cand(doc, 0, "attacked", place=_place("Hamdaniya", kind="neighbourhood"), fatalities=57,
+                  figure_at=at, actors=("Rebels", "Army"))
+    first.claims.append(Claim(quantity="killed", low=57, high=57, start=at, end=at + 2,
+                              claimant_chain=["Outlet", "medical sources"]))
+    second = _cand(doc, 1, "assaulted", place=_place("Ramouseh", kind="neighbourhood"), actors=second_actors)
+    doc.candidates = [first, second]
+    DiscourseStage()(doc)
+    return first, second
+
+
+def test_discourse_day_toll_spanning_two_districts_is_divided() -> None:
+    # coding rules, "Fatalities": a total that spans several events is divided among them
+    first, second = _day_toll_article("The military hospital received 57 bodies on Thursday, sources said.")
+    assert (first.fatalities, second.fatalities) == (29, 28)
+    assert any("total-spans-its-day" in w for w in first.extra["why"] + second.extra["why"])
+    assert [c.low for c in second.claims] == [57]  # the claim and its chain travel with each share
+    assert second.claims[0].claimant_chain == ["Outlet", "medical sources"]
+
+
+def test_discourse_day_toll_told_of_one_district_or_other_sides_is_not_divided() -> None:
+    named, _ = _day_toll_article("The hospital said 57 bodies came from Hamdaniya on Thursday.")
+    assert named.fatalities == 57
+    first, second = _day_toll_article("The military hospital received 57 bodies on Thursday.",
+                                      second_actors=("Kurds", "Islamic State"))
+    assert (first.fatalities, second.fatalities) == (57, 0)
