@@ -326,8 +326,26 @@ def event_from_group(doc: Doc, group: list[EventCandidate]) -> Event:
                                  if head.date is None else [])
         + ([f"date: {onset.event_date.isoformat()} from {onset.expression!r}, the earliest day the "
             f"mentions of this happening give (rule onset-date)"] if onset is not None else [])
-        + ([deaths_place_note] if deaths_place_note else []),
+        + ([deaths_place_note] if deaths_place_note else [])
+        + _fatalities_why(doc, group, fatalities),
     )
+
+
+def _fatalities_why(doc: Doc, group: list[EventCandidate], fatalities: int) -> list[str]:
+    """Where the event's ``fatalities`` come from: the mention that gives them, the figures it read
+    with each one's claimant chain, and the fatalities rule that chose them."""
+    if not fatalities:
+        return []
+    cand = next((c for c in group if c.fatalities == fatalities), None)
+    if cand is None:
+        return []
+    used = {e.start for e in cand.evidence if e.field == "fatalities"}
+    told = [f"{doc.text[c.start:c.end]!r} ({' <- '.join(c.claimant_chain) or 'no claimant'})"
+            for c in cand.claims if c.start in used and c.quantity == "killed" and c.start is not None
+            and c.end is not None]
+    rule = cand.extra.get("fatalities_rule") or "none"
+    return [f"fatalities: {fatalities} at {cand.trigger.text!r} from {'; '.join(told) or 'no stated figure'} "
+            f"(fatalities rule {rule}; the most conservative credible figure, coding rules)"]
 
 
 def _why(group: list[EventCandidate], head: EventCandidate, typed: EventCandidate | None = None) -> list[str]:

@@ -129,3 +129,12 @@ def test_seed_capture_appears_in_the_control_timeline(seed_events: list[Event]) 
         assert taken.since is not None and taken.since_end is not None and taken.since < taken.since_end
         held = holder_on(spells, date(2016, 11, 4))
         assert held is not None and held.holder == "Jaysh al-Fateh"
+
+
+def test_seed_every_toll_says_where_it_comes_from(seed_default_events: list[Event]) -> None:
+    for event in seed_default_events:
+        lines = [w for w in event.why if w.startswith("fatalities:")]
+        assert bool(lines) == bool(event.fatalities)
+    (attack,) = [e for e in seed_default_events if e.sub_event_type == "Attack"]
+    (line,) = [w for w in attack.why if w.startswith("fatalities:")]
+    assert "five civilian" in line and "Sha'hed Ayan" in line and "rule number" in line
