@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..lang.capitals import written_in_capitals
 from .kb import ActorEntry, KnowledgeBase, normalise_alias
@@ -64,6 +64,9 @@ def infer_inter(name: str) -> int:
         return 6
     return 2
 
+
+#: How many sentences' hits a matcher keeps (a few articles' worth).
+_FOUND_KEPT = 2048
 
 _TOKEN = re.compile(r"[^\s\-–—/]+")
 _LEAD = "\"“”‘'([{«"
@@ -137,6 +140,9 @@ class Matcher:
         for key in [*self.index, *self.countries]:
             toks = key.split(" ")
             self.prefixes.update(" ".join(toks[:n]) for n in range(1, len(toks) + 1))
+        # the geo and actors stages both ask for the actors of every sentence: the last sentences'
+        # hits are kept (at offset 0), bounded
+        self._found: dict[str, list[Hit]] = {}
 
     def _possessive(self, tok: tuple[int, int, str, str, bool],
                     table: Mapping[str, object]) -> tuple[int, int, str, str, bool]:
@@ -186,6 +192,19 @@ class Matcher:
 
     def find(self, text: str, *, offset: int = 0, sentence_index: int = 0) -> list[Hit]:
         """Non-overlapping hits in ``text`` (longest first at each place), offsets shifted by ``offset``."""
+        found = self._found.get(text)
+        if found is None:
+            found = self._find(text)
+            if len(self._found) >= _FOUND_KEPT:
+                self._found.clear()
+            self._found[text] = found
+        if not offset and not sentence_index:
+            return list(found)
+        return [replace(h, start=h.start + offset, end=h.end + offset, sentence_index=sentence_index)
+                for h in found]
+
+    def _find(self, text: str) -> list[Hit]:
+        offset, sentence_index = 0, 0
         spans: list[tuple[int, int, tuple[ActorEntry, ...], int]] = []
         for start, end, key in self._scan(text, self.index):
             if not _NOT_ACTOR_NEXT.match(text, end):

@@ -184,28 +184,47 @@ def _province_votes(m: Resolution, provinces: Sequence[PlaceRecord]) -> dict[str
 def demonym_votes(texts: Sequence[str]) -> dict[str, float]:
     """Votes per country from demonyms ("Syrian", "pro-Russian"), not from foreign backers
     ("Saudi-led", "Iran-backed")."""
-    from .countries import DEMONYMS
-
     # A Counter (a missing country reads as 0) of float weights; typeshed types Counter's values as int.
     votes = cast("dict[str, float]", Counter())
-    forms = _demonym_index()
     for text in texts:
+        for cc, weight in _text_votes(text):
+            votes[cc] += weight
+    return votes
+
+
+@lru_cache(maxsize=4096)
+def _text_votes(text: str) -> tuple[tuple[str, float], ...]:
+    """One text's demonym and phrase votes, in the order they are found (several stages ask them
+    of the same sentences)."""
+    from .countries import DEMONYMS
+
+    out: list[tuple[str, float]] = []
+    forms = _demonym_index()
+    if _any_phrase_cue().search(text):
         for rx, cc in _phrase_cues():
             found = len(rx.findall(text))
             if found:  # a country no phrase points to gets no entry (callers read the keys)
-                votes[cc] += CUE * found
-        raw = [w.strip(".,;:()'’\"").lower() for w in re.split(r"[\s/]+", text)]
-        raw = [w for w in raw if w]
-        for i, w in enumerate(raw):
-            if _BACKER.search(w):
-                continue
-            w = w.removeprefix("pro-").removeprefix("anti-")
-            if w in DEMONYMS:  # "OSCE", "Houthi", "barangay": only ever about one country
-                votes[DEMONYMS[w]] += CUE
-            elif w in forms:
-                nxt = raw[i + 1] if i + 1 < len(raw) else ""
-                votes[forms[w]] += FORCES_DEMONYM if nxt in _FORCES else DEMONYM
-    return votes
+                out.append((cc, CUE * found))
+    raw = [w.strip(".,;:()'’\"").lower() for w in re.split(r"[\s/]+", text)]
+    raw = [w for w in raw if w]
+    for i, w in enumerate(raw):
+        if "-" in w and _BACKER.search(w):
+            continue
+        w = w.removeprefix("pro-").removeprefix("anti-")
+        if w in DEMONYMS:  # "OSCE", "Houthi", "barangay": only ever about one country
+            out.append((DEMONYMS[w], CUE))
+        elif w in forms:
+            nxt = raw[i + 1] if i + 1 < len(raw) else ""
+            out.append((forms[w], FORCES_DEMONYM if nxt in _FORCES else DEMONYM))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _any_phrase_cue() -> re.Pattern[str]:
+    """Every phrase cue in one pattern: most sentences hold none, and one search tells."""
+    from .countries import PHRASE_CUES
+
+    return re.compile("|".join(f"(?:{rx})" for rx in PHRASE_CUES), re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

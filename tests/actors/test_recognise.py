@@ -99,3 +99,17 @@ def test_recognise_is_fast_enough(matcher: Matcher) -> None:
     for _ in range(10):
         matcher.find(text)
     assert (time.process_time() - start) / 10 < 0.02
+
+
+def test_recognise_same_sentence_at_another_offset_gives_the_same_hits_shifted(matcher: Matcher) -> None:
+    # the geo stage asks at offset 0, the actors stage at the sentence's offset: one answer for both
+    text = "Syrian Democratic Forces fighters clashed with Islamic State near Raqqa."
+    plain = matcher.find(text)
+    plain[:] = []  # a caller changing its list changes no later answer
+    plain = matcher.find(text)
+    moved = matcher.find(text, offset=100, sentence_index=3)
+    assert len(plain) >= 2 and len(moved) == len(plain)
+    for a, b in zip(plain, moved, strict=True):
+        assert (b.start, b.end, b.sentence_index) == (a.start + 100, a.end + 100, 3)
+        assert (b.text, b.entries) == (a.text, a.entries) and a.sentence_index == 0
+        assert text[a.start:a.end] == a.text
