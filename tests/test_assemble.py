@@ -245,3 +245,19 @@ def test_assemble_event_in_a_country_happened_where_its_deaths_are_placed() -> N
 def test_assemble_deaths_place_needs_one_place_where_they_happened() -> None:
     assert _deaths_doc(town_role="source").events[0].location == "Syria"  # the hospital that counted
     assert _deaths_doc(towns=("Khan Sheikhoun", "Saraqib")).events[0].location == "Syria"
+
+
+def test_assemble_air_strike_keeps_the_foreign_force_that_flew_it() -> None:
+    from sitrep.assemble import event_from_group
+
+    doc = _run()
+    # "intense fighting between the militants and rebels" (a weak battle word) and the coalition's
+    # air strikes are one happening typed as the strike: its flier is actor1, not the rebels
+    battle = _cand("Armed clash", "Manbij", a1="Rebels", a2="Islamic State", score=0.2)
+    strike = _cand("Air/drone strike", "Manbij", a1=None, a2="Islamic State", score=0.63)
+    strike.actor1 = Actor(name="Coalition", inter=8)
+    event = event_from_group(doc, [battle, strike])
+    assert event.sub_event_type == "Air/drone strike" and event.actor1 == "Coalition"
+    # the country's own air force (the default when nobody is named as flying) keeps the old order
+    strike.actor1 = Actor(name="Air Force", inter=1)
+    assert event_from_group(doc, [battle, strike]).actor1 == "Rebels"
