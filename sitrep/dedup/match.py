@@ -32,6 +32,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from ..actors.kb import distinctive_words
+from ..geo.context import great_circle_km as distance_km
 from ..schema import Event
 from .block import date_window, region_only
 from .features import LAG_DAYS, DocContext, pair_features
@@ -96,14 +97,6 @@ class Match:
     score: float
     features: dict[str, Any]
     reason: str | None = None  # the gate that failed
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def type_compatibility(a: Event, b: Event) -> float:

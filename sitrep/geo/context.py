@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from .gazetteer import Gazetteer, PlaceRecord
 from .match import FEATURE_WORDS, name_key, similarity
 
-__all__ = ["Containers", "containers_of", "far_from", "haversine_km", "point_km", "same_admin1"]
+__all__ = ["Containers", "containers_of", "far_from", "great_circle_km", "haversine_km", "point_km",
+           "same_admin1"]
 
 _ABBREVIATION = re.compile(r"^[A-Z](?:&?[A-Z]){1,3}$")
 _POPULATED = ("city", "town", "village", "admin3", "admin2")
@@ -32,12 +33,16 @@ def haversine_km(a: PlaceRecord, b: PlaceRecord) -> float:
     return point_km(a.lat, a.lon, b.lat, b.lon)
 
 
-@functools.lru_cache(maxsize=65536)
-def point_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance between two points (degrees)."""
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance between two points (degrees; haversine, mean Earth radius 6,371 km).
+    The one distance of the project: places, merges and scores all measure with it."""
     la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+#: :func:`great_circle_km` remembered: the geocoder asks the same pairs of places again and again
+point_km = functools.lru_cache(maxsize=65536)(great_circle_km)
 
 
 def same_admin1(value: str | None, keys: Iterable[str]) -> bool:

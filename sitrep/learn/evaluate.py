@@ -17,19 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
+from ..geo.context import great_circle_km as haversine_km
 from .acled import read_acled_rows
 from .metrics import LabelReport, label_report
 
 __all__ = ["EvalReport", "evaluate", "evaluate_files", "haversine_km", "read_predictions"]
 
 NO_EVENT = "(no event)"
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _float(value: object) -> float | None:
