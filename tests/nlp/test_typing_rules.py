@@ -207,3 +207,11 @@ def test_typing_rules_capture_with_a_taking(classifier: EventClassifier, text: s
     pred = classifier.predict([text], allow_none=False)[0]
     assert "taking" in rule_flags(text)
     assert pred.label in _TERRITORY and "no_taking" not in pred.rules
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Family Dead in County Murder-Suicide.", "Attack"),
+    ("A suicide bomber blew himself up at the army checkpoint, killing four soldiers.", "Suicide bomb"),
+])
+def test_typing_rules_a_suicide_bomb_needs_explosives(classifier: EventClassifier, text: str, expected: str) -> None:
+    assert classifier.predict([text], allow_none=False)[0].label == expected

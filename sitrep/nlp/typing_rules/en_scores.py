@@ -14,6 +14,8 @@ order between its neighbours' and an effect that moves only the sub-types it dec
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable
 
 from ...taxonomy import SUB_EVENT_TYPES, TYPE_OF_SUB
@@ -233,6 +235,22 @@ def _no_territory(c: ScoreContext) -> None:
     c.scores[NSA] -= _shift(c)
 
 
+#: what a suicide bombing is made of (ACLED: the attacker detonates explosives they carry)
+_EXPLOSIVE = re.compile(r"\b(?:bomb\w*|explos\w*|detonat\w*|blew|blown|blast\w*|vests?|belts?|ieds?|vbieds?|"
+                        r"suicide[\s-]+(?:attack|operation|mission|assault|raid|squad|fighter|militant|commando)\w*)\b",
+                        re.IGNORECASE)
+_SUICIDE = I["Suicide bomb"]
+
+
+def _suicide_best(c: ScoreContext) -> bool:
+    return english(c) and int(c.scores.argmax()) == _SUICIDE and not _EXPLOSIVE.search(c.text)
+
+
+def _no_suicide_bomb(c: ScoreContext) -> None:
+    t = c.scores
+    t[_SUICIDE] = min(t[_SUICIDE], max(v for i, v in enumerate(t) if i != _SUICIDE) - NO_TAKING_MARGIN)
+
+
 def _territory_best(c: ScoreContext) -> bool:
     return english(c) and int(c.scores.argmax()) in (GOV, NSA)
 
@@ -384,6 +402,10 @@ SCORE_RULES: tuple[ScoreRule, ...] = (
               "ACLED: territory handed over without fighting is a non-violent transfer",
               "The rebels handed over control of the crossing to the police under the deal.",
               requires=frozenset({F.HANDOVER})),
+    ScoreRule(R.SUICIDE_NEEDS_EXPLOSIVES, 385, _no_suicide_bomb, (), ("Suicide bomb",),
+              "ACLED: a suicide bomb is an attacker detonating the explosives they carry; 'suicide' with no "
+              "explosive told (a murder-suicide, a man who shot himself) is none, the best other sub-type wins",
+              "Family Dead in County Murder-Suicide.", when=_suicide_best),
     ScoreRule(R.NOTE_HEADING, 390, _heading, SUB_EVENT_TYPES, (),
               "an ACLED note that starts with its sub-type's name ('Armed clash: ...') says what it is",
               "Property destruction: On 2 May 2021, the army shelled the village.",

@@ -116,6 +116,7 @@ class RuleName(StrEnum):
     NO_LASTING_TAKE = "no_lasting_take"
     CAPTIVES = "captives"
     HANDOVER = "handover"
+    SUICIDE_NEEDS_EXPLOSIVES = "suicide_needs_explosives"
     NOTE_HEADING = "note_heading"
 
 
