@@ -210,12 +210,18 @@ def _onset(head: EventCandidate, group: list[EventCandidate]) -> DateInfo | None
     return min(earlier, key=lambda d: d.event_date) if earlier else None
 
 
-def _names_foreign_flier(typed: EventCandidate) -> bool:
-    """Rule ``strike-keeps-its-flier``: an air strike that decides the happening's sub-type and
-    was flown by a foreign air force (one coded only when the text names it: the default flier is
-    the country's own) gives the event its sides: the strikes are not the rebels' or the Islamic
-    State's because a "battle" mention of the same happening names them first."""
-    return typed.sub_event_type == "Air/drone strike" and typed.actor1 is not None and typed.actor1.inter == 8
+#: The rule below reads stories, not notes (as the discourse models do): a note of a few sentences
+#: told by its coder names its sides first ("pro-Hadi forces' incursion, backed by coalition airstrikes")
+STORY_SENTENCES = 6
+
+
+def _names_foreign_flier(doc: Doc, typed: EventCandidate) -> bool:
+    """Rule ``strike-keeps-its-flier``: in a story, an air strike that decides the happening's
+    sub-type and was flown by a foreign air force (one coded only when the text names it: the
+    default flier is the country's own) gives the event its sides: the strikes are not the rebels'
+    or the Islamic State's because a "battle" mention of the same happening names them first."""
+    return typed.sub_event_type == "Air/drone strike" and typed.actor1 is not None \
+        and typed.actor1.inter == 8 and len(doc.sentences) >= STORY_SENTENCES
 
 
 def _territory_consistent(sub: str, a1: Actor | None) -> str:
@@ -237,7 +243,7 @@ def event_from_group(doc: Doc, group: list[EventCandidate]) -> Event:
     # a headline kept in the group lends its figures; the body names the sides and the place
     body = [c for c in group if not c.extra.get("headline_member")] or group
     actors: list[Actor] = []
-    first = typed if _names_foreign_flier(typed) else head
+    first = typed if _names_foreign_flier(doc, typed) else head
     for cand in sorted(body, key=lambda c: (c is not first, c is not head)):
         for actor in (cand.actor1, cand.actor2):
             if actor is not None and actor.name not in {a.name for a in actors}:

@@ -248,16 +248,19 @@ def test_assemble_deaths_place_needs_one_place_where_they_happened() -> None:
 
 
 def test_assemble_air_strike_keeps_the_foreign_force_that_flew_it() -> None:
-    from sitrep.assemble import event_from_group
+    from sitrep.assemble import STORY_SENTENCES, event_from_group
 
-    doc = _run()
+    story = _run()
+    story.sentences = [Sentence(index=i, start=0, end=1, text="x") for i in range(STORY_SENTENCES)]
     # "intense fighting between the militants and rebels" (a weak battle word) and the coalition's
     # air strikes are one happening typed as the strike: its flier is actor1, not the rebels
     battle = _cand("Armed clash", "Manbij", a1="Rebels", a2="Islamic State", score=0.2)
     strike = _cand("Air/drone strike", "Manbij", a1=None, a2="Islamic State", score=0.63)
     strike.actor1 = Actor(name="Coalition", inter=8)
-    event = event_from_group(doc, [battle, strike])
+    event = event_from_group(story, [battle, strike])
     assert event.sub_event_type == "Air/drone strike" and event.actor1 == "Coalition"
+    # a short note names its sides first ("an incursion backed by coalition airstrikes")
+    assert event_from_group(_run(), [battle, strike]).actor1 == "Rebels"
     # the country's own air force (the default when nobody is named as flying) keeps the old order
     strike.actor1 = Actor(name="Air Force", inter=1)
-    assert event_from_group(doc, [battle, strike]).actor1 == "Rebels"
+    assert event_from_group(story, [battle, strike]).actor1 == "Rebels"
