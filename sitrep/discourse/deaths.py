@@ -22,6 +22,7 @@ events where deaths happen; then the others, each in text order):
 from __future__ import annotations
 
 import bisect
+from datetime import date
 
 from ..geo.context import point_km
 from ..geo.match import name_key
@@ -39,6 +40,10 @@ RESTATED_MIN = 5
 #: The places a day's toll can span lie this close to one another (the districts of one city, the
 #: villages of one front).
 SPAN_KM = 50.0
+
+#: At most this many happenings told before a day's toll share it (a story tells of a few places a
+#: day; a megabyte "article" stays linear).
+_SPANNED_MAX = 8
 
 
 def _used(cand: EventCandidate) -> set[int]:
@@ -248,7 +253,14 @@ def divide_spanning_totals(doc: Doc, happenings: list[Happening]) -> None:
     their own: the figure is the day's toll for all of them, not for the first one. It is divided
     among them in text order, each keeping the claim with its chain."""
     lethal_haps = [h for h in happenings if lethal(family(h.head)) == "violence"]
-    for hap in lethal_haps:
+    tolled = [h for h in lethal_haps if h.toll > 0]
+    if not tolled:
+        return
+    untolled: dict[tuple[date, frozenset[str]], list[Happening]] = {}
+    for h in lethal_haps:  # the places a toll may span, by day and dyad (bounded work on long input)
+        if h.toll == 0 and h.place is not None and place_level(h.place) == 0 and h.head.date is not None:
+            untolled.setdefault((h.head.date.event_date, dyad(h.head)), []).append(h)
+    for hap in tolled:
         here = hap.place
         day = hap.head.date.event_date if hap.head.date else None
         pair = dyad(hap.head)
@@ -265,11 +277,9 @@ def divide_spanning_totals(doc: Doc, happenings: list[Happening]) -> None:
         if _names_place(fig_text, hap):
             continue
         first = min(fig_sents)
-        spanned = [o for o in lethal_haps if o is not hap and o.toll == 0 and o.place is not None
-                   and place_level(o.place) == 0 and o.head.date is not None
-                   and o.head.date.event_date == day and dyad(o.head) == pair
-                   and o.head.sentence_index < first and _near(here, o.place)
-                   and not _names_place(fig_text, o)]
+        told_before = [o for o in untolled.get((day, pair), []) if o.head.sentence_index < first]
+        spanned = [o for o in told_before[-_SPANNED_MAX:]
+                   if o.place is not None and _near(here, o.place) and not _names_place(fig_text, o)]
         if not spanned:
             continue
         group = sorted([hap, *spanned], key=lambda h: h.head.sentence_index)
@@ -278,8 +288,8 @@ def divide_spanning_totals(doc: Doc, happenings: list[Happening]) -> None:
         figures = ", ".join(repr(doc.text[c.start or 0:c.end or 0]) for c in claims)
         for rank, part in enumerate(group):
             share = total // n + (1 if rank < total % n else 0)
-            note = (f"{total} from {figures} is the day's toll of {n} happenings between the same sides ({names}); {share} counted here "
-                    f"(rule total-spans-its-day)")
+            note = (f"{total} from {figures} is the day's toll of {n} happenings between the same sides "
+                    f"({names}); {share} counted here (rule total-spans-its-day)")
             targets = carriers if part is hap else [part.head]
             for cand in targets:
                 cand.extra.setdefault("why", []).append(f"deaths: {note}")
