@@ -20,7 +20,8 @@ LEXICON = CaseLexicon(
     rules={"noun": (("s", ""),), "verb": (("ed", ""), ("ed", "e"), ("s", ""))},
     exceptions={"verb": {"shot": ("shoot",)}},
     function_words=frozenset({"the", "in", "of", "a", "with", "have", "on", "is", "and", "that", "was"}),
-    names={"shining path": "Shining Path", "peru": "Peru", "peruvian": "Peruvian"},
+    names={"shining path": "Shining Path", "peru": "Peru", "peruvian": "Peruvian", "bean": "BEAN",
+           "mrta": "MRTA", "let": "LeT"},
     phrases=frozenset({"de facto"}))
 PLACES = {"lima": 2, "new york": 2, "chiclayo": 1, "west garfield park": 1}
 
@@ -41,6 +42,12 @@ def test_truecase_phrases_names_and_unknown_words() -> None:
     # a month name as a verb stays a verb; a function word that is also a name stays one
     assert _read("THE POLICE MARCHED IN LIMA; THE STATE IS DE FACTO PERUVIAN") == \
         "The police marched in Lima; the State is de facto Peruvian"
+
+
+def test_truecase_an_acronym_spelt_like_an_english_word_is_the_word() -> None:
+    # rule english-word-not-acronym: "TEXT A TIP TO" names no Turkistan Islamic Party (here "BEAN"),
+    # while an acronym no English word spells, or one the lexicon knows only as a name, keeps its case
+    assert _read("A BEAN IN THE MRTA POLICE; LET THE POLICE MARCH") == "A bean in the MRTA police; LeT the police march"
 
 
 def test_truecase_a_place_of_english_words_spelt_as_the_gazetteer_spells_it() -> None:

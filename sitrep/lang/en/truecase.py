@@ -175,6 +175,12 @@ def _initialism(word: str) -> bool:
     return two_consonants or lone_first_vowel
 
 
+def _acronym_form(written: str) -> bool:
+    """A name the knowledge base writes with two capitals or more ("TIP", "LeT", "JeM"): an
+    acronym, not a word ("Hamas", "Taliban")."""
+    return sum(c.isupper() for c in written) >= 2
+
+
 def _no_place(phrase: str) -> int:
     return 0
 
@@ -219,7 +225,10 @@ def _case_at(chars: list[str], text: str, words: list[tuple[int, str]], i: int, 
     if low in own:
         _recase(chars, at, own[low])
     elif base in lexicon.names and any(c.isupper() for c in lexicon.names[base]) \
-            and base not in lexicon.function_words:  # "IS" of "IT IS" is no Islamic State
+            and base not in lexicon.function_words \
+            and not (_acronym_form(lexicon.names[base]) and common_word(lexicon, base)):
+        # "IS" of "IT IS" is no Islamic State; "TEXT A TIP TO" no Turkistan Islamic Party (rule
+        # english-word-not-acronym: an acronym spelt like an English word is the word in capitals)
         _recase(chars, at, lexicon.names[base] + word[len(base):])
     elif low == "i":
         chars[at] = "I"
