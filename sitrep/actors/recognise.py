@@ -204,7 +204,7 @@ class Matcher:
                 for h in found]
 
     def _find(self, text: str) -> list[Hit]:
-        offset, sentence_index = 0, 0
+        """:meth:`find` at offset 0 of sentence 0, uncached."""
         spans: list[tuple[int, int, tuple[ActorEntry, ...], int]] = []
         for start, end, key in self._scan(text, self.index):
             if not _NOT_ACTOR_NEXT.match(text, end):
@@ -240,8 +240,8 @@ class Matcher:
                 if hits and not entries and end > hits[-1].end and hits[-1].start == start:
                     continue
                 continue
-            hits.append(Hit(start=start + offset, end=end + offset, text=text[start:end],
-                            sentence_index=sentence_index, entries=entries, unknown_inter=inter,
+            hits.append(Hit(start=start, end=end, text=text[start:end],
+                            sentence_index=0, entries=entries, unknown_inter=inter,
                             unknown_name=named.get(start, "") if not entries else ""))
             last_end = end
         return hits

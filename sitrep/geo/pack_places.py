@@ -196,9 +196,9 @@ _NOT_A_WORD = re.compile(r"[\d\W_]+")
 
 def _label_part(label: str, a: int, b: int) -> list[str]:
     """The other words of the label part that holds ``label[a:b]`` (digits and signs aside)."""
-    bounds = [0, *(m.end() for m in _LABEL_PART.finditer(label)), len(label)]
-    lo = max(x for x in bounds if x <= a)
-    hi = min((m.start() for m in _LABEL_PART.finditer(label) if m.start() >= b), default=len(label))
+    seps = list(_LABEL_PART.finditer(label))
+    lo = max((m.end() for m in seps if m.end() <= a), default=0)
+    hi = min((m.start() for m in seps if m.start() >= b), default=len(label))
     rest = label[lo:a] + " " + label[b:hi]
     return [w for w in rest.split() if not _NOT_A_WORD.fullmatch(w)]
 

@@ -247,8 +247,7 @@ def _suicide_best(c: ScoreContext) -> bool:
 
 
 def _no_suicide_bomb(c: ScoreContext) -> None:
-    t = c.scores
-    t[_SUICIDE] = min(t[_SUICIDE], max(v for i, v in enumerate(t) if i != _SUICIDE) - NO_TAKING_MARGIN)
+    _below_best_other(c, (_SUICIDE,))
 
 
 def _territory_best(c: ScoreContext) -> bool:
@@ -256,9 +255,14 @@ def _territory_best(c: ScoreContext) -> bool:
 
 
 def _no_taking(c: ScoreContext) -> None:
+    _below_best_other(c, (GOV, NSA))
+
+
+def _below_best_other(c: ScoreContext, ruled_out: tuple[int, ...]) -> None:
+    """The sub-types ``ruled_out`` (their indices) score just under the best other one, which wins."""
     t = c.scores
-    best_other = max(v for i, v in enumerate(t) if i not in (GOV, NSA))
-    for i in (GOV, NSA):
+    best_other = max(v for i, v in enumerate(t) if i not in ruled_out)
+    for i in ruled_out:
         t[i] = min(t[i], best_other - NO_TAKING_MARGIN)
 
 
