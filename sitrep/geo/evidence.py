@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from .resolve import Resolution
     from .spans import SpanCandidate
 
-__all__ = ["POSSESSIVE_END", "RULES", "aged_name", "agent_name", "body_word", "english_word_readings", "has_evidence", "person_words", "reject_loose", "reject_persons",
+__all__ = ["POSSESSIVE_END", "RULES", "aged_name", "agent_name", "body_word", "english_word_readings", "has_evidence", "names_a_district", "person_words", "reject_loose", "reject_persons",
            "reject_unsupported", "shared_province", "street_name", "surname", "surnames",
            "written_as"]
 
@@ -202,6 +202,17 @@ def has_evidence(m: Resolution) -> bool:
     s = m.span
     return bool(s.locative or s.explicit or s.near or s.hint or s.admin_word or s.beside
                 or s.of_the_city or m.containers is not None)
+
+
+_DISTRICT_WORDS = frozenset(("county", "parish", "borough", "district", "province", "governorate",
+                             "region", "state", "oblast", "prefecture", "department"))
+
+
+def names_a_district(span: SpanCandidate) -> bool:
+    """Whether the text names an administrative area here: "DeKalb County", "Wayne County
+    deputies", "Idlib province" (the kind word ends the name or follows it)."""
+    words = span.text.lower().split()
+    return span.admin_word or (len(words) > 1 and words[-1].strip(".,") in _DISTRICT_WORDS)
 
 
 def _kind_in_span(text: str) -> bool:

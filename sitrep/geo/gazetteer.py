@@ -55,6 +55,9 @@ class PlaceRecord:
     source: str = "default"
     priority: int = PRIORITY_DEFAULT
     city: str | None = None  # the locality a neighbourhood/landmark belongs to
+    #: a district's people (the sum of its towns'; the sources give districts no population):
+    #: weighed only where the text names a district ("DeKalb County"), never as a town's size
+    people: int = 0
     alt_names: tuple[str, ...] = field(default=(), compare=False)
 
     def keys(self) -> set[str]:

@@ -22,7 +22,8 @@ from dataclasses import dataclass, field, replace
 
 from ..nlp.segment import LEDE_SENTENCES
 from .context import Containers, containers_of, far_from, haversine_km
-from .evidence import (POSSESSIVE_END, aged_name, agent_name, body_word, english_word_readings, person_words, reject_loose,
+from .evidence import (POSSESSIVE_END, aged_name, agent_name, body_word, english_word_readings, names_a_district,
+                       person_words, reject_loose,
                        reject_persons, reject_unsupported, shared_province, street_name, surname, surnames)
 from .focus import ARTICLE as _ARTICLE
 from .focus import demonym_votes, hint_country, named_countries, prefer_focus, sentence_countries
@@ -191,6 +192,13 @@ def _hint_keys(m: Resolution) -> set[str]:
     return {name_key(p) for p in re.split(r"[,;/]| and | of ", m.span.hint) if p.strip()}
 
 
+def _people(rec: PlaceRecord, m: Resolution) -> int:
+    """A reading's size: a town's people; a county's (its towns' sum) only where the text names a
+    county ("DeKalb County": the Georgia one of 700,000 before Illinois' of 100,000); a bare
+    "Washington" is no county for the people of one."""
+    return rec.people if rec.kind in ("admin2", "admin3") and names_a_district(m.span) else rec.population
+
+
 def _score(rec: PlaceRecord, quality: float, m: Resolution, *, focus: str | None,
            doc_keys: set[str], chosen: Sequence[PlaceRecord],
            region: tuple[str, str] | None = None) -> float:
@@ -202,7 +210,7 @@ def _score(rec: PlaceRecord, quality: float, m: Resolution, *, focus: str | None
         s += 3.0
     s += 2.0 if rec.priority >= PRIORITY_IMPORT else 0.0
     s += 3.0 if rec.priority >= PRIORITY_MODEL else 0.0  # the user's own coding of this name
-    s += min(math.log10(rec.population + 1), 7.0) / 2.0
+    s += min(math.log10(_people(rec, m) + 1), 7.0) / 2.0
     hint = _hint_keys(m) if m.span.hint else set()
     for value in (rec.admin1, rec.admin2, rec.admin3, rec.city):
         if value:
@@ -709,6 +717,28 @@ def _one_sense(mentions: Sequence[Resolution]) -> None:
             m.record, m.fallback_by = other.record, "elsewhere"
             m.geo_precision, m.where_prec = other.geo_precision, other.where_prec
     _province_given(mentions)
+    _county_named(mentions)
+
+
+def _county_named(mentions: Sequence[Resolution]) -> None:
+    """Rule ``county-named-once``: a name the report writes once as a county ("shootings in
+    DeKalb County") is that county wherever else it writes the name bare ("DeKalb Police
+    Chief", "in DeKalb"), unless the bare name reads as a place inside that county's own
+    province: not the town of DeKalb, Illinois, in a Georgia county's story."""
+    counties: dict[str, Resolution] = {}
+    for m in mentions:
+        if m.record is not None and m.record.kind in ("admin2", "admin3") and not m.fallback_from \
+                and names_a_district(m.span):
+            counties.setdefault(name_key(m.record.name), m)
+    if not counties:
+        return
+    for m in mentions:
+        county = counties.get(m.key)
+        if county is None or county.record is None or m is county or m.record is None \
+                or names_a_district(m.span) or m.record.kind in ("country", "admin1") \
+                or (m.record.cc, m.record.admin1) == (county.record.cc, county.record.admin1):
+            continue
+        m.record, m.geo_precision, m.where_prec = county.record, county.geo_precision, county.where_prec
 
 
 def _province_given(mentions: Sequence[Resolution]) -> None:

@@ -2,8 +2,9 @@
 
 Lookups go through a bounded in-process cache; the connection opens on first use.
 Writes (``add``) run in one transaction: a batch goes in whole or not at all.
-Schema 2 adds ``places.shape`` (a simplified GeoJSON polygon, when an import had one); a schema-1
-file is upgraded in place when it is opened (the column is added, no place changes).
+Schema 2 adds ``places.shape`` (a simplified GeoJSON polygon, when an import had one), schema 3
+``places.people`` (a district's people, the sum of its towns'); an older file is upgraded in place
+when it is opened (the columns are added, no place changes).
 """
 
 from __future__ import annotations
@@ -20,15 +21,16 @@ from .gazetteer import PlaceRecord
 
 __all__ = ["SCHEMA_VERSION", "SQLiteGazetteer"]
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 _COLUMNS = ("uid", "name", "lat", "lon", "cc", "country", "iso", "iso3", "region", "admin1",
-            "admin2", "admin3", "kind", "population", "source", "priority", "city")
+            "admin2", "admin3", "kind", "population", "source", "priority", "city", "people")
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS places (
     id INTEGER PRIMARY KEY, uid TEXT NOT NULL UNIQUE, name TEXT NOT NULL, lat REAL NOT NULL,
     lon REAL NOT NULL, cc TEXT, country TEXT, iso INTEGER, iso3 TEXT, region TEXT, admin1 TEXT,
     admin2 TEXT, admin3 TEXT, kind TEXT NOT NULL, population INTEGER NOT NULL DEFAULT 0,
-    source TEXT NOT NULL, priority INTEGER NOT NULL DEFAULT 0, city TEXT, shape TEXT);
+    source TEXT NOT NULL, priority INTEGER NOT NULL DEFAULT 0, city TEXT, shape TEXT,
+    people INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS names (
     key TEXT NOT NULL, place INTEGER NOT NULL, PRIMARY KEY (key, place)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS places_cc ON places (cc, kind);
@@ -41,14 +43,19 @@ _CACHE_MAX = 200_000
 
 
 def _upgrade(conn: sqlite3.Connection) -> None:
-    """Schema 1 -> 2: add ``places.shape`` (another process may have just added it)."""
-    if any(r[1] == "shape" for r in conn.execute("PRAGMA table_info(places)")):
+    """Schema 1 -> 3: add ``places.shape`` and ``places.people`` (another process may have just
+    added them)."""
+    have = {r[1] for r in conn.execute("PRAGMA table_info(places)")}
+    for column, kind in (("shape", "TEXT"), ("people", "INTEGER NOT NULL DEFAULT 0")):
+        if column in have:
+            continue
+        try:
+            conn.execute(f"ALTER TABLE places ADD COLUMN {column} {kind}")
+        except sqlite3.OperationalError as exc:
+            if "duplicate column" not in str(exc):
+                raise
+    if have >= {"shape", "people"}:
         return
-    try:
-        conn.execute("ALTER TABLE places ADD COLUMN shape TEXT")
-    except sqlite3.OperationalError as exc:
-        if "duplicate column" not in str(exc):
-            raise
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
 
 

@@ -114,11 +114,11 @@ def test_store_upgrades_a_schema_1_file(tmp_path: Path) -> None:
         conn.executescript(_SCHEMA_1)
         conn.execute("INSERT INTO names VALUES (?, 1)", (name_key("Old Town"),))
     store = SQLiteGazetteer(path)
-    assert store.meta("schema") == SCHEMA_VERSION == "2"
-    assert [p.uid for p in store.lookup(name_key("Old Town"))] == ["old:1"]
+    assert store.meta("schema") == SCHEMA_VERSION == "3"
+    assert [(p.uid, p.people) for p in store.lookup(name_key("Old Town"))] == [("old:1", 0)]
     assert store.shapes_in(37.0, 36.0, 37.3, 36.4) == []  # the column exists, empty
     import_path("ocha", _write_hoods(tmp_path / "neighborhoods.geojson", [
         _feature("Old Town", {"type": "Polygon", "coordinates": square(37.14, 36.19)})]), store)
     assert [r[1] for r in store.shapes_in(37.0, 36.0, 37.3, 36.4)] == ["Old Town"]
     store.close()
-    assert SQLiteGazetteer(path).meta("schema") == "2"  # opening again changes nothing
+    assert SQLiteGazetteer(path).meta("schema") == "3"  # opening again changes nothing
