@@ -562,6 +562,10 @@ def _focus_city(mentions: Sequence[Resolution], focus: str | None) -> PlaceRecor
 _DATELINE_KM = 60.0
 #: Towns at least this big are named for themselves, not as a part of the dateline's town.
 _OWN_NAME_POPULATION = 100_000
+#: A reading in another province this far from the report's home town is another place's name
+_STORY_KM = 300.0
+#: ... unless a city this big: named in a local story, it is itself ("relatives in Chicago")
+_NAMESAKE_POPULATION = 500_000
 
 
 #: "Birmingham police", "the Houston Police Department", "Orange County Sheriff's Office": the
@@ -668,9 +672,16 @@ def _dateline_holds_its_parts(mentions: Sequence[Resolution], anchor: PlaceRecor
     for m in mentions:
         rec = m.record
         if rec is None or m.span.role == "dateline" or m.fallback_from or rec.kind not in _POPULATED \
-                or m.homonyms < 2 or m.containers is not None or m.span.hint or m.span.province_country \
-                or m.span.postal or rec.population >= _OWN_NAME_POPULATION \
+                or m.containers is not None or m.span.hint or m.span.province_country or m.span.postal \
                 or haversine_km(rec, anchor) <= _DATELINE_KM:
+            continue
+        # a reading in another province far off is a namesake whatever its size or however few
+        # places bear its name ("the Cypress Cove community" of a Margate, Florida, story is no
+        # Cypress, Texas), unless it is a city named for itself
+        far_off = rec.cc == anchor.cc and (rec.admin1 or "") != (anchor.admin1 or "") \
+            and haversine_km(rec, anchor) > _STORY_KM
+        if rec.population >= (_NAMESAKE_POPULATION if far_off else _OWN_NAME_POPULATION) \
+                or (m.homonyms < 2 and not far_off):
             continue
         near = [r for r, _ in m.candidates if haversine_km(r, anchor) <= _DATELINE_KM]
         if near:

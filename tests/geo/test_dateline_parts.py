@@ -356,3 +356,24 @@ def test_a_province_name_the_text_puts_in_another_province_is_not_that_province(
                   ["shot"], sub="Attack")
     assert all(pm.place is None or pm.place.admin1 != "Texas" for pm in doc.places)
     assert _place(doc)[1] == "Michigan"
+
+
+def test_a_far_reading_in_another_state_is_a_namesake_however_few_bear_the_name(geocode: Geocode) -> None:
+    """Only one place in the gazetteer is called "Larkspur Bend", a town of 150,000 two states and
+    hundreds of km away: in a Centerville police story it is no that town, whatever its size or
+    however few places bear the name (the gazetteer lacks the report's own)."""
+    gaz = MemoryGazetteer([*BASE, _rec("t:larkspur", "Larkspur Bend", 30.0, -95.5, "city", 150_000, "Texas")])
+    doc = geocode(gaz, "Centerville police are investigating after two men were shot on Sunday night "
+                  "in Larkspur Bend.", ["shot"], sub="Attack")
+    assert _place(doc) == ("Larkspur Bend", "Centerville", 2)
+
+
+def test_a_far_reading_in_the_home_state_keeps_the_old_limits(geocode: Geocode) -> None:
+    """The same name read 300 km off but inside the home town's own state is no far namesake: one
+    reading only, so it stays the place the text names."""
+    gaz = MemoryGazetteer([*BASE, _rec("t:larkspur-oh", "Larkspur Bend", 41.65, -80.6, "town", 20_000, "Ohio")])
+    doc = geocode(gaz, "Centerville police are investigating after two men were shot on Sunday night "
+                  "in Larkspur Bend.", ["shot"], sub="Attack")
+    pm = doc.candidates[0].place
+    assert pm is not None and pm.place is not None
+    assert (pm.place.name, pm.place.admin1, pm.fallback_from) == ("Larkspur Bend", "Ohio", None)
