@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["CUES", "Cue", "CueHit", "find_cues", "note_heading"]
+__all__ = ["CARRIED_EXPLOSIVES", "CUES", "Cue", "CueHit", "SUICIDE_ATTACK_WORDS", "find_cues", "note_heading"]
 
 
 @dataclass(frozen=True)
@@ -308,10 +308,13 @@ def _is_charge(low: str, hit: CueHit) -> bool:
 _SELF_HARM = re.compile(r"\b(?:commit(?:s|ted|ting)?|attempted|tried) $")
 # ACLED's suicide bomb: the attacker detonates the explosives they carry ("suicide bomber", "a
 # suicide car bomb", "a suicide attack on the checkpoint", "blew himself up")
-_SUICIDE_ATTACK = re.compile(r"suicide[\s-]+(?:attack|operation|mission|assault|raid|squad|fighter|"
-                             r"militant|commando)")
-_BOMBING = re.compile(r"\b(?:bomb\w*|explosi\w*|blasts?|blew|detonat\w*|vbied|ieds?|vests?|belts?|car|"
-                      r"truck|vehicle)\b")
+SUICIDE_ATTACK_WORDS = r"suicide[\s-]+(?:attack|operation|mission|assault|raid|squad|fighter|militant|commando)"
+#: what a suicide bombing is made of: the explosives the attacker carries ("bomb", "exploded",
+#: "vest", "VBIED"), one definition for the cue (:func:`_is_self_harm`) and the typing rule
+#: ``suicide-needs-explosives`` (:mod:`sitrep.nlp.typing_rules.en_scores`)
+CARRIED_EXPLOSIVES = r"bomb\w*|explos\w*|detonat\w*|blew|blown|blast\w*|vests?|belts?|ieds?|vbieds?"
+_SUICIDE_ATTACK = re.compile(SUICIDE_ATTACK_WORDS)
+_BOMBING = re.compile(rf"\b(?:{CARRIED_EXPLOSIVES}|car|truck|vehicle)\b")
 
 
 def _is_self_harm(low: str, hit: CueHit) -> bool:

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 
 from ...taxonomy import SUB_EVENT_TYPES, TYPE_OF_SUB
+from ..cues import CARRIED_EXPLOSIVES, SUICIDE_ATTACK_WORDS
 from .en_tests import reads_english
 from .engine import Flag, RuleName, ScoreContext, ScoreRule
 
@@ -236,9 +237,7 @@ def _no_territory(c: ScoreContext) -> None:
 
 
 #: what a suicide bombing is made of (ACLED: the attacker detonates explosives they carry)
-_EXPLOSIVE = re.compile(r"\b(?:bomb\w*|explos\w*|detonat\w*|blew|blown|blast\w*|vests?|belts?|ieds?|vbieds?|"
-                        r"suicide[\s-]+(?:attack|operation|mission|assault|raid|squad|fighter|militant|commando)\w*)\b",
-                        re.IGNORECASE)
+_EXPLOSIVE = re.compile(rf"\b(?:{CARRIED_EXPLOSIVES}|{SUICIDE_ATTACK_WORDS}\w*)\b", re.IGNORECASE)
 _SUICIDE = I["Suicide bomb"]
 
 
