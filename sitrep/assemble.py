@@ -354,10 +354,8 @@ def _fatalities_why(doc: Doc, group: list[EventCandidate], fatalities: int) -> l
     cand = next((c for c in group if c.fatalities == fatalities), None)
     if cand is None:
         return []
-    used = {e.start for e in cand.evidence if e.field == "fatalities"}
     told = [f"{doc.text[c.start:c.end]!r} ({' <- '.join(c.claimant_chain) or 'no claimant'})"
-            for c in cand.claims if c.start in used and c.quantity == "killed" and c.start is not None
-            and c.end is not None]
+            for c in cand.toll_claims() if c.start is not None and c.end is not None]
     rule = cand.extra.get("fatalities_rule") or "none"
     return [f"fatalities: {fatalities} at {cand.trigger.text!r} from {'; '.join(told) or 'no stated figure'} "
             f"(fatalities rule {rule}; the most conservative credible figure, coding rules)"]

@@ -219,6 +219,12 @@ class EventCandidate(_Model):
     evidence: list[Evidence] = Field(default_factory=list)
     extra: dict[str, Any] = Field(default_factory=dict)
 
+    def toll_claims(self) -> list[Claim]:
+        """The killed-claims the mention's toll was read from (the figures its ``fatalities``
+        evidence points at), each with its claimant chain."""
+        used = {e.start for e in self.evidence if e.field == "fatalities"}
+        return [c for c in self.claims if c.start in used and c.quantity == "killed"]
+
 
 class Event(BaseModel):
     """One coded event: every field of the contract."""

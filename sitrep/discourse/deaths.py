@@ -64,10 +64,8 @@ def _named(cand: EventCandidate) -> list[frozenset[str]]:
     each as the set of its name's words."""
     if cand.extra.get("fatalities_rule") != "named":
         return []
-    used = _used(cand)
     return [frozenset(w.strip(".").lower() for w in name.split())
-            for c in cand.claims if c.start in used and c.quantity == "killed" and c.what
-            for name in c.what.split(";") if name.strip()]
+            for c in cand.toll_claims() if c.what for name in c.what.split(";") if name.strip()]
 
 
 def reconcile_deaths(doc: Doc, happenings: list[Happening]) -> None:
@@ -172,9 +170,7 @@ def split_day_totals(doc: Doc, happenings: list[Happening]) -> None:
 
 def _sources(cand: EventCandidate) -> frozenset[str]:
     """Who the mention's deciding figures come from (the innermost claimant of each)."""
-    used = _used(cand)
-    return frozenset(c.claimant_chain[-1].lower() for c in cand.claims
-                     if c.start in used and c.quantity == "killed" and c.claimant_chain)
+    return frozenset(c.claimant_chain[-1].lower() for c in cand.toll_claims() if c.claimant_chain)
 
 
 def _counted(cand: EventCandidate) -> bool:
@@ -221,9 +217,7 @@ def _sentence_of(doc: Doc, offset: int) -> int:
 def _deciding_claims(cand: EventCandidate) -> list[Claim]:
     """The killed-claims whose figure is the mention's toll on its own (none when the toll adds
     several figures up: such a toll counts groups, not one day's dead)."""
-    used = _used(cand)
-    return [c for c in cand.claims if c.start in used and c.quantity == "killed" and not c.status
-            and cand.fatalities in (c.low, c.high)]
+    return [c for c in cand.toll_claims() if not c.status and cand.fatalities in (c.low, c.high)]
 
 
 def _names_place(text: str, hap: Happening) -> bool:
