@@ -219,10 +219,14 @@ class EventCandidate(_Model):
     evidence: list[Evidence] = Field(default_factory=list)
     extra: dict[str, Any] = Field(default_factory=dict)
 
+    def toll_starts(self) -> set[int]:
+        """Where in the text the figures of the mention's toll start (its ``fatalities`` evidence)."""
+        return {e.start for e in self.evidence if e.field == "fatalities"}
+
     def toll_claims(self) -> list[Claim]:
         """The killed-claims the mention's toll was read from (the figures its ``fatalities``
         evidence points at), each with its claimant chain."""
-        used = {e.start for e in self.evidence if e.field == "fatalities"}
+        used = self.toll_starts()
         return [c for c in self.claims if c.start in used and c.quantity == "killed"]
 
 

@@ -46,10 +46,6 @@ SPAN_KM = 50.0
 _SPANNED_MAX = 8
 
 
-def _used(cand: EventCandidate) -> set[int]:
-    return {e.start for e in cand.evidence if e.field == "fatalities"}
-
-
 def _zero(doc: Doc, cand: EventCandidate, why: str) -> None:
     doc.notes.append(f"deaths: {cand.fatalities} at {cand.trigger.text!r} not counted: {why}")
     cand.extra.setdefault("why", []).append(f"deaths: {cand.fatalities} not counted ({why})")
@@ -86,7 +82,7 @@ def reconcile_deaths(doc: Doc, happenings: list[Happening]) -> None:
             if cand.extra.get("fatalities_rule") == "unnumbered" and no_number_cue(sent):
                 _zero(doc, cand, f"the report gives no number ({no_number_cue(sent)!r})")
                 continue
-            used = _used(cand)
+            used = cand.toll_starts()
             trigger = (cand.trigger.start, cand.trigger.end)
             if cand.extra.get("split_across_places"):
                 if used and all(shares.get(x, trigger) == trigger for x in used) \

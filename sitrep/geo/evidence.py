@@ -43,7 +43,7 @@ from ..lang.en.truecase import NOTABLE_POPULATION
 from .context import haversine_km
 from .gazetteer import PRIORITY_IMPORT, PlaceRecord
 from .match import FEATURE_WORDS
-from .spans import ORG_WORDS, is_stop
+from .spans import ADMIN_KIND_WORDS, ORG_WORDS, is_stop
 
 if TYPE_CHECKING:
     from .resolve import Resolution
@@ -204,8 +204,8 @@ def has_evidence(m: Resolution) -> bool:
                 or s.of_the_city or m.containers is not None)
 
 
-_DISTRICT_WORDS = frozenset(("county", "parish", "borough", "district", "province", "governorate",
-                             "region", "state", "oblast", "prefecture", "department"))
+#: The kind words that end a district's name inside the span ("DeKalb County", "Camden Borough")
+_DISTRICT_WORDS = frozenset((*ADMIN_KIND_WORDS, "borough", "district"))
 
 
 def names_a_district(span: SpanCandidate) -> bool:

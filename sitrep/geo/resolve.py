@@ -672,14 +672,15 @@ def _dateline_holds_its_parts(mentions: Sequence[Resolution], anchor: PlaceRecor
     for m in mentions:
         rec = m.record
         if rec is None or m.span.role == "dateline" or m.fallback_from or rec.kind not in _POPULATED \
-                or m.containers is not None or m.span.hint or m.span.province_country or m.span.postal \
-                or haversine_km(rec, anchor) <= _DATELINE_KM:
+                or m.containers is not None or m.span.hint or m.span.province_country or m.span.postal:
+            continue
+        km = haversine_km(rec, anchor)
+        if km <= _DATELINE_KM:
             continue
         # a reading in another province far off is a namesake whatever its size or however few
         # places bear its name ("the Cypress Cove community" of a Margate, Florida, story is no
         # Cypress, Texas), unless it is a city named for itself
-        far_off = rec.cc == anchor.cc and (rec.admin1 or "") != (anchor.admin1 or "") \
-            and haversine_km(rec, anchor) > _STORY_KM
+        far_off = rec.cc == anchor.cc and (rec.admin1 or "") != (anchor.admin1 or "") and km > _STORY_KM
         if rec.population >= (_NAMESAKE_POPULATION if far_off else _OWN_NAME_POPULATION) \
                 or (m.homonyms < 2 and not far_off):
             continue

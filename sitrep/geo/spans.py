@@ -18,7 +18,7 @@ from ..lang.capitals import written_in_capitals
 from ..lang.en.admin_abbreviations import POSTAL, expand
 from .match import FEATURE_WORDS
 
-__all__ = ["ORG_WORDS", "VENUE_WORDS", "SpanCandidate", "find_spans", "is_organisation", "is_stop"]
+__all__ = ["ADMIN_KIND_WORDS", "ORG_WORDS", "VENUE_WORDS", "SpanCandidate", "find_spans", "is_organisation", "is_stop"]
 
 # Arabic articles: "al Kirsh", "as-Silw", "Deir ez-Zor", "Ras ul-Ain"; the short ones only hyphenated
 # ("at Kathua" is English)
@@ -69,8 +69,10 @@ _SOURCE_AFTER = re.compile(r"^[”\"]?\s*(?:hospital|medical|field hospital)", r
 _HYPO = re.compile(r"\b(?:would|could|might|will|shall|in case|if|unless|aim(?:s|ed)? to|"
                    r"plan(?:s|ned)? to|threaten(?:s|ed)? to|seek(?:s|ing)? to|towards|"
                    r"conclusion)\b[^.;\])]*$", re.IGNORECASE)  # not across a closed aside
-_ADMIN_WORDS = re.compile(r"^\s*(?:province|governorate|region|state|oblast|prefecture|"
-                          r"department|county|parish)\b", re.IGNORECASE)
+#: The words after a name that say it names an administrative area ("Idlib province", "Wayne County")
+ADMIN_KIND_WORDS = ("province", "governorate", "region", "state", "oblast", "prefecture", "department",
+                    "county", "parish")
+_ADMIN_WORDS = re.compile(rf"^\s*(?:{'|'.join(ADMIN_KIND_WORDS)})\b", re.IGNORECASE)
 #: a capitalised preposition that opens a sentence before a name ("In Karachi, ..."): no word of it
 _OPENING_PREPOSITION = re.compile(r"(?:In|At|Near|Outside|Around|Across|Inside)\s+(?=[A-Z])")
 _LOCATIVE = re.compile(r"\b(?:in|near|at|of|outside|around|into|across|on)\s+(?:the\s+)?"

@@ -46,16 +46,16 @@ def _upgrade(conn: sqlite3.Connection) -> None:
     """Schema 1 -> 3: add ``places.shape`` and ``places.people`` (another process may have just
     added them)."""
     have = {r[1] for r in conn.execute("PRAGMA table_info(places)")}
-    for column, kind in (("shape", "TEXT"), ("people", "INTEGER NOT NULL DEFAULT 0")):
-        if column in have:
-            continue
+    missing = [(c, kind) for c, kind in (("shape", "TEXT"), ("people", "INTEGER NOT NULL DEFAULT 0"))
+               if c not in have]
+    if not missing:
+        return
+    for column, kind in missing:
         try:
             conn.execute(f"ALTER TABLE places ADD COLUMN {column} {kind}")
         except sqlite3.OperationalError as exc:
             if "duplicate column" not in str(exc):
                 raise
-    if have >= {"shape", "people"}:
-        return
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
 
 
